@@ -1,11 +1,54 @@
-import { usccProblem, normalizeUscc } from '../../src-shared/uscc';
+// `tariffcheck` — the command line over the same src-shared code as the app.
+import { CliError, type CliIo, type Command } from './command';
+import { checkListCommand } from './commands/checkList';
+import { drawCommand } from './commands/draw';
+import { verifyDrawCommand } from './commands/verifyDraw';
 
-const [cmd, ...rest] = process.argv.slice(2);
-if (cmd === 'uscc') {
-  const code = normalizeUscc(rest[0] ?? '');
-  const problem = usccProblem(code);
-  console.log(JSON.stringify({ code, valid: problem === null, problem }));
-  process.exit(problem === null ? 0 : 1);
+const commands: Record<string, { run: Command; help: string }> = {
+  'check-list': { run: checkListCommand, help: 'check-list --kind entities|inspectors FILE.xlsx [--json]' },
+  draw: {
+    run: drawCommand,
+    help:
+      'draw --entities FILE --inspectors FILE --seed TEXT [--ratio 0.5] [--group-by district[,subdistrict,kind,credit]]\n' +
+      '     [--risk-ratio yellow=0.7,red=1] [--team-size 2] [--max-per-inspector N]\n' +
+      '     [--recuse same-subdistrict,last-inspector] [--name TEXT] --out FILE.json',
+  },
+  'verify-draw': { run: verifyDrawCommand, help: 'verify-draw FILE.json --entities FILE --inspectors FILE' },
+};
+
+function usage(): string {
+  return ['usage: tariffcheck <command> [options]', '', ...Object.values(commands).map((c) => '  ' + c.help)].join('\n');
 }
-console.error('usage: tariffcheck <command>');
-process.exit(2);
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`tariffcheck: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`tariffcheck ${name}: ${e.message}`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
+
+const io: CliIo = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+if (process.env.VITEST === undefined) {
+  main(process.argv.slice(2), io).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      io.err(`tariffcheck: ${e instanceof Error ? e.message : String(e)}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,27 @@
+// The one object the renderer uses for what a browser page cannot do by itself. The Electron preload
+// exposes it as `window.tariffcheck` (`satisfies PlatformApi`); the web build implements it with
+// file inputs and downloads. No generic IPC passthrough.
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface OpenedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface PlatformApi {
+  readonly kind: 'electron' | 'web';
+  /** App version and the host platform, for the about box and diagnostics. */
+  appInfo(): Promise<{ version: string; platform: string }>;
+  /** Asks the user for one file to read; null when cancelled. */
+  openFile(options: { title: string; filters: FileFilter[] }): Promise<OpenedFile | null>;
+  /** Asks where to save `data` (or downloads it on the web); false when cancelled. */
+  saveFile(options: { title: string; suggestedName: string; filters: FileFilter[]; data: Uint8Array }): Promise<boolean>;
+  /** Prints the current page to a PDF and saves it (Electron) or opens the print dialog (web). */
+  printPage(options: { title: string; suggestedName: string }): Promise<boolean>;
+  /** Opens an https link in the system browser; anything else is refused. */
+  openExternal(url: string): Promise<boolean>;
+}
