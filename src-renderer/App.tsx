@@ -1,10 +1,56 @@
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AppShell } from './components/AppShell';
+import { DrawHistoryPage } from './pages/DrawHistoryPage';
+import { DrawPage } from './pages/DrawPage';
+import { DrawRecordPage } from './pages/DrawRecordPage';
+import { DrawResultPage } from './pages/DrawResultPage';
+import { ListPage } from './pages/ListPage';
+import { MyTasksPage } from './pages/MyTasksPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { useProfile, type Role } from './state/profile';
+
+/** The landing page of each role. */
+const HOME: Record<Role, string> = { office: '/lists/entities', lead: '/draw', inspector: '/tasks' };
+
+function Routed() {
+  const profile = useProfile();
+  if (profile === undefined) return <Spin fullscreen />;
+  if (profile === null) return <ProfilePage firstRun />;
+  return (
+    <Routes>
+      {/* The printable draw record has no navigation around it. */}
+      <Route path="/draws/:id/record" element={<DrawRecordPage />} />
+      <Route element={<AppShell profile={profile} />}>
+        <Route path="/lists/entities" element={<ListPage kind="entities" />} />
+        <Route path="/lists/inspectors" element={<ListPage kind="inspectors" />} />
+        <Route path="/draw" element={<DrawPage />} />
+        <Route path="/draws" element={<DrawHistoryPage />} />
+        <Route path="/draws/:id" element={<DrawResultPage />} />
+        <Route path="/tasks" element={<MyTasksPage profile={profile} />} />
+        <Route path="/profile" element={<ProfilePage />} />
+        <Route path="*" element={<Navigate to={HOME[profile.role]} replace />} />
+      </Route>
+    </Routes>
+  );
+}
 
 export function App() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zhCN}>
-      <h1>电费检查通</h1>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8' } }}>
+      <AntApp>
+        <HashRouter>
+          <Routed />
+        </HashRouter>
+      </AntApp>
     </ConfigProvider>
   );
 }

@@ -25,3 +25,13 @@ export interface PlatformApi {
   /** Opens an https link in the system browser; anything else is refused. */
   openExternal(url: string): Promise<boolean>;
 }
+
+/**
+ * The one rule for `openExternal`, shared so the main process (the guard) and the web build agree:
+ * only https, and no user:password@ part, which is how a link disguises its real host.
+ */
+export function isExternalLinkAllowed(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+}

@@ -1,11 +1,36 @@
-import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+// The main process: wires the modules beside it and does nothing else. Security first: the sandbox
+// and the single-instance lock are taken before anything else can run.
+import { app, BrowserWindow, session } from 'electron';
+import { registerIpcHandlers } from './ipc';
+import { installApplicationMenu } from './menu';
+import { resolveRendererLocation } from './renderer-location';
+import { acquireSingleInstance, applyContentSecurityPolicy, hardenWebContents, refusePermissions } from './security';
+import { createMainWindow } from './window';
 
-app.whenReady().then(() => {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    webPreferences: { preload: join(__dirname, '../preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+let mainWindow: BrowserWindow | null = null;
+
+app.enableSandbox();
+
+if (acquireSingleInstance(() => mainWindow)) {
+  const location = resolveRendererLocation({
+    devUrl: process.env['ELECTRON_RENDERER_URL'],
+    isPackaged: app.isPackaged,
+    mainDir: __dirname,
   });
-  void win.loadFile(join(__dirname, '../renderer/index.html'));
-});
+
+  // Every web contents, including any a bug or a dependency might create, gets the same guard.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location));
+
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    refusePermissions(session.defaultSession);
+    applyContentSecurityPolicy(session.defaultSession);
+    registerIpcHandlers(location);
+    installApplicationMenu(!app.isPackaged);
+    mainWindow = createMainWindow(location, __dirname);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

@@ -1,0 +1,71 @@
+import { ApartmentOutlined, FileSearchOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { setLocale } from '../i18n';
+import type { Profile, Role } from '../state/profile';
+
+type Item = Required<MenuProps>['items'][number];
+
+function menuFor(role: Role, t: (k: string) => string): Item[] {
+  const lists: Item = {
+    key: 'lists', icon: <ApartmentOutlined />, label: t('nav.lists'),
+    children: [
+      { key: '/lists/entities', label: t('nav.entities') },
+      { key: '/lists/inspectors', label: t('nav.inspectors') },
+    ],
+  };
+  const draw: Item = {
+    key: 'draw', icon: <FileSearchOutlined />, label: t('nav.draw'),
+    children: [
+      { key: '/draw', label: t('nav.newDraw') },
+      { key: '/draws', label: t('nav.drawHistory') },
+    ],
+  };
+  const tasks: Item = { key: '/tasks', icon: <ProfileOutlined />, label: t('nav.tasks') };
+  const profile: Item = { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') };
+  if (role === 'inspector') return [tasks, profile];
+  return [lists, draw, profile];
+}
+
+/** The frame around every page: navigation for the role, who is signed in, the language. */
+export function AppShell({ profile }: { profile: Profile }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} theme="light" breakpoint="lg">
+        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 17 }}>
+          <TeamOutlined /> {t('app.name')}
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[pathname]}
+          defaultOpenKeys={['lists', 'draw']}
+          items={menuFor(profile.role, t)}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end' }}>
+          <Space size="middle">
+            <Typography.Text>{profile.name}</Typography.Text>
+            <Tag color="blue">{t(`role.${profile.role}`)}</Tag>
+            {profile.district && <Tag>{profile.district}</Tag>}
+            <Segmented
+              size="small"
+              value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+              options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]}
+              onChange={(v) => setLocale(v === 'en' ? 'en' : 'zh-CN')}
+            />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

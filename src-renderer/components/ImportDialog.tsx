@@ -1,0 +1,124 @@
+import { Alert, App, Button, Checkbox, Modal, Progress, Space, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ListKind } from '../../src-shared/domain';
+import { columnLabelKey } from '../../src-shared/lists/columns';
+import { ListReadError, importList, type RowIssue } from '../../src-shared/lists/importList';
+import { putRows, storedKeys, type ListRow } from '../db/lists';
+import type { OpenedFile } from '../../src-shared/platform-api';
+import { platform } from '../platform';
+
+type Checked = Awaited<ReturnType<typeof importList>>;
+type Phase =
+  | { step: 'choose' }
+  | { step: 'checking'; done: number; total: number }
+  | { step: 'report'; file: OpenedFile; result: Checked }
+  | { step: 'failed'; reason: string };
+
+/** Import of a list from Excel: every row is checked and reported before anything is stored. */
+export function ImportDialog({ kind, by, onClose }: { kind: ListKind; by: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+  const [update, setUpdate] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  async function check(file: OpenedFile, onExisting: 'reject' | 'update') {
+    setPhase({ step: 'checking', done: 0, total: 0 });
+    try {
+      const existing = await storedKeys(kind);
+      const result = await importList(kind, file.data, {
+        existing,
+        onExisting,
+        onProgress: (done, total) => setPhase({ step: 'checking', done, total }),
+      });
+      setPhase({ step: 'report', file, result });
+    } catch (e) {
+      const reason = e instanceof ListReadError ? e.message : t('import.unreadable');
+      setPhase({ step: 'failed', reason });
+    }
+  }
+
+  async function choose() {
+    const file = await platform.openFile({ title: t('list.import'), filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+    if (file) await check(file, update ? 'update' : 'reject');
+  }
+
+  async function store(result: Checked) {
+    setSaving(true);
+    try {
+      await putRows(kind, result.accepted.map((a) => a.value as ListRow), by, 'import');
+      message.success(t('import.stored', { count: result.accepted.length }));
+      onClose();
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const footer =
+    phase.step === 'report'
+      ? [
+          <Button key="again" onClick={() => void choose()}>{t('import.another')}</Button>,
+          <Button key="store" type="primary" loading={saving} disabled={!phase.result.accepted.length} onClick={() => void store(phase.result)}>
+            {t('import.storeValid', { count: phase.result.accepted.length })}
+          </Button>,
+        ]
+      : [<Button key="close" onClick={onClose}>{t('common.cancel')}</Button>];
+
+  return (
+    <Modal open width={860} title={t(`import.title.${kind}`)} onCancel={onClose} footer={footer} maskClosable={false}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {phase.step === 'choose' && (
+          <>
+            <Typography.Paragraph>{t('import.intro')}</Typography.Paragraph>
+            <Checkbox checked={update} onChange={(e) => setUpdate(e.target.checked)}>{t('import.updateExisting')}</Checkbox>
+            <Button type="primary" onClick={() => void choose()}>{t('import.chooseFile')}</Button>
+          </>
+        )}
+        {phase.step === 'checking' && (
+          <>
+            <Typography.Text>{t('import.checking')}</Typography.Text>
+            <Progress percent={phase.total ? Math.floor((phase.done / phase.total) * 100) : 0} status="active" />
+          </>
+        )}
+        {phase.step === 'failed' && <Alert type="error" showIcon message={t('import.failed')} description={phase.reason} />}
+        {phase.step === 'report' && <ImportReport file={phase.file} result={phase.result} />}
+      </Space>
+    </Modal>
+  );
+}
+
+function ImportReport({ file, result }: { file: OpenedFile; result: Checked }) {
+  const { t } = useTranslation();
+  const updates = result.accepted.filter((a) => a.updates).length;
+  return (
+    <>
+      <Typography.Text type="secondary">{t('import.fileInfo', { name: file.name, row: result.headerRow })}</Typography.Text>
+      <Space size="large">
+        <Statistic title={t('import.accepted')} value={result.accepted.length} valueStyle={{ color: '#389e0d' }} />
+        <Statistic title={t('import.updates')} value={updates} />
+        <Statistic title={t('import.rejected')} value={result.rejected.length} valueStyle={{ color: result.rejected.length ? '#cf1322' : undefined }} />
+        <Statistic title={t('import.skipped')} value={result.skipped.length} />
+      </Space>
+      {result.rejected.length > 0 ? (
+        <>
+          <Alert type="warning" showIcon message={t('import.fixHint')} />
+          <Table<RowIssue>
+            data-testid="import-issues"
+            size="small"
+            rowKey={(r) => `${r.row}-${r.field}-${r.code}`}
+            dataSource={result.rejected}
+            pagination={{ pageSize: 8, showSizeChanger: false }}
+            columns={[
+              { title: t('import.row'), dataIndex: 'row', width: 90, render: (r: number) => t('import.rowN', { row: r }) },
+              { title: t('import.field'), dataIndex: 'field', width: 170, render: (f: string) => t(columnLabelKey(f) ?? f) },
+              { title: t('import.reason'), key: 'reason', render: (_, r) => t(`issue.${r.code}`, r.params ?? {}) },
+            ]}
+          />
+        </>
+      ) : (
+        <Alert type="success" showIcon message={t('import.allGood')} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+// The local database (IndexedDB through Dexie): the device's source of truth while offline.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
+import type { SavedDraw } from './savedDraw';
+
+/** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
+export interface ListHistoryEntry {
+  id?: number;
+  kind: ListKind;
+  key: string;
+  /** UTC ISO time of the change. */
+  at: string;
+  by: string;
+  action: 'import' | 'create' | 'edit' | 'deactivate' | 'activate';
+  before: Entity | Inspector | null;
+  after: Entity | Inspector;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export type TariffDb = Dexie & {
+  entities: EntityTable<Entity, 'uscc'>;
+  inspectors: EntityTable<Inspector, 'certNo'>;
+  listHistory: EntityTable<ListHistoryEntry, 'id'>;
+  draws: EntityTable<SavedDraw, 'id'>;
+  settings: EntityTable<Setting, 'key'>;
+};
+
+/** Opens (or creates) the database; `strict` durability so a crash right after a write loses nothing. */
+export function openDb(name = 'tariffcheck'): TariffDb {
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as TariffDb;
+  // Reference lists are keyed by their natural keys (USCC, certificate number): the office owns
+  // them and a second row for the same code must be a duplicate, never a new record.
+  db.version(1).stores({
+    entities: '&uscc, name, district, subdistrict, kind, credit, active',
+    inspectors: '&certNo, name, district, active',
+    listHistory: '++id, [kind+key], at',
+    draws: '&id, drawnAt',
+    settings: '&key',
+  });
+  return db;
+}
+
+export const db = openDb();
+
+/** Asks the browser not to evict our data under storage pressure; the answer is only informative. */
+export async function requestPersistence(): Promise<boolean> {
+  if (!navigator.storage?.persist) return false;
+  return (await navigator.storage.persisted()) || navigator.storage.persist();
+}

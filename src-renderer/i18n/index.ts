@@ -1,0 +1,34 @@
+// i18next over the shared message tables: Simplified Chinese first, English second.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale, MessageTable } from '../../src-shared/i18n/format';
+import { drawMessages } from '../../src-shared/i18n/draw';
+import { listMessages } from '../../src-shared/i18n/lists';
+import { uiMessages } from './ui';
+
+const LOCALE_KEY = 'tariffcheck.locale';
+const tables: MessageTable[] = [listMessages, drawMessages, uiMessages];
+
+function merged(locale: Locale): Record<string, string> {
+  return Object.assign({}, ...tables.map((t) => t[locale]));
+}
+
+export function storedLocale(): Locale {
+  return localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+export function setLocale(locale: Locale): void {
+  localStorage.setItem(LOCALE_KEY, locale);
+  void i18next.changeLanguage(locale);
+}
+
+void i18next.use(initReactI18next).init({
+  lng: storedLocale(),
+  fallbackLng: 'zh-CN',
+  resources: { 'zh-CN': { translation: merged('zh-CN') }, en: { translation: merged('en') } },
+  interpolation: { escapeValue: false },
+  keySeparator: false,
+  returnNull: false,
+});
+
+export { i18next };

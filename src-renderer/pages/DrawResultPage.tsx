@@ -1,0 +1,78 @@
+import { Alert, App, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { buildNoticeWorkbook } from '../../src-shared/draw/notice';
+import { verifyDraw } from '../../src-shared/draw/verify';
+import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
+import { db } from '../db/db';
+import { platform } from '../platform';
+
+/** One draw: its record, groups and selected list; publish, print, verify. */
+export function DrawResultPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { id = '' } = useParams();
+  const saved = useLiveQuery(() => db.draws.get(id), [id]);
+  const names = useInspectorNames();
+  const [verdict, setVerdict] = useState<{ ok: boolean; differences: string[] } | null>(null);
+  if (saved === undefined) return null;
+  if (saved === null) return <Empty description={t('draw.notFound')} />;
+  const { result } = saved;
+
+  async function exportNotice() {
+    const inspectors = await db.inspectors.toArray();
+    const data = await buildNoticeWorkbook(result, result.record.plan, inspectors);
+    const ok = await platform.saveFile({
+      title: t('draw.exportNotice'),
+      suggestedName: `${t('draw.noticeFile')}-${result.record.plan.name}.xlsx`,
+      filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+      data,
+    });
+    if (ok) message.success(t('common.saved'));
+  }
+
+  async function verify() {
+    const [entities, inspectors] = await Promise.all([db.entities.toArray(), db.inspectors.toArray()]);
+    setVerdict(verifyDraw(result, entities, inspectors));
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={t('draw.resultTitle', { name: result.record.plan.name })}
+        extra={
+          <Space wrap>
+            <Button type="primary" onClick={() => void exportNotice()}>{t('draw.exportNotice')}</Button>
+            <Link to={`/draws/${id}/record`}><Button>{t('draw.printRecord')}</Button></Link>
+            <Button onClick={() => void verify()}>{t('draw.verify')}</Button>
+          </Space>
+        }
+      >
+        {verdict && (
+          <Alert
+            data-testid="verify-result"
+            style={{ marginBottom: 16 }}
+            showIcon
+            type={verdict.ok ? 'success' : 'error'}
+            message={verdict.ok ? t('draw.verifyOk') : t('draw.verifyFailed')}
+            description={verdict.ok ? t('draw.verifyOkDetail') : <List size="small" dataSource={verdict.differences} renderItem={(d) => <List.Item>{d}</List.Item>} />}
+          />
+        )}
+        <DrawRecordDescriptions result={result} />
+      </Card>
+      <Card title={t('draw.groups')}>
+        <GroupTable groups={result.groups} />
+      </Card>
+      <Card title={t('draw.selectedList', { count: result.selected.length })}>
+        <SelectedTable selected={result.selected} names={names} />
+      </Card>
+      {result.excluded.length > 0 && (
+        <Card title={t('draw.excluded', { count: result.excluded.length })}>
+          <List size="small" dataSource={result.excluded} renderItem={(x) => <List.Item><Typography.Text code>{x.key}</Typography.Text> {x.reason}</List.Item>} />
+        </Card>
+      )}
+    </Space>
+  );
+}

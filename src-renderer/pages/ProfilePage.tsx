@@ -1,0 +1,53 @@
+import { App, Button, Card, Form, Input, Radio, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { ROLES, saveProfile, useProfile, type Profile } from '../state/profile';
+
+/** Who uses this device. On first run it is the whole screen; later a page of the app. */
+export function ProfilePage({ firstRun = false }: { firstRun?: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const profile = useProfile();
+  const [form] = Form.useForm<Profile>();
+  const role = Form.useWatch('role', form);
+  if (profile === undefined) return null;
+
+  async function onFinish(values: Profile) {
+    await saveProfile({ ...values, certNo: values.certNo ?? '', district: values.district ?? '' });
+    message.success(t('profile.saved'));
+    if (!firstRun) navigate('/');
+  }
+
+  const card = (
+    <Card title={firstRun ? t('profile.welcome') : t('nav.profile')} style={{ maxWidth: 520, width: '100%' }}>
+      {firstRun && <Typography.Paragraph type="secondary">{t('profile.intro')}</Typography.Paragraph>}
+      <Form<Profile>
+        form={form}
+        layout="vertical"
+        initialValues={profile ?? { role: 'office', name: '', district: '', certNo: '' }}
+        onFinish={onFinish}
+      >
+        <Form.Item name="name" label={t('profile.name')} rules={[{ required: true, whitespace: true, message: t('profile.nameRequired') }]}>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="role" label={t('profile.role')} rules={[{ required: true }]}>
+          <Radio.Group optionType="button" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        </Form.Item>
+        <Form.Item name="district" label={t('profile.district')}>
+          <Input placeholder={t('profile.districtHint')} />
+        </Form.Item>
+        {role === 'inspector' && (
+          <Form.Item name="certNo" label={t('profile.certNo')} rules={[{ required: true, whitespace: true, message: t('profile.certNoRequired') }]}>
+            <Input />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit">
+          {firstRun ? t('profile.start') : t('common.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+  if (!firstRun) return card;
+  return <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>{card}</div>;
+}

@@ -1,0 +1,161 @@
+// Imports a list (检查对象名录库 / 执法检查人员名录库) from an Excel workbook made by anyone, anyhow.
+import ExcelJS from 'exceljs';
+import type { Entity, Inspector } from '../domain';
+import { formatMessage } from '../i18n/format';
+import { listZh } from '../i18n/lists';
+import { cellValueText, isLongNumber } from './cells';
+import { listSpec, type ListSpec } from './columns';
+import { findHeader, HEADER_SEARCH_ROWS, headerIndex, matchHeader, type HeaderMatch, type RowTexts } from './header';
+import { rowIssue } from './issues';
+import { skipReason, type RowShape } from './rows';
+import type { ImportOptions, ListImport, ListKind, ListRecord, RowIssue } from './types';
+import { checkRow, type FieldColumns, type SheetRow } from './validate';
+
+export type { ImportOptions, ListImport, RowIssue, SkipReason } from './types';
+export { formatIssue } from './issues';
+
+/** The file could not be used at all: not an xlsx, no recognisable header, or nothing in it. */
+export class ListReadError extends Error {
+  override readonly name = 'ListReadError';
+  constructor(
+    readonly code: 'unreadable' | 'no-header' | 'empty',
+    message: string,
+    /** Labels of required columns the header lacks (code 'no-header' only). */
+    readonly missing: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const zh = listZh;
+/** Rows between progress reports; also where a long import lets the UI thread breathe. */
+const PROGRESS_EVERY = 500;
+
+/** Reads a list workbook and checks every row; rows are numbered as Excel shows them. Throws {@link ListReadError}. */
+export function importList(kind: 'entities', data: Uint8Array, options?: ImportOptions): Promise<ListImport<Entity>>;
+export function importList(kind: 'inspectors', data: Uint8Array, options?: ImportOptions): Promise<ListImport<Inspector>>;
+export function importList(kind: ListKind, data: Uint8Array, options?: ImportOptions): Promise<ListImport<Entity> | ListImport<Inspector>>;
+export function importList(kind: ListKind, data: Uint8Array, options: ImportOptions = {}): Promise<ListImport<Entity> | ListImport<Inspector>> {
+  return kind === 'entities' ? importKind(listSpec('entities'), data, options) : importKind(listSpec('inspectors'), data, options);
+}
+
+async function importKind<K extends ListKind>(spec: ListSpec<K>, data: Uint8Array, options: ImportOptions): Promise<ListImport<ListRecord[K]>> {
+  const workbook = await loadWorkbook(data);
+  const { sheet, header } = locateHeader(spec, workbook);
+  const result: ListImport<ListRecord[K]> = { accepted: [], rejected: [], headerRow: header.row, columns: header.found, skipped: [] };
+  const at: FieldColumns = new Map([...header.columns].map(([col, column]) => [column.field, col]));
+  const shape = rowShape(spec, header, at);
+  const firstRowOf = new Map<string, number>();
+  let pendingBlank: number[] = [];
+  const total = Math.max(0, sheet.rowCount - header.row);
+  for (let n = header.row + 1; n <= sheet.rowCount; n++) {
+    const { texts, longNumbers } = readRow(sheet.findRow(n));
+    const why = skipReason({ ...shape, texts });
+    if (why === 'blank') pendingBlank.push(n);
+    else {
+      // Blank rows count only inside the table; the empty formatted rows after it are not "skipped rows".
+      for (const row of pendingBlank) result.skipped.push({ row, why: 'blank' });
+      pendingBlank = [];
+      if (why) result.skipped.push({ row: n, why });
+      else acceptOrReject(spec, result, checkRow(spec, at, { texts, longNumbers }, n), n, firstRowOf, options);
+    }
+    if (options.onProgress && (n - header.row) % PROGRESS_EVERY === 0) await progress(options.onProgress, n - header.row, total);
+  }
+  options.onProgress?.(total, total);
+  return result;
+}
+
+async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as an ArrayBuffer; a copy also detaches us from a caller's shared buffer.
+    await workbook.xlsx.load(new Uint8Array(data).buffer);
+  } catch {
+    throw new ListReadError('unreadable', zh['listError.unreadable']);
+  }
+  return workbook;
+}
+
+/** The sheet whose first rows hold the best header; visible sheets first, so a hidden lookup sheet never wins. */
+function locateHeader<K extends ListKind>(spec: ListSpec<K>, workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; header: HeaderMatch<ListRecord[K]> } {
+  const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
+  if (sheets.every((s) => s.actualRowCount === 0)) throw new ListReadError('empty', zh['listError.empty']);
+  let best: { sheet: ExcelJS.Worksheet; header: HeaderMatch<ListRecord[K]> } | null = null;
+  for (const sheet of sheets) {
+    const rows: RowTexts[] = [];
+    for (let n = 1; n <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); n++) rows.push({ number: n, texts: readRow(sheet.findRow(n)).texts });
+    const header = findHeader(spec.columns, rows);
+    if (header && header.columns.size > (best?.header.columns.size ?? 0)) best = { sheet, header };
+  }
+  const keyLabel = spec.columns.find((c) => c.field === spec.key)?.label ?? spec.key;
+  if (!best || (best.header.columns.size < 2 && !(spec.key in best.header.found))) {
+    throw new ListReadError('no-header', formatMessage(zh, 'listError.no-header', { key: keyLabel }));
+  }
+  const missing = spec.columns.filter((c) => c.required && !(c.field in best.header.found)).map((c) => c.label);
+  if (missing.length > 0) {
+    throw new ListReadError('no-header', formatMessage(zh, 'listError.missing-columns', { columns: missing.join('、') }), missing);
+  }
+  return best;
+}
+
+function rowShape<K extends ListKind>(spec: ListSpec<K>, header: HeaderMatch<ListRecord[K]>, at: FieldColumns): Omit<RowShape, 'texts'> {
+  const index = headerIndex(spec.columns);
+  return {
+    keyCol: at.get(spec.key) ?? -1,
+    nameCol: at.get('name') ?? -1,
+    mapped: new Set(header.columns.keys()),
+    isKeyHeader: (text) => matchHeader(index, text)?.field === spec.key,
+  };
+}
+
+const NO_LONG_NUMBERS: ReadonlySet<number> = new Set();
+
+/** The texts of a row by column number; a merged range's repeats along the row are blanked, so it counts once. */
+function readRow(row: ExcelJS.Row | undefined): SheetRow {
+  const texts: string[] = [];
+  if (!row) return { texts, longNumbers: NO_LONG_NUMBERS };
+  let longNumbers: Set<number> | null = null;
+  let previousMaster: ExcelJS.Cell | null = null;
+  row.eachCell((cell, col) => {
+    const master = cell.master;
+    const value = cell.value;
+    // A range merged down a column (a district spanning its rows) keeps its text in every row.
+    texts[col] = master !== cell && master === previousMaster ? '' : cellValueText(value, cell.numFmt);
+    if (isLongNumber(value)) (longNumbers ??= new Set()).add(col);
+    previousMaster = master;
+  });
+  return { texts, longNumbers: longNumbers ?? NO_LONG_NUMBERS };
+}
+
+function acceptOrReject<K extends ListKind>(
+  spec: ListSpec<K>,
+  result: ListImport<ListRecord[K]>,
+  checked: ReturnType<typeof checkRow>,
+  row: number,
+  firstRowOf: Map<string, number>,
+  options: ImportOptions,
+): void {
+  const issues = [...checked.issues, ...keyIssues(spec, checked.key, row, firstRowOf, options)];
+  if (issues.length > 0) {
+    result.rejected.push(...issues);
+    return;
+  }
+  const updates = checked.key !== null && (options.existing?.has(checked.key) ?? false);
+  result.accepted.push({ row, value: spec.schema.parse(checked.values), updates });
+}
+
+// The key column has already parsed when `key` is set, so a duplicate is its one issue for that column.
+function keyIssues<K extends ListKind>(spec: ListSpec<K>, key: string | null, row: number, firstRowOf: Map<string, number>, options: ImportOptions): RowIssue[] {
+  if (key === null) return [];
+  const label = spec.columns.find((c) => c.field === spec.key)?.label ?? spec.key;
+  const first = firstRowOf.get(key);
+  if (first !== undefined) return [rowIssue(row, label, 'duplicate', { first })];
+  firstRowOf.set(key, row);
+  if (options.existing?.has(key) && options.onExisting !== 'update') return [rowIssue(row, label, 'existing')];
+  return [];
+}
+
+async function progress(report: (done: number, total: number) => void, done: number, total: number): Promise<void> {
+  report(done, total);
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+}

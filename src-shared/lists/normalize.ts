@@ -1,0 +1,46 @@
+// Text as it comes out of real Excel files: full-width forms, odd spaces, numbers typed as text.
+
+// Zero-width characters arrive with text copied from web pages and PDFs; they are never meaningful.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// \s covers U+3000 (ideographic space) and U+00A0; tabs and line breaks inside a cell count as spaces.
+const SPACES = /\s+/g;
+
+/** Whitespace cleaned only: invisible characters dropped, runs of any space (incl. U+3000) → one space, trimmed. */
+export function cleanSpaces(raw: string): string {
+  return raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/** NFKC (full-width letters, digits, punctuation → half-width) plus {@link cleanSpaces}. */
+export function normalizeText(raw: string): string {
+  return cleanSpaces(raw.normalize('NFKC'));
+}
+
+/** A code or key: NFKC, upper-case, every space removed. */
+export function normalizeCode(raw: string): string {
+  return raw.normalize('NFKC').replace(INVISIBLE, '').replace(SPACES, '').toUpperCase();
+}
+
+/** A header or vocabulary word for matching: NFKC, lower-case, no spaces, no required-field stars. */
+export function normalizeWord(raw: string): string {
+  return raw.normalize('NFKC').replace(INVISIBLE, '').replace(/[\s*※]/g, '').toLowerCase();
+}
+
+// A decimal number as people type it: optional sign, thousands separators in groups of three.
+const NUMBER_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+
+/** Parses a number typed as text ('1,234', '１２３', ' 119.30 '); null when it is not one. */
+export function parseNumberText(raw: string): number | null {
+  const text = normalizeCode(raw);
+  if (!NUMBER_TEXT.test(text)) return null;
+  const value = Number(text.replace(/,/g, ''));
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Splits a list cell on the separators people use (、，,；; / and line breaks), dropping empty parts. */
+export function splitList(raw: string, alsoSpaces = false): string[] {
+  const separators = alsoSpaces ? /[、,，;；/\s]+/ : /[、,，;；/\n\r]+/;
+  return raw
+    .split(separators)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}

@@ -1,0 +1,96 @@
+// The office's whole foundation flow in the web build: both lists from messy files, a draw, its
+// verification and its publication.
+import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import type { Inspector } from '../../src-shared/domain';
+import { runDraw } from '../../src-shared/draw/draw';
+import { defaultPlan } from '../../src-shared/draw/plan';
+import { exportList } from '../../src-shared/lists/exportList';
+import { messyEntityList, messyInspectorList, syntheticInspectors } from '../fixtures/listFiles';
+import { createProfile, importFile, screenshot, tempFile } from './helpers';
+
+test('office imports both lists, draws, verifies and publishes the notice', async ({ page }) => {
+  const entities = await messyEntityList({ good: 60 });
+  const messyInspectors = await messyInspectorList();
+  // A clean second inspector file so every district has enough inspectors; its own number range.
+  const moreInspectors: Inspector[] = syntheticInspectors(160, 5).map((i) => ({ ...i, certNo: i.certNo.replace(/^3501/, '3599') }));
+  const entitiesPath = tempFile('targets-messy.xlsx', entities.bytes);
+  const inspectorsPath = tempFile('inspectors-messy.xlsx', messyInspectors.bytes);
+  const morePath = tempFile('inspectors-more.xlsx', await exportList('inspectors', moreInspectors));
+
+  await createProfile(page, '张科长', '科室');
+  await expect(page.getByText('检查对象名录').first()).toBeVisible();
+
+  // Targets: the row report comes before anything is stored.
+  await importFile(page, entitiesPath);
+  const issues = page.getByTestId('import-issues');
+  await expect(issues).toBeVisible();
+  const first = entities.rejected[0]!;
+  await expect(issues.getByRole('row').nth(1)).toContainText(`第 ${first.row} 行`);
+  await expect(issues.getByRole('row').nth(1)).toContainText(first.reason);
+  await expect(page.getByText(`表头在第 ${entities.headerRow} 行`)).toBeVisible();
+  await screenshot(page, '01-import-report-targets');
+  await page.getByRole('button', { name: `导入 ${entities.accepted.length} 条有效记录` }).click();
+  await expect(page.getByTestId('list-count')).toHaveText(`显示 ${entities.accepted.length} 条，共 ${entities.accepted.length} 条`);
+  await screenshot(page, '02-targets');
+
+  // Inspectors: the messy file, then a clean one.
+  await page.getByRole('menuitem', { name: '执法检查人员名录' }).click();
+  await importFile(page, inspectorsPath);
+  await expect(page.getByTestId('import-issues')).toBeVisible();
+  await screenshot(page, '03-import-report-inspectors');
+  await page.getByRole('button', { name: `导入 ${messyInspectors.accepted.length} 条有效记录` }).click();
+  await importFile(page, morePath);
+  await page.getByRole('button', { name: `导入 ${moreInspectors.length} 条有效记录` }).click();
+  const inspectorCount = messyInspectors.accepted.length + moreInspectors.length;
+  await expect(page.getByTestId('list-count')).toHaveText(`显示 ${inspectorCount} 条，共 ${inspectorCount} 条`);
+  await screenshot(page, '04-inspectors');
+
+  // A ratio under 50% is refused with the reason.
+  await page.getByRole('menuitem', { name: '抽查计划与抽取' }).click();
+  await page.getByLabel('计划名称').fill('2026年第四季度转供电价格双随机抽查');
+  await page.getByLabel('随机种子').fill('2026-11-23 见证人掷骰 3-5-1-6-2-4');
+  await page.getByLabel('抽查比例').fill('40');
+  await page.getByRole('button', { name: '开始抽取' }).click();
+  await expect(page.getByTestId('draw-error')).toContainText('50%');
+  await screenshot(page, '05-draw-refused');
+
+  // The draw itself; the browser's result must equal the same draw run here in Node.
+  await page.getByLabel('抽查比例').fill('50');
+  await page.getByRole('button', { name: '开始抽取' }).click();
+  const record = page.getByTestId('draw-record');
+  await expect(record).toBeVisible();
+  const expected = runDraw({
+    entities: entities.accepted.map((a) => a.value),
+    inspectors: [...messyInspectors.accepted.map((a) => a.value), ...moreInspectors],
+    plan: { ...defaultPlan, name: '2026年第四季度转供电价格双随机抽查', ratio: 0.5 },
+    seed: '2026-11-23 见证人掷骰 3-5-1-6-2-4',
+  });
+  await expect(record).toContainText(expected.record.outputHash);
+  await expect(record).toContainText(expected.record.entitiesHash);
+  await screenshot(page, '06-draw-result');
+
+  await page.getByRole('button', { name: '复核' }).click();
+  await expect(page.getByTestId('verify-result')).toContainText('复核一致');
+
+  // The public notice as Excel.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出公示名单' }).click();
+  const file = await (await download).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(file!) as unknown as ArrayBuffer);
+  const list = book.worksheets.find((s) => s.name === '抽查名单');
+  expect(list).toBeDefined();
+  const codes: string[] = [];
+  list!.eachRow((row) => {
+    const text = row.getCell(2).text;
+    if (/^[0-9A-Z]{18}$/.test(text)) codes.push(text);
+  });
+  expect(codes).toEqual(expected.selected.map((s) => s.uscc));
+
+  // The printable record.
+  await page.getByRole('button', { name: '打印抽查记录' }).click();
+  await expect(page.getByRole('heading', { name: '双随机抽查记录' })).toBeVisible();
+  await screenshot(page, '07-draw-record');
+});

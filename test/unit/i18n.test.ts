@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatMessage, type MessageTable } from '../../src-shared/i18n/format';
+import { drawMessages } from '../../src-shared/i18n/draw';
+import { listMessages } from '../../src-shared/i18n/lists';
+import { uiMessages } from '../../src-renderer/i18n/ui';
+
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages };
+
+describe('i18n', () => {
+  it.each(Object.entries(tables))('%s: English has exactly the Chinese keys', (_, table) => {
+    expect(Object.keys(table.en).sort()).toEqual(Object.keys(table['zh-CN']).sort());
+  });
+
+  it.each(Object.entries(tables))('%s: both languages use the same placeholders', (_, table) => {
+    const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, zh] of Object.entries(table['zh-CN'])) {
+      expect({ key, p: placeholders(table.en[key] ?? '') }).toEqual({ key, p: placeholders(zh) });
+    }
+  });
+
+  it('no key is defined by two tables', () => {
+    const seen = new Map<string, string>();
+    for (const [name, table] of Object.entries(tables)) {
+      for (const key of Object.keys(table['zh-CN'])) {
+        expect(seen.get(key), `${key} in ${name}`).toBeUndefined();
+        seen.set(key, name);
+      }
+    }
+  });
+
+  it('formats placeholders and shows an unknown key as itself', () => {
+    expect(formatMessage({ a: '第 {{row}} 行：{{field}}' }, 'a', { row: 7, field: '名称' })).toBe('第 7 行：名称');
+    expect(formatMessage({}, 'missing.key')).toBe('missing.key');
+  });
+});
