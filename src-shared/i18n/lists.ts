@@ -53,7 +53,7 @@ const zh = {
   'listHelp.required.yes': '必填',
   'listHelp.required.no': '选填',
   'listHelp.intro':
-    '第一个工作表每行一条记录；表头可以不在第一行，列的顺序可以调整，多余的列会被忽略；表格下方以“注：”“制表人：”开头的说明行不会导入。',
+    '第一个工作表每行一条记录，第 2 行是示例，导入前请改为真实数据或删除；表头可以不在第一行，列的顺序可以调整，多余的列会被忽略；表格下方以“注：”“制表人：”开头的说明行不会导入。',
   'listHelp.entities.uscc': '18 位统一社会信用代码，系统会校验位数、字符和校验位；请将此列设为文本格式',
   'listHelp.entities.name': '转供电主体（商业综合体、产业园区、写字楼等）的名称',
   'listHelp.entities.kind': '检查对象的类型，留空按“其他”处理',
@@ -102,7 +102,7 @@ const zh = {
   'issue.text.tooLong': '超过 {{max}} 个字符',
   'issue.code.number': '被 Excel 存成了数字，超出 15 位的部分已丢失，请将该列设为文本格式后重新填写',
   'issue.duplicate': '与第 {{first}} 行重复',
-  'issue.existing': '名录库中已有该记录',
+  'issue.existing': '已在名录库中',
 
   'listError.unreadable': '无法读取该文件，请确认是 Excel 工作簿（.xlsx）',
   'listError.no-header': '找不到表头，请确认表头包含“{{key}}”等列',
@@ -171,7 +171,7 @@ const en = {
   'listHelp.required.yes': 'required',
   'listHelp.required.no': 'optional',
   'listHelp.intro':
-    'One record per row on the first sheet; the header need not be on row 1, columns may be in any order, extra columns are ignored; notes under the table ("注：", "制表人：") are not imported.',
+    'One record per row on the first sheet; row 2 is an example: replace or delete it before importing. The header need not be on row 1, columns may be in any order, extra columns are ignored; notes under the table ("注：", "制表人：") are not imported.',
   'listHelp.entities.uscc': '18-character unified social credit code; length, characters and check character are verified; format this column as text',
   'listHelp.entities.name': 'Name of the non-grid supplier (mall, industrial park, office building…)',
   'listHelp.entities.kind': 'Kind of target; blank means Other',

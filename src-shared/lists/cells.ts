@@ -44,8 +44,8 @@ function numberText(value: number, numFmt?: string): string {
   if (numFmt && ZERO_PADDING.test(numFmt) && Number.isInteger(value) && value >= 0) {
     return String(value).padStart(numFmt.length, '0');
   }
-  // Integers up to 1e21 print without an exponent; codes typed as numbers (e.g. 18-digit) keep their digits.
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
+  // Past 15 digits String() prints the shortest round-trip form (…800); toFixed prints the stored double (…808).
+  if (Number.isInteger(value) && Math.abs(value) >= 1e15 && Math.abs(value) < 1e21) return value.toFixed(0);
   return String(value);
 }
 

@@ -1,7 +1,7 @@
 // Parsers for the cells of one row: each turns the cell text into a value or a problem with a stable code.
 import type { CreditGrade, EntityKind } from '../domain';
-import { USCC_ALPHABET, normalizeUscc, usccProblem } from '../uscc';
-import { cleanSpaces, normalizeCode, normalizeText, normalizeWord, parseNumberText, splitList } from './normalize';
+import { USCC_ALPHABET, usccProblem } from '../uscc';
+import { cleanSpaces, nfkc, normalizeCode, normalizeText, normalizeWord, parseNumberCode, splitList } from './normalize';
 
 export interface FieldProblem {
   code: string;
@@ -30,7 +30,8 @@ export function parsePlace(text: string): Parsed<string> {
 
 /** A unified social credit code, canonical (upper-case, half-width, no spaces), check character verified. */
 export function parseUscc(text: string): Parsed<string> {
-  const code = normalizeUscc(text);
+  // normalizeCode also drops zero-width characters pasted from web pages, which normalizeUscc would keep.
+  const code = normalizeCode(text);
   const why = usccProblem(code);
   if (why === null) return ok(code);
   if (why === 'length') return problem('uscc.length', { length: code.length });
@@ -59,10 +60,12 @@ function vocabulary<C extends string>(words: readonly (readonly [C, readonly str
   return map;
 }
 
-// A bracketed remark after the word ("存续（在营、开业、在册）", "红色(高风险)") does not change its meaning.
-function lookup<C>(map: ReadonlyMap<string, C>, text: string): C | undefined {
+/** Looks a cell up in a vocabulary: undefined for a blank cell, null for a word not in it. */
+function lookup<C>(map: ReadonlyMap<string, C>, text: string): C | null | undefined {
   const word = normalizeWord(text);
-  return map.get(word) ?? map.get(word.replace(/\(.*\)$/, ''));
+  if (word === '') return undefined;
+  // A bracketed remark after the word ("存续（在营、开业、在册）", "红色(高风险)") does not change its meaning.
+  return map.get(word) ?? map.get(word.replace(/\(.*\)$/, '')) ?? null;
 }
 
 const KINDS = vocabulary<EntityKind>([
@@ -74,8 +77,8 @@ const KINDS = vocabulary<EntityKind>([
 
 /** The kind of target from its Chinese word; blank → 'other'. */
 export function parseKind(text: string): Parsed<EntityKind> {
-  if (normalizeWord(text) === '') return ok('other');
   const kind = lookup(KINDS, text);
+  if (kind === undefined) return ok('other');
   return kind ? ok(kind) : problem('kind.unknown', { value: cleanSpaces(text) });
 }
 
@@ -89,8 +92,8 @@ const GRADES = vocabulary<CreditGrade>([
 
 /** The credit grade from its Chinese colour; blank → null (not graded). */
 export function parseCredit(text: string): Parsed<CreditGrade | null> {
-  if (normalizeWord(text) === '') return ok(null);
   const grade = lookup(GRADES, text);
+  if (grade === undefined) return ok(null);
   return grade ? ok(grade) : problem('credit.unknown', { value: cleanSpaces(text) });
 }
 
@@ -101,8 +104,8 @@ const STATUS = vocabulary<'active' | 'inactive'>([
 
 /** Whether the record is active, from 状态; blank → active. */
 export function parseActive(text: string): Parsed<boolean> {
-  if (normalizeWord(text) === '') return ok(true);
   const status = lookup(STATUS, text);
+  if (status === undefined) return ok(true);
   return status ? ok(status === 'active') : problem('status.unknown', { value: cleanSpaces(text) });
 }
 
@@ -110,7 +113,7 @@ export function parseActive(text: string): Parsed<boolean> {
 export function parseDegrees(text: string, min: number, max: number): Parsed<number | null> {
   const raw = normalizeCode(text).replace(/°$/, '');
   if (raw === '') return ok(null);
-  const value = parseNumberText(raw);
+  const value = parseNumberCode(raw);
   if (value === null) return problem('number.invalid', { value: cleanSpaces(text) });
   return value >= min && value <= max ? ok(value) : problem('coord.range', { value: raw, min, max });
 }
@@ -119,7 +122,7 @@ export function parseDegrees(text: string, min: number, max: number): Parsed<num
 export function parseCount(text: string): Parsed<number | null> {
   const raw = normalizeCode(text).replace(/[户家个]$/, '');
   if (raw === '') return ok(null);
-  const value = parseNumberText(raw);
+  const value = parseNumberCode(raw);
   return value !== null && Number.isSafeInteger(value) && value >= 0
     ? ok(value)
     : problem('count.invalid', { value: cleanSpaces(text) });
@@ -137,7 +140,7 @@ function isPhone(part: string): boolean {
 /** One or more phone numbers; stored canonical (half-width, no spaces) and joined by 、. Blank → ''. */
 export function parsePhone(text: string): Parsed<string> {
   const numbers: string[] = [];
-  for (const part of splitList(text.normalize('NFKC'))) {
+  for (const part of splitList(nfkc(text))) {
     const compact = normalizeCode(part);
     if (isPhone(compact)) numbers.push(compact);
     else {
@@ -152,15 +155,15 @@ export function parsePhone(text: string): Parsed<string> {
 
 /** Certificate numbers of the last inspectors; duplicates dropped, order kept. */
 export function parseCertList(text: string): Parsed<string[]> {
-  return ok([...new Set(splitList(text.normalize('NFKC'), true).map(normalizeCode))]);
+  return ok([...new Set(splitList(nfkc(text), true).map(normalizeCode))]);
 }
 
 /** Credit codes of conflict-of-interest targets; every one must be a valid code. */
 export function parseUsccList(text: string): Parsed<string[]> {
   const codes: string[] = [];
-  for (const part of splitList(text.normalize('NFKC'), true)) {
+  for (const part of splitList(nfkc(text), true)) {
     const code = parseUscc(part);
-    if (!code.ok) return problem(`conflicts.${code.code}`, { value: normalizeUscc(part), ...code.params });
+    if (!code.ok) return problem(`conflicts.${code.code}`, { value: normalizeCode(part), ...code.params });
     if (!codes.includes(code.value)) codes.push(code.value);
   }
   return ok(codes);

@@ -27,7 +27,24 @@ export class ListReadError extends Error {
   }
 }
 
-const zh = listZh;
+// Worksheet parts an import never looks at; a filled-in template carries thousands of drop-down validations.
+// Hyperlinks are skipped too: the cell keeps its shown text, which is all a list needs.
+const IGNORED_SHEET_PARTS = [
+  'dataValidations',
+  'conditionalFormatting',
+  'hyperlinks',
+  'extLst',
+  'cols',
+  'sheetViews',
+  'autoFilter',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'rowBreaks',
+  'picture',
+  'drawing',
+];
 /** Rows between progress reports; also where a long import lets the UI thread breathe. */
 const PROGRESS_EVERY = 500;
 
@@ -39,8 +56,19 @@ export function importList(kind: ListKind, data: Uint8Array, options: ImportOpti
   return kind === 'entities' ? importKind(listSpec('entities'), data, options) : importKind(listSpec('inspectors'), data, options);
 }
 
+/** {@link importList} for a workbook already loaded by exceljs. Throws {@link ListReadError} ('no-header', 'empty'). */
+export function importWorkbook(kind: 'entities', workbook: ExcelJS.Workbook, options?: ImportOptions): Promise<ListImport<Entity>>;
+export function importWorkbook(kind: 'inspectors', workbook: ExcelJS.Workbook, options?: ImportOptions): Promise<ListImport<Inspector>>;
+export function importWorkbook(kind: ListKind, workbook: ExcelJS.Workbook, options?: ImportOptions): Promise<ListImport<Entity> | ListImport<Inspector>>;
+export function importWorkbook(kind: ListKind, workbook: ExcelJS.Workbook, options: ImportOptions = {}): Promise<ListImport<Entity> | ListImport<Inspector>> {
+  return kind === 'entities' ? checkWorkbook(listSpec('entities'), workbook, options) : checkWorkbook(listSpec('inspectors'), workbook, options);
+}
+
 async function importKind<K extends ListKind>(spec: ListSpec<K>, data: Uint8Array, options: ImportOptions): Promise<ListImport<ListRecord[K]>> {
-  const workbook = await loadWorkbook(data);
+  return checkWorkbook(spec, await loadWorkbook(data), options);
+}
+
+async function checkWorkbook<K extends ListKind>(spec: ListSpec<K>, workbook: ExcelJS.Workbook, options: ImportOptions): Promise<ListImport<ListRecord[K]>> {
   const { sheet, header } = locateHeader(spec, workbook);
   const result: ListImport<ListRecord[K]> = { accepted: [], rejected: [], headerRow: header.row, columns: header.found, skipped: [] };
   const at: FieldColumns = new Map([...header.columns].map(([col, column]) => [column.field, col]));
@@ -69,9 +97,9 @@ async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy also detaches us from a caller's shared buffer.
-    await workbook.xlsx.load(new Uint8Array(data).buffer);
+    await workbook.xlsx.load(new Uint8Array(data).buffer, { ignoreNodes: IGNORED_SHEET_PARTS });
   } catch {
-    throw new ListReadError('unreadable', zh['listError.unreadable']);
+    throw new ListReadError('unreadable', listZh['listError.unreadable']);
   }
   return workbook;
 }
@@ -79,7 +107,7 @@ async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
 /** The sheet whose first rows hold the best header; visible sheets first, so a hidden lookup sheet never wins. */
 function locateHeader<K extends ListKind>(spec: ListSpec<K>, workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; header: HeaderMatch<ListRecord[K]> } {
   const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
-  if (sheets.every((s) => s.actualRowCount === 0)) throw new ListReadError('empty', zh['listError.empty']);
+  if (sheets.every((s) => s.actualRowCount === 0)) throw new ListReadError('empty', listZh['listError.empty']);
   let best: { sheet: ExcelJS.Worksheet; header: HeaderMatch<ListRecord[K]> } | null = null;
   for (const sheet of sheets) {
     const rows: RowTexts[] = [];
@@ -87,13 +115,12 @@ function locateHeader<K extends ListKind>(spec: ListSpec<K>, workbook: ExcelJS.W
     const header = findHeader(spec.columns, rows);
     if (header && header.columns.size > (best?.header.columns.size ?? 0)) best = { sheet, header };
   }
-  const keyLabel = spec.columns.find((c) => c.field === spec.key)?.label ?? spec.key;
   if (!best || (best.header.columns.size < 2 && !(spec.key in best.header.found))) {
-    throw new ListReadError('no-header', formatMessage(zh, 'listError.no-header', { key: keyLabel }));
+    throw new ListReadError('no-header', formatMessage(listZh, 'listError.no-header', { key: keyLabel(spec) }));
   }
   const missing = spec.columns.filter((c) => c.required && !(c.field in best.header.found)).map((c) => c.label);
   if (missing.length > 0) {
-    throw new ListReadError('no-header', formatMessage(zh, 'listError.missing-columns', { columns: missing.join('、') }), missing);
+    throw new ListReadError('no-header', formatMessage(listZh, 'listError.missing-columns', { columns: missing.join('、') }), missing);
   }
   return best;
 }
@@ -104,10 +131,12 @@ function rowShape<K extends ListKind>(spec: ListSpec<K>, header: HeaderMatch<Lis
     keyCol: at.get(spec.key) ?? -1,
     nameCol: at.get('name') ?? -1,
     mapped: new Set(header.columns.keys()),
-    isKeyHeader: (text) => matchHeader(index, text)?.field === spec.key,
+    // A long run of letters and digits is a code, never a header word; skipping the lookup saves time per row.
+    isKeyHeader: (text) => !LOOKS_LIKE_CODE.test(text) && matchHeader(index, text)?.field === spec.key,
   };
 }
 
+const LOOKS_LIKE_CODE = /^\s*[0-9A-Za-z]{10,}\s*$/;
 const NO_LONG_NUMBERS: ReadonlySet<number> = new Set();
 
 /** The texts of a row by column number; a merged range's repeats along the row are blanked, so it counts once. */
@@ -135,9 +164,10 @@ function acceptOrReject<K extends ListKind>(
   firstRowOf: Map<string, number>,
   options: ImportOptions,
 ): void {
-  const issues = [...checked.issues, ...keyIssues(spec, checked.key, row, firstRowOf, options)];
-  if (issues.length > 0) {
-    result.rejected.push(...issues);
+  const keyProblem = keyIssue(spec, checked.key, row, firstRowOf, options);
+  if (checked.issues.length > 0 || keyProblem) {
+    result.rejected.push(...checked.issues);
+    if (keyProblem) result.rejected.push(keyProblem);
     return;
   }
   const updates = checked.key !== null && (options.existing?.has(checked.key) ?? false);
@@ -145,14 +175,17 @@ function acceptOrReject<K extends ListKind>(
 }
 
 // The key column has already parsed when `key` is set, so a duplicate is its one issue for that column.
-function keyIssues<K extends ListKind>(spec: ListSpec<K>, key: string | null, row: number, firstRowOf: Map<string, number>, options: ImportOptions): RowIssue[] {
-  if (key === null) return [];
-  const label = spec.columns.find((c) => c.field === spec.key)?.label ?? spec.key;
+function keyIssue<K extends ListKind>(spec: ListSpec<K>, key: string | null, row: number, firstRowOf: Map<string, number>, options: ImportOptions): RowIssue | null {
+  if (key === null) return null;
   const first = firstRowOf.get(key);
-  if (first !== undefined) return [rowIssue(row, label, 'duplicate', { first })];
+  if (first !== undefined) return rowIssue(row, keyLabel(spec), 'duplicate', { first });
   firstRowOf.set(key, row);
-  if (options.existing?.has(key) && options.onExisting !== 'update') return [rowIssue(row, label, 'existing')];
-  return [];
+  if (options.existing?.has(key) && options.onExisting !== 'update') return rowIssue(row, keyLabel(spec), 'existing');
+  return null;
+}
+
+function keyLabel<K extends ListKind>(spec: ListSpec<K>): string {
+  return spec.columns.find((c) => c.field === spec.key)?.label ?? spec.key;
 }
 
 async function progress(report: (done: number, total: number) => void, done: number, total: number): Promise<void> {

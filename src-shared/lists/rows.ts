@@ -15,34 +15,35 @@ export interface RowShape {
   readonly keyCol: number;
   readonly nameCol: number;
   readonly mapped: ReadonlySet<number>;
-  /** Normalised header words of the key column, to recognise a header repeated on a later page. */
+  /** Whether a text names the key column: a header repeated on a later page is not a record. */
   readonly isKeyHeader: (text: string) => boolean;
 }
 
 /** Why a row is not a record, or null when it is one (valid or not). */
 export function skipReason(row: RowShape): SkipReason | null {
-  const cells: [number, string][] = [];
+  // One pass and no per-cell objects: most rows are records, and this runs for every row of a large list.
+  let first = -1;
+  let filled = 0;
+  let serialsOnly = true;
   row.texts.forEach((text, col) => {
-    if (text.trim() !== '') cells.push([col, text.trim()]);
+    if (text === '' || text.trim() === '') return;
+    if (first < 0) first = col;
+    filled++;
+    if (row.mapped.has(col) || !SERIAL.test(text.trim())) serialsOnly = false;
   });
-  const first = cells[0];
-  if (first === undefined) return 'blank';
+  if (first < 0) return 'blank';
+  const firstText = row.texts[first]!.trim();
   const keyText = row.texts[row.keyCol]?.trim() ?? '';
-  if (NOTE_START.test(first[1])) return 'note';
-  if (TOTAL_START.test(first[1]) || (keyText === '' && cells.some(([, t]) => TOTAL_START.test(t)))) return 'subtotal';
-  if (isKeyHeaderRepeat(row, keyText)) return 'note';
-  if (cells.length === 1 && isLoneRemark(row, first)) return 'note';
+  if (NOTE_START.test(firstText)) return 'note';
+  if (TOTAL_START.test(firstText) || (keyText === '' && row.texts.some((t) => TOTAL_START.test(t.trim())))) return 'subtotal';
+  if (keyText !== '' && row.isKeyHeader(keyText)) return 'note';
+  if (filled === 1 && isLoneRemark(row, first, firstText)) return 'note';
   // A pre-numbered 序号 column with nothing else filled in: an unused line of the form.
-  if (cells.every(([col, t]) => !row.mapped.has(col) && SERIAL.test(t))) return 'blank';
-  return null;
-}
-
-function isKeyHeaderRepeat(row: RowShape, keyText: string): boolean {
-  return keyText !== '' && row.isKeyHeader(keyText);
+  return serialsOnly ? 'blank' : null;
 }
 
 // A single filled cell that is prose; a lone short text in the name column is a record missing its code.
-function isLoneRemark(row: RowShape, [col, text]: [number, string]): boolean {
+function isLoneRemark(row: RowShape, col: number, text: string): boolean {
   if (PROSE.test(text)) return true;
   if (col === row.nameCol || text.length < 8) return false;
   // In the key column only text that cannot be a code (has Chinese) is a remark.

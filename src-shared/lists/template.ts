@@ -4,7 +4,6 @@ import { listMessages, listZh } from '../i18n/lists';
 import type { ListKind } from '../domain';
 import { listSpec, type Column, type ListSpec } from './columns';
 import { addListSheet, addRecords, workbookBytes } from './sheet';
-import type { ListRecord } from './types';
 
 /** Rows below the header that get the drop-down lists of allowed words. */
 const DROPDOWN_ROWS = 1000;
@@ -20,6 +19,8 @@ async function build<K extends ListKind>(spec: ListSpec<K>): Promise<Uint8Array>
   workbook.creator = 'TariffCheck 电费检查通';
   const sheet = addListSheet(workbook, spec);
   addRecords(sheet, spec, [spec.example]);
+  // Grey italics: the example is a real, importable row, so it must look like one to replace.
+  sheet.getRow(2).font = { italic: true, color: { argb: 'FF808080' } };
   addDropdowns(sheet, spec.columns);
   addHelpSheet(workbook, spec);
   return workbookBytes(workbook);
@@ -60,7 +61,3 @@ function addHelpSheet<K extends ListKind>(workbook: ExcelJS.Workbook, spec: List
   }
 }
 
-/** The example record the template carries (also what its row 2 imports as). */
-export function templateExample<K extends ListKind>(kind: K): ListRecord[K] {
-  return listSpec(kind).example;
-}

@@ -1,5 +1,6 @@
 // Checks one record row: every column parsed, every problem reported (one per column), nothing fixed silently.
 import type { Column, ListSpec } from './columns';
+import type { FieldProblem } from './fields';
 import { rowIssue } from './issues';
 import type { ListKind, RowIssue } from './types';
 
@@ -27,7 +28,7 @@ export function checkRow<K extends ListKind>(spec: ListSpec<K>, at: FieldColumns
     const col = at.get(column.field);
     const text = col === undefined ? '' : (texts[col] ?? '');
     // An 18-digit code typed into a General cell was kept by Excel to 15 digits: it cannot be trusted, whatever its check.
-    const problem = column.code && col !== undefined && longNumbers.has(col) ? { code: 'code.number' } : checkCell(column, text, values);
+    const problem: FieldProblem | null = column.code && col !== undefined && longNumbers.has(col) ? { code: 'code.number' } : checkCell(column, text, values);
     if (problem) issues.push(rowIssue(row, column.label, problem.code, problem.params));
   }
   issues.push(...checkCoordinatePair(spec, values, issues, row));
@@ -35,7 +36,7 @@ export function checkRow<K extends ListKind>(spec: ListSpec<K>, at: FieldColumns
   return { values, issues, key: typeof key === 'string' && key !== '' ? key : null };
 }
 
-function checkCell<T>(column: Column<T>, text: string, into: Record<string, unknown>): { code: string; params?: Record<string, string | number> } | null {
+function checkCell<T>(column: Column<T>, text: string, into: Record<string, unknown>): FieldProblem | null {
   if (column.required && text.trim() === '') return { code: 'required' };
   const parsed = column.parse(text);
   if (!parsed.ok) return parsed.params ? { code: parsed.code, params: parsed.params } : { code: parsed.code };

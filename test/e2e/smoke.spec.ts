@@ -1,6 +1,23 @@
 import { expect, test } from '@playwright/test';
+import { createProfile, screenshot } from './helpers';
 
-test('the web build opens in Chinese', async ({ page }) => {
+test('first run asks who uses the device, remembers it, and switches to English', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: '电费检查通' })).toBeVisible();
+  await expect(page.getByText('欢迎使用电费检查通')).toBeVisible();
+  await screenshot(page, '00-first-run');
+  await createProfile(page, '李组长', '组长');
+  // A lead lands on the draw page.
+  await expect(page.getByText('抽查计划', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('李组长')).toBeVisible();
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByText('Draw plan', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Draw plan', { exact: true })).toBeVisible();
+});
+
+test('an inspector sees only their own menu', async ({ page }) => {
+  await createProfile(page, '王执法', '执法人员', '35011000037');
+  await expect(page.getByText('本机暂无分配给您的检查任务。')).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '检查对象名录' })).toHaveCount(0);
 });

@@ -38,7 +38,8 @@ describe('list rows: every reason of a target row, with the row Excel shows', ()
     ['19 characters', { 统一社会信用代码: '91350100M000100Y431' }, ['第 2 行：统一社会信用代码应为 18 位，实际为 19 位']],
     ['a letter not in the alphabet', { 统一社会信用代码: '91350100M000100O43' }, ['第 2 行：统一社会信用代码含有非法字符“O”']],
     ['a wrong check character', { 统一社会信用代码: '91350100M000100Y44' }, ['第 2 行：统一社会信用代码校验位错误']],
-    ['a code Excel kept as a number', { 统一社会信用代码: 913501001234567813 }, ['第 2 行：统一社会信用代码被 Excel 存成了数字，超出 15 位的部分已丢失，请将该列设为文本格式后重新填写']],
+    // An all-digit code typed into a General cell: the number keeps only about 16 of its 18 digits.
+    ['a code Excel kept as a number', { 统一社会信用代码: Number('913501001234567813') }, ['第 2 行：统一社会信用代码被 Excel 存成了数字，超出 15 位的部分已丢失，请将该列设为文本格式后重新填写']],
     ['no code', { 统一社会信用代码: null }, ['第 2 行：统一社会信用代码不能为空']],
     ['no name', { 名称: '　' }, ['第 2 行：名称不能为空']],
     ['no district', { 区: null }, ['第 2 行：区不能为空']],
@@ -83,6 +84,7 @@ describe('list rows: what a target row may look like and still be accepted', () 
   it.each<[string, Record<string, Cell>, Record<string, unknown>]>([
     ['a lower-case code', { 统一社会信用代码: '91350100m000100y43' }, { uscc: '91350100M000100Y43' }],
     ['a full-width code with spaces', { 统一社会信用代码: '　９１３５ ０１００ Ｍ０００ １００Ｙ４３ ' }, { uscc: '91350100M000100Y43' }],
+    ['a code with a zero-width space pasted from a web page', { 统一社会信用代码: '91350100M000\u200b100Y43' }, { uscc: '91350100M000100Y43' }],
     ['a tenant count with thousands separators', { 租户数: '12,345' }, { tenantCount: 12345 }],
     ['a tenant count in full-width digits with a unit', { 租户数: '１２０户' }, { tenantCount: 120 }],
     ['coordinates as text with a degree sign', { 经度: '119.30°', 纬度: ' 26.08 ' }, { lng: 119.3, lat: 26.08 }],
@@ -162,9 +164,9 @@ describe('list rows: duplicates and the stored list', () => {
     const rejected = await importList('entities', bytes, { existing });
     expect(rejected.accepted.map((a) => a.row)).toEqual([2]);
     expect(rejected.rejected.map((i) => formatIssue(i))).toEqual([
-      '第 3 行：统一社会信用代码名录库中已有该记录',
+      '第 3 行：统一社会信用代码已在名录库中',
       '第 4 行：统一社会信用代码与第 2 行重复',
-      '第 5 行：统一社会信用代码名录库中已有该记录',
+      '第 5 行：统一社会信用代码已在名录库中',
     ]);
     const updated = await importList('entities', bytes, { existing, onExisting: 'update' });
     expect(updated.accepted.map((a) => [a.row, a.updates])).toEqual([
@@ -184,6 +186,6 @@ describe('list rows: duplicates and the stored list', () => {
   it('matches stored inspectors by their canonical certificate number', async () => {
     const bytes = await workbookOf([{ name: 'S', rows: [INSPECTOR_HEAD, inspectorRow(0, { 执法证号: 'fj 001' }), inspectorRow(1, { 执法证号: 'ＦＪ００１' })] }]);
     const result = await importList('inspectors', bytes, { existing: new Set(['FJ001']) });
-    expect(result.rejected.map((i) => formatIssue(i))).toEqual(['第 2 行：执法证号名录库中已有该记录', '第 3 行：执法证号与第 2 行重复']);
+    expect(result.rejected.map((i) => formatIssue(i))).toEqual(['第 2 行：执法证号已在名录库中', '第 3 行：执法证号与第 2 行重复']);
   });
 });

@@ -1,0 +1,202 @@
+// Canonical encodings and SHA-256 hashes of the draw's inputs and output (docs/draw-algorithm.md §2).
+// Each is the UTF-8 of one JSON text as ECMAScript JSON.stringify writes it: a header naming the format
+// and the fields, then one array per row. JSON gives exact, well-known escaping for any string.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { CREDIT_GRADES, type Entity, type Inspector } from '../domain';
+import { normalizePlan, ratioBasisPoints, type DrawPlan } from './plan';
+
+export const ENTITIES_FORMAT = 'tariffcheck-entities/1';
+export const INSPECTORS_FORMAT = 'tariffcheck-inspectors/1';
+export const PLAN_FORMAT = 'tariffcheck-plan/1';
+export const OUTPUT_FORMAT = 'tariffcheck-draw-output/1';
+
+/** Every field of Entity, in hashing order. */
+export const ENTITY_FIELDS = [
+  'uscc', 'name', 'kind', 'district', 'subdistrict', 'address', 'lng', 'lat',
+  'tenantCount', 'contact', 'phone', 'credit', 'lastInspectors', 'active',
+] as const satisfies readonly (keyof Entity)[];
+
+/** Every field of Inspector, in hashing order. */
+export const INSPECTOR_FIELDS = [
+  'certNo', 'name', 'unit', 'district', 'subdistrict', 'phone', 'conflicts', 'active',
+] as const satisfies readonly (keyof Inspector)[];
+
+// Compile-time proof that the field lists name every field: adding a field to domain.ts breaks the build here.
+type Missing<T, L extends readonly (keyof T)[]> = Exclude<keyof T, L[number]>;
+const allEntityFields: [Missing<Entity, typeof ENTITY_FIELDS>] extends [never] ? true : never = true;
+const allInspectorFields: [Missing<Inspector, typeof INSPECTOR_FIELDS>] extends [never] ? true : never = true;
+void allEntityFields;
+void allInspectorFields;
+
+type Json = string | number | boolean | null | readonly Json[];
+
+/** Rows per JSON.stringify call: large enough to keep the native fast path busy, small enough to keep memory flat. */
+const CHUNK_ROWS = 2048;
+const utf8 = new TextEncoder();
+
+/** A copy sorted by UTF-16 code units (JavaScript's default order). */
+function sortedStrings(values: readonly string[]): string[] {
+  return values.length < 2 ? values.slice() : values.slice().sort();
+}
+
+/** The JSON row of an entity: its fields in ENTITY_FIELDS order, lastInspectors sorted. */
+export function entityRow(e: Entity): Json[] {
+  return [
+    e.uscc, e.name, e.kind, e.district, e.subdistrict, e.address, e.lng, e.lat,
+    e.tenantCount, e.contact, e.phone, e.credit, sortedStrings(e.lastInspectors), e.active,
+  ];
+}
+
+/** The JSON row of an inspector: its fields in INSPECTOR_FIELDS order, conflicts sorted. */
+export function inspectorRow(i: Inspector): Json[] {
+  return [i.certNo, i.name, i.unit, i.district, i.subdistrict, i.phone, sortedStrings(i.conflicts), i.active];
+}
+
+/** SHA-256 (hex) of the UTF-8 of JSON.stringify([header, ...rows.map(toRow)]), built in chunks. */
+function hashRows<T>(header: Json, rows: readonly T[], toRow: (row: T) => Json): string {
+  const hash = sha256.create();
+  hash.update(utf8.encode('[' + JSON.stringify(header)));
+  const chunk: Json[] = [];
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    const end = Math.min(rows.length, start + CHUNK_ROWS);
+    chunk.length = 0;
+    for (let i = start; i < end; i++) chunk.push(toRow(rows[i]!));
+    const json = JSON.stringify(chunk);
+    // The chunk's outer brackets are dropped; its rows continue the one array of the whole list.
+    hash.update(utf8.encode(',' + json.slice(1, -1)));
+  }
+  hash.update(utf8.encode(']'));
+  return bytesToHex(hash.digest());
+}
+
+/** One list made ready for the draw: the active rows in canonical order, and what was left out. */
+export interface PreparedList<T> {
+  /** Active rows sorted by key (UTF-16 code units). */
+  rows: T[];
+  inactive: T[];
+  /** Keys that occur on more than one active row (the draw refuses such a list). */
+  duplicates: string[];
+  /** Lower-case hex SHA-256 of the canonical encoding of `rows`. */
+  hash: string;
+}
+
+/** Active rows sorted by key; rows with equal keys (only in a faulty list) are ordered by their JSON row. */
+function canonicalOrder<T extends { active: boolean }>(list: readonly T[], keyOf: (row: T) => string, toRow: (row: T) => Json): Omit<PreparedList<T>, 'hash'> {
+  const active: T[] = [];
+  const inactive: T[] = [];
+  for (const row of list) (row.active ? active : inactive).push(row);
+  const keys = active.map(keyOf);
+  const order = sortedOrder(keys);
+  const repeated = new Set<string>();
+  for (let i = 1; i < order.length; i++) if (keys[order[i]!] === keys[order[i - 1]!]) repeated.add(keys[order[i]!]!);
+  if (repeated.size === 0) return { rows: Array.from(order, (i) => active[i]!), inactive, duplicates: [] };
+  const decorated = active.map((row, i) => ({ row, key: keys[i]!, json: JSON.stringify(toRow(row)) }));
+  decorated.sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.json, b.json));
+  return { rows: decorated.map((d) => d.row), inactive, duplicates: sortedStrings([...repeated]) };
+}
+
+/** Indices of `keys` in ascending UTF-16 code-unit order (stable). */
+export function sortedOrder(keys: readonly string[]): Int32Array {
+  const radix = keys.length > 256 ? radixOrder(keys) : null;
+  if (radix) return radix;
+  const order = Array.from(keys.keys());
+  order.sort((a, b) => compareCodeUnits(keys[a]!, keys[b]!) || a - b);
+  return Int32Array.from(order);
+}
+
+const PAIR_BUCKETS = 1 << 14;
+
+/**
+ * LSD radix sort two characters per pass, for keys of one length in ASCII (USCCs): about ten times faster
+ * than a comparison sort of 100,000 codes. Returns null for any other keys (the caller sorts them instead).
+ */
+function radixOrder(keys: readonly string[]): Int32Array | null {
+  const n = keys.length;
+  const length = keys[0]!.length;
+  for (const k of keys) if (k.length !== length) return null;
+  let src = Int32Array.from(keys.keys());
+  let dst = new Int32Array(n);
+  const digits = new Int32Array(n);
+  const count = new Int32Array(PAIR_BUCKETS);
+  for (let p = (length - 1) & ~1; p >= 0; p -= 2) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      const key = keys[src[i]!]!;
+      const hi = key.charCodeAt(p);
+      const lo = p + 1 < length ? key.charCodeAt(p + 1) : 0;
+      if ((hi | lo) > 127) return null;
+      const d = (hi << 7) | lo;
+      digits[i] = d;
+      count[d]!++;
+    }
+    // A pass where every key has the same two characters (the shared division code) changes nothing.
+    if (count[digits[0]!] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < PAIR_BUCKETS; b++) {
+      const c = count[b]!;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) dst[count[digits[i]!]!++] = src[i]!;
+    [src, dst] = [dst, src];
+  }
+  return src;
+}
+
+/** -1, 0 or 1 by UTF-16 code units, the order of every sort in the draw. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The target list in canonical order with its hash (only active rows count). */
+export function prepareEntities(list: readonly Entity[]): PreparedList<Entity> {
+  const ordered = canonicalOrder(list, (e) => e.uscc, entityRow);
+  return { ...ordered, hash: hashRows([ENTITIES_FORMAT, ...ENTITY_FIELDS], ordered.rows, entityRow) };
+}
+
+/** The inspector list in canonical order with its hash (only active rows count). */
+export function prepareInspectors(list: readonly Inspector[]): PreparedList<Inspector> {
+  const ordered = canonicalOrder(list, (i) => i.certNo, inspectorRow);
+  return { ...ordered, hash: hashRows([INSPECTORS_FORMAT, ...INSPECTOR_FIELDS], ordered.rows, inspectorRow) };
+}
+
+/** Hex SHA-256 of the target list's canonical encoding. */
+export function entitiesHash(list: readonly Entity[]): string {
+  return prepareEntities(list).hash;
+}
+
+/** Hex SHA-256 of the inspector list's canonical encoding. */
+export function inspectorsHash(list: readonly Inspector[]): string {
+  return prepareInspectors(list).hash;
+}
+
+/** The JSON array a plan is hashed as: ratios in basis points, groupBy and grades in canonical order. */
+export function planEncoding(plan: DrawPlan): Json[] {
+  const p = normalizePlan(plan);
+  const risk: Json[] = [];
+  for (const grade of CREDIT_GRADES) {
+    const r = p.riskRatios[grade];
+    if (r !== undefined) risk.push([grade, ratioBasisPoints(r)]);
+  }
+  return [
+    PLAN_FORMAT, p.name, ratioBasisPoints(p.ratio), p.groupBy, risk, p.teamSize,
+    p.maxPerInspector, p.recusal.sameSubdistrict, p.recusal.lastInspector,
+  ];
+}
+
+/** Hex SHA-256 of a plan's canonical encoding; equivalent plans (e.g. groupBy in another order) hash alike. */
+export function planHash(plan: DrawPlan): string {
+  return bytesToHex(sha256(utf8.encode(JSON.stringify(planEncoding(plan)))));
+}
+
+/** What the output hash covers: each selected target's USCC and its team, in selection and seat order. */
+export interface SelectionLine {
+  uscc: string;
+  inspectors: readonly string[];
+}
+
+/** Hex SHA-256 of JSON [[OUTPUT_FORMAT], [uscc, [certNo…]], …] in selection order. */
+export function outputHash(selected: readonly SelectionLine[]): string {
+  return hashRows([OUTPUT_FORMAT], selected, (s) => [s.uscc, s.inspectors]);
+}

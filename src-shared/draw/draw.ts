@@ -1,0 +1,420 @@
+// The 双随机 draw: targets at random per group, then a team of inspectors per target, all from one
+// keyed SHA-256 stream so that anyone with the seed, the plan and the two lists gets the same result.
+// The algorithm is specified in docs/draw-algorithm.md; this file must stay bit-identical to it.
+import { z } from 'zod';
+import type { CreditGrade, Entity, EntityKind, Inspector } from '../domain';
+import { drawText } from '../i18n/draw';
+import { outputHash, planHash, prepareEntities, prepareInspectors, compareCodeUnits, type PreparedList } from './canonical';
+import { BASIS, ceilCount, checkPlan, drawPlanSchema, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
+import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
+import { DistrictPool } from './teams';
+
+export type DrawErrorCode = 'plan-refused' | 'seed-empty' | 'duplicate-key' | 'team-unfillable';
+export type DrawRule =
+  | PlanRule
+  | 'seed'
+  | 'unique-key'
+  | 'no-inspectors'
+  | 'too-few-inspectors'
+  | 'same-subdistrict'
+  | 'declared-conflict'
+  | 'last-inspector'
+  | 'max-per-inspector';
+
+/** A draw that cannot be made as planned; `message` is Chinese and names the group and the rule. */
+export class DrawError extends Error {
+  override readonly name = 'DrawError';
+  constructor(
+    readonly code: DrawErrorCode,
+    /** Human-readable label of the group concerned ('' when the whole draw is refused). */
+    readonly group: string,
+    /** The rule that stopped the draw (the first of `rules`). */
+    readonly rule: DrawRule,
+    message: string,
+    /** Every rule that took part. */
+    readonly rules: readonly DrawRule[] = [rule],
+  ) {
+    super(message);
+  }
+}
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const count = z.number().int().nonnegative();
+
+/** A draw record as read from a file; `algorithm` is any string so that verify can name a foreign version. */
+export const drawRecordSchema = z.object({
+  algorithm: z.string(),
+  seed: z.string(),
+  plan: drawPlanSchema,
+  entitiesHash: hex64,
+  inspectorsHash: hex64,
+  planHash: hex64,
+  entitiesCount: count,
+  inspectorsCount: count,
+  selectedCount: count,
+  outputHash: hex64,
+  /** UTC ISO 8601 time of the draw; shown, never hashed. */
+  drawnAt: z.iso.datetime({ offset: true }),
+});
+export type SavedDrawRecord = z.infer<typeof drawRecordSchema>;
+/** What a draw proves: inputs (seed, plan, list hashes), algorithm and output hash. */
+export type DrawRecord = Omit<SavedDrawRecord, 'algorithm'> & { algorithm: typeof DRAW_ALGORITHM };
+
+export const drawGroupSchema = z.object({
+  key: z.record(z.string(), z.string()),
+  label: z.string(),
+  size: count,
+  ratio: z.number(),
+  selected: count,
+});
+export type DrawGroup = z.infer<typeof drawGroupSchema>;
+
+export const excludedSchema = z.object({ key: z.string(), reason: z.string() });
+export type Excluded = z.infer<typeof excludedSchema>;
+
+/** The part of a selected target the output hash covers. */
+export const savedSelectionSchema = z.object({ uscc: z.string(), inspectors: z.array(z.string()) });
+
+/** The result file `tariffcheck draw --out` writes and `verify-draw` reads. */
+export const drawResultFileSchema = z.object({
+  record: drawRecordSchema,
+  selected: z.array(savedSelectionSchema),
+  groups: z.array(drawGroupSchema).optional(),
+  excluded: z.array(excludedSchema).optional(),
+});
+export type DrawResultFile = z.infer<typeof drawResultFileSchema>;
+
+export interface SelectedTarget {
+  uscc: string;
+  name: string;
+  district: string;
+  subdistrict: string;
+  kind: EntityKind;
+  credit: CreditGrade | null;
+  /** Label of the group it was drawn in. */
+  group: string;
+  /** Certificate numbers of its team, in seat order. */
+  inspectors: string[];
+}
+
+export interface DrawResult {
+  record: DrawRecord;
+  groups: DrawGroup[];
+  selected: SelectedTarget[];
+  excluded: Excluded[];
+}
+
+export interface DrawInput {
+  entities: readonly Entity[];
+  inspectors: readonly Inspector[];
+  plan: DrawPlan;
+  seed: string;
+  /** UTC ISO time to record; now when omitted. Not part of any hash. */
+  drawnAt?: string;
+}
+
+/** Both lists in canonical order with their hashes (see prepareEntities / prepareInspectors). */
+export interface PreparedLists {
+  entities: PreparedList<Entity>;
+  inspectors: PreparedList<Inspector>;
+}
+
+/** Validates and normalises a plan, or throws DrawError('plan-refused') with every problem in Chinese. */
+export function parsePlan(input: unknown): DrawPlan {
+  const checked = checkPlan(input);
+  if (checked.ok) return checked.plan;
+  const first = checked.problems[0]!;
+  const problems = checked.problems.map((p) => p.message).join(drawText('draw.rule.separator'));
+  throw new DrawError('plan-refused', '', first.rule, drawText('draw.plan.invalid', { problems }), checked.problems.map((p) => p.rule));
+}
+
+/** Runs the draw: canonical lists, key, targets per group (Fisher–Yates), then teams. Throws DrawError. */
+export function runDraw(input: DrawInput): DrawResult {
+  parsePlan(input.plan);
+  checkSeed(input.seed);
+  const lists = prepareLists(input.entities, input.inspectors);
+  return runPreparedDraw(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString());
+}
+
+/** Both lists in canonical order with their hashes; reusable across draws of the same lists. */
+export function prepareLists(entities: readonly Entity[], inspectors: readonly Inspector[]): PreparedLists {
+  return { entities: prepareEntities(entities), inspectors: prepareInspectors(inspectors) };
+}
+
+/** The draw over lists from prepareLists; `drawnAt` is a UTC ISO time. Throws DrawError. */
+export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed: string, drawnAt: string): DrawResult {
+  const plan = parsePlan(planInput);
+  checkSeed(seed);
+  refuseDuplicates(lists);
+  const hashOfPlan = planHash(plan);
+  const key = deriveKey({ seed, entitiesHash: lists.entities.hash, inspectorsHash: lists.inspectors.hash, planHash: hashOfPlan });
+  const stream = new DrawStream(key);
+  const groups = groupTargets(lists.entities.rows, plan);
+  const picks = selectTargets(groups, stream);
+  const selected = assignTeams(picks, groups, lists, plan, stream);
+  const record: DrawRecord = {
+    algorithm: DRAW_ALGORITHM,
+    seed,
+    plan,
+    entitiesHash: lists.entities.hash,
+    inspectorsHash: lists.inspectors.hash,
+    planHash: hashOfPlan,
+    entitiesCount: lists.entities.rows.length,
+    inspectorsCount: lists.inspectors.rows.length,
+    selectedCount: selected.length,
+    outputHash: outputHash(selected),
+    drawnAt,
+  };
+  return { record, groups: groups.map(publicGroup), selected, excluded: excludedRows(lists) };
+}
+
+function checkSeed(seed: string): void {
+  if (seed.trim() === '') throw new DrawError('seed-empty', '', 'seed', drawText('draw.seed.empty'));
+}
+
+function refuseDuplicates(lists: PreparedLists): void {
+  for (const kind of ['entities', 'inspectors'] as const) {
+    const key = lists[kind].duplicates[0];
+    if (key !== undefined) throw new DrawError('duplicate-key', '', 'unique-key', drawText(`draw.duplicate.${kind}`, { key }));
+  }
+}
+
+function excludedRows(lists: PreparedLists): Excluded[] {
+  return [
+    ...lists.entities.inactive.map((e) => ({ key: `entities ${e.uscc}`, reason: drawText('draw.excluded.entityInactive') })),
+    ...lists.inspectors.inactive.map((i) => ({ key: `inspectors ${i.certNo}`, reason: drawText('draw.excluded.inspectorInactive') })),
+  ];
+}
+
+// ——— Groups ———————————————————————————————————————————————————————————————————————————————————————
+
+interface TargetGroup {
+  /** Values of the grouping dimensions, in plan.groupBy order ('' for no credit grade). */
+  values: string[];
+  key: Record<string, string>;
+  label: string;
+  /** Indices into the canonical target list, in canonical order. */
+  members: number[];
+  /** Selection ratio of this group in basis points. */
+  bp: number;
+  selected: number;
+}
+
+function dimensionValue(e: Entity, dim: GroupDimension): string {
+  return dim === 'credit' ? (e.credit ?? '') : e[dim];
+}
+
+function dimensionLabel(e: Entity, dim: GroupDimension): string {
+  switch (dim) {
+    case 'kind':
+      return drawText(`draw.kind.${e.kind}`);
+    case 'credit':
+      return e.credit === null ? drawText('draw.label.noCredit') : drawText(`draw.credit.${e.credit}`);
+    case 'subdistrict':
+      return e.subdistrict === '' ? drawText('draw.label.noSubdistrict') : e.subdistrict;
+    default:
+      return e.district;
+  }
+}
+
+/** Small integer ids for one dimension's values (first seen = 0), so a composite key is arithmetic, not a string. */
+function internDimension(rows: readonly Entity[], dim: GroupDimension): { ids: Int32Array; distinct: number } {
+  const seen = new Map<string, number>();
+  const ids = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = dimensionValue(rows[i]!, dim);
+    let id = seen.get(value);
+    if (id === undefined) seen.set(value, (id = seen.size));
+    ids[i] = id;
+  }
+  return { ids, distinct: seen.size };
+}
+
+/** Each row's group as one number (mixed radix over the interned ids), or a string if that could exceed 2^53. */
+function compositeKeys(rows: readonly Entity[], dims: readonly GroupDimension[]): (i: number) => number | string {
+  const interned = dims.map((d) => internDimension(rows, d));
+  const span = interned.reduce((product, d) => product * Math.max(1, d.distinct), 1);
+  if (span > Number.MAX_SAFE_INTEGER) return (i) => interned.map((d) => d.ids[i]).join(',');
+  return (i) => {
+    let key = 0;
+    for (const d of interned) key = key * d.distinct + d.ids[i]!;
+    return key;
+  };
+}
+
+/** Active targets split by the plan's dimensions; groups in ascending order of their value tuples. */
+function groupTargets(rows: readonly Entity[], plan: DrawPlan): TargetGroup[] {
+  const keyOf = compositeKeys(rows, plan.groupBy);
+  const byKey = new Map<number | string, TargetGroup>();
+  for (let i = 0; i < rows.length; i++) {
+    const key = keyOf(i);
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = newGroup(rows[i]!, plan)));
+    group.members.push(i);
+  }
+  return [...byKey.values()].sort((a, b) => compareTuples(a.values, b.values));
+}
+
+function newGroup(e: Entity, plan: DrawPlan): TargetGroup {
+  const values = plan.groupBy.map((d) => dimensionValue(e, d));
+  const key: Record<string, string> = {};
+  plan.groupBy.forEach((d, i) => (key[d] = values[i]!));
+  const label = plan.groupBy.map((d) => dimensionLabel(e, d)).join(drawText('draw.label.separator'));
+  const risk = plan.groupBy.includes('credit') && e.credit !== null ? plan.riskRatios[e.credit] : undefined;
+  return { values, key, label, members: [], bp: ratioBasisPoints(risk ?? plan.ratio), selected: 0 };
+}
+
+function compareTuples(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = compareCodeUnits(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function publicGroup(g: TargetGroup): DrawGroup {
+  return { key: g.key, label: g.label, size: g.members.length, ratio: g.bp / BASIS, selected: g.selected };
+}
+
+// ——— Targets ——————————————————————————————————————————————————————————————————————————————————————
+
+interface Picks {
+  /** Canonical target indices in selection order. */
+  targets: number[];
+  /** Index of each pick's group. */
+  groupOf: number[];
+}
+
+/** ceil(bp × size) targets per group by a forward partial Fisher–Yates over the group in canonical order. */
+function selectTargets(groups: TargetGroup[], stream: DrawStream): Picks {
+  const picks: Picks = { targets: [], groupOf: [] };
+  groups.forEach((group, g) => {
+    const order = group.members.slice();
+    const size = order.length;
+    const k = ceilCount(group.bp, size);
+    for (let i = 0; i < k; i++) {
+      const j = i + stream.uniform(size - i);
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+      picks.targets.push(order[i]!);
+      picks.groupOf.push(g);
+    }
+    group.selected = k;
+  });
+  return picks;
+}
+
+// ——— Teams ————————————————————————————————————————————————————————————————————————————————————————
+
+interface Roster {
+  pools: Map<string, DistrictPool>;
+  /** Per canonical inspector index: its local index in its district's pool. */
+  localOf: Int32Array;
+  /** USCC → canonical indices of inspectors who declared a conflict with it. */
+  conflicts: Map<string, number[]>;
+  /** certNo → canonical index. */
+  byCertNo: Map<string, number>;
+}
+
+function buildRoster(inspectors: readonly Inspector[]): Roster {
+  const pools = new Map<string, DistrictPool>();
+  const localOf = new Int32Array(inspectors.length);
+  const conflicts = new Map<string, number[]>();
+  const byCertNo = new Map<string, number>();
+  inspectors.forEach((insp, i) => {
+    let pool = pools.get(insp.district);
+    if (!pool) pools.set(insp.district, (pool = new DistrictPool()));
+    localOf[i] = pool.add(i);
+    byCertNo.set(insp.certNo, i);
+    for (const uscc of insp.conflicts) {
+      const list = conflicts.get(uscc);
+      if (list) list.push(i);
+      else conflicts.set(uscc, [i]);
+    }
+  });
+  for (const pool of pools.values()) pool.seal((i) => inspectors[i]!.subdistrict);
+  return { pools, localOf, conflicts, byCertNo };
+}
+
+/** Marks, in the target's district pool, the inspectors who declared a conflict or (if the plan says so) inspected it last. */
+function excludeForTarget(e: Entity, pool: DistrictPool, roster: Roster, inspectors: readonly Inspector[], plan: DrawPlan): void {
+  for (const i of roster.conflicts.get(e.uscc) ?? []) {
+    if (inspectors[i]!.district === e.district) pool.exclude(roster.localOf[i]!);
+  }
+  if (!plan.recusal.lastInspector) return;
+  for (const certNo of e.lastInspectors) {
+    const i = roster.byCertNo.get(certNo);
+    if (i !== undefined && inspectors[i]!.district === e.district) pool.exclude(roster.localOf[i]!);
+  }
+}
+
+function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: PreparedLists, plan: DrawPlan, stream: DrawStream): SelectedTarget[] {
+  const entities = lists.entities.rows;
+  const inspectors = lists.inspectors.rows;
+  const roster = buildRoster(inspectors);
+  const maxLoad = plan.maxPerInspector ?? Infinity;
+  const selected: SelectedTarget[] = [];
+  for (let p = 0; p < picks.targets.length; p++) {
+    const e = entities[picks.targets[p]!]!;
+    const group = groups[picks.groupOf[p]!]!;
+    const pool = roster.pools.get(e.district);
+    if (!pool) throw unfillable(e, group.label, null, [], inspectors, plan);
+    excludeForTarget(e, pool, roster, inspectors, plan);
+    const recused = plan.recusal.sameSubdistrict ? pool.subdistrictMask(e.subdistrict) : null;
+    const team: string[] = [];
+    for (let seat = 0; seat < plan.teamSize; seat++) {
+      const local = pool.pick(recused, maxLoad, stream);
+      if (local < 0) throw unfillable(e, group.label, pool, team, inspectors, plan);
+      pool.assign(local);
+      pool.exclude(local);
+      team.push(inspectors[pool.members[local]!]!.certNo);
+    }
+    pool.clearExcluded();
+    const { uscc, name, district, subdistrict, kind, credit } = e;
+    selected.push({ uscc, name, district, subdistrict, kind, credit, group: group.label, inspectors: team });
+  }
+  return selected;
+}
+
+/** Why no inspector is left for a seat: counts every rule that removed someone (slow path, failure only). */
+function shortfallRules(e: Entity, pool: DistrictPool | null, team: readonly string[], inspectors: readonly Inspector[], plan: DrawPlan): DrawRule[] {
+  if (!pool) return ['no-inspectors'];
+  const rules = new Set<DrawRule>();
+  if (pool.members.length < plan.teamSize) rules.add('too-few-inspectors');
+  const lastOnes = new Set(e.lastInspectors);
+  pool.members.forEach((i, local) => {
+    const insp = inspectors[i]!;
+    if (team.includes(insp.certNo)) return;
+    if (plan.recusal.sameSubdistrict && insp.subdistrict !== '' && insp.subdistrict === e.subdistrict) rules.add('same-subdistrict');
+    if (insp.conflicts.includes(e.uscc)) rules.add('declared-conflict');
+    if (plan.recusal.lastInspector && lastOnes.has(insp.certNo)) rules.add('last-inspector');
+    if (plan.maxPerInspector !== null && pool.loadOf(local) >= plan.maxPerInspector) rules.add('max-per-inspector');
+  });
+  const order: DrawRule[] = ['too-few-inspectors', 'same-subdistrict', 'declared-conflict', 'last-inspector', 'max-per-inspector'];
+  return order.filter((r) => rules.has(r));
+}
+
+function ruleText(rule: DrawRule, e: Entity, pool: DistrictPool | null, plan: DrawPlan): string {
+  switch (rule) {
+    case 'no-inspectors':
+      return drawText('draw.rule.noInspectors', { district: e.district });
+    case 'too-few-inspectors':
+      return drawText('draw.rule.tooFew', { district: e.district, count: pool?.members.length ?? 0 });
+    case 'same-subdistrict':
+      return drawText('draw.rule.sameSubdistrict');
+    case 'declared-conflict':
+      return drawText('draw.rule.declaredConflict');
+    case 'last-inspector':
+      return drawText('draw.rule.lastInspector');
+    default:
+      return drawText('draw.rule.maxPerInspector', { max: plan.maxPerInspector ?? 0 });
+  }
+}
+
+function unfillable(e: Entity, group: string, pool: DistrictPool | null, team: readonly string[], inspectors: readonly Inspector[], plan: DrawPlan): DrawError {
+  const rules = shortfallRules(e, pool, team, inspectors, plan);
+  const text = rules.map((r) => ruleText(r, e, pool, plan)).join(drawText('draw.rule.separator'));
+  const message = drawText('draw.team.unfillable', { group, target: e.name, teamSize: plan.teamSize, rules: text });
+  return new DrawError('team-unfillable', group, rules[0] ?? 'too-few-inspectors', message, rules);
+}
