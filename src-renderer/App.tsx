@@ -27,8 +27,8 @@ function Routed() {
       {/* The printable draw record has no navigation around it. */}
       <Route path="/draws/:id/record" element={<DrawRecordPage />} />
       <Route element={<AppShell profile={profile} />}>
-        <Route path="/lists/entities" element={<ListPage kind="entities" />} />
-        <Route path="/lists/inspectors" element={<ListPage kind="inspectors" />} />
+        <Route path="/lists/entities" element={<ListPage key="entities" kind="entities" />} />
+        <Route path="/lists/inspectors" element={<ListPage key="inspectors" kind="inspectors" />} />
         <Route path="/draw" element={<DrawPage />} />
         <Route path="/draws" element={<DrawHistoryPage />} />
         <Route path="/draws/:id" element={<DrawResultPage />} />

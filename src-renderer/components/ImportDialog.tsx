@@ -92,7 +92,7 @@ function ImportReport({ file, result }: { file: OpenedFile; result: Checked }) {
   const { t } = useTranslation();
   const updates = result.accepted.filter((a) => a.updates).length;
   return (
-    <>
+    <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('import.fileInfo', { name: file.name, row: result.headerRow })}</Typography.Text>
       <Space size="large">
         <Statistic title={t('import.accepted')} value={result.accepted.length} valueStyle={{ color: '#389e0d' }} />
@@ -119,6 +119,6 @@ function ImportReport({ file, result }: { file: OpenedFile; result: Checked }) {
       ) : (
         <Alert type="success" showIcon message={t('import.allGood')} />
       )}
-    </>
+    </Space>
   );
 }

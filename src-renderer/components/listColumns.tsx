@@ -24,7 +24,7 @@ export function entityColumns(t: TFunction): ColumnsType<Entity> {
     { title: t('field.credit'), dataIndex: 'credit', width: 90, render: (c: Entity['credit']) => creditTag(c, t) },
     { title: t('field.tenantCount'), dataIndex: 'tenantCount', width: 80, align: 'right' },
     { title: t('field.contact'), dataIndex: 'contact', width: 90 },
-    { title: t('field.phone'), dataIndex: 'phone', width: 130 },
+    { title: t('field.phone'), dataIndex: 'phone', width: 150, ellipsis: true },
     { title: t('field.address'), dataIndex: 'address', width: 240, ellipsis: true },
     { title: t('field.status'), dataIndex: 'active', width: 80, render: (a: boolean) => statusTag(a, t) },
   ];
@@ -37,7 +37,7 @@ export function inspectorColumns(t: TFunction): ColumnsType<Inspector> {
     { title: t('field.unit'), dataIndex: 'unit', width: 220, ellipsis: true },
     { title: t('field.district'), dataIndex: 'district', width: 100 },
     { title: t('field.subdistrict'), dataIndex: 'subdistrict', width: 110 },
-    { title: t('field.phone'), dataIndex: 'phone', width: 130 },
+    { title: t('field.phone'), dataIndex: 'phone', width: 150, ellipsis: true },
     { title: t('field.conflicts'), dataIndex: 'conflicts', width: 200, render: (c: string[]) => c.join('、') || '—' },
     { title: t('field.status'), dataIndex: 'active', width: 80, render: (a: boolean) => statusTag(a, t) },
   ];

@@ -217,27 +217,28 @@ function dimensionLabel(e: Entity, dim: GroupDimension): string {
   }
 }
 
-/** Small integer ids for one dimension's values (first seen = 0), so a composite key is arithmetic, not a string. */
-function internDimension(rows: readonly Entity[], dim: GroupDimension): { ids: Int32Array; distinct: number } {
-  const seen = new Map<string, number>();
-  const ids = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const value = dimensionValue(rows[i]!, dim);
-    let id = seen.get(value);
-    if (id === undefined) seen.set(value, (id = seen.size));
-    ids[i] = id;
-  }
-  return { ids, distinct: seen.size };
-}
-
-/** Each row's group as one number (mixed radix over the interned ids), or a string if that could exceed 2^53. */
+/**
+ * Each row's group as one number: the dimension values interned to small ids (first seen = 0) and combined
+ * in mixed radix; a string instead if that number could exceed 2^53. One pass, since each row is a cache miss.
+ */
 function compositeKeys(rows: readonly Entity[], dims: readonly GroupDimension[]): (i: number) => number | string {
-  const interned = dims.map((d) => internDimension(rows, d));
-  const span = interned.reduce((product, d) => product * Math.max(1, d.distinct), 1);
-  if (span > Number.MAX_SAFE_INTEGER) return (i) => interned.map((d) => d.ids[i]).join(',');
+  const seen = dims.map(() => new Map<string, number>());
+  const ids = dims.map(() => new Int32Array(rows.length));
+  for (let i = 0; i < rows.length; i++) {
+    const e = rows[i]!;
+    for (let d = 0; d < dims.length; d++) {
+      const value = dimensionValue(e, dims[d]!);
+      const map = seen[d]!;
+      let id = map.get(value);
+      if (id === undefined) map.set(value, (id = map.size));
+      ids[d]![i] = id;
+    }
+  }
+  const radix = seen.map((m) => Math.max(1, m.size));
+  if (radix.reduce((a, b) => a * b, 1) > Number.MAX_SAFE_INTEGER) return (i) => ids.map((a) => a[i]).join(',');
   return (i) => {
     let key = 0;
-    for (const d of interned) key = key * d.distinct + d.ids[i]!;
+    for (let d = 0; d < ids.length; d++) key = key * radix[d]! + ids[d]![i]!;
     return key;
   };
 }
@@ -309,70 +310,96 @@ function selectTargets(groups: TargetGroup[], stream: DrawStream): Picks {
 
 interface Roster {
   pools: Map<string, DistrictPool>;
+  /** Per canonical inspector index: the pool of its district. */
+  poolOf: DistrictPool[];
   /** Per canonical inspector index: its local index in its district's pool. */
   localOf: Int32Array;
-  /** USCC → canonical indices of inspectors who declared a conflict with it. */
-  conflicts: Map<string, number[]>;
+  /** Canonical target index → canonical indices of inspectors of its district who declared a conflict with it. */
+  conflicts: Map<number, number[]>;
   /** certNo → canonical index. */
   byCertNo: Map<string, number>;
 }
 
-function buildRoster(inspectors: readonly Inspector[]): Roster {
+/** Index of `uscc` in the targets (sorted by USCC), or -1. */
+function findTarget(entities: readonly Entity[], uscc: string): number {
+  let lo = 0;
+  let hi = entities.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareCodeUnits(entities[mid]!.uscc, uscc);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function buildRoster(inspectors: readonly Inspector[], entities: readonly Entity[]): Roster {
   const pools = new Map<string, DistrictPool>();
   const localOf = new Int32Array(inspectors.length);
-  const conflicts = new Map<string, number[]>();
+  const poolOf: DistrictPool[] = [];
+  const conflicts = new Map<number, number[]>();
   const byCertNo = new Map<string, number>();
   inspectors.forEach((insp, i) => {
     let pool = pools.get(insp.district);
     if (!pool) pools.set(insp.district, (pool = new DistrictPool()));
     localOf[i] = pool.add(i);
+    poolOf.push(pool);
     byCertNo.set(insp.certNo, i);
+    // Declared conflicts are few; resolving them here spares a string lookup for every selected target.
     for (const uscc of insp.conflicts) {
-      const list = conflicts.get(uscc);
+      const t = findTarget(entities, uscc);
+      if (t < 0 || entities[t]!.district !== insp.district) continue;
+      const list = conflicts.get(t);
       if (list) list.push(i);
-      else conflicts.set(uscc, [i]);
+      else conflicts.set(t, [i]);
     }
   });
   for (const pool of pools.values()) pool.seal((i) => inspectors[i]!.subdistrict);
-  return { pools, localOf, conflicts, byCertNo };
+  return { pools, poolOf, localOf, conflicts, byCertNo };
 }
 
 /** Marks, in the target's district pool, the inspectors who declared a conflict or (if the plan says so) inspected it last. */
-function excludeForTarget(e: Entity, pool: DistrictPool, roster: Roster, inspectors: readonly Inspector[], plan: DrawPlan): void {
-  for (const i of roster.conflicts.get(e.uscc) ?? []) {
-    if (inspectors[i]!.district === e.district) pool.exclude(roster.localOf[i]!);
-  }
+function excludeForTarget(t: number, e: Entity, pool: DistrictPool, roster: Roster, plan: DrawPlan): void {
+  const declared = roster.conflicts.get(t);
+  if (declared) for (const i of declared) pool.exclude(roster.localOf[i]!);
   if (!plan.recusal.lastInspector) return;
-  for (const certNo of e.lastInspectors) {
-    const i = roster.byCertNo.get(certNo);
-    if (i !== undefined && inspectors[i]!.district === e.district) pool.exclude(roster.localOf[i]!);
+  const last = e.lastInspectors;
+  for (let k = 0; k < last.length; k++) {
+    const i = roster.byCertNo.get(last[k]!);
+    // Only inspectors of the target's own district can be candidates, so only they need marking.
+    if (i !== undefined && roster.poolOf[i] === pool) pool.exclude(roster.localOf[i]!);
   }
 }
 
 function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: PreparedLists, plan: DrawPlan, stream: DrawStream): SelectedTarget[] {
   const entities = lists.entities.rows;
   const inspectors = lists.inspectors.rows;
-  const roster = buildRoster(inspectors);
+  const roster = buildRoster(inspectors, entities);
+  // District is always the first grouping dimension, so each group has one pool.
+  const poolOfGroup = groups.map((g) => roster.pools.get(g.values[0]!) ?? null);
   const maxLoad = plan.maxPerInspector ?? Infinity;
   const selected: SelectedTarget[] = [];
   for (let p = 0; p < picks.targets.length; p++) {
-    const e = entities[picks.targets[p]!]!;
-    const group = groups[picks.groupOf[p]!]!;
-    const pool = roster.pools.get(e.district);
-    if (!pool) throw unfillable(e, group.label, null, [], inspectors, plan);
-    excludeForTarget(e, pool, roster, inspectors, plan);
+    const t = picks.targets[p]!;
+    const e = entities[t]!;
+    const g = picks.groupOf[p]!;
+    const label = groups[g]!.label;
+    const pool = poolOfGroup[g]!;
+    if (!pool) throw unfillable(e, label, null, [], inspectors, plan);
+    excludeForTarget(t, e, pool, roster, plan);
     const recused = plan.recusal.sameSubdistrict ? pool.subdistrictMask(e.subdistrict) : null;
     const team: string[] = [];
     for (let seat = 0; seat < plan.teamSize; seat++) {
       const local = pool.pick(recused, maxLoad, stream);
-      if (local < 0) throw unfillable(e, group.label, pool, team, inspectors, plan);
+      if (local < 0) throw unfillable(e, label, pool, team, inspectors, plan);
       pool.assign(local);
       pool.exclude(local);
       team.push(inspectors[pool.members[local]!]!.certNo);
     }
     pool.clearExcluded();
     const { uscc, name, district, subdistrict, kind, credit } = e;
-    selected.push({ uscc, name, district, subdistrict, kind, credit, group: group.label, inspectors: team });
+    selected.push({ uscc, name, district, subdistrict, kind, credit, group: label, inspectors: team });
   }
   return selected;
 }

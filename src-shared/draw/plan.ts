@@ -10,7 +10,8 @@ export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
 
 /** Ratios are held as basis points (1/10000) so that ceil(ratio × size) is integer arithmetic. */
 export const BASIS = 10000;
-const MIN_RATIO_BP = 5000;
+/** DOMAIN.md: at least half of every group is drawn. */
+const MIN_RATIO = 0.5;
 const MIN_TEAM = 2;
 
 /** What a refused plan broke; the CLI and UI show `message`, programs read `rule`. */
@@ -41,7 +42,7 @@ function gradeLabel(grade: CreditGrade): string {
 }
 
 function ratioProblems(ratio: number, ctx: z.RefinementCtx): void {
-  if (ratio < 0.5) ctx.addIssue({ code: 'custom', path: ['ratio'], params: { rule: 'ratio' }, message: drawText('draw.plan.ratioTooLow', { ratio: formatRatio(ratio) }) });
+  if (ratio < MIN_RATIO) ctx.addIssue({ code: 'custom', path: ['ratio'], params: { rule: 'ratio' }, message: drawText('draw.plan.ratioTooLow', { ratio: formatRatio(ratio) }) });
   if (ratio > 1) ctx.addIssue({ code: 'custom', path: ['ratio'], params: { rule: 'ratio' }, message: drawText('draw.plan.ratioTooHigh', { ratio: formatRatio(ratio) }) });
 }
 

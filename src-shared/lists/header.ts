@@ -20,9 +20,16 @@ export interface HeaderMatch<T> {
 /** How far down a header is looked for: title, issuing office, date and a blank row rarely exceed this. */
 export const HEADER_SEARCH_ROWS = 20;
 
+/** What header matching needs of a column: its field, label and the other words that name it. */
+export interface HeaderWords {
+  readonly field: string;
+  readonly label: string;
+  readonly aliases: readonly string[];
+}
+
 /** A lookup from each normalised header word (label, alias, field name) to its column. */
-export function headerIndex<T>(columns: readonly Column<T>[]): ReadonlyMap<string, Column<T>> {
-  const index = new Map<string, Column<T>>();
+export function headerIndex<C extends HeaderWords>(columns: readonly C[]): ReadonlyMap<string, C> {
+  const index = new Map<string, C>();
   for (const column of columns) {
     for (const word of [column.label, column.field, ...column.aliases]) index.set(normalizeWord(word), column);
   }
@@ -30,7 +37,7 @@ export function headerIndex<T>(columns: readonly Column<T>[]): ReadonlyMap<strin
 }
 
 /** The column a header cell names, trying the whole text, then without a bracketed unit, then each part of "A/B". */
-export function matchHeader<T>(index: ReadonlyMap<string, Column<T>>, text: string): Column<T> | undefined {
+export function matchHeader<C>(index: ReadonlyMap<string, C>, text: string): C | undefined {
   const word = normalizeWord(text);
   if (word === '') return undefined;
   const direct = index.get(word) ?? index.get(word.replace(/[([【].*?[)\]】]/g, ''));
@@ -63,14 +70,17 @@ export function scoreRow<T>(index: ReadonlyMap<string, Column<T>>, row: RowTexts
  */
 export function findHeader<T>(columns: readonly Column<T>[], rows: readonly RowTexts[]): HeaderMatch<T> | null {
   const index = headerIndex(columns);
-  let best: HeaderMatch<T> | null = null;
-  for (const row of rows) {
-    if (row.number > HEADER_SEARCH_ROWS) break;
-    const match = scoreRow(index, row);
+  return bestHeader(rows.filter((row) => row.number <= HEADER_SEARCH_ROWS).map((row) => scoreRow(index, row)));
+}
+
+/** {@link findHeader}'s choice among scored rows (in row order), for importers that score rows their own way. */
+export function bestHeader<M extends { readonly row: number; readonly columns: ReadonlyMap<number, unknown> }>(matches: Iterable<M>): M | null {
+  let best: M | null = null;
+  for (const match of matches) {
     const score = match.columns.size;
     if (score === 0) continue;
     const bestScore = best?.columns.size ?? 0;
-    const continuesBest = best !== null && row.number === best.row + 1 && score === bestScore;
+    const continuesBest = best !== null && match.row === best.row + 1 && score === bestScore;
     if (score > bestScore || continuesBest) best = match;
   }
   return best;

@@ -29,7 +29,7 @@ export class ListReadError extends Error {
 
 // Worksheet parts an import never looks at; a filled-in template carries thousands of drop-down validations.
 // Hyperlinks are skipped too: the cell keeps its shown text, which is all a list needs.
-const IGNORED_SHEET_PARTS = [
+export const IGNORED_SHEET_PARTS = [
   'dataValidations',
   'conditionalFormatting',
   'hyperlinks',
@@ -139,11 +139,15 @@ function rowShape<K extends ListKind>(spec: ListSpec<K>, header: HeaderMatch<Lis
 const LOOKS_LIKE_CODE = /^\s*[0-9A-Za-z]{10,}\s*$/;
 const NO_LONG_NUMBERS: ReadonlySet<number> = new Set();
 
-/** The texts of a row by column number; a merged range's repeats along the row are blanked, so it counts once. */
-function readRow(row: ExcelJS.Row | undefined): SheetRow {
+/**
+ * The texts of a row by column number; a merged range's repeats along the row are blanked, so it counts once.
+ * `mergedAbove` lists the columns whose cell continues a range begun on an earlier row (its text is repeated).
+ */
+export function readRow(row: ExcelJS.Row | undefined): SheetRow & { readonly mergedAbove: ReadonlySet<number> } {
   const texts: string[] = [];
-  if (!row) return { texts, longNumbers: NO_LONG_NUMBERS };
+  if (!row) return { texts, longNumbers: NO_LONG_NUMBERS, mergedAbove: NO_LONG_NUMBERS };
   let longNumbers: Set<number> | null = null;
+  let mergedAbove: Set<number> | null = null;
   let previousMaster: ExcelJS.Cell | null = null;
   row.eachCell((cell, col) => {
     const master = cell.master;
@@ -151,9 +155,10 @@ function readRow(row: ExcelJS.Row | undefined): SheetRow {
     // A range merged down a column (a district spanning its rows) keeps its text in every row.
     texts[col] = master !== cell && master === previousMaster ? '' : cellValueText(value, cell.numFmt);
     if (isLongNumber(value)) (longNumbers ??= new Set()).add(col);
+    if (master !== cell && master.row !== cell.row) (mergedAbove ??= new Set()).add(col);
     previousMaster = master;
   });
-  return { texts, longNumbers: longNumbers ?? NO_LONG_NUMBERS };
+  return { texts, longNumbers: longNumbers ?? NO_LONG_NUMBERS, mergedAbove: mergedAbove ?? NO_LONG_NUMBERS };
 }
 
 function acceptOrReject<K extends ListKind>(

@@ -1,12 +1,17 @@
 // Row issues: built with their Chinese reason, shown as "第 N 行：<列名><原因>".
-import { formatMessage, type Locale } from '../i18n/format';
+import { formatMessage, type Locale, type Messages } from '../i18n/format';
 import { listMessages } from '../i18n/lists';
 import { columnLabelKey } from './columns';
 import type { RowIssue } from './types';
 
 /** A row issue with its Chinese reason filled in from `issue.<code>`. */
 export function rowIssue(row: number, field: string, code: string, params?: Record<string, string | number>): RowIssue {
-  const reason = formatMessage(listMessages['zh-CN'], `issue.${code}`, params);
+  return rowIssueFrom(listMessages['zh-CN'], 'issue.', row, field, code, params);
+}
+
+/** A row issue whose reason is `messages[prefix + code]`, for importers with their own message table. */
+export function rowIssueFrom(messages: Messages, prefix: string, row: number, field: string, code: string, params?: Record<string, string | number>): RowIssue {
+  const reason = formatMessage(messages, `${prefix}${code}`, params);
   return params ? { row, field, code, params, reason } : { row, field, code, reason };
 }
 

@@ -52,6 +52,13 @@ export function parseNumberCode(code: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** The plain decimal text ('-1234.5') of a number typed as text ('1,234.50', '＋１２', '.5'); null when it is not one. Exact: no float. */
+export function decimalText(raw: string): string | null {
+  const code = normalizeCode(raw);
+  if (!NUMBER_TEXT.test(code)) return null;
+  return code.replace(/[,+]/g, '').replace(/^(-?)\./, (_, sign: string) => `${sign}0.`);
+}
+
 /** Splits a list cell on the separators people use (、，,；; / and line breaks), dropping empty parts. */
 export function splitList(raw: string, alsoSpaces = false): string[] {
   const separators = alsoSpaces ? /[、,，;；/\s]+/ : /[、,，;；/\n\r]+/;

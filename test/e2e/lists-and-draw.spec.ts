@@ -71,7 +71,7 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
   await expect(record).toContainText(expected.record.entitiesHash);
   await screenshot(page, '06-draw-result');
 
-  await page.getByRole('button', { name: '复核' }).click();
+  await page.getByRole('button', { name: /^复\s?核$/ }).click();
   await expect(page.getByTestId('verify-result')).toContainText('复核一致');
 
   // The public notice as Excel.

@@ -1,0 +1,102 @@
+// The public notice of a draw (一公开): an Excel workbook with the plan and record on one sheet and the
+// selected targets with their teams on the other, ready to post or attach to a notice.
+import ExcelJS from 'exceljs';
+import { CREDIT_GRADES, type Inspector } from '../domain';
+import { drawText, type DrawMessageKey } from '../i18n/draw';
+import type { DrawResult } from './draw';
+import { formatRatio, type DrawPlan } from './plan';
+
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/** A UTC ISO time as China Standard Time, "2025-03-01 18:00:00". */
+export function chinaTime(isoUtc: string): string {
+  const ms = Date.parse(isoUtc);
+  if (Number.isNaN(ms)) return isoUtc;
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function recusalText(plan: DrawPlan): string {
+  const rules: DrawMessageKey[] = ['draw.notice.recusalDeclared'];
+  if (plan.recusal.sameSubdistrict) rules.push('draw.notice.recusalSameSubdistrict');
+  if (plan.recusal.lastInspector) rules.push('draw.notice.recusalLastInspector');
+  return rules.map((k) => drawText(k)).join(drawText('draw.list.separator'));
+}
+
+function riskText(plan: DrawPlan): string {
+  const parts = CREDIT_GRADES.flatMap((grade) => {
+    const ratio = plan.riskRatios[grade];
+    return ratio === undefined ? [] : [`${drawText(`draw.credit.${grade}`)} ${formatRatio(ratio)}`];
+  });
+  return parts.length === 0 ? '—' : parts.join(drawText('draw.list.separator'));
+}
+
+function planRows(result: DrawResult, plan: DrawPlan): [string, string][] {
+  const r = result.record;
+  const t = (k: DrawMessageKey) => drawText(k);
+  return [
+    [t('draw.notice.planName'), plan.name],
+    [t('draw.notice.ratio'), formatRatio(plan.ratio)],
+    [t('draw.notice.riskRatios'), riskText(plan)],
+    [t('draw.notice.groupBy'), plan.groupBy.map((d) => drawText(`draw.dim.${d}`)).join(drawText('draw.list.separator'))],
+    [t('draw.notice.teamSize'), String(plan.teamSize)],
+    [t('draw.notice.maxPerInspector'), plan.maxPerInspector === null ? t('draw.notice.unlimited') : String(plan.maxPerInspector)],
+    [t('draw.notice.recusal'), recusalText(plan)],
+    [t('draw.notice.seed'), r.seed],
+    [t('draw.notice.drawnAt'), chinaTime(r.drawnAt)],
+    [t('draw.notice.countsLabel'), drawText('draw.notice.counts', { entities: r.entitiesCount, inspectors: r.inspectorsCount, selected: r.selectedCount })],
+    [t('draw.notice.entitiesHash'), r.entitiesHash],
+    [t('draw.notice.inspectorsHash'), r.inspectorsHash],
+    [t('draw.notice.planHash'), r.planHash],
+    [t('draw.notice.algorithm'), r.algorithm],
+    [t('draw.notice.outputHash'), r.outputHash],
+  ];
+}
+
+function addPlanSheet(workbook: ExcelJS.Workbook, result: DrawResult, plan: DrawPlan): void {
+  const sheet = workbook.addWorksheet(drawText('draw.notice.planSheet'));
+  sheet.columns = [{ width: 30 }, { width: 80 }];
+  sheet.addRow([drawText('draw.notice.item'), drawText('draw.notice.value')]).font = { bold: true };
+  for (const row of planRows(result, plan)) sheet.addRow(row);
+  result.groups.forEach((g, i) => {
+    const line = drawText('draw.notice.groupLine', { label: g.label, size: g.size, ratio: formatRatio(g.ratio), selected: g.selected });
+    sheet.addRow([i === 0 ? drawText('draw.notice.groups') : '', line]);
+  });
+  sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+}
+
+function teamText(certNos: readonly string[], byCertNo: ReadonlyMap<string, Inspector>): string {
+  return certNos
+    .map((certNo) => {
+      const inspector = byCertNo.get(certNo);
+      return inspector ? drawText('draw.notice.inspector', { name: inspector.name, certNo }) : certNo;
+    })
+    .join(drawText('draw.list.separator'));
+}
+
+function addListSheet(workbook: ExcelJS.Workbook, result: DrawResult, inspectors: readonly Inspector[]): void {
+  const sheet = workbook.addWorksheet(drawText('draw.notice.listSheet'));
+  const cols: [DrawMessageKey, number][] = [
+    ['draw.notice.col.index', 8], ['draw.notice.col.uscc', 24], ['draw.notice.col.name', 40], ['draw.notice.col.district', 14],
+    ['draw.notice.col.subdistrict', 18], ['draw.notice.col.kind', 14], ['draw.notice.col.inspectors', 48],
+  ];
+  sheet.columns = cols.map(([, width]) => ({ width }));
+  const header = sheet.addRow(cols.map(([key]) => drawText(key)));
+  header.font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const byCertNo = new Map(inspectors.map((i) => [i.certNo, i]));
+  result.selected.forEach((s, i) => {
+    sheet.addRow([i + 1, s.uscc, s.name, s.district, s.subdistrict, drawText(`draw.kind.${s.kind}`), teamText(s.inspectors, byCertNo)]);
+  });
+}
+
+/** The public-notice workbook (.xlsx bytes): sheet 抽查计划 with plan and record, sheet 抽查名单 with the selected targets. */
+export async function buildNoticeWorkbook(result: DrawResult, plan: DrawPlan, inspectors: readonly Inspector[] = []): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'TariffCheck 电费检查通';
+  // The workbook's own timestamps are the draw's, so the same draw gives the same notice.
+  workbook.created = new Date(result.record.drawnAt);
+  workbook.modified = new Date(result.record.drawnAt);
+  addPlanSheet(workbook, result, plan);
+  addListSheet(workbook, result, inspectors);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,99 @@
+// Re-running a published draw (复核): the record's seed and plan over the lists given now must give the
+// recorded result. Every difference is named in Chinese, so an auditor sees what changed, not just "no".
+import type { Entity, Inspector } from '../domain';
+import { drawText, type DrawMessageKey } from '../i18n/draw';
+import { outputHash, planHash, type SelectionLine } from './canonical';
+import { DrawError, prepareLists, runPreparedDraw, type SavedDrawRecord, type SelectedTarget } from './draw';
+import { DRAW_ALGORITHM } from './rng';
+
+/** What verify needs of a saved draw: the record and the selected USCCs with their teams. */
+export interface SavedDraw {
+  record: SavedDrawRecord;
+  selected: readonly SelectionLine[];
+}
+
+export interface Verdict {
+  ok: boolean;
+  /** One line per difference, in Chinese. */
+  differences: string[];
+}
+
+export interface VerifyOptions {
+  /** Items listed per kind of difference (targets, teams) before the rest is summarised; default 100. */
+  maxListed?: number;
+}
+
+/** Reruns the draw of `saved.record` over these lists and lists every difference (empty when it reproduces). */
+export function verifyDraw(saved: SavedDraw, entities: readonly Entity[], inspectors: readonly Inspector[], options: VerifyOptions = {}): Verdict {
+  const { record } = saved;
+  const differences: string[] = [];
+  const push = (key: DrawMessageKey, params: Record<string, string | number> = {}) => differences.push(drawText(key, params));
+  if (record.algorithm !== DRAW_ALGORITHM) push('draw.verify.algorithm', { recorded: record.algorithm, current: DRAW_ALGORITHM });
+  const fileHash = outputHash(saved.selected);
+  if (fileHash !== record.outputHash) push('draw.verify.tampered', { recorded: record.outputHash, actual: fileHash });
+  const plansHash = planHash(record.plan);
+  if (plansHash !== record.planHash) push('draw.verify.planHash', { recorded: record.planHash, actual: plansHash });
+
+  const lists = prepareLists(entities, inspectors);
+  if (lists.entities.hash !== record.entitiesHash)
+    push('draw.verify.entitiesHash', { recorded: record.entitiesHash, actual: lists.entities.hash, recordedCount: record.entitiesCount, actualCount: lists.entities.rows.length });
+  if (lists.inspectors.hash !== record.inspectorsHash)
+    push('draw.verify.inspectorsHash', { recorded: record.inspectorsHash, actual: lists.inspectors.hash, recordedCount: record.inspectorsCount, actualCount: lists.inspectors.rows.length });
+
+  let reproduced: SelectedTarget[];
+  let reproducedHash: string;
+  try {
+    const result = runPreparedDraw(lists, record.plan, record.seed, record.drawnAt);
+    reproduced = result.selected;
+    reproducedHash = result.record.outputHash;
+  } catch (e) {
+    if (!(e instanceof DrawError)) throw e;
+    push('draw.verify.rerunFailed', { reason: e.message });
+    return { ok: false, differences };
+  }
+  if (reproducedHash !== record.outputHash) push('draw.verify.outputHash', { recorded: record.outputHash, actual: reproducedHash });
+  differences.push(...selectionDifferences(saved.selected, reproduced, entities, options.maxListed ?? 100));
+  return { ok: differences.length === 0, differences };
+}
+
+/** Targets in one selection and not the other, teams that differ, and the first place the order differs. */
+function selectionDifferences(recorded: readonly SelectionLine[], reproduced: readonly SelectionLine[], entities: readonly Entity[], maxListed: number): string[] {
+  const names = new Map(entities.map((e) => [e.uscc, e.name]));
+  const nameOf = (uscc: string) => {
+    const name = names.get(uscc);
+    return name === undefined ? '' : `（${name}）`;
+  };
+  const recordedTeams = new Map(recorded.map((s) => [s.uscc, s.inspectors]));
+  const reproducedTeams = new Map(reproduced.map((s) => [s.uscc, s.inspectors]));
+  const onlyRecorded = recorded.filter((s) => !reproducedTeams.has(s.uscc)).map((s) => drawText('draw.verify.onlyRecorded', { uscc: s.uscc, name: nameOf(s.uscc) }));
+  const onlyReproduced = reproduced.filter((s) => !recordedTeams.has(s.uscc)).map((s) => drawText('draw.verify.onlyReproduced', { uscc: s.uscc, name: nameOf(s.uscc) }));
+  const teams = recorded.flatMap((s) => {
+    const other = reproducedTeams.get(s.uscc);
+    if (other === undefined || sameList(other, s.inspectors)) return [];
+    return [drawText('draw.verify.team', { uscc: s.uscc, recorded: teamText(s.inspectors), actual: teamText(other) })];
+  });
+  const lines = [...capped(onlyRecorded, maxListed), ...capped(onlyReproduced, maxListed), ...capped(teams, maxListed)];
+  if (recorded.length !== reproduced.length) lines.unshift(drawText('draw.verify.count', { recorded: recorded.length, actual: reproduced.length }));
+  // Same targets and teams in another order would still change the output hash; say where.
+  if (lines.length === 0) lines.push(...orderDifference(recorded, reproduced));
+  return lines;
+}
+
+function orderDifference(recorded: readonly SelectionLine[], reproduced: readonly SelectionLine[]): string[] {
+  const i = recorded.findIndex((s, k) => s.uscc !== reproduced[k]?.uscc);
+  if (i < 0) return [];
+  return [drawText('draw.verify.order', { position: i + 1, recorded: recorded[i]!.uscc, actual: reproduced[i]?.uscc ?? '—' })];
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function teamText(team: readonly string[]): string {
+  return team.length === 0 ? '—' : team.join(drawText('draw.list.separator'));
+}
+
+function capped(lines: string[], max: number): string[] {
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max), drawText('draw.verify.more', { count: lines.length - max })];
+}

@@ -1,0 +1,166 @@
+// The draw written the slow, obvious way, straight from docs/draw-algorithm.md: every seat scans every
+// inspector. The fast implementation must agree with it exactly, word for word of the stream.
+import fc from 'fast-check';
+import type { CreditGrade, Entity, EntityKind, Inspector } from '../../../src-shared/domain';
+import { entitiesHash, inspectorsHash, planHash } from '../../../src-shared/draw/canonical';
+import { ceilCount, normalizePlan, ratioBasisPoints, type DrawPlan, type GroupDimension } from '../../../src-shared/draw/plan';
+import { DrawStream, deriveKey } from '../../../src-shared/draw/rng';
+import { syntheticUscc } from '../../fixtures/synthetic';
+
+export interface ReferenceLine {
+  uscc: string;
+  inspectors: string[];
+}
+
+const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+function value(e: Entity, d: GroupDimension): string {
+  return d === 'credit' ? (e.credit ?? '') : e[d];
+}
+
+/** The draw's selection with teams, or the target whose seat cannot be filled. */
+export function referenceDraw(entities: readonly Entity[], inspectors: readonly Inspector[], planInput: DrawPlan, seed: string): ReferenceLine[] | { unfillable: Entity } {
+  const plan = normalizePlan(planInput);
+  const es = entities.filter((e) => e.active).sort(byKey((e) => e.uscc));
+  const is = inspectors.filter((i) => i.active).sort(byKey((i) => i.certNo));
+  const stream = new DrawStream(deriveKey({ seed, entitiesHash: entitiesHash(entities), inspectorsHash: inspectorsHash(inspectors), planHash: planHash(plan) }));
+
+  const groups = new Map<string, { values: string[]; members: Entity[] }>();
+  for (const e of es) {
+    const values = plan.groupBy.map((d) => value(e, d));
+    const k = JSON.stringify(values);
+    if (!groups.has(k)) groups.set(k, { values, members: [] });
+    groups.get(k)!.members.push(e);
+  }
+  const ordered = [...groups.values()].sort((a, b) => {
+    for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) return a.values[i]! < b.values[i]! ? -1 : 1;
+    return 0;
+  });
+
+  const selected: Entity[] = [];
+  for (const g of ordered) {
+    const credit = plan.groupBy.includes('credit') ? g.members[0]!.credit : null;
+    const ratio = (credit !== null ? plan.riskRatios[credit] : undefined) ?? plan.ratio;
+    const k = ceilCount(ratioBasisPoints(ratio), g.members.length);
+    const a = g.members.slice();
+    for (let i = 0; i < k; i++) {
+      const j = i + stream.uniform(a.length - i);
+      [a[i], a[j]] = [a[j]!, a[i]!];
+      selected.push(a[i]!);
+    }
+  }
+
+  const load = new Map<string, number>(is.map((i) => [i.certNo, 0]));
+  const out: ReferenceLine[] = [];
+  for (const t of selected) {
+    const team: string[] = [];
+    for (let seat = 0; seat < plan.teamSize; seat++) {
+      const candidates = is.filter(
+        (i) =>
+          i.district === t.district &&
+          !team.includes(i.certNo) &&
+          !(plan.recusal.sameSubdistrict && i.subdistrict !== '' && i.subdistrict === t.subdistrict) &&
+          !i.conflicts.includes(t.uscc) &&
+          !(plan.recusal.lastInspector && t.lastInspectors.includes(i.certNo)) &&
+          (plan.maxPerInspector === null || load.get(i.certNo)! < plan.maxPerInspector),
+      );
+      if (candidates.length === 0) return { unfillable: t };
+      const least = Math.min(...candidates.map((i) => load.get(i.certNo)!));
+      const pool = candidates.filter((i) => load.get(i.certNo) === least);
+      const chosen = pool[stream.uniform(pool.length)]!;
+      load.set(chosen.certNo, least + 1);
+      team.push(chosen.certNo);
+    }
+    out.push({ uscc: t.uscc, inspectors: team });
+  }
+  return out;
+}
+
+const DISTRICTS = ['鼓楼区', '台江区', '仓山区'];
+const SUBDISTRICTS = ['东街街道', '南街街道', '温泉街道', ''];
+const KINDS: EntityKind[] = ['mall', 'industrial_park', 'office_building', 'other'];
+const GRADES: (CreditGrade | null)[] = ['green', 'blue', 'yellow', 'red', 'black', null];
+
+/** Small lists with few districts, so that recusal and workload limits bite: entities, inspectors. */
+export const smallLists = fc
+  .record({
+    entityCount: fc.integer({ min: 1, max: 30 }),
+    inspectorCount: fc.integer({ min: 0, max: 30 }),
+    districts: fc.integer({ min: 1, max: 3 }),
+  })
+  .chain(({ entityCount, inspectorCount, districts }) =>
+    fc.record({
+      entities: fc.array(
+        fc.record({
+          d: fc.integer({ min: 0, max: districts - 1 }),
+          s: fc.constantFrom(...SUBDISTRICTS),
+          kind: fc.constantFrom(...KINDS),
+          credit: fc.constantFrom(...GRADES),
+          active: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
+          last: fc.array(fc.integer({ min: 0, max: Math.max(0, inspectorCount - 1) }), { maxLength: 2 }),
+        }),
+        { minLength: entityCount, maxLength: entityCount },
+      ),
+      inspectors: fc.array(
+        fc.record({
+          d: fc.integer({ min: 0, max: districts - 1 }),
+          s: fc.constantFrom(...SUBDISTRICTS),
+          active: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
+          conflicts: fc.array(fc.integer({ min: 0, max: entityCount - 1 }), { maxLength: 2 }),
+        }),
+        { minLength: inspectorCount, maxLength: inspectorCount },
+      ),
+    }),
+  )
+  .map(({ entities, inspectors }) => {
+    const certNo = (i: number) => `3501${String(1000 + i * 7)}`;
+    const es: Entity[] = entities.map((e, i) => ({
+      uscc: syntheticUscc(e.d, i),
+      name: `测试对象${i}`,
+      kind: e.kind,
+      district: DISTRICTS[e.d]!,
+      subdistrict: e.s,
+      address: '',
+      lng: null,
+      lat: null,
+      tenantCount: null,
+      contact: '',
+      phone: '',
+      credit: e.credit,
+      lastInspectors: inspectors.length === 0 ? [] : e.last.map(certNo),
+      active: e.active,
+    }));
+    const is: Inspector[] = inspectors.map((x, i) => ({
+      certNo: certNo(i),
+      name: `检查员${i}`,
+      unit: '',
+      district: DISTRICTS[x.d]!,
+      subdistrict: x.s,
+      phone: '',
+      conflicts: x.conflicts.map((k) => es[k]!.uscc),
+      active: x.active,
+    }));
+    return { entities: es, inspectors: is };
+  });
+
+/** Valid plans of every shape the schema allows. */
+export const plans: fc.Arbitrary<DrawPlan> = fc
+  .record({
+    ratio: fc.constantFrom(0.5, 0.6, 0.7, 0.75, 0.9, 1),
+    dims: fc.subarray(['subdistrict', 'kind', 'credit'] as const),
+    risk: fc.subarray(['yellow', 'red', 'black'] as const),
+    riskRatio: fc.constantFrom(0.8, 1),
+    teamSize: fc.integer({ min: 2, max: 4 }),
+    max: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
+    sameSubdistrict: fc.boolean(),
+    lastInspector: fc.boolean(),
+  })
+  .map(({ ratio, dims, risk, riskRatio, teamSize, max, sameSubdistrict, lastInspector }) => ({
+    name: '属性测试',
+    ratio,
+    groupBy: ['district', ...dims],
+    riskRatios: Object.fromEntries(risk.map((g) => [g, Math.max(ratio, riskRatio)])),
+    teamSize,
+    maxPerInspector: max,
+    recusal: { sameSubdistrict, lastInspector },
+  }));
