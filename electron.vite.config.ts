@@ -1,7 +1,7 @@
 // Main process, CommonJS preload (required by sandbox: true) and the renderer, with our own roots.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererConfig } from './vite.config';
+import { rendererConfig } from './vite.config.mjs';
 
 export default defineConfig({
   main: {

@@ -91,13 +91,14 @@ export function ImportDialog({ kind, by, onClose }: { kind: ListKind; by: string
 function ImportReport({ file, result }: { file: OpenedFile; result: Checked }) {
   const { t } = useTranslation();
   const updates = result.accepted.filter((a) => a.updates).length;
+  const badRows = new Set(result.rejected.map((r) => r.row)).size;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('import.fileInfo', { name: file.name, row: result.headerRow })}</Typography.Text>
       <Space size="large">
         <Statistic title={t('import.accepted')} value={result.accepted.length} valueStyle={{ color: '#389e0d' }} />
         <Statistic title={t('import.updates')} value={updates} />
-        <Statistic title={t('import.rejected')} value={result.rejected.length} valueStyle={{ color: result.rejected.length ? '#cf1322' : undefined }} />
+        <Statistic title={t('import.rejected')} value={badRows} valueStyle={{ color: badRows ? '#cf1322' : undefined }} />
         <Statistic title={t('import.skipped')} value={result.skipped.length} />
       </Space>
       {result.rejected.length > 0 ? (

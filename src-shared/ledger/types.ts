@@ -56,6 +56,8 @@ export interface LedgerImport {
   readonly lines: BillLine[];
   /** Problems that kept a row out: one per field, with the Excel row and the column's header text. */
   readonly rejected: RowIssue[];
+  /** Each row kept out by `rejected`, with its billing month when that much could be read. */
+  readonly unread: { row: number; month: Month | null }[];
   /** Problems in rows that were still read (a total that is not the sum of its parts). */
   readonly warnings: RowIssue[];
   readonly skipped: { row: number; why: SkipReason }[];

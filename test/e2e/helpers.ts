@@ -8,6 +8,8 @@ mkdirSync(SCREENS, { recursive: true });
 
 /** A full-page screenshot to look at after the run (test-results/screens/NAME.png). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // Toasts fade out after a few seconds; wait so they do not cover what the screen shows.
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
 }
 

@@ -1,7 +1,10 @@
 // The renderer's build, shared by the web build (`npm run web`) and electron-vite's renderer entry.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
+
+const __dirname = dirname(fileURLToPath(import.meta.url));
 
 export const rendererConfig: UserConfig = {
   root: resolve(__dirname, 'src-renderer'),

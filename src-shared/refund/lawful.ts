@@ -1,0 +1,38 @@
+// The lawful charge of a bill line by the catalogue method: Σ over its periods of kWh × the catalogue price
+// in force in its billing month, rounded half-up to the fen once for the whole line.
+import Big from 'big.js';
+import type { BillLine, KwhPeriod } from '../ledger/types';
+import { energyCharge, roundFen, type Fen } from '../money';
+import type { LookupProblem, TariffIndex } from '../tariff/lookup';
+import type { TariffKey, TouPeriod } from '../tariff/types';
+
+export type LawfulCharge =
+  | { ok: true; lawfulFen: Fen; prices: Partial<Record<TouPeriod, string>> }
+  | { ok: false; problems: { period: TouPeriod; problem: LookupProblem }[] };
+
+/** Lawful charge of one line (fen); a line without per-period kWh is priced at the 不分时 price. */
+export function catalogueCharge(line: Pick<BillLine, 'month' | 'kwh' | 'periods'>, tariffs: TariffIndex, key: TariffKey): LawfulCharge {
+  const parts: [TouPeriod, string][] = line.periods ? periodParts(line.periods) : [['single', line.kwh]];
+  const prices: Partial<Record<TouPeriod, string>> = {};
+  const problems: { period: TouPeriod; problem: LookupProblem }[] = [];
+  let yuan = new Big(0);
+  for (const [period, kwh] of parts) {
+    const found = tariffs.price(key, period, line.month);
+    if (!found.ok) problems.push({ period, problem: found.problem });
+    else {
+      prices[period] = found.price;
+      yuan = yuan.plus(energyCharge(kwh, found.price));
+    }
+  }
+  // The one rounding point: the line's exact sum, not each period's product.
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, lawfulFen: roundFen(yuan), prices };
+}
+
+const KWH_PERIODS: readonly KwhPeriod[] = ['critical', 'peak', 'flat', 'valley'];
+
+function periodParts(periods: Readonly<Partial<Record<KwhPeriod, string>>>): [TouPeriod, string][] {
+  return KWH_PERIODS.flatMap((p): [TouPeriod, string][] => {
+    const kwh = periods[p];
+    return kwh === undefined ? [] : [[p, kwh]];
+  });
+}
