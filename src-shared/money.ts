@@ -30,7 +30,9 @@ export type DecimalParse = { ok: true; value: string } | { ok: false; problem: D
  */
 export function parseDecimal(plain: string, decimals: number, allowNegative = false): DecimalParse {
   if (!DECIMAL.test(plain)) return { ok: false, problem: 'not-a-number' };
-  const value = canonical(significantDigits(plain) > EXCEL_DIGITS ? new Big(plain).prec(EXCEL_DIGITS, Big.roundHalfUp).toFixed() : plain);
+  // Up to 16 characters cannot hold more than 15 digits; the count is skipped for nearly every cell.
+  const excel = plain.length > EXCEL_DIGITS + 1 && significantDigits(plain) > EXCEL_DIGITS;
+  const value = canonical(excel ? new Big(plain).prec(EXCEL_DIGITS, Big.roundHalfUp).toFixed() : plain);
   if (!allowNegative && value.startsWith('-')) return { ok: false, problem: 'negative' };
   return fractionDigits(value) > decimals ? { ok: false, problem: 'decimals' } : { ok: true, value };
 }
@@ -44,8 +46,11 @@ function fractionDigits(value: string): number {
   return dot < 0 ? 0 : value.length - dot - 1;
 }
 
+const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+
 /** Drops a plus sign, leading zeros, trailing fraction zeros and a minus on zero: '007.50' → '7.5'. */
 function canonical(plain: string): string {
+  if (CANONICAL.test(plain) && plain !== '-0') return plain;
   const negative = plain.startsWith('-');
   let [whole = '0', fraction = ''] = plain.replace(/^-/, '').split('.');
   whole = whole.replace(/^0+(?=\d)/, '');
@@ -77,6 +82,14 @@ export function energyCharge(kwh: string, price: string): Big {
 /** Exact sum of decimal strings (kWh or yuan) as a canonical decimal string. */
 export function sumDecimals(values: readonly string[]): string {
   return values.reduce((sum, v) => sum.plus(v), new Big(0)).toFixed();
+}
+
+/** Whether a canonical decimal ≥ 0 is above a whole number, compared by its digits (no float, no Big: it runs per cell). */
+export function exceedsWhole(value: string, max: number): boolean {
+  const [whole = '0', fraction = ''] = value.split('.');
+  const limit = String(max);
+  if (whole.length !== limit.length) return whole.length > limit.length;
+  return whole > limit || (whole === limit && fraction !== '');
 }
 
 /** Compares two decimal strings: −1, 0 or 1. */

@@ -1,6 +1,7 @@
 // `tariffcheck` — the command line over the same src-shared code as the app.
 import { CliError, type CliIo, type Command } from './command';
 import { checkListCommand } from './commands/checkList';
+import { overchargeCommand } from './commands/overcharge';
 import { drawCommand } from './commands/draw';
 import { verifyDrawCommand } from './commands/verifyDraw';
 
@@ -14,6 +15,7 @@ const commands: Record<string, { run: Command; help: string }> = {
       '     [--recuse same-subdistrict,last-inspector] [--name TEXT] --out FILE.json',
   },
   'verify-draw': { run: verifyDrawCommand, help: 'verify-draw FILE.json --entities FILE --inspectors FILE' },
+  overcharge: { run: overchargeCommand, help: 'overcharge --bills FILE.xlsx --tariffs FILE.xlsx|FILE.json --region R --category C --voltage V\n     [--method catalogue|grid-bill] [--grid-bill YYYY-MM=YUAN …] [--mapping FILE.json] [--tolerance-fen N] [--json]' },
 };
 
 function usage(): string {

@@ -1,10 +1,10 @@
-// Canonical encodings and SHA-256 hashes of the draw's inputs and output (docs/draw-algorithm.md §2).
+// Canonical encodings and SHA-256 hashes of the draw's inputs and output (docs/draw-algorithm.md §2, §3, §10).
 // Each is the UTF-8 of one JSON text as ECMAScript JSON.stringify writes it: a header naming the format
 // and the fields, then one array per row. JSON gives exact, well-known escaping for any string.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { CREDIT_GRADES, type Entity, type Inspector } from '../domain';
-import { normalizePlan, ratioBasisPoints, type DrawPlan } from './plan';
+import { normalizePlan, ratioBasisPoints, type DrawPlan, type GroupDimension } from './plan';
 
 export const ENTITIES_FORMAT = 'tariffcheck-entities/1';
 export const INSPECTORS_FORMAT = 'tariffcheck-inspectors/1';
@@ -54,20 +54,34 @@ export function inspectorRow(i: Inspector): Json[] {
 }
 
 /** SHA-256 (hex) of the UTF-8 of JSON.stringify([header, ...rows.map(toRow)]), built in chunks. */
-function hashRows<T>(header: Json, rows: readonly T[], toRow: (row: T) => Json): string {
+function hashRows<T>(header: Json, rows: readonly T[], toRow: (row: T, index: number) => Json): string {
   const hash = sha256.create();
-  hash.update(utf8.encode('[' + JSON.stringify(header)));
+  const bytes = new Utf8Buffer();
+  hash.update(bytes.encode('[' + JSON.stringify(header)));
   const chunk: Json[] = [];
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const end = Math.min(rows.length, start + CHUNK_ROWS);
     chunk.length = 0;
-    for (let i = start; i < end; i++) chunk.push(toRow(rows[i]!));
+    for (let i = start; i < end; i++) chunk.push(toRow(rows[i]!, i));
     const json = JSON.stringify(chunk);
     // The chunk's outer brackets are dropped; its rows continue the one array of the whole list.
-    hash.update(utf8.encode(',' + json.slice(1, -1)));
+    hash.update(bytes.encode(',' + json.slice(1, -1)));
   }
-  hash.update(utf8.encode(']'));
+  hash.update(bytes.encode(']'));
   return bytesToHex(hash.digest());
+}
+
+/** UTF-8 into one reused buffer: a list's chunks would otherwise allocate tens of megabytes. */
+class Utf8Buffer {
+  private buffer = new Uint8Array(1 << 16);
+
+  /** The bytes of `text`, valid until the next call. */
+  encode(text: string): Uint8Array {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.buffer.length < text.length * 3) this.buffer = new Uint8Array(text.length * 3);
+    const { written } = utf8.encodeInto(text, this.buffer);
+    return this.buffer.subarray(0, written);
+  }
 }
 
 /** One list made ready for the draw: the active rows in canonical order, and what was left out. */
@@ -113,10 +127,51 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Each active target's grouping values as small integer codes, in canonical order, with the value behind
+ * each code (credit '' = no grade). Built while hashing, when each row is in cache anyway: reading 100,000
+ * scattered rows again for grouping would cost the draw more than all its arithmetic.
+ */
+export interface TargetCodes {
+  codes: Record<GroupDimension, Int32Array>;
+  values: Record<GroupDimension, string[]>;
+}
+
+/** The target list made ready for the draw: canonical rows, hash and grouping codes. */
+export interface PreparedEntities extends PreparedList<Entity> {
+  groupCodes: TargetCodes;
+}
+
+class CodeBook {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  code(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+}
+
 /** The target list in canonical order with its hash (only active rows count). */
-export function prepareEntities(list: readonly Entity[]): PreparedList<Entity> {
+export function prepareEntities(list: readonly Entity[]): PreparedEntities {
   const ordered = canonicalOrder(list, (e) => e.uscc, entityRow);
-  return { ...ordered, hash: hashRows([ENTITIES_FORMAT, ...ENTITY_FIELDS], ordered.rows, entityRow) };
+  const n = ordered.rows.length;
+  const books = { district: new CodeBook(), subdistrict: new CodeBook(), kind: new CodeBook(), credit: new CodeBook() };
+  const codes = { district: new Int32Array(n), subdistrict: new Int32Array(n), kind: new Int32Array(n), credit: new Int32Array(n) };
+  const hash = hashRows([ENTITIES_FORMAT, ...ENTITY_FIELDS], ordered.rows, (e, i) => {
+    codes.district[i] = books.district.code(e.district);
+    codes.subdistrict[i] = books.subdistrict.code(e.subdistrict);
+    codes.kind[i] = books.kind.code(e.kind);
+    codes.credit[i] = books.credit.code(e.credit ?? '');
+    return entityRow(e);
+  });
+  const values = { district: books.district.values, subdistrict: books.subdistrict.values, kind: books.kind.values, credit: books.credit.values };
+  return { ...ordered, hash, groupCodes: { codes, values } };
 }
 
 /** The inspector list in canonical order with its hash (only active rows count). */

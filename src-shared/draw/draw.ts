@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { CreditGrade, Entity, EntityKind, Inspector } from '../domain';
 import { drawText } from '../i18n/draw';
-import { outputHash, planHash, prepareEntities, prepareInspectors, compareCodeUnits, type PreparedList } from './canonical';
+import { outputHash, planHash, prepareEntities, prepareInspectors, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes } from './canonical';
 import { BASIS, ceilCount, checkPlan, drawPlanSchema, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
 import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
 import { DistrictPool } from './teams';
@@ -115,7 +115,7 @@ export interface DrawInput {
 
 /** Both lists in canonical order with their hashes (see prepareEntities / prepareInspectors). */
 export interface PreparedLists {
-  entities: PreparedList<Entity>;
+  entities: PreparedEntities;
   inspectors: PreparedList<Inspector>;
 }
 
@@ -141,15 +141,14 @@ export function prepareLists(entities: readonly Entity[], inspectors: readonly I
   return { entities: prepareEntities(entities), inspectors: prepareInspectors(inspectors) };
 }
 
-/** The draw over lists from prepareLists; `drawnAt` is a UTC ISO time. Throws DrawError. */
+/** The draw over lists from prepareLists; `drawnAt` is an ISO time, recorded in UTC. Throws DrawError. */
 export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed: string, drawnAt: string): DrawResult {
   const plan = parsePlan(planInput);
   checkSeed(seed);
   refuseDuplicates(lists);
   const hashOfPlan = planHash(plan);
-  const key = deriveKey({ seed, entitiesHash: lists.entities.hash, inspectorsHash: lists.inspectors.hash, planHash: hashOfPlan });
-  const stream = new DrawStream(key);
-  const groups = groupTargets(lists.entities.rows, plan);
+  const stream = new DrawStream(deriveKey({ seed, entitiesHash: lists.entities.hash, inspectorsHash: lists.inspectors.hash, planHash: hashOfPlan }));
+  const groups = groupTargets(lists.entities, plan);
   const picks = selectTargets(groups, stream);
   const selected = assignTeams(picks, groups, lists, plan, stream);
   const record: DrawRecord = {
@@ -163,7 +162,8 @@ export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed:
     inspectorsCount: lists.inspectors.rows.length,
     selectedCount: selected.length,
     outputHash: outputHash(selected),
-    drawnAt,
+    // Normalised to UTC 'Z' form (throws RangeError on a malformed time: a caller's bug, not a refusal).
+    drawnAt: new Date(drawnAt).toISOString(),
   };
   return { record, groups: groups.map(publicGroup), selected, excluded: excludedRows(lists) };
 }
@@ -194,7 +194,7 @@ interface TargetGroup {
   key: Record<string, string>;
   label: string;
   /** Indices into the canonical target list, in canonical order. */
-  members: number[];
+  members: Int32Array;
   /** Selection ratio of this group in basis points. */
   bp: number;
   selected: number;
@@ -217,43 +217,45 @@ function dimensionLabel(e: Entity, dim: GroupDimension): string {
   }
 }
 
-/**
- * Each row's group as one number: the dimension values interned to small ids (first seen = 0) and combined
- * in mixed radix; a string instead if that number could exceed 2^53. One pass, since each row is a cache miss.
- */
-function compositeKeys(rows: readonly Entity[], dims: readonly GroupDimension[]): (i: number) => number | string {
-  const seen = dims.map(() => new Map<string, number>());
-  const ids = dims.map(() => new Int32Array(rows.length));
-  for (let i = 0; i < rows.length; i++) {
-    const e = rows[i]!;
-    for (let d = 0; d < dims.length; d++) {
-      const value = dimensionValue(e, dims[d]!);
-      const map = seen[d]!;
-      let id = map.get(value);
-      if (id === undefined) map.set(value, (id = map.size));
-      ids[d]![i] = id;
-    }
-  }
-  const radix = seen.map((m) => Math.max(1, m.size));
-  if (radix.reduce((a, b) => a * b, 1) > Number.MAX_SAFE_INTEGER) return (i) => ids.map((a) => a[i]).join(',');
+/** Each target's group as one number: its dimension codes in mixed radix, or a string if that could exceed 2^53. */
+function compositeKeys(target: TargetCodes, dims: readonly GroupDimension[]): (i: number) => number | string {
+  const codes = dims.map((d) => target.codes[d]);
+  const radix = dims.map((d) => Math.max(1, target.values[d].length));
+  if (radix.reduce((a, b) => a * b, 1) > Number.MAX_SAFE_INTEGER) return (i) => codes.map((c) => c[i]).join(',');
   return (i) => {
     let key = 0;
-    for (let d = 0; d < ids.length; d++) key = key * radix[d]! + ids[d]![i]!;
+    for (let d = 0; d < codes.length; d++) key = key * radix[d]! + codes[d]![i]!;
     return key;
   };
 }
 
 /** Active targets split by the plan's dimensions; groups in ascending order of their value tuples. */
-function groupTargets(rows: readonly Entity[], plan: DrawPlan): TargetGroup[] {
-  const keyOf = compositeKeys(rows, plan.groupBy);
-  const byKey = new Map<number | string, TargetGroup>();
-  for (let i = 0; i < rows.length; i++) {
+function groupTargets(entities: PreparedEntities, plan: DrawPlan): TargetGroup[] {
+  const keyOf = compositeKeys(entities.groupCodes, plan.groupBy);
+  const indexOf = new Map<number | string, number>();
+  const groups: TargetGroup[] = [];
+  const sizes: number[] = [];
+  const groupOfRow = new Int32Array(entities.rows.length);
+  for (let i = 0; i < groupOfRow.length; i++) {
     const key = keyOf(i);
-    let group = byKey.get(key);
-    if (!group) byKey.set(key, (group = newGroup(rows[i]!, plan)));
-    group.members.push(i);
+    let g = indexOf.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      indexOf.set(key, g);
+      groups.push(newGroup(entities.rows[i]!, plan));
+      sizes.push(0);
+    }
+    groupOfRow[i] = g;
+    sizes[g]!++;
   }
-  return [...byKey.values()].sort((a, b) => compareTuples(a.values, b.values));
+  // Members are filled in a second, sequential pass into exact-size arrays: no growing arrays to collect.
+  const filled = new Int32Array(groups.length);
+  groups.forEach((group, g) => (group.members = new Int32Array(sizes[g]!)));
+  for (let i = 0; i < groupOfRow.length; i++) {
+    const g = groupOfRow[i]!;
+    groups[g]!.members[filled[g]!++] = i;
+  }
+  return groups.sort((a, b) => compareTuples(a.values, b.values));
 }
 
 function newGroup(e: Entity, plan: DrawPlan): TargetGroup {
@@ -262,7 +264,7 @@ function newGroup(e: Entity, plan: DrawPlan): TargetGroup {
   plan.groupBy.forEach((d, i) => (key[d] = values[i]!));
   const label = plan.groupBy.map((d) => dimensionLabel(e, d)).join(drawText('draw.label.separator'));
   const risk = plan.groupBy.includes('credit') && e.credit !== null ? plan.riskRatios[e.credit] : undefined;
-  return { values, key, label, members: [], bp: ratioBasisPoints(risk ?? plan.ratio), selected: 0 };
+  return { values, key, label, members: new Int32Array(0), bp: ratioBasisPoints(risk ?? plan.ratio), selected: 0 };
 }
 
 function compareTuples(a: readonly string[], b: readonly string[]): number {
@@ -281,27 +283,28 @@ function publicGroup(g: TargetGroup): DrawGroup {
 
 interface Picks {
   /** Canonical target indices in selection order. */
-  targets: number[];
+  targets: Int32Array;
   /** Index of each pick's group. */
-  groupOf: number[];
+  groupOf: Int32Array;
 }
 
 /** ceil(bp × size) targets per group by a forward partial Fisher–Yates over the group in canonical order. */
 function selectTargets(groups: TargetGroup[], stream: DrawStream): Picks {
-  const picks: Picks = { targets: [], groupOf: [] };
+  for (const group of groups) group.selected = ceilCount(group.bp, group.members.length);
+  const total = groups.reduce((n, group) => n + group.selected, 0);
+  const picks: Picks = { targets: new Int32Array(total), groupOf: new Int32Array(total) };
+  let p = 0;
   groups.forEach((group, g) => {
     const order = group.members.slice();
     const size = order.length;
-    const k = ceilCount(group.bp, size);
-    for (let i = 0; i < k; i++) {
+    for (let i = 0; i < group.selected; i++) {
       const j = i + stream.uniform(size - i);
       const t = order[i]!;
       order[i] = order[j]!;
       order[j] = t;
-      picks.targets.push(order[i]!);
-      picks.groupOf.push(g);
+      picks.targets[p] = order[i]!;
+      picks.groupOf[p++] = g;
     }
-    group.selected = k;
   });
   return picks;
 }
@@ -379,6 +382,7 @@ function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: Prepar
   // District is always the first grouping dimension, so each group has one pool.
   const poolOfGroup = groups.map((g) => roster.pools.get(g.values[0]!) ?? null);
   const maxLoad = plan.maxPerInspector ?? Infinity;
+  const { codes, values } = lists.entities.groupCodes;
   const selected: SelectedTarget[] = [];
   for (let p = 0; p < picks.targets.length; p++) {
     const t = picks.targets[p]!;
@@ -388,7 +392,7 @@ function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: Prepar
     const pool = poolOfGroup[g]!;
     if (!pool) throw unfillable(e, label, null, [], inspectors, plan);
     excludeForTarget(t, e, pool, roster, plan);
-    const recused = plan.recusal.sameSubdistrict ? pool.subdistrictMask(e.subdistrict) : null;
+    const recused = plan.recusal.sameSubdistrict ? pool.subdistrictMask(values.subdistrict[codes.subdistrict[t]!]!) : null;
     const team: string[] = [];
     for (let seat = 0; seat < plan.teamSize; seat++) {
       const local = pool.pick(recused, maxLoad, stream);

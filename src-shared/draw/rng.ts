@@ -1,5 +1,5 @@
 // The draw's deterministic generator: a SHA-256 counter stream keyed by the seed and the three input
-// hashes (docs/draw-algorithm.md §3–§5). Anyone with the published inputs can regenerate every word.
+// hashes (docs/draw-algorithm.md §4–§6). Anyone with the published inputs can regenerate every word.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 

@@ -1,6 +1,6 @@
 // Per-district bookkeeping for team assignment: who is at which load, as bitsets over the district's
 // inspectors in canonical order. Picking the r-th eligible inspector of the lowest eligible load is then
-// a few word operations instead of a scan of every inspector for every seat (docs/draw-algorithm.md §8).
+// a few word operations instead of a scan of every inspector for every seat (docs/draw-algorithm.md §9).
 import type { DrawStream } from './rng';
 
 /** Bits set in a 32-bit word (Hamming weight). */

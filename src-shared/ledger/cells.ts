@@ -2,12 +2,12 @@
 import { parseMonthText, type Month } from '../billingMonth';
 import type { Parsed } from '../lists/fields';
 import { decimalText } from '../lists/normalize';
-import { compareDecimals, fenOfYuan, KWH_DECIMALS, parseDecimal, PRICE_DECIMALS, YUAN_DECIMALS, type Fen } from '../money';
+import { exceedsWhole, fenOfYuan, KWH_DECIMALS, parseDecimal, PRICE_DECIMALS, YUAN_DECIMALS, type Fen } from '../money';
 
 /** Above this a line's consumption is taken for a typing error (a meter number, a reading): 10 GWh a month, kWh. */
 export const MAX_KWH = 10_000_000;
 /** Above this an amount is taken for a typing error: 100 million yuan on one bill line (yuan). */
-export const MAX_YUAN = '100000000';
+export const MAX_YUAN = 100_000_000;
 
 const ok = <V>(value: V): Parsed<V> => ({ ok: true, value });
 const problem = (code: string, params?: Record<string, string | number>): Parsed<never> => (params ? { ok: false, code, params } : { ok: false, code });
@@ -29,7 +29,7 @@ export function parseKwh(text: string): Parsed<string> {
   const parsed = parseDecimal(plain, KWH_DECIMALS, true);
   if (!parsed.ok) return parsed.problem === 'decimals' ? problem('kwh.decimals', { value, max: KWH_DECIMALS }) : problem('number.invalid', { value });
   if (parsed.value.startsWith('-')) return problem('kwh.negative', { value: parsed.value });
-  if (compareDecimals(parsed.value, String(MAX_KWH)) > 0) return problem('kwh.absurd', { value: parsed.value, max: MAX_KWH });
+  if (exceedsWhole(parsed.value, MAX_KWH)) return problem('kwh.absurd', { value: parsed.value, max: MAX_KWH });
   return ok(parsed.value);
 }
 
@@ -40,7 +40,7 @@ export function parseAmount(text: string): Parsed<Fen> {
   if (plain === null) return problem('number.invalid', { value });
   const parsed = parseDecimal(plain, YUAN_DECIMALS, true);
   if (!parsed.ok) return parsed.problem === 'decimals' ? problem('amount.decimals', { value }) : problem('number.invalid', { value });
-  if (compareDecimals(parsed.value.replace(/^-/, ''), MAX_YUAN) > 0) return problem('amount.absurd', { value });
+  if (exceedsWhole(parsed.value.replace(/^-/, ''), MAX_YUAN)) return problem('amount.absurd', { value });
   return ok(fenOfYuan(parsed.value));
 }
 

@@ -22,6 +22,8 @@ export class LedgerReadError extends Error {
   constructor(
     readonly code: 'unreadable' | 'empty' | 'no-header' | 'missing-columns' | 'no-charge' | 'mapping',
     message: string,
+    /** What was recognised (codes 'missing-columns', 'no-charge'), for the UI to show and let the inspector complete. */
+    readonly columns?: LedgerColumns,
   ) {
     super(message);
   }
@@ -98,15 +100,17 @@ function mapped(sheet: ExcelJS.Worksheet, mapping: Parameters<typeof applyMappin
 }
 
 // Tenant, month and some kWh are needed for any line; what was charged needs an energy, total or price column.
-function checkColumns({ fields }: LedgerColumns): void {
+function checkColumns(columns: LedgerColumns): void {
+  const { fields } = columns;
   const has = (f: LedgerField) => fields[f] !== undefined;
   const missing: LedgerField[] = (['tenant', 'month'] as const).filter((f) => !has(f));
   if (!(['kwh', 'kwhCritical', 'kwhPeak', 'kwhFlat', 'kwhValley'] as const).some(has)) missing.push('kwh');
   if (missing.length > 0) {
-    const columns = missing.map((f) => tariffZh[`ledger.field.${f}`]).join('、');
-    throw new LedgerReadError(missing.length === 3 ? 'no-header' : 'missing-columns', missing.length === 3 ? formatMessage(zh, 'ledger.error.no-header', { rows: HEADER_SEARCH_ROWS }) : formatMessage(zh, 'ledger.error.missing-columns', { columns }));
+    const names = missing.map((f) => tariffZh[`ledger.field.${f}`]).join('、');
+    if (missing.length === 3) throw new LedgerReadError('no-header', formatMessage(zh, 'ledger.error.no-header', { rows: HEADER_SEARCH_ROWS }));
+    throw new LedgerReadError('missing-columns', formatMessage(zh, 'ledger.error.missing-columns', { columns: names }), columns);
   }
-  if (!has('energy') && !has('total') && !has('price')) throw new LedgerReadError('no-charge', tariffZh['ledger.error.no-charge']);
+  if (!has('energy') && !has('total') && !has('price')) throw new LedgerReadError('no-charge', tariffZh['ledger.error.no-charge'], columns);
 }
 
 type LedgerShape = Omit<RowShape, 'texts'> & { readonly textCols: readonly number[] };

@@ -4,20 +4,20 @@ import Big from 'big.js';
 import type { BillLine, KwhPeriod } from '../ledger/types';
 import { energyCharge, roundFen, type Fen } from '../money';
 import type { LookupProblem, TariffIndex } from '../tariff/lookup';
-import type { TariffKey, TouPeriod } from '../tariff/types';
+import type { TouPeriod } from '../tariff/types';
 
 export type LawfulCharge =
   | { ok: true; lawfulFen: Fen; prices: Partial<Record<TouPeriod, string>> }
   | { ok: false; problems: { period: TouPeriod; problem: LookupProblem }[] };
 
-/** Lawful charge of one line (fen); a line without per-period kWh is priced at the 不分时 price. */
-export function catalogueCharge(line: Pick<BillLine, 'month' | 'kwh' | 'periods'>, tariffs: TariffIndex, key: TariffKey): LawfulCharge {
+/** Lawful charge of one line (fen) at the prices of `price` (a {@link TariffIndex.pricer}); a line without per-period kWh is priced at the 不分时 price. */
+export function catalogueCharge(line: Pick<BillLine, 'month' | 'kwh' | 'periods'>, price: ReturnType<TariffIndex['pricer']>): LawfulCharge {
   const parts: [TouPeriod, string][] = line.periods ? periodParts(line.periods) : [['single', line.kwh]];
   const prices: Partial<Record<TouPeriod, string>> = {};
   const problems: { period: TouPeriod; problem: LookupProblem }[] = [];
   let yuan = new Big(0);
   for (const [period, kwh] of parts) {
-    const found = tariffs.price(key, period, line.month);
+    const found = price(period, line.month);
     if (!found.ok) problems.push({ period, problem: found.problem });
     else {
       prices[period] = found.price;

@@ -27,13 +27,21 @@ export class TariffIndex {
 
   /** The price (yuan/kWh, decimal string) in force for the whole billing month, or the problem. */
   price(key: TariffKey, period: TouPeriod, month: Month): PriceLookup {
-    const id = `${keyText(key, period)}\u0000${month}`;
-    let found = this.cache.get(id);
-    if (!found) {
-      found = lookup(this.byKey.get(keyText(key, period)) ?? [], month);
-      this.cache.set(id, found);
-    }
-    return found;
+    return this.pricer(key)(period, month);
+  }
+
+  /** {@link price} for one key, normalised once: the form used for every line of a ledger. */
+  pricer(key: TariffKey): (period: TouPeriod, month: Month) => PriceLookup {
+    const base = keyText(key, 'single').slice(0, -'single'.length);
+    return (period, month) => {
+      const id = `${base}${period}\u0000${month}`;
+      let found = this.cache.get(id);
+      if (!found) {
+        found = lookup(this.byKey.get(`${base}${period}`) ?? [], month);
+        this.cache.set(id, found);
+      }
+      return found;
+    };
   }
 
   /** The periods the table prices for a key, e.g. for a viewer. */

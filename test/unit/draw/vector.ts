@@ -1,4 +1,4 @@
-// The worked test vector of docs/draw-algorithm.md §12: a tiny input whose key and result are written there.
+// The worked test vector of docs/draw-algorithm.md §13: a tiny input whose key and result are written there.
 import type { Entity, Inspector } from '../../../src-shared/domain';
 import type { DrawPlan } from '../../../src-shared/draw/plan';
 
