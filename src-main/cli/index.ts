@@ -33,6 +33,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.err(`tariffcheck: unknown command '${name}'\n${usage()}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`usage: tariffcheck ${command.help}`);
+    return 0;
+  }
   try {
     return await command.run(rest, io);
   } catch (e) {

@@ -1,6 +1,8 @@
 // The local database (IndexedDB through Dexie): the device's source of truth while offline.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
+import type { LedgerMapping } from '../../src-shared/ledger/types';
+import type { TariffTable } from '../../src-shared/tariff/types';
 import type { SavedDraw } from './savedDraw';
 
 /** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
@@ -21,12 +23,32 @@ export interface Setting {
   value: unknown;
 }
 
+/** The office's tariff table as one document (all-or-nothing import); the page uses the one stored. */
+export interface StoredTariffTable {
+  id: string;
+  table: TariffTable;
+  /** UTC ISO time it was stored, and by whom. */
+  storedAt: string;
+  by: string;
+  /** Where it came from: the Excel file's name, or the sample. */
+  source: string;
+}
+
+/** A confirmed ledger column mapping, remembered per landlord (USCC or name as typed). */
+export interface LedgerMappingRow {
+  landlord: string;
+  mapping: LedgerMapping;
+  savedAt: string;
+}
+
 export type TariffDb = Dexie & {
   entities: EntityTable<Entity, 'uscc'>;
   inspectors: EntityTable<Inspector, 'certNo'>;
   listHistory: EntityTable<ListHistoryEntry, 'id'>;
   draws: EntityTable<SavedDraw, 'id'>;
   settings: EntityTable<Setting, 'key'>;
+  tariffs: EntityTable<StoredTariffTable, 'id'>;
+  ledgerMappings: EntityTable<LedgerMappingRow, 'landlord'>;
 };
 
 /** Opens (or creates) the database; `strict` durability so a crash right after a write loses nothing. */
@@ -40,6 +62,11 @@ export function openDb(name = 'tariffcheck'): TariffDb {
     listHistory: '++id, [kind+key], at',
     draws: '&id, drawnAt',
     settings: '&key',
+  });
+  // Issue 4: the catalogue tariff table and the ledger mappings remembered per landlord.
+  db.version(2).stores({
+    tariffs: '&id, storedAt',
+    ledgerMappings: '&landlord',
   });
   return db;
 }

@@ -4,10 +4,12 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale, MessageTable } from '../../src-shared/i18n/format';
 import { drawMessages } from '../../src-shared/i18n/draw';
 import { listMessages } from '../../src-shared/i18n/lists';
+import { tariffMessages } from '../../src-shared/i18n/tariff';
+import { tariffUiMessages } from './tariffUi';
 import { uiMessages } from './ui';
 
 const LOCALE_KEY = 'tariffcheck.locale';
-const tables: MessageTable[] = [listMessages, drawMessages, uiMessages];
+const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages];
 
 function merged(locale: Locale): Record<string, string> {
   return Object.assign({}, ...tables.map((t) => t[locale]));

@@ -49,7 +49,7 @@ async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>)
 
 export default async function (): Promise<string> {
   const { bytes } = await bigLedger(LINES);
-  const table = loadTariffTable(JSON.parse(readFileSync(join(__dirname, '../../resources/tariffs/sample-fujian.json'), 'utf8')));
+  const table = loadTariffTable(JSON.parse(readFileSync(join(process.cwd(), 'resources/tariffs/sample-fujian.json'), 'utf8')));
   const tariffs = new TariffIndex(table);
   const check = await importLedger(bytes);
   if (check.lines.length !== LINES || check.rejected.length !== 0) throw new Error('bench file is not what it claims');

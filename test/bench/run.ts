@@ -1,28 +1,29 @@
-// `npm run bench`: runs every benchmark in this folder in one process and writes docs/benchmarks.md.
+// `npm run bench`: runs every benchmark in one process and writes docs/benchmarks.md.
+// Bundled to ESM first (see package.json) so ESM-only packages such as @noble/hashes run at the
+// speed they have in the app, not behind a CommonJS interop layer.
 import { cpus, totalmem } from 'node:os';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import drawBench from './draw.bench';
+import importBench from './import.bench';
+import ledgerBench from './ledger.bench';
 
-type Bench = () => Promise<string>;
+const benches: Record<string, () => Promise<string>> = { import: importBench, draw: drawBench, ledger: ledgerBench };
 
 async function main() {
   const only = process.argv.slice(2);
-  const files = readdirSync(__dirname)
-    .filter((f) => f.endsWith('.bench.ts'))
-    .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-    .sort();
   const sections: string[] = [];
-  for (const file of files) {
-    process.stderr.write(`bench: ${file}…\n`);
-    const mod = (await import(join(__dirname, file))) as { default: Bench };
-    sections.push(await mod.default());
+  for (const [name, bench] of Object.entries(benches)) {
+    if (only.length && !only.includes(name)) continue;
+    process.stderr.write(`bench: ${name}…\n`);
+    sections.push(await bench());
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
   const doc = [
     '# Benchmarks',
     '',
     'Written by `npm run bench` (test/bench/run.ts); each figure is measured against its baseline in the same run.',
-    'Median and spread (min–max) over the runs after warm-up. Goals are the issues\' own.',
+    "Median and spread (min–max) over the runs after warm-up. Goals are the issues' own.",
     '',
     `- Date: ${new Date().toISOString().slice(0, 10)}`,
     `- Machine: ${machine}`,
@@ -30,7 +31,7 @@ async function main() {
     ...sections,
   ].join('\n');
   console.log(doc);
-  if (only.length === 0) writeFileSync(join(__dirname, '../../docs/benchmarks.md'), doc + '\n');
+  if (only.length === 0) writeFileSync(join(process.cwd(), 'docs/benchmarks.md'), doc + '\n');
 }
 
 void main();

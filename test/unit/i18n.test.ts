@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage, type MessageTable } from '../../src-shared/i18n/format';
 import { drawMessages } from '../../src-shared/i18n/draw';
 import { listMessages } from '../../src-shared/i18n/lists';
+import { tariffMessages } from '../../src-shared/i18n/tariff';
+import { tariffUiMessages } from '../../src-renderer/i18n/tariffUi';
 import { uiMessages } from '../../src-renderer/i18n/ui';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages };
 
 describe('i18n', () => {
   it.each(Object.entries(tables))('%s: English has exactly the Chinese keys', (_, table) => {
