@@ -12,7 +12,9 @@ import { DrawRecordPage } from './pages/DrawRecordPage';
 import { DrawResultPage } from './pages/DrawResultPage';
 import { ListPage } from './pages/ListPage';
 import { MyTasksPage } from './pages/MyTasksPage';
+import { OverchargePage } from './pages/OverchargePage';
 import { ProfilePage } from './pages/ProfilePage';
+import { TariffPage } from './pages/TariffPage';
 import { useProfile, type Role } from './state/profile';
 
 /** The landing page of each role. */
@@ -33,6 +35,8 @@ function Routed() {
         <Route path="/draws" element={<DrawHistoryPage />} />
         <Route path="/draws/:id" element={<DrawResultPage />} />
         <Route path="/tasks" element={<MyTasksPage profile={profile} />} />
+        <Route path="/tariffs" element={<TariffPage profile={profile} />} />
+        <Route path="/overcharge" element={<OverchargePage />} />
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={HOME[profile.role]} replace />} />
       </Route>

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileSearchOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, FileSearchOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -23,10 +23,17 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
       { key: '/draws', label: t('nav.drawHistory') },
     ],
   };
+  const tariffs: Item = {
+    key: 'tariffs', icon: <AccountBookOutlined />, label: t('tariffUi.nav.group'),
+    children: [
+      { key: '/tariffs', label: t('tariffUi.nav.tariffs') },
+      { key: '/overcharge', label: t('tariffUi.nav.overcharge') },
+    ],
+  };
   const tasks: Item = { key: '/tasks', icon: <ProfileOutlined />, label: t('nav.tasks') };
   const profile: Item = { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') };
-  if (role === 'inspector') return [tasks, profile];
-  return [lists, draw, profile];
+  if (role === 'inspector') return [tasks, tariffs, profile];
+  return [lists, draw, tariffs, profile];
 }
 
 /** The frame around every page: navigation for the role, who is signed in, the language. */
@@ -43,7 +50,7 @@ export function AppShell({ profile }: { profile: Profile }) {
         <Menu
           mode="inline"
           selectedKeys={[pathname]}
-          defaultOpenKeys={['lists', 'draw']}
+          defaultOpenKeys={['lists', 'draw', 'tariffs']}
           items={menuFor(profile.role, t)}
           onClick={({ key }) => navigate(key)}
         />

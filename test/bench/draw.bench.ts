@@ -7,7 +7,7 @@ import { parsePlan, prepareLists, runDraw, runPreparedDraw, type DrawResult } fr
 import { defaultPlan, type DrawPlan } from '../../src-shared/draw/plan';
 import { DrawStream, deriveKey } from '../../src-shared/draw/rng';
 import { syntheticLists } from '../fixtures/synthetic';
-import { fmt, type Timing } from './stats';
+import { fmt, summary, type Timing } from './stats';
 
 const TARGETS = 100_000;
 const INSPECTORS = 5_000;
@@ -26,10 +26,6 @@ const plan: DrawPlan = {
   recusal: { sameSubdistrict: true, lastInspector: true },
 };
 
-function summary(ms: number[]): Timing {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
-}
 
 /** The baseline: a full Fisher–Yates of every id with the draw's generator and the same uniform(n). */
 function bareShuffle(ids: readonly string[], key: Uint8Array): string[] {

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { importList, importWorkbook } from '../../src-shared/lists/importList';
 import { messyEntityList } from '../fixtures/listFiles';
-import { fmt, time, type Timing } from './stats';
+import { fmt, interleaved, time } from './stats';
 
 const ROWS = 3841;
 // messyEntityList adds 11 spoiled rows to the good ones; together they are the city's 3,841 targets.
@@ -26,24 +26,6 @@ async function bareRead(bytes: Uint8Array): Promise<number> {
   return cells;
 }
 
-function summary(ms: number[]): Timing {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
-}
-
-/** Runs the two alternately, so drift of the machine (GC, frequency) hits both alike. */
-async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Timing, Timing]> {
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    for (const [fn, into] of [[a, ta], [b, tb]] as const) {
-      const t0 = performance.now();
-      await fn();
-      if (i >= WARMUP) into.push(performance.now() - t0);
-    }
-  }
-  return [summary(ta), summary(tb)];
-}
 
 export default async function (): Promise<string> {
   const file = await messyEntityList({ seed: 2024, good: ROWS - SPOILED });
@@ -53,6 +35,8 @@ export default async function (): Promise<string> {
   const [bare, imported] = await interleaved(
     () => bareRead(file.bytes),
     () => importList('entities', file.bytes),
+    RUNS,
+    WARMUP,
   );
   const loaded = new ExcelJS.Workbook();
   await loaded.xlsx.load(new Uint8Array(file.bytes).buffer);

@@ -8,7 +8,7 @@ import { computeOvercharge } from '../../src-shared/refund/overcharge';
 import { TariffIndex } from '../../src-shared/tariff/lookup';
 import { loadTariffTable } from '../../src-shared/tariff/types';
 import { bigLedger } from '../fixtures/ledgerFiles';
-import { fmt, type Timing } from './stats';
+import { fmt, interleaved } from './stats';
 
 const LINES = 50_000;
 const RUNS = 5;
@@ -28,24 +28,6 @@ async function importAndCompute(bytes: Uint8Array, tariffs: TariffIndex): Promis
   return computeOvercharge(ledger, { method: 'catalogue', tariffs, key }).totalOverchargeFen;
 }
 
-function summary(ms: number[]): Timing {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
-}
-
-/** Runs the two alternately, so drift of the machine (GC, frequency) hits both alike. */
-async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Timing, Timing]> {
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    for (const [fn, into] of [[a, ta], [b, tb]] as const) {
-      const t0 = performance.now();
-      await fn();
-      if (i >= WARMUP) into.push(performance.now() - t0);
-    }
-  }
-  return [summary(ta), summary(tb)];
-}
 
 export default async function (): Promise<string> {
   const { bytes } = await bigLedger(LINES);
@@ -57,6 +39,8 @@ export default async function (): Promise<string> {
   const [bare, full] = await interleaved(
     () => bareRead(bytes),
     () => importAndCompute(bytes, new TariffIndex(table)),
+    RUNS,
+    WARMUP,
   );
   const t0 = performance.now();
   const computed = computeOvercharge(check, { method: 'catalogue', tariffs, key });

@@ -1,0 +1,107 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import sampleJson from '../../resources/tariffs/sample-fujian.json';
+import { checkTariffTable } from '../../src-shared/tariff/check';
+import type { TariffImport } from '../../src-shared/tariff/importTariffs';
+import { tariffTemplate } from '../../src-shared/tariff/template';
+import { loadTariffTable, type TariffTable } from '../../src-shared/tariff/types';
+import { TariffImportDialog } from '../components/TariffImportDialog';
+import { TariffViewer } from '../components/TariffViewer';
+import { db } from '../db/db';
+import { platform } from '../platform';
+import type { Profile } from '../state/profile';
+
+/** The id of the one tariff table the device works with. */
+export const CURRENT_TARIFF = 'current';
+
+/** The stored tariff table, undefined while loading, null when none. */
+export function useStoredTariff() {
+  return useLiveQuery(async () => (await db.tariffs.get(CURRENT_TARIFF)) ?? null);
+}
+
+async function storeTable(table: TariffTable, by: string, source: string): Promise<void> {
+  await db.transaction('rw', db.tariffs, async () => {
+    await db.tariffs.clear();
+    await db.tariffs.put({ id: CURRENT_TARIFF, table: { ...table, id: CURRENT_TARIFF }, storedAt: new Date().toISOString(), by, source });
+  });
+}
+
+/** The office's catalogue tariff table: import, template, overlap/gap problems and the price viewer. */
+export function TariffPage({ profile }: { profile: Profile }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const stored = useStoredTariff();
+  const [importing, setImporting] = useState(false);
+  const canEdit = profile.role !== 'inspector';
+  const table = stored?.table;
+  const problems = useMemo(() => (table ? checkTariffTable(table) : []), [table]);
+
+  async function downloadTemplate() {
+    const ok = await platform.saveFile({ title: t('tariffUi.tariffs.template'), suggestedName: t('tariffUi.tariffs.templateName'), filters: [{ name: 'Excel', extensions: ['xlsx'] }], data: await tariffTemplate() });
+    if (ok) message.success(t('common.saved'));
+  }
+
+  async function loadSample() {
+    const sample = loadTariffTable(sampleJson);
+    await storeTable(sample, profile.name, sample.name);
+    message.success(t('tariffUi.tariffs.saved', { count: sample.entries.length }));
+  }
+
+  async function stored_(result: TariffImport, file: string) {
+    await storeTable(result.table, profile.name, file);
+    message.success(t('tariffUi.tariffs.saved', { count: result.table.entries.length }));
+    setImporting(false);
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={t('tariffUi.tariffs.title')}
+        extra={
+          canEdit && (
+            <Space wrap>
+              <Button icon={<UploadOutlined />} type="primary" onClick={() => setImporting(true)}>{t('tariffUi.tariffs.import')}</Button>
+              <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()}>{t('tariffUi.tariffs.template')}</Button>
+            </Space>
+          )
+        }
+      >
+        {stored === null && (
+          <Empty description={t('tariffUi.tariffs.none')}>
+            {canEdit && <Button onClick={() => void loadSample()}>{t('tariffUi.tariffs.loadSample')}</Button>}
+          </Empty>
+        )}
+        {stored && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text data-testid="tariff-stored">
+              {t('tariffUi.tariffs.stored', { name: stored.table.name, count: stored.table.entries.length, by: stored.by, at: new Date(stored.storedAt).toLocaleString() })}
+            </Typography.Text>
+            {stored.table.sample && <Alert type="warning" showIcon message={t('tariffUi.tariffs.sampleWarning')} />}
+            {!canEdit && <Typography.Text type="secondary">{t('tariffUi.tariffs.readOnly')}</Typography.Text>}
+            {problems.length === 0 ? (
+              <Alert type="success" showIcon message={t('tariffUi.tariffs.noProblems')} />
+            ) : (
+              <List
+                data-testid="tariff-table-problems"
+                size="small"
+                bordered
+                header={<Typography.Text type="danger">{t('tariffUi.tariffs.problems', { count: problems.length })}</Typography.Text>}
+                dataSource={problems}
+                renderItem={(p) => {
+                  const e = stored.table.entries[p.entries[0]]!;
+                  const text = t(`tariffUi.tariffs.${p.code}`, { from: p.from, to: p.to ?? t('tariffUi.tariffs.open') });
+                  return <List.Item>{t('tariffUi.tariffs.problemText', { region: e.region, category: e.category, voltage: e.voltage, period: t(`tariff.period.${e.period}`), text })}</List.Item>;
+                }}
+              />
+            )}
+          </Space>
+        )}
+      </Card>
+      {stored && <TariffViewer key={stored.storedAt} table={stored.table} />}
+      {importing && <TariffImportDialog onStore={stored_} onClose={() => setImporting(false)} />}
+    </Space>
+  );
+}
