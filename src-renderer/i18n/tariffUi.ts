@@ -101,6 +101,7 @@ export const tariffUiMessages: MessageTable = {
     'tariffUi.oc.export': '导出商户结果',
     'tariffUi.oc.exportName': '多收电费核算结果.xlsx',
     'tariffUi.oc.computeFailed': '无法核算',
+    'tariffUi.oc.result': '核算结果（{{method}}）',
   },
   en: {
     'tariffUi.nav.group': 'Tariffs and refunds',
@@ -201,5 +202,6 @@ export const tariffUiMessages: MessageTable = {
     'tariffUi.oc.export': 'Export tenant results',
     'tariffUi.oc.exportName': 'overcharge-result.xlsx',
     'tariffUi.oc.computeFailed': 'Cannot compute',
+    'tariffUi.oc.result': 'Result ({{method}})',
   },
 };

@@ -1,0 +1,294 @@
+import { CalculatorOutlined, DownloadOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, List, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
+import ExcelJS from 'exceljs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Month } from '../../src-shared/billingMonth';
+import { importLedger, LedgerReadError, mappingOf } from '../../src-shared/ledger/importLedger';
+import type { LedgerColumns, LedgerImport, LedgerMapping } from '../../src-shared/ledger/types';
+import { workbookBytes } from '../../src-shared/lists/sheet';
+import { fenOfYuan, formatFen, yuanText, type Fen } from '../../src-shared/money';
+import { computeOvercharge, type OverchargeMethod, type OverchargeResult } from '../../src-shared/refund/overcharge';
+import type { FeeOvercharge, TenantOvercharge } from '../../src-shared/refund/summary';
+import { TariffIndex } from '../../src-shared/tariff/lookup';
+import type { TariffKey } from '../../src-shared/tariff/types';
+import type { OpenedFile } from '../../src-shared/platform-api';
+import { LedgerMappingTable } from '../components/LedgerMappingTable';
+import { firstKey, TariffKeyFields } from '../components/TariffViewer';
+import { db } from '../db/db';
+import { platform } from '../platform';
+import { useStoredTariff } from './TariffPage';
+
+const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
+const YUAN = /^\d+(?:\.\d{1,2})?$/;
+
+type Read = { ok: true; ledger: LedgerImport } | { ok: false; reason: string; columns?: LedgerColumns };
+
+/** The landlord's ledger against the catalogue or the grid bill: column mapping, computation, results. */
+export function OverchargePage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const stored = useStoredTariff();
+  const entities = useLiveQuery(() => db.entities.toArray(), []);
+  const [landlord, setLandlord] = useState('');
+  const [file, setFile] = useState<OpenedFile | null>(null);
+  const [read, setRead] = useState<Read | null>(null);
+  const [reading, setReading] = useState(false);
+  const [applied, setApplied] = useState<string | null>(null);
+  const [chosenKey, setKey] = useState<TariffKey | null>(null);
+  const [method, setMethod] = useState<OverchargeMethod>('catalogue');
+  const [gridBills, setGridBills] = useState<Record<Month, string>>({});
+  const [result, setResult] = useState<OverchargeResult | null>(null);
+  const [computeError, setComputeError] = useState<string | null>(null);
+  const key = chosenKey ?? firstKey(stored?.table);
+
+  const landlordOptions = useMemo(
+    () => (entities ?? []).filter((e) => !landlord || e.name.includes(landlord) || e.uscc.includes(landlord)).slice(0, 20).map((e) => ({ value: e.name, label: `${e.name}（${e.uscc}）` })),
+    [entities, landlord],
+  );
+
+  async function readLedger(opened: OpenedFile, mapping?: LedgerMapping) {
+    setReading(true);
+    setResult(null);
+    try {
+      setRead({ ok: true, ledger: await importLedger(opened.data, mapping ? { mapping } : {}) });
+    } catch (e) {
+      if (e instanceof LedgerReadError) setRead({ ok: false, reason: e.message, columns: e.columns });
+      else setRead({ ok: false, reason: String(e) });
+    } finally {
+      setReading(false);
+    }
+  }
+
+  async function remembered(name: string): Promise<LedgerMapping | undefined> {
+    const row = name.trim() ? await db.ledgerMappings.get(name.trim()) : undefined;
+    return row?.mapping;
+  }
+
+  async function chooseFile() {
+    const opened = await platform.openFile({ title: t('tariffUi.oc.chooseLedger'), filters: XLSX });
+    if (!opened) return;
+    setFile(opened);
+    const mapping = await remembered(landlord);
+    setApplied(mapping ? landlord.trim() : null);
+    await readLedger(opened, mapping);
+  }
+
+  async function changeLandlord(name: string) {
+    setLandlord(name);
+    const mapping = await remembered(name);
+    if (mapping && file) {
+      setApplied(name.trim());
+      await readLedger(file, mapping);
+    }
+  }
+
+  async function remember(columns: LedgerColumns) {
+    if (!landlord.trim()) {
+      message.warning(t('tariffUi.oc.landlordRequired'));
+      return;
+    }
+    await db.ledgerMappings.put({ landlord: landlord.trim(), mapping: mappingOf(columns), savedAt: new Date().toISOString() });
+    message.success(t('tariffUi.oc.remembered', { landlord: landlord.trim() }));
+  }
+
+  const ledger = read?.ok ? read.ledger : null;
+  const columns = read?.ok ? read.ledger.columns : read?.columns;
+  const months = useMemo(() => [...new Set((ledger?.lines ?? []).map((l) => l.month))].sort(), [ledger]);
+  const badBills = months.filter((m) => gridBills[m]?.trim() && !YUAN.test(gridBills[m]!.trim().replace(/,/g, '')));
+
+  function compute() {
+    if (!ledger) return;
+    setComputeError(null);
+    try {
+      if (method === 'catalogue') {
+        if (!stored) throw new Error(t('tariffUi.oc.noTariff'));
+        setResult(computeOvercharge(ledger, { method, tariffs: new TariffIndex(stored.table), key }));
+      } else {
+        const bills = new Map<Month, Fen>();
+        for (const m of months) {
+          const text = gridBills[m]?.trim().replace(/,/g, '');
+          if (text) bills.set(m, fenOfYuan(text));
+        }
+        setResult(computeOvercharge(ledger, { method, gridBills: bills }));
+      }
+    } catch (e) {
+      setResult(null);
+      setComputeError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function exportTenants(r: OverchargeResult) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(t('tariffUi.oc.tenants'));
+    sheet.addRow([t('tariffUi.oc.tenant'), t('tariffUi.oc.months'), t('tariffUi.oc.charged'), t('tariffUi.oc.lawful'), t('tariffUi.oc.overcharge')]).font = { bold: true };
+    for (const x of r.tenants) sheet.addRow([x.tenant, x.months.join('、'), Number(yuanText(x.chargedFen)), Number(yuanText(x.lawfulFen)), Number(yuanText(x.overchargeFen))]);
+    sheet.addRow([t('tariffUi.oc.total'), '', null, null, Number(yuanText(r.totalOverchargeFen))]).font = { bold: true };
+    sheet.columns.forEach((c, i) => (c.width = i === 0 ? 28 : 16));
+    const ok = await platform.saveFile({ title: t('tariffUi.oc.export'), suggestedName: t('tariffUi.oc.exportName'), filters: XLSX, data: await workbookBytes(workbook) });
+    if (ok) message.success(t('common.saved'));
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={t('tariffUi.oc.title')}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {stored === null && <Alert type="info" showIcon message={t('tariffUi.oc.noTariff')} />}
+          <Form layout="inline" style={{ rowGap: 8 }}>
+            <Form.Item label={t('tariffUi.oc.landlord')}>
+              <AutoComplete
+                aria-label={t('tariffUi.oc.landlord')}
+                style={{ width: 320 }}
+                placeholder={t('tariffUi.oc.landlordHint')}
+                value={landlord}
+                options={landlordOptions}
+                onChange={(v: string) => void changeLandlord(v)}
+              />
+            </Form.Item>
+            <Form.Item>
+              <Button type="primary" icon={<UploadOutlined />} loading={reading} onClick={() => void chooseFile()}>{t('tariffUi.oc.chooseLedger')}</Button>
+            </Form.Item>
+          </Form>
+          {applied && <Alert type="info" showIcon message={t('tariffUi.oc.mappingApplied', { landlord: applied })} />}
+          {read && !read.ok && <Alert data-testid="ledger-error" type="error" showIcon message={t('tariffUi.oc.readFailed')} description={read.reason} />}
+          {ledger && file && (
+            <Typography.Text type="secondary" data-testid="ledger-info">
+              {t('tariffUi.oc.file', { name: file.name, sheet: ledger.columns.sheet, row: ledger.columns.headerRow, lines: ledger.lines.length })}
+            </Typography.Text>
+          )}
+        </Space>
+      </Card>
+
+      {columns && file && (
+        <Card
+          title={t('tariffUi.oc.mapping')}
+          size="small"
+          extra={<Button icon={<SaveOutlined />} disabled={!read?.ok} onClick={() => void remember(columns)}>{t('tariffUi.oc.remember')}</Button>}
+        >
+          <Typography.Paragraph type="secondary">{t('tariffUi.oc.mappingHint')}</Typography.Paragraph>
+          <LedgerMappingTable columns={columns} onChange={(m) => void readLedger(file, m)} />
+        </Card>
+      )}
+
+      {ledger && (
+        <Card title={t('tariffUi.oc.compute')} size="small">
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Form layout="inline" style={{ rowGap: 8 }}>
+              <Form.Item label={t('tariffUi.oc.method')}>
+                <Radio.Group
+                  value={method}
+                  onChange={(e) => setMethod(e.target.value as OverchargeMethod)}
+                  options={[
+                    { label: t('overcharge.method.catalogue'), value: 'catalogue' },
+                    { label: t('overcharge.method.grid-bill'), value: 'grid-bill' },
+                  ]}
+                />
+              </Form.Item>
+              {method === 'catalogue' && <TariffKeyFields table={stored?.table} value={key} onChange={setKey} prefix="tariffUi.oc" />}
+            </Form>
+            {method === 'grid-bill' && (
+              <Form layout="inline" style={{ rowGap: 8 }}>
+                <Typography.Text style={{ marginRight: 12 }}>{t('tariffUi.oc.gridBills')}</Typography.Text>
+                {months.map((m) => (
+                  <Form.Item key={m} label={m} validateStatus={badBills.includes(m) ? 'error' : undefined}>
+                    <Input aria-label={m} style={{ width: 140 }} value={gridBills[m] ?? ''} onChange={(e) => setGridBills({ ...gridBills, [m]: e.target.value })} />
+                  </Form.Item>
+                ))}
+              </Form>
+            )}
+            {badBills.length > 0 && <Alert type="error" showIcon message={badBills.map((m) => t('tariffUi.oc.gridBillInvalid', { month: m })).join('；')} />}
+            <Button type="primary" icon={<CalculatorOutlined />} disabled={badBills.length > 0 || (method === 'catalogue' && !stored)} onClick={compute}>
+              {t('tariffUi.oc.compute')}
+            </Button>
+            {computeError && <Alert type="error" showIcon message={t('tariffUi.oc.computeFailed')} description={computeError} />}
+          </Space>
+        </Card>
+      )}
+
+      {ledger && result && <OverchargeResultView ledger={ledger} result={result} onExport={() => void exportTenants(result)} />}
+      {ledger && !result && ledger.rejected.length > 0 && <Unreadable ledger={ledger} />}
+    </Space>
+  );
+}
+
+function Unreadable({ ledger }: { ledger: LedgerImport }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={<Typography.Text type="warning">{t('tariffUi.oc.unreadable', { count: ledger.unread.length })}</Typography.Text>}>
+      <List
+        data-testid="oc-unreadable"
+        size="small"
+        dataSource={ledger.rejected}
+        pagination={ledger.rejected.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        renderItem={(r) => <List.Item>{t('tariffUi.oc.issueLine', { row: r.row, field: r.field, reason: r.reason })}</List.Item>}
+      />
+    </Card>
+  );
+}
+
+function OverchargeResultView({ ledger, result, onExport }: { ledger: LedgerImport; result: OverchargeResult; onExport: () => void }) {
+  const { t } = useTranslation();
+  const yuan = (fen: Fen) => formatFen(fen);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title={t('tariffUi.oc.result', { method: t(`overcharge.method.${result.method}`) })} extra={<Button icon={<DownloadOutlined />} onClick={onExport}>{t('tariffUi.oc.export')}</Button>}>
+        <Row gutter={24}>
+          <Col>
+            <div data-testid="oc-total">
+              <Statistic title={t('tariffUi.oc.total')} value={yuan(result.totalOverchargeFen)} valueStyle={{ color: result.totalOverchargeFen > 0 ? '#cf1322' : undefined }} />
+            </div>
+          </Col>
+          <Col><Statistic title={t('tariffUi.oc.tenantsCount')} value={result.tenants.length} /></Col>
+          <Col><Statistic title={t('tariffUi.oc.linesCount')} value={result.lines.length} /></Col>
+        </Row>
+      </Card>
+      <Card size="small" title={t('tariffUi.oc.tenants')}>
+        <Table<TenantOvercharge>
+          data-testid="oc-tenants"
+          size="small"
+          rowKey="tenant"
+          dataSource={[...result.tenants]}
+          pagination={result.tenants.length > 20 ? { pageSize: 20 } : false}
+          columns={[
+            { title: t('tariffUi.oc.tenant'), dataIndex: 'tenant' },
+            { title: t('tariffUi.oc.months'), key: 'months', render: (_, r) => r.months.join('、') },
+            { title: t('tariffUi.oc.charged'), key: 'charged', align: 'right', render: (_, r) => yuan(r.chargedFen) },
+            { title: t('tariffUi.oc.lawful'), key: 'lawful', align: 'right', render: (_, r) => yuan(r.lawfulFen) },
+            { title: t('tariffUi.oc.overcharge'), key: 'overcharge', align: 'right', render: (_, r) => <Typography.Text strong type={r.overchargeFen > 0 ? 'danger' : undefined}>{yuan(r.overchargeFen)}</Typography.Text> },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('tariffUi.oc.feesTitle')}>
+        <Table<FeeOvercharge>
+          data-testid="oc-fees"
+          size="small"
+          rowKey="fee"
+          dataSource={[...result.fees]}
+          pagination={false}
+          columns={[
+            { title: t('tariffUi.oc.fee'), dataIndex: 'fee' },
+            { title: t('tariffUi.oc.billed'), key: 'billed', align: 'right', render: (_, r) => yuan(r.billedFen) },
+            { title: t('tariffUi.oc.overcharge'), key: 'overcharge', align: 'right', render: (_, r) => yuan(r.overchargeFen) },
+          ]}
+        />
+      </Card>
+      {ledger.rejected.length > 0 && <Unreadable ledger={ledger} />}
+      {result.leftOut.length > 0 && (
+        <Card size="small" title={<Typography.Text type="warning">{t('tariffUi.oc.leftOut', { count: result.leftOut.length })}</Typography.Text>}>
+          <List
+            data-testid="oc-leftout"
+            size="small"
+            dataSource={[...result.leftOut]}
+            pagination={result.leftOut.length > 10 ? { pageSize: 10, size: 'small' } : false}
+            renderItem={(l) => <List.Item>{t('tariffUi.oc.leftOutLine', { row: l.line, tenant: l.tenant, month: l.month, reasons: l.issues.map((i) => i.reason).join('；') })}</List.Item>}
+          />
+        </Card>
+      )}
+      {result.inputIssues.length > 0 && (
+        <Alert type="warning" showIcon message={t('tariffUi.oc.inputIssues')} description={result.inputIssues.map((i) => i.reason).join('；')} />
+      )}
+    </Space>
+  );
+}
+
