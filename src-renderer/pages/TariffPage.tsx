@@ -10,6 +10,7 @@ import { tariffTemplate } from '../../src-shared/tariff/template';
 import { loadTariffTable, type TariffTable } from '../../src-shared/tariff/types';
 import { TariffImportDialog } from '../components/TariffImportDialog';
 import { TariffViewer } from '../components/TariffViewer';
+import { formatChinaTime } from '../../src-shared/time';
 import { db } from '../db/db';
 import { platform } from '../platform';
 import type { Profile } from '../state/profile';
@@ -77,7 +78,7 @@ export function TariffPage({ profile }: { profile: Profile }) {
         {stored && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Typography.Text data-testid="tariff-stored">
-              {t('tariffUi.tariffs.stored', { name: stored.table.name, count: stored.table.entries.length, by: stored.by, at: new Date(stored.storedAt).toLocaleString() })}
+              {t('tariffUi.tariffs.stored', { name: stored.table.name, count: stored.table.entries.length, by: stored.by, at: formatChinaTime(stored.storedAt) })}
             </Typography.Text>
             {stored.table.sample && <Alert type="warning" showIcon message={t('tariffUi.tariffs.sampleWarning')} />}
             {!canEdit && <Typography.Text type="secondary">{t('tariffUi.tariffs.readOnly')}</Typography.Text>}
