@@ -1,0 +1,51 @@
+// `tariffcheck user add`: creates a hub user; the password comes from stdin, never from argv.
+import { addUser, newUserSchema } from '../../hub/accounts/users';
+import { HubError } from '../../hub/errors';
+import { CliError, type Command } from '../command';
+import { parseOptions, required } from './args';
+import { STORE_OPTIONS, storeLocation, withStore } from './storeOption';
+
+/** Reads the whole of stdin (a pipe or a terminal line); the trailing newline is not part of the password. */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export function makeUserCommand(readPassword: () => Promise<string>): Command {
+  return async (argv, io) => {
+    const [sub, ...rest] = argv;
+    if (sub !== 'add') throw new CliError(`unknown sub-command '${sub ?? ''}'; try: user add …`);
+    // argv is visible to every user of the machine (ps, shell history): refuse, do not just ignore.
+    if (rest.some((a) => a === '--password' || a.startsWith('--password='))) throw new CliError('passwords are never taken on the command line; use --password-stdin');
+    const { values } = parseOptions(rest, {
+      ...STORE_OPTIONS,
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      district: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    });
+    if (!values['password-stdin']) throw new CliError('give --password-stdin and the password on stdin (never on the command line)');
+    const location = storeLocation(values);
+    const parsed = newUserSchema.safeParse({
+      username: required(values.username, 'username'),
+      displayName: required(values.name, 'name'),
+      role: required(values.role, 'role'),
+      district: required(values.district, 'district'),
+      password: await readPassword(),
+    });
+    if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const user = await withStore(location, (store) => addUser(store, parsed.data, { userId: null, deviceId: null }, new Date())).catch(toCliError);
+    io.out(`added ${user.role} ${user.username} (${user.id})`);
+    return 0;
+  };
+}
+
+/** A HubError (taken username, unknown user) as a refusal with exit 1. */
+export function toCliError(e: unknown): never {
+  if (e instanceof HubError) throw new CliError(e.message, 1);
+  throw e;
+}
+
+export const userCommand: Command = makeUserCommand(readStdin);

@@ -1,0 +1,39 @@
+// /api/v1 routes for pairing, enrollment, revocation and the caller's own account.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createPairingCode, enrollDevice, revokeDevice } from '../accounts/devices';
+import type { HubContext } from './context';
+import { ANY_ROLE, OFFICE, requireRole, sessionOf } from './authorize';
+import { parseInput } from './validate';
+
+const pairingBody = z.strictObject({ username: z.string().min(1).max(64) });
+const enrollBody = z.strictObject({ code: z.string().min(8).max(16), deviceName: z.string().trim().min(1).max(100) });
+const deviceParams = z.strictObject({ id: z.uuid() });
+
+export function accountRoutes(app: FastifyInstance, hub: HubContext): void {
+  app.post('/pairing-codes', { preHandler: requireRole(hub.store, OFFICE) }, async (request, reply) => {
+    const { username } = parseInput(pairingBody, request.body);
+    const session = sessionOf(request);
+    const pairing = await createPairingCode(hub.store, username, { userId: session.user.id, deviceId: session.deviceId }, hub.now());
+    return reply.status(201).send(pairing);
+  });
+
+  // Public: the pairing code is the credential.
+  app.post('/devices/enroll', async (request, reply) => {
+    const { code, deviceName } = parseInput(enrollBody, request.body);
+    const enrollment = await enrollDevice(hub.store, code, deviceName, hub.now());
+    return reply.status(201).send(enrollment);
+  });
+
+  app.post('/devices/:id/revoke', { preHandler: requireRole(hub.store, OFFICE) }, async (request) => {
+    const { id } = parseInput(deviceParams, request.params);
+    const session = sessionOf(request);
+    const result = await revokeDevice(hub.store, id, { userId: session.user.id, deviceId: session.deviceId }, hub.now());
+    return { deviceId: id, ...result };
+  });
+
+  app.get('/me', { preHandler: requireRole(hub.store, ANY_ROLE) }, async (request) => {
+    const { user, deviceId, deviceName, lastMutationId } = sessionOf(request);
+    return { user, device: { id: deviceId, name: deviceName, lastMutationId } };
+  });
+}

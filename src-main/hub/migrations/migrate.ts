@@ -1,0 +1,35 @@
+// Applies the numbered .sql files in this folder, each once, in order, recorded in schema_migrations.
+import initial from './001_accounts_lists_audit.sql?raw';
+import type { Store } from '../store/store';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order. A new file is imported above and listed here. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_accounts_lists_audit', sql: initial }];
+
+// Any fixed number: hubs starting together against one database take turns migrating.
+const MIGRATION_LOCK = 7_310_001;
+
+/** Applies what is missing in one transaction; returns the versions applied now (none when up to date). */
+export async function migrate(store: Store, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return store.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const done = new Set(rows.map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

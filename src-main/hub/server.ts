@@ -1,0 +1,59 @@
+// The hub: Fastify with the /api/v1 routes over one store, and the web build at /.
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { version as packageVersion } from '../../package.json';
+import { HubError } from './errors';
+import { accountRoutes } from './http/accountRoutes';
+import { auditRoutes } from './http/auditRoutes';
+import type { HubContext } from './http/context';
+import { installErrorReplies } from './http/errorReplies';
+import type { Store } from './store/store';
+
+/** Largest request body (bytes). Bigger uploads (blobs) will come in chunks. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface HubOptions {
+  store: Store;
+  /** The web build (out/renderer) to serve at /, when the folder exists. */
+  webRoot?: string;
+  /** Log requests as JSON lines to stdout; off by default. Secrets are redacted either way. */
+  logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them back). */
+  logStream?: { write(line: string): void };
+  now?: () => Date;
+}
+
+// Headers and fields that carry secrets never reach the log.
+const REDACT = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'];
+
+export async function createHub(options: HubOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: options.logger ? { level: 'info', redact: { paths: REDACT, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
+  });
+  app.decorateRequest('session', null);
+  // JSON only: a text body would otherwise reach the schemas as a string and blur the error.
+  app.removeContentTypeParser('text/plain');
+  installErrorReplies(app);
+  const hub: HubContext = { store: options.store, now: options.now ?? (() => new Date()), version: packageVersion };
+
+  await app.register(
+    async (api) => {
+      api.get('/health', async () => ({ ok: true, version: hub.version, store: hub.store.kind }));
+      accountRoutes(api, hub);
+      auditRoutes(api, hub);
+    },
+    { prefix: '/api/v1' },
+  );
+  await serveWebBuild(app, options.webRoot);
+  app.setNotFoundHandler((request) => {
+    throw new HubError(404, 'not-found', `no route ${request.method} ${request.url.split('?')[0]}`);
+  });
+  return app;
+}
+
+async function serveWebBuild(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
+  if (webRoot === undefined || !existsSync(webRoot)) return;
+  await app.register(fastifyStatic, { root: webRoot, prefix: '/' });
+}

@@ -1,0 +1,37 @@
+// The embedded store: PGlite (PostgreSQL in WASM) in a folder, or in memory for tests.
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockFolder } from './folderLock';
+import type { Sql, Store } from './store';
+
+function wrap(db: PGlite | Transaction): Sql {
+  return {
+    async query<Row>(text: string, params: readonly unknown[] = []) {
+      const result = await db.query<Row>(text, [...params]);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await db.exec(text);
+    },
+  };
+}
+
+/** Opens (creating when new) the PGlite database in `dataDir`; without a dir, an in-memory one. */
+export async function openPglite(dataDir?: string): Promise<Store> {
+  const release = dataDir === undefined ? () => undefined : lockFolder(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  return {
+    kind: 'pglite',
+    ...wrap(db),
+    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    async close() {
+      await db.close();
+      release();
+    },
+  };
+}

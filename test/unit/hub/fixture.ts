@@ -1,0 +1,49 @@
+// A hub on a fresh store with a settable clock, and helpers to make users and enrolled devices.
+import type { FastifyInstance } from 'fastify';
+import { createPairingCode } from '../../../src-main/hub/accounts/devices';
+import type { Role } from '../../../src-main/hub/accounts/roles';
+import { addUser } from '../../../src-main/hub/accounts/users';
+import { createHub } from '../../../src-main/hub/server';
+import type { Store } from '../../../src-main/hub/store/store';
+import type { StoreFactory, TestStore } from './stores';
+
+export const START = new Date('2026-03-02T01:00:00.000Z');
+const CLI = { userId: null, deviceId: null };
+
+export interface HubFixture {
+  store: Store;
+  app: FastifyInstance;
+  clock: { now: Date };
+  /** Adds a user and enrolls a device for them; returns its token and ids. */
+  enrolled(role: Role, username?: string): Promise<{ token: string; deviceId: string; userId: string }>;
+  close(): Promise<void>;
+}
+
+let serial = 0;
+
+export async function openHub(factory: StoreFactory): Promise<HubFixture> {
+  const opened: TestStore = await factory.open();
+  const clock = { now: START };
+  const app = await createHub({ store: opened.store, now: () => clock.now });
+  const enrolled = async (role: Role, username = `${role}${++serial}`) => {
+    const user = await addUser(opened.store, { username, displayName: username, role, district: '海淀区', password: 'correct horse' }, CLI, clock.now);
+    const { code } = await createPairingCode(opened.store, username, CLI, clock.now);
+    const reply = await app.inject({ method: 'POST', url: '/api/v1/devices/enroll', payload: { code, deviceName: `${username}-laptop` } });
+    const body = reply.json<{ token: string; deviceId: string }>();
+    return { token: body.token, deviceId: body.deviceId, userId: user.id };
+  };
+  return {
+    store: opened.store,
+    app,
+    clock,
+    enrolled,
+    async close() {
+      await app.close();
+      await opened.dispose();
+    },
+  };
+}
+
+export function bearer(token: string): { authorization: string } {
+  return { authorization: `Bearer ${token}` };
+}

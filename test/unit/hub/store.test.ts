@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPairingCode, enrollDevice } from '../../../src-main/hub/accounts/devices';
+import { addUser, checkPassword } from '../../../src-main/hub/accounts/users';
+import { HubError } from '../../../src-main/hub/errors';
+import { migrate, MIGRATIONS } from '../../../src-main/hub/migrations/migrate';
+import { changeCounter, writeTransaction } from '../../../src-main/hub/store/writeTransaction';
+import { STORES, type TestStore } from './stores';
+
+const AT = new Date('2026-03-02T01:00:00.000Z');
+const CLI = { userId: null, deviceId: null };
+const minutes = (n: number) => new Date(AT.getTime() + n * 60_000);
+
+describe.each(STORES)('hub store on $name', (factory) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await factory.open();
+  });
+  afterAll(() => t.dispose());
+
+  it('migrations: applied once, recorded, and a second run applies nothing', async () => {
+    expect(await migrate(t.store)).toEqual([]);
+    const rows = await t.store.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+  });
+
+  it('a failing migration leaves nothing behind', async () => {
+    const broken = [...MIGRATIONS, { version: 999, name: '999_broken', sql: 'CREATE TABLE half_done (x int); SELECT * FROM no_such_table;' }];
+    await expect(migrate(t.store, broken)).rejects.toThrow();
+    expect(await t.store.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'")).toEqual([]);
+    expect(await t.store.query('SELECT 1 FROM schema_migrations WHERE version = 999')).toEqual([]);
+  });
+
+  it('user add: the right password verifies, a wrong one and an unknown user do not', async () => {
+    await addUser(t.store, { username: 'li.ming', displayName: '李明', role: 'inspector', district: '海淀区', password: 'correct horse' }, CLI, AT);
+    expect(await checkPassword(t.store, 'li.ming', 'correct horse')).toMatchObject({ username: 'li.ming', displayName: '李明', role: 'inspector', district: '海淀区' });
+    expect(await checkPassword(t.store, 'li.ming', 'wrong horse')).toBeUndefined();
+    expect(await checkPassword(t.store, 'nobody', 'correct horse')).toBeUndefined();
+    const [row] = await t.store.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'li.ming'");
+    expect(row?.password_hash).toMatch(/^scrypt\$15\$8\$1\$/);
+  });
+
+  it('user add: a taken username is refused and nothing is written', async () => {
+    const before = await changeCounter(t.store);
+    const again = addUser(t.store, { username: 'li.ming', displayName: 'x', role: 'lead', district: '海淀区', password: 'another one' }, CLI, AT);
+    await expect(again).rejects.toMatchObject({ code: 'username-taken' });
+    expect(await changeCounter(t.store)).toBe(before);
+  });
+
+  it('pairing code: works within 10 minutes, only once', async () => {
+    await addUser(t.store, { username: 'wang', displayName: '王', role: 'inspector', district: '海淀区', password: 'correct horse' }, CLI, AT);
+    const { code, expiresAt } = await createPairingCode(t.store, 'wang', CLI, AT);
+    expect(expiresAt).toBe('2026-03-02T01:10:00.000Z');
+    const enrolled = await enrollDevice(t.store, code.toLowerCase(), 'laptop', minutes(9.99));
+    expect(enrolled.user.username).toBe('wang');
+    expect(enrolled.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await expect(enrollDevice(t.store, code, 'second laptop', minutes(9.99))).rejects.toMatchObject({ code: 'pairing-code-invalid' });
+  });
+
+  it('pairing code: refused at 10 minutes and after', async () => {
+    const { code } = await createPairingCode(t.store, 'wang', CLI, AT);
+    await expect(enrollDevice(t.store, code, 'laptop', minutes(10))).rejects.toBeInstanceOf(HubError);
+    const [row] = await t.store.query<{ used_at: unknown }>('SELECT used_at FROM pairing_codes WHERE expires_at = $1 AND used_at IS NULL', ['2026-03-02T01:10:00.000Z']);
+    expect(row?.used_at).toBeNull();
+  });
+
+  it('change counter: advanced exactly once per write transaction, not at all on rollback', async () => {
+    const start = await changeCounter(t.store);
+    await writeTransaction(t.store, CLI, AT, async (w) => {
+      expect(w.version).toBe(start + 1);
+      await w.audit({ action: 'test.a', subject: 's' });
+      await w.audit({ action: 'test.b', subject: 's' });
+    });
+    expect(await changeCounter(t.store)).toBe(start + 1);
+    await createPairingCode(t.store, 'wang', CLI, AT);
+    expect(await changeCounter(t.store)).toBe(start + 2);
+    await expect(writeTransaction(t.store, CLI, AT, () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    expect(await changeCounter(t.store)).toBe(start + 2);
+  });
+});
