@@ -79,6 +79,48 @@ export function energyCharge(kwh: string, price: string): Big {
   return new Big(kwh).times(price);
 }
 
+/**
+ * Σ kWh × yuan/kWh over `parts`, rounded half-up to the fen once: exactly `roundFen(Σ energyCharge(kwh, price))`.
+ * Fast path: kWh (≤ 4 decimals) and price (≤ 6 decimals) as non-negative integers of 1/10⁴ kWh and 1/10⁶ yuan/kWh,
+ * so each product and the sum are integers of 1/10¹⁰ yuan; while every figure stays ≤ 2⁵³ − 1 the double
+ * arithmetic on them is exact integer arithmetic (a result above it can never round back below it, so the check is
+ * sound). The remainder by 10⁸ (exact) decides the rounding. Anything else (a sign, more decimals, big figures)
+ * takes the big.js path, so the result is the same for every input.
+ */
+export function chargeFen(parts: readonly (readonly [kwh: string, price: string])[]): Fen {
+  let units = 0;
+  for (const [kwh, price] of parts) {
+    const k = scaledUnits(kwh, KWH_DECIMALS);
+    const p = k === null ? null : scaledUnits(price, PRICE_DECIMALS);
+    if (k === null || p === null) return bigChargeFen(parts);
+    units += k * p;
+    if (!(units <= Number.MAX_SAFE_INTEGER)) return bigChargeFen(parts);
+  }
+  const rest = units % FEN_UNITS;
+  const fen = (units - rest) / FEN_UNITS;
+  return rest * 2 >= FEN_UNITS ? fen + 1 : fen;
+}
+
+// 1/10¹⁰ yuan (kWh scale × price scale) per fen.
+const FEN_UNITS = 10 ** (KWH_DECIMALS + PRICE_DECIMALS - YUAN_DECIMALS);
+const UNSIGNED_DECIMAL = /^\d+(?:\.\d+)?$/;
+
+// A non-negative decimal as an integer count of 10^-scale, when it has at most `scale` decimals and 15 digits.
+function scaledUnits(decimal: string, scale: number): number | null {
+  if (!UNSIGNED_DECIMAL.test(decimal)) return null;
+  const dot = decimal.indexOf('.');
+  const fraction = dot < 0 ? '' : decimal.slice(dot + 1);
+  if (fraction.length > scale) return null;
+  const digits = (dot < 0 ? decimal : decimal.slice(0, dot)) + fraction.padEnd(scale, '0');
+  return digits.length <= 15 ? Number(digits) : null;
+}
+
+function bigChargeFen(parts: readonly (readonly [kwh: string, price: string])[]): Fen {
+  let yuan = new Big(0);
+  for (const [kwh, price] of parts) yuan = yuan.plus(energyCharge(kwh, price));
+  return roundFen(yuan);
+}
+
 /** Exact sum of decimal strings (kWh or yuan) as a canonical decimal string. */
 export function sumDecimals(values: readonly string[]): string {
   return values.reduce((sum, v) => sum.plus(v), new Big(0)).toFixed();

@@ -46,11 +46,14 @@ export async function importLedgerWorkbook(workbook: ExcelJS.Workbook, options: 
   checkColumns(columns);
   const result: LedgerImport = { columns, lines: [], rejected: [], unread: [], warnings: [], skipped: [] };
   const shape = rowShape(columns);
+  // One shape for every row, its texts replaced per row (skipReason keeps nothing), rather than a copy per row.
+  const probe: { -readonly [K in keyof RowShape]: RowShape[K] } = { ...shape, texts: [] };
   let pendingBlank: number[] = [];
   const total = Math.max(0, sheet.rowCount - columns.headerRow);
   for (let n = columns.headerRow + 1; n <= sheet.rowCount; n++) {
     const { texts, mergedAbove } = readRow(sheet.findRow(n));
-    const why = skipReason({ ...shape, texts }) ?? ledgerSkip(shape, texts);
+    probe.texts = texts;
+    const why = skipReason(probe) ?? ledgerSkip(shape, texts);
     if (why === 'blank') pendingBlank.push(n);
     else {
       // Blank rows count only inside the table; the empty formatted rows after it are not "skipped rows".
@@ -137,8 +140,8 @@ function ledgerSkip(shape: LedgerShape, texts: readonly string[]): SkipReason | 
 function addLine(result: LedgerImport, row: number, read: ReturnType<typeof readLine>): void {
   if (read.line) result.lines.push(read.line);
   else result.unread.push({ row, month: read.month });
-  result.rejected.push(...read.issues);
-  result.warnings.push(...read.warnings);
+  if (read.issues.length > 0) result.rejected.push(...read.issues);
+  if (read.warnings.length > 0) result.warnings.push(...read.warnings);
 }
 
 async function progress(report: (done: number, total: number) => void, done: number, total: number): Promise<void> {

@@ -5,7 +5,7 @@ import type { Parsed } from '../lists/fields';
 import { rowIssueFrom } from '../lists/issues';
 import { cleanSpaces } from '../lists/normalize';
 import type { RowIssue } from '../lists/types';
-import { compareDecimals, energyCharge, roundFen, sumDecimals, yuanText, type Fen } from '../money';
+import { chargeFen, compareDecimals, sumDecimals, yuanText, type Fen } from '../money';
 import { isBlank, parseAmount, parseKwh, parseLedgerPrice, parseMonth } from './cells';
 import { PERIOD_FIELDS, type BillLine, type KwhPeriod, type LedgerColumns, type LedgerField } from './types';
 
@@ -136,7 +136,7 @@ function readEnergy(r: RowReader, kwh: string | null, price: string | null, fees
   // A bad energy, total or price cell has been reported already; deriving the charge from the others would guess.
   if (!isBlank(r.text('energy')) || (!isBlank(r.text('total')) && total === null) || (!isBlank(r.text('price')) && price === null)) return null;
   if (total !== null) return total - feeFen;
-  if (price !== null && kwh !== null) return roundFen(energyCharge(kwh, price));
+  if (price !== null && kwh !== null) return chargeFen([[kwh, price]]);
   if (kwh !== null && compareDecimals(kwh, '0') === 0) return 0;
   return r.fail(r.columns.fields.energy ? 'energy' : 'total', 'charge.missing');
 }

@@ -1,8 +1,7 @@
 // The lawful charge of a bill line by the catalogue method: Σ over its periods of kWh × the catalogue price
 // in force in its billing month, rounded half-up to the fen once for the whole line.
-import Big from 'big.js';
 import type { BillLine, KwhPeriod } from '../ledger/types';
-import { energyCharge, roundFen, type Fen } from '../money';
+import { chargeFen, type Fen } from '../money';
 import type { LookupProblem, TariffIndex } from '../tariff/lookup';
 import type { TouPeriod } from '../tariff/types';
 
@@ -15,17 +14,17 @@ export function catalogueCharge(line: Pick<BillLine, 'month' | 'kwh' | 'periods'
   const parts: [TouPeriod, string][] = line.periods ? periodParts(line.periods) : [['single', line.kwh]];
   const prices: Partial<Record<TouPeriod, string>> = {};
   const problems: { period: TouPeriod; problem: LookupProblem }[] = [];
-  let yuan = new Big(0);
+  const priced: [kwh: string, price: string][] = [];
   for (const [period, kwh] of parts) {
     const found = price(period, line.month);
     if (!found.ok) problems.push({ period, problem: found.problem });
     else {
       prices[period] = found.price;
-      yuan = yuan.plus(energyCharge(kwh, found.price));
+      priced.push([kwh, found.price]);
     }
   }
   // The one rounding point: the line's exact sum, not each period's product.
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, lawfulFen: roundFen(yuan), prices };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, lawfulFen: chargeFen(priced), prices };
 }
 
 const KWH_PERIODS: readonly KwhPeriod[] = ['critical', 'peak', 'flat', 'valley'];

@@ -62,7 +62,7 @@ function sumInto<K>(map: Map<K, Sum>, key: K): Sum {
 
 /** Per tenant (ledger order), per month (ascending), per fee name (电费 first, then column order), and the total. */
 export function summarise(billLines: readonly BillLine[], computed: readonly LineOvercharge[]): OverchargeSummary {
-  const byRow = new Map(billLines.map((l) => [l.row, l]));
+  const lineOf = billLineFinder(billLines);
   const tenants = new Map<string, Sum & { name: string }>();
   const months = new Map<Month, Sum>();
   const fees = new Map<string, Sum>();
@@ -70,12 +70,12 @@ export function summarise(billLines: readonly BillLine[], computed: readonly Lin
   const overchargedLines: number[] = [];
   for (const c of computed) {
     const key = normalizeText(c.tenant);
-    const tenant = tenants.get(key) ?? { ...newSum(), name: c.tenant };
-    tenants.set(key, tenant);
+    let tenant = tenants.get(key);
+    if (!tenant) tenants.set(key, (tenant = { ...newSum(), name: c.tenant }));
     add(tenant, c);
     tenant.months.add(c.month);
     add(sumInto(months, c.month), c);
-    addFees(fees, byRow.get(c.line)!, c);
+    addFees(fees, lineOf(c.line), c);
     totalOverchargeFen += c.overchargeFen;
     if (c.overchargeFen > 0) overchargedLines.push(c.line);
   }
@@ -88,6 +88,25 @@ export function summarise(billLines: readonly BillLine[], computed: readonly Lin
   };
 }
 
+/**
+ * The bill line of an Excel row, as `new Map(billLines.map((l) => [l.row, l])).get(row)!` would give it. Computed lines
+ * come in ledger order and an import numbers its lines in strictly ascending rows, so a cursor walking forward finds
+ * each at once, without a map of every line; rows out of order or repeated fall back to that map.
+ */
+function billLineFinder(billLines: readonly BillLine[]): (row: number) => BillLine {
+  let ascending = true;
+  for (let i = 1; i < billLines.length && ascending; i++) ascending = billLines[i - 1]!.row < billLines[i]!.row;
+  let byRow: Map<number, BillLine> | null = null;
+  const mapped = (row: number) => (byRow ??= new Map(billLines.map((l) => [l.row, l]))).get(row)!;
+  if (!ascending) return mapped;
+  let next = 0;
+  return (row) => {
+    while (next < billLines.length && billLines[next]!.row < row) next++;
+    const line = billLines[next];
+    return line !== undefined && line.row === row ? line : mapped(row);
+  };
+}
+
 function add(sum: Sum, c: LineOvercharge): void {
   sum.overchargeFen += c.overchargeFen;
   sum.chargedFen += c.chargedFen;
@@ -97,17 +116,27 @@ function add(sum: Sum, c: LineOvercharge): void {
 
 // A fee name's sum lists every line that billed it or had overcharge attributed to it; two columns of one name count as one.
 function addFees(fees: Map<string, Sum>, line: BillLine, c: LineOvercharge): void {
-  const ofLine = new Map<string, { billed: Fen; part: Fen }>();
-  for (const { name, fen } of [{ name: ENERGY, fen: line.energyFen }, ...line.fees]) {
-    const entry = ofLine.get(name) ?? { billed: 0, part: 0 };
-    entry.billed += fen;
-    ofLine.set(name, entry);
+  // By name in first-seen order (电费 first, then the fees); a line has a handful, so arrays beat a Map here.
+  const names: string[] = [ENERGY];
+  const billed: Fen[] = [line.energyFen];
+  const part: Fen[] = [0];
+  for (const { name, fen } of line.fees) {
+    const i = names.indexOf(name);
+    if (i < 0) {
+      names.push(name);
+      billed.push(fen);
+      part.push(0);
+    } else billed[i]! += fen;
   }
-  for (const { name, fen } of c.parts) ofLine.get(name)!.part += fen;
-  for (const [name, { billed, part }] of ofLine) {
-    const sum = sumInto(fees, name);
-    sum.billedFen += billed;
-    sum.overchargeFen += part;
-    if (billed !== 0 || part !== 0) sum.lines.push(c.line);
+  for (const { name, fen } of c.parts) {
+    const i = names.indexOf(name);
+    if (i < 0) throw new TypeError(`overcharge part without a billed name: ${name}`);
+    part[i]! += fen;
+  }
+  for (let i = 0; i < names.length; i++) {
+    const sum = sumInto(fees, names[i]!);
+    sum.billedFen += billed[i]!;
+    sum.overchargeFen += part[i]!;
+    if (billed[i] !== 0 || part[i] !== 0) sum.lines.push(c.line);
   }
 }
