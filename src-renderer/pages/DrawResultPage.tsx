@@ -9,6 +9,11 @@ import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } 
 import { db } from '../db/db';
 import { platform } from '../platform';
 
+/** 'entities 9135…' → '检查对象 9135…': the record keeps the list's code, people read its name. */
+function excludedLabel(key: string, t: (k: string) => string): string {
+  return key.replace(/^(entities|inspectors) /, (_, kind: string) => `${t(kind === 'entities' ? 'nav.entities' : 'nav.inspectors')} `);
+}
+
 /** One draw: its record, groups and selected list; publish, print, verify. */
 export function DrawResultPage() {
   const { t } = useTranslation();
@@ -70,7 +75,7 @@ export function DrawResultPage() {
       </Card>
       {result.excluded.length > 0 && (
         <Card title={t('draw.excluded', { count: result.excluded.length })}>
-          <List size="small" dataSource={result.excluded} renderItem={(x) => <List.Item><Typography.Text code>{x.key}</Typography.Text> {x.reason}</List.Item>} />
+          <List size="small" dataSource={result.excluded} renderItem={(x) => <List.Item><Typography.Text code>{excludedLabel(x.key, t)}</Typography.Text> {x.reason}</List.Item>} />
         </Card>
       )}
     </Space>

@@ -69,6 +69,10 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
   });
   await expect(record).toContainText(expected.record.outputHash);
   await expect(record).toContainText(expected.record.entitiesHash);
+  // Deactivated rows are named as left out, by list and code.
+  const inactive = entities.accepted.filter((a) => !a.value.active).map((a) => a.value.uscc);
+  expect(inactive.length).toBeGreaterThan(0);
+  await expect(page.getByText(`检查对象名录 ${inactive[0]}`)).toBeVisible();
   await screenshot(page, '06-draw-result');
 
   await page.getByRole('button', { name: /^复\s?核$/ }).click();
