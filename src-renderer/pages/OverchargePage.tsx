@@ -1,6 +1,7 @@
 import { CalculatorOutlined, DownloadOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, List, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
 import ExcelJS from 'exceljs';
+import { PRINT_A4_WIDE } from '../../src-shared/excelPrint';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -121,7 +122,7 @@ export function OverchargePage() {
 
   async function exportTenants(r: OverchargeResult) {
     const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet(t('tariffUi.oc.tenants'));
+    const sheet = workbook.addWorksheet(t('tariffUi.oc.tenants'), { pageSetup: PRINT_A4_WIDE });
     sheet.addRow([t('tariffUi.oc.tenant'), t('tariffUi.oc.months'), t('tariffUi.oc.charged'), t('tariffUi.oc.lawful'), t('tariffUi.oc.overcharge')]).font = { bold: true };
     for (const x of r.tenants) sheet.addRow([x.tenant, x.months.join('、'), Number(yuanText(x.chargedFen)), Number(yuanText(x.lawfulFen)), Number(yuanText(x.overchargeFen))]);
     sheet.addRow([t('tariffUi.oc.total'), '', null, null, Number(yuanText(r.totalOverchargeFen))]).font = { bold: true };

@@ -1,6 +1,7 @@
 // The public notice of a draw (一公开): an Excel workbook with the plan and record on one sheet and the
 // selected targets with their teams on the other, ready to post or attach to a notice.
 import ExcelJS from 'exceljs';
+import { PRINT_A4_WIDE } from '../excelPrint';
 import { CREDIT_GRADES, type Inspector } from '../domain';
 import { drawText, type DrawMessageKey } from '../i18n/draw';
 import type { DrawResult } from './draw';
@@ -53,7 +54,7 @@ function planRows(result: DrawResult, plan: DrawPlan): [string, string][] {
 }
 
 function addPlanSheet(workbook: ExcelJS.Workbook, result: DrawResult, plan: DrawPlan): void {
-  const sheet = workbook.addWorksheet(drawText('draw.notice.planSheet'));
+  const sheet = workbook.addWorksheet(drawText('draw.notice.planSheet'), { pageSetup: PRINT_A4_WIDE });
   sheet.columns = [{ width: 30 }, { width: 80 }];
   sheet.addRow([drawText('draw.notice.item'), drawText('draw.notice.value')]).font = { bold: true };
   for (const row of planRows(result, plan)) sheet.addRow(row);
@@ -74,7 +75,7 @@ function teamText(certNos: readonly string[], byCertNo: ReadonlyMap<string, Insp
 }
 
 function addListSheet(workbook: ExcelJS.Workbook, result: DrawResult, inspectors: readonly Inspector[]): void {
-  const sheet = workbook.addWorksheet(drawText('draw.notice.listSheet'));
+  const sheet = workbook.addWorksheet(drawText('draw.notice.listSheet'), { pageSetup: PRINT_A4_WIDE });
   const cols: [DrawMessageKey, number][] = [
     ['draw.notice.col.index', 8], ['draw.notice.col.uscc', 24], ['draw.notice.col.name', 40], ['draw.notice.col.district', 14],
     ['draw.notice.col.subdistrict', 18], ['draw.notice.col.kind', 14], ['draw.notice.col.inspectors', 48],

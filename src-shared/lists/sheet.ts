@@ -1,5 +1,6 @@
 // The list sheet as TariffCheck writes it (templates and exports): one header row of Chinese labels.
 import type ExcelJS from 'exceljs';
+import { PRINT_A4_WIDE } from '../excelPrint';
 import { listZh } from '../i18n/lists';
 import type { ListSpec } from './columns';
 import type { ListKind, ListRecord } from './types';
@@ -8,7 +9,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 
 /** Adds the list sheet with its header row; code columns are formatted as text so Excel keeps every character. */
 export function addListSheet<K extends ListKind>(workbook: ExcelJS.Workbook, spec: ListSpec<K>): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(listZh[`listSheet.${spec.kind}`], { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(listZh[`listSheet.${spec.kind}`], { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT_A4_WIDE });
   sheet.columns = spec.columns.map((c) => ({ header: c.label, key: c.field, width: c.width, style: c.code ? { numFmt: '@' } : {} }));
   const header = sheet.getRow(1);
   header.eachCell((cell) => {

@@ -19,6 +19,14 @@ function rows(sheet: ExcelJS.Worksheet): unknown[][] {
 }
 
 describe('public notice workbook', () => {
+  it('prints every sheet on A4 landscape, one page wide', async () => {
+    const workbook = await load(await buildNoticeWorkbook(result, result.record.plan, vectorInspectors));
+    expect(workbook.worksheets.map((s) => [s.pageSetup.paperSize, s.pageSetup.orientation, s.pageSetup.fitToPage, s.pageSetup.fitToWidth, s.pageSetup.fitToHeight])).toEqual([
+      [9, 'landscape', true, 1, 0],
+      [9, 'landscape', true, 1, 0],
+    ]);
+  });
+
   it('shows UTC times in China Standard Time', () => {
     expect(chinaTime('2025-03-01T17:30:05.000Z')).toBe('2025-03-02 01:30:05');
   });
