@@ -21,7 +21,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   'verify-draw': { run: verifyDrawCommand, help: 'verify-draw FILE.json --entities FILE --inspectors FILE' },
   overcharge: { run: overchargeCommand, help: 'overcharge --bills FILE.xlsx --tariffs FILE.xlsx|FILE.json --region R --category C --voltage V\n     [--method catalogue|grid-bill] [--grid-bill YYYY-MM=YUAN …] [--mapping FILE.json] [--tolerance-fen N] [--json]' },
   hub: { run: hubCommand, help: 'hub --data DIR | --pg postgres://… [--port 8787] [--host 127.0.0.1] [--web DIR] [--log]' },
-  user: { run: userCommand, help: 'user add --data DIR | --pg URL --username U --name N --role office|lead|inspector --district D --password-stdin' },
+  user: { run: userCommand, help: 'user add --data DIR | --pg URL --username U --name N --role office|lead|inspector --district D [--cert-no C] --password-stdin' },
   pair: { run: pairCommand, help: 'pair --data DIR | --pg URL --username U   (prints a 10-minute pairing code)' },
   audit: { run: auditCommand, help: 'audit verify --data DIR | --pg URL   (exit 0 intact, 1 broken)' },
 };

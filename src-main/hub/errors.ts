@@ -12,6 +12,16 @@ export type HubErrorCode =
   | 'username-taken'
   | 'unknown-user'
   | 'pairing-code-invalid'
+  | 'cert-no-taken'
+  | 'unknown-mutator'
+  | 'mutation-gap'
+  | 'bad-credentials'
+  | 'rate-limited'
+  | 'draw-failed'
+  | 'blob-offset-mismatch'
+  | 'blob-hash-mismatch'
+  | 'blob-too-large'
+  | 'case-file-invalid'
   | 'internal';
 
 export class HubError extends Error {
@@ -20,6 +30,8 @@ export class HubError extends Error {
     readonly code: HubErrorCode,
     message: string,
     readonly issues?: unknown,
+    /** Extra fields of the reply body (e.g. `expected` of a mutation gap). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -8,6 +8,7 @@ import { accountRoutes } from './http/accountRoutes';
 import { auditRoutes } from './http/auditRoutes';
 import type { HubContext } from './http/context';
 import { installErrorReplies } from './http/errorReplies';
+import { syncRoutes } from './http/syncRoutes';
 import type { Store } from './store/store';
 
 /** Largest request body (bytes). Bigger uploads (blobs) will come in chunks. */
@@ -43,6 +44,7 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
       api.get('/health', async () => ({ ok: true, version: hub.version, store: hub.store.kind }));
       accountRoutes(api, hub);
       auditRoutes(api, hub);
+      syncRoutes(api, hub);
     },
     { prefix: '/api/v1' },
   );

@@ -24,6 +24,7 @@ export function makeUserCommand(readPassword: () => Promise<string>): Command {
       name: { type: 'string' },
       role: { type: 'string' },
       district: { type: 'string' },
+      'cert-no': { type: 'string' },
       'password-stdin': { type: 'boolean' },
     });
     if (!values['password-stdin']) throw new CliError('give --password-stdin and the password on stdin (never on the command line)');
@@ -33,6 +34,7 @@ export function makeUserCommand(readPassword: () => Promise<string>): Command {
       displayName: required(values.name, 'name'),
       role: required(values.role, 'role'),
       district: required(values.district, 'district'),
+      ...(values['cert-no'] === undefined ? {} : { certNo: values['cert-no'] }),
       password: await readPassword(),
     });
     if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

@@ -61,7 +61,7 @@ export async function enrollDevice(store: Store, typedCode: string, deviceName: 
       sha256Hex(token),
       at.toISOString(),
     ]);
-    const [userRow] = await w.tx.query<Parameters<typeof userFromRow>[0]>('SELECT id, username, display_name, role, district FROM users WHERE id = $1', [row.user_id]);
+    const [userRow] = await w.tx.query<Parameters<typeof userFromRow>[0]>('SELECT id, username, display_name, role, district, cert_no FROM users WHERE id = $1', [row.user_id]);
     if (!userRow) throw new Error('pairing code names a missing user');
     await w.audit({
       action: 'device.enroll',
@@ -96,7 +96,7 @@ export interface DeviceSession {
 export async function authenticate(db: Sql, token: string): Promise<DeviceSession> {
   const [row] = await db.query<Parameters<typeof userFromRow>[0] & { device_id: string; device_name: string; revoked_at: unknown; last_mutation_id: unknown }>(
     `SELECT d.id AS device_id, d.name AS device_name, d.revoked_at, d.last_mutation_id::text AS last_mutation_id,
-            u.id, u.username, u.display_name, u.role, u.district
+            u.id, u.username, u.display_name, u.role, u.district, u.cert_no
        FROM devices d JOIN users u ON u.id = d.user_id
       WHERE d.token_hash = $1`,
     [sha256Hex(token)],

@@ -1,7 +1,7 @@
 // Appending to, reading and verifying the append-only audit log.
 import type { Sql, Store } from '../store/store';
 import { toNumber } from '../store/store';
-import type { Json } from './canonical';
+import type { Json } from '../../../src-shared/canonicalJson';
 import { entryHash, GENESIS_HASH, type AuditContent } from './chain';
 
 export interface AuditEntry extends AuditContent {

@@ -1,6 +1,6 @@
 // The audit log's hash chain: each entry's hash covers the previous entry's hash and its own content.
 import { createHash } from 'node:crypto';
-import { canonicalJson, type Json } from './canonical';
+import { canonicalJson, type Json } from '../../../src-shared/canonicalJson';
 
 /** The prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

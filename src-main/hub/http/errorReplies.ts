@@ -23,7 +23,7 @@ export function installErrorReplies(app: FastifyInstance): void {
       request.log.error({ err: error }, 'unhandled error');
       return reply.status(500).send({ error: 'internal', message: 'internal error' });
     }
-    const body = { error: known.code, message: known.message, ...(known.issues === undefined ? {} : { issues: known.issues }) };
+    const body = { error: known.code, message: known.message, ...(known.issues === undefined ? {} : { issues: known.issues }), ...known.extra };
     return reply.status(known.status).send(body);
   });
 }

@@ -1,5 +1,6 @@
 // Applies the numbered .sql files in this folder, each once, in order, recorded in schema_migrations.
 import initial from './001_accounts_lists_audit.sql?raw';
+import casesSync from './002_cases_sync.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -9,7 +10,10 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new file is imported above and listed here. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_accounts_lists_audit', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001_accounts_lists_audit', sql: initial },
+  { version: 2, name: '002_cases_sync', sql: casesSync },
+];
 
 // Any fixed number: hubs starting together against one database take turns migrating.
 const MIGRATION_LOCK = 7_310_001;

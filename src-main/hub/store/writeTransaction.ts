@@ -1,7 +1,7 @@
 // Every change to the hub goes through here: one transaction that advances the change counter once,
 // makes the change and appends its audit entries, so none of the three exists without the others.
 import { appendAudit } from '../audit/auditLog';
-import type { Json } from '../audit/canonical';
+import type { Json } from '../../../src-shared/canonicalJson';
 import { toNumber, type Sql, type Store } from './store';
 
 /** Who made the change: a device (and its user), an office user at the CLI, or neither (setup). */

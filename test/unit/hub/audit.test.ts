@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from '../../../src-main/hub/audit/auditLog';
-import { canonicalJson, type Json } from '../../../src-main/hub/audit/canonical';
+import { canonicalJson, type Json } from '../../../src-shared/canonicalJson';
 import { entryHash, GENESIS_HASH } from '../../../src-main/hub/audit/chain';
 import { writeTransaction } from '../../../src-main/hub/store/writeTransaction';
 import { STORES, type TestStore } from './stores';

@@ -15,8 +15,17 @@ export interface HubFixture {
   app: FastifyInstance;
   clock: { now: Date };
   /** Adds a user and enrolls a device for them; returns its token and ids. */
-  enrolled(role: Role, username?: string): Promise<{ token: string; deviceId: string; userId: string }>;
+  enrolled(role: Role, username?: string, extra?: { certNo?: string; district?: string }): Promise<Device>;
+  /** Enrolls another device for an existing user (a second laptop, or a wiped one). */
+  enrollAgain(username: string): Promise<Device>;
   close(): Promise<void>;
+}
+
+export interface Device {
+  token: string;
+  deviceId: string;
+  userId: string;
+  username: string;
 }
 
 let serial = 0;
@@ -25,18 +34,23 @@ export async function openHub(factory: StoreFactory): Promise<HubFixture> {
   const opened: TestStore = await factory.open();
   const clock = { now: START };
   const app = await createHub({ store: opened.store, now: () => clock.now });
-  const enrolled = async (role: Role, username = `${role}${++serial}`) => {
-    const user = await addUser(opened.store, { username, displayName: username, role, district: '海淀区', password: 'correct horse' }, CLI, clock.now);
+  const enrollAgain = async (username: string): Promise<Device> => {
     const { code } = await createPairingCode(opened.store, username, CLI, clock.now);
     const reply = await app.inject({ method: 'POST', url: '/api/v1/devices/enroll', payload: { code, deviceName: `${username}-laptop` } });
-    const body = reply.json<{ token: string; deviceId: string }>();
-    return { token: body.token, deviceId: body.deviceId, userId: user.id };
+    const body = reply.json<{ token: string; deviceId: string; user: { id: string } }>();
+    return { token: body.token, deviceId: body.deviceId, userId: body.user.id, username };
+  };
+  const enrolled = async (role: Role, username = `${role}${++serial}`, extra: { certNo?: string; district?: string } = {}): Promise<Device> => {
+    const district = extra.district ?? '海淀区';
+    await addUser(opened.store, { username, displayName: username, role, district, password: 'correct horse', ...(extra.certNo ? { certNo: extra.certNo } : {}) }, CLI, clock.now);
+    return enrollAgain(username);
   };
   return {
     store: opened.store,
     app,
     clock,
     enrolled,
+    enrollAgain,
     async close() {
       await app.close();
       await opened.dispose();

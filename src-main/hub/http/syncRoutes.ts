@@ -1,0 +1,46 @@
+// /api/v1 sync routes: push, pull, checksums, and the draw that makes cases.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { drawPlanSchema } from '../../../src-shared/draw/plan';
+import { checksumRequestSchema, CLOCK_SKEW_WARN_MS, cursorSchema, PULL_MAX, PULL_PAGE, pushRequestSchema } from '../../../src-shared/sync/protocol';
+import { checksums } from '../sync/checksums';
+import { drawOnHub } from '../sync/draws';
+import { pull } from '../sync/pull';
+import { applyPush } from '../sync/push';
+import type { HubContext } from './context';
+import { ANY_ROLE, requireRole, sessionOf } from './authorize';
+import { parseInput } from './validate';
+
+const pullQuery = z.strictObject({
+  cursor: cursorSchema.default('0.0'),
+  limit: z.coerce.number().int().min(1).max(PULL_MAX).default(PULL_PAGE),
+});
+const drawBody = z.strictObject({ seed: z.string().trim().min(1).max(500), plan: drawPlanSchema });
+
+export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
+  const anyone = { preHandler: requireRole(hub.store, ANY_ROLE) };
+
+  app.post('/push', anyone, async (request) => {
+    const body = parseInput(pushRequestSchema, request.body);
+    const now = hub.now();
+    const outcome = await applyPush(hub.store, sessionOf(request), body.mutations, now);
+    const skew = Date.parse(body.clientTime) - now.getTime();
+    return { ...outcome, clockSkewMs: Math.abs(skew) > CLOCK_SKEW_WARN_MS ? skew : null };
+  });
+
+  app.get('/pull', anyone, async (request) => {
+    const { cursor, limit } = parseInput(pullQuery, request.query);
+    return pull(hub.store, sessionOf(request), cursor, limit);
+  });
+
+  app.post('/checksums', anyone, async (request) => {
+    const { caseIds } = parseInput(checksumRequestSchema, request.body);
+    return { checksums: await checksums(hub.store, sessionOf(request), caseIds) };
+  });
+
+  app.post('/draws', { preHandler: requireRole(hub.store, ['office', 'lead']) }, async (request, reply) => {
+    const { seed, plan } = parseInput(drawBody, request.body);
+    const draw = await drawOnHub(hub.store, sessionOf(request), plan, seed, hub.now());
+    return reply.status(201).send(draw);
+  });
+}

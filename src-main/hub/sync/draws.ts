@@ -1,0 +1,60 @@
+// The draw on the hub: a lead (their district) or the office (everything) runs the foundation's
+// draw over the hub's lists; each selected target becomes a case assigned to the drawn team.
+import { randomUUID } from 'node:crypto';
+import type { Json } from '../../../src-shared/canonicalJson';
+import { DrawError, runDraw, type DrawResult } from '../../../src-shared/draw/draw';
+import type { DrawPlan } from '../../../src-shared/draw/plan';
+import type { Case } from '../../../src-shared/sync/records';
+import type { DeviceSession } from '../accounts/devices';
+import { HubError } from '../errors';
+import type { Store } from '../store/store';
+import { writeTransaction } from '../store/writeTransaction';
+import { logChange } from './changes';
+import { readLists } from './lists';
+
+export interface HubDraw {
+  drawId: string;
+  district: string | null;
+  record: DrawResult['record'];
+  cases: number;
+  groups: DrawResult['groups'];
+  excluded: DrawResult['excluded'];
+}
+
+export async function drawOnHub(store: Store, session: DeviceSession, plan: DrawPlan, seed: string, at: Date): Promise<HubDraw> {
+  const district = session.user.role === 'office' ? null : session.user.district;
+  const lists = await readLists(store, district);
+  let result: DrawResult;
+  try {
+    result = runDraw({ entities: lists.entities, inspectors: lists.inspectors, plan, seed, drawnAt: at.toISOString() });
+  } catch (e) {
+    if (e instanceof DrawError) throw new HubError(422, 'draw-failed', e.message, undefined, { code: e.code });
+    throw e;
+  }
+  const byUscc = new Map(lists.entities.map((e) => [e.uscc, e]));
+  const drawId = randomUUID();
+  const summary = { cases: result.selected.length, groups: result.groups, excluded: result.excluded };
+  return writeTransaction(store, { userId: session.user.id, deviceId: session.deviceId }, at, async (w) => {
+    await w.tx.query('INSERT INTO draws (id, district, record, summary, created_by, created_at, version) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)', [
+      drawId, district, JSON.stringify(result.record), JSON.stringify(summary), session.user.id, at.toISOString(), w.version,
+    ]);
+    await logChange(w.tx, w.version, 'draws', drawId, { id: drawId, district, record: result.record, cases: result.selected.length, createdAt: at.toISOString(), version: w.version } as unknown as Json, { district: district ?? '' });
+    for (const s of result.selected) {
+      const entity = byUscc.get(s.uscc);
+      const c: Case = {
+        id: randomUUID(), drawId, uscc: s.uscc, entityName: s.name, address: entity?.address ?? '', district: s.district, subdistrict: s.subdistrict,
+        inspectors: s.inspectors, status: 'assigned', reviewNote: '', missingMedia: [],
+      };
+      await w.tx.query(
+        `INSERT INTO cases (id, draw_id, uscc, entity_name, address, district, subdistrict, inspectors, status, review_note, missing_media, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, '', '[]', $10)`,
+        [c.id, drawId, c.uscc, c.entityName, c.address, c.district, c.subdistrict, JSON.stringify(c.inspectors), c.status, w.version],
+      );
+      await logChange(w.tx, w.version, 'cases', c.id, { ...c, version: w.version } as unknown as Json, { caseId: c.id, district: c.district });
+      // The target's list row travels with the case: the reference data an inspector needs on site.
+      if (entity) await logChange(w.tx, w.version, 'entities', entity.uscc, entity as unknown as Json, { caseId: c.id, district: c.district });
+    }
+    await w.audit({ action: 'draw.run', subject: `draw:${drawId}`, after: { record: result.record as unknown as Json, cases: result.selected.length, district } });
+    return { drawId, district, record: result.record, cases: result.selected.length, groups: result.groups, excluded: result.excluded };
+  });
+}

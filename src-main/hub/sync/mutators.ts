@@ -1,0 +1,231 @@
+// The hub's side of each mutator: authorise, check frozen state, apply, log the change. A mutator
+// throws Rejection for a permanent refusal; push records it in rejected_mutations.
+import { randomUUID } from 'node:crypto';
+import type { Json } from '../../../src-shared/canonicalJson';
+import type { MutatorArgs, MutatorName } from '../../../src-shared/sync/mutators';
+import type { RejectCode } from '../../../src-shared/sync/protocol';
+import { mediaOf, recordDataSchemas } from '../../../src-shared/sync/records';
+import type { DeviceSession } from '../accounts/devices';
+import type { Write } from '../store/writeTransaction';
+import { logCase, logChange, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, type FieldMeta, type RecordRow } from './changes';
+import { putListRows } from './lists';
+
+export class Rejection extends Error {
+  constructor(
+    readonly code: RejectCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface MutationContext {
+  w: Write;
+  session: DeviceSession;
+  mutationId: number;
+  hlc: string;
+}
+
+export interface Applied {
+  subject: string;
+  before: Json | null;
+  after: Json | null;
+  /** Fields that overwrote another device's newer value. */
+  conflicts: number;
+}
+
+type Mutator<N extends MutatorName> = (ctx: MutationContext, args: MutatorArgs<N>) => Promise<Applied>;
+
+/** May this session write to this case? Inspectors: their own; leads: their district; office: all. */
+export function canWriteCase(session: DeviceSession, c: Pick<CaseRow, 'inspectors' | 'district'>): boolean {
+  const { user } = session;
+  if (user.role === 'office') return true;
+  if (user.role === 'lead') return c.district === user.district;
+  return user.certNo !== null && c.inspectors.includes(user.certNo);
+}
+
+async function writableCase(ctx: MutationContext, caseId: string): Promise<CaseRow> {
+  const c = await loadCase(ctx.w.tx, caseId, true);
+  if (!c) throw new Rejection('not-found', `no case ${caseId}`);
+  if (!canWriteCase(ctx.session, c)) throw new Rejection('forbidden', `case ${caseId} is not assigned to ${ctx.session.user.username}`);
+  if (c.status === 'approved') throw new Rejection('frozen', `case ${caseId} is approved and frozen`);
+  return c;
+}
+
+async function recordOf(ctx: MutationContext, id: string, caseId: string): Promise<RecordRow> {
+  const r = await loadRecord(ctx.w.tx, id, true);
+  if (!r || r.case_id !== caseId) throw new Rejection('not-found', `no record ${id} in case ${caseId}`);
+  return r;
+}
+
+function meta(ctx: MutationContext): FieldMeta {
+  return { v: ctx.w.version, d: ctx.session.deviceId, u: ctx.session.user.username, at: ctx.hlc };
+}
+
+/** Recomputes the case's missing media after a record named new blobs; logs the case if it changed. */
+async function refreshMissingMedia(ctx: MutationContext, c: CaseRow, named: string[]): Promise<void> {
+  if (named.length === 0) return;
+  const held = await ctx.w.tx.query<{ sha256: string }>('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[])', [named]);
+  const heldSet = new Set(held.map((h) => h.sha256));
+  const missing = [...new Set([...c.missing_media, ...named.filter((n) => !heldSet.has(n))])].sort();
+  if (missing.length === c.missing_media.length) return;
+  const [updated] = await ctx.w.tx.query<CaseRow>('UPDATE cases SET missing_media = $2::jsonb, version = $3 WHERE id = $1 RETURNING *', [c.id, JSON.stringify(missing), ctx.w.version]);
+  if (updated) await logCase(ctx.w.tx, ctx.w.version, updated);
+}
+
+async function saveRecord(ctx: MutationContext, r: RecordRow, c: CaseRow, insert: boolean): Promise<RecordRow> {
+  const params = [r.id, r.case_id, r.kind, JSON.stringify(r.data), r.signature === null ? null : JSON.stringify(r.signature), r.created_by, r.created_at, JSON.stringify(r.field_meta), ctx.w.version];
+  const sql = insert
+    ? 'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_at, field_meta, version) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8::jsonb, $9) RETURNING *'
+    : 'UPDATE records SET data = $4::jsonb, signature = $5::jsonb, field_meta = $8::jsonb, version = $9 WHERE id = $1 AND case_id = $2 AND kind = $3 AND created_by = $6 AND created_at = $7 RETURNING *';
+  const [saved] = await ctx.w.tx.query<RecordRow>(sql, params);
+  if (!saved) throw new Error(`record ${r.id} not saved`);
+  await logRecord(ctx.w.tx, ctx.w.version, saved, c.district);
+  await refreshMissingMedia(ctx, c, mediaOf(recordFromRow(saved)));
+  return saved;
+}
+
+const addRecord: Mutator<'addRecord'> = async (ctx, args) => {
+  const c = await writableCase(ctx, args.caseId);
+  if (await loadRecord(ctx.w.tx, args.id)) throw new Rejection('exists', `record ${args.id} exists already`);
+  const m = meta(ctx);
+  const row: RecordRow = {
+    id: args.id, case_id: c.id, kind: args.kind, data: args.data, signature: null, created_by: ctx.session.user.username, created_at: ctx.hlc,
+    field_meta: Object.fromEntries(Object.keys(args.data).map((k) => [k, m])), version: ctx.w.version,
+  };
+  const saved = await saveRecord(ctx, row, c, true);
+  return { subject: `record:${args.id}`, before: null, after: recordFromRow(saved) as unknown as Json, conflicts: 0 };
+};
+
+const editRecord: Mutator<'editRecord'> = async (ctx, args) => {
+  const c = await writableCase(ctx, args.caseId);
+  const r = await recordOf(ctx, args.id, args.caseId);
+  if (r.signature !== null) throw new Rejection('frozen', `record ${args.id} is signed and frozen`);
+  const data = { ...r.data, ...args.changes };
+  const valid = recordDataSchemas[r.kind].safeParse(data);
+  if (!valid.success) throw new Rejection('invalid', valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const mine = meta(ctx);
+  const fieldMeta = { ...r.field_meta };
+  let conflicts = 0;
+  for (const [field, value] of Object.entries(args.changes)) {
+    const theirs = fieldMeta[field];
+    // Another device wrote this field after the version this device edited from: keep both.
+    if (theirs && theirs.v > args.baseVersion && theirs.d !== mine.d && JSON.stringify(r.data[field]) !== JSON.stringify(value)) {
+      conflicts += 1;
+      const conflict = {
+        id: randomUUID(), kind: 'field' as const, caseId: c.id, recordId: r.id, field, district: c.district,
+        theirs: { value: (r.data[field] ?? null) as Json, device: theirs.d, user: theirs.u, at: theirs.at, version: theirs.v },
+        mine: { value: value as Json, device: mine.d, user: mine.u, at: mine.at, version: mine.v, baseVersion: args.baseVersion },
+        resolvedAt: null, resolution: null, createdAt: ctx.w.at.toISOString(),
+      };
+      await insertConflict(ctx, conflict);
+    }
+    fieldMeta[field] = mine;
+  }
+  const saved = await saveRecord(ctx, { ...r, data: valid.data, field_meta: fieldMeta }, c, false);
+  return { subject: `record:${r.id}`, before: r.data as Json, after: saved.data as Json, conflicts };
+};
+
+export interface ConflictJson {
+  id: string;
+  kind: 'field' | 'replay-mismatch';
+  caseId: string | null;
+  recordId: string | null;
+  field: string | null;
+  district: string | null;
+  theirs: Json;
+  mine: Json;
+  resolvedAt: string | null;
+  resolution: Json;
+  createdAt: string;
+}
+
+export async function insertConflict(ctx: Pick<MutationContext, 'w'>, k: ConflictJson): Promise<void> {
+  await ctx.w.tx.query(
+    'INSERT INTO conflicts (id, kind, case_id, record_id, field, district, theirs, mine, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)',
+    [k.id, k.kind, k.caseId, k.recordId, k.field, k.district, JSON.stringify(k.theirs), JSON.stringify(k.mine), k.createdAt, ctx.w.version],
+  );
+  await logChange(ctx.w.tx, ctx.w.version, 'conflicts', k.id, { ...k, version: ctx.w.version } as unknown as Json, { district: k.district ?? '' });
+}
+
+const signRecord: Mutator<'signRecord'> = async (ctx, args) => {
+  const c = await writableCase(ctx, args.caseId);
+  const r = await recordOf(ctx, args.id, args.caseId);
+  if (r.signature !== null) throw new Rejection('frozen', `record ${args.id} is signed already`);
+  const saved = await saveRecord(ctx, { ...r, signature: args.signature }, c, false);
+  return { subject: `record:${r.id}`, before: null, after: saved.signature as Json, conflicts: 0 };
+};
+
+async function setCaseStatus(ctx: MutationContext, c: CaseRow, status: CaseRow['status'], note: string): Promise<Applied> {
+  const [updated] = await ctx.w.tx.query<CaseRow>('UPDATE cases SET status = $2, review_note = $3, version = $4 WHERE id = $1 RETURNING *', [c.id, status, note, ctx.w.version]);
+  if (!updated) throw new Error(`case ${c.id} not updated`);
+  await logCase(ctx.w.tx, ctx.w.version, updated);
+  return { subject: `case:${c.id}`, before: { status: c.status, reviewNote: c.review_note }, after: { status, reviewNote: note }, conflicts: 0 };
+}
+
+const submitCase: Mutator<'submitCase'> = async (ctx, args) => {
+  const c = await writableCase(ctx, args.caseId);
+  return setCaseStatus(ctx, c, 'submitted', c.review_note);
+};
+
+const reviewCase: Mutator<'reviewCase'> = async (ctx, args) => {
+  if (ctx.session.user.role === 'inspector') throw new Rejection('forbidden', 'only a lead or the office reviews cases');
+  const c = await writableCase(ctx, args.caseId);
+  return setCaseStatus(ctx, c, args.decision, args.note);
+};
+
+const resolveConflict: Mutator<'resolveConflict'> = async (ctx, args) => {
+  const { user } = ctx.session;
+  const [k] = await ctx.w.tx.query<{ id: string; kind: string; case_id: string | null; record_id: string | null; field: string | null; district: string | null; resolved_at: unknown }>(
+    'SELECT id, kind, case_id, record_id, field, district, resolved_at FROM conflicts WHERE id = $1 FOR UPDATE',
+    [args.conflictId],
+  );
+  if (!k) throw new Rejection('not-found', `no conflict ${args.conflictId}`);
+  if (user.role === 'inspector' || (user.role === 'lead' && k.district !== user.district)) throw new Rejection('forbidden', 'only the office or the district lead resolves conflicts');
+  if (k.resolved_at !== null) throw new Rejection('invalid', `conflict ${k.id} is resolved already`);
+  let applied: Applied = { subject: `conflict:${k.id}`, before: null, after: args.value as Json, conflicts: 0 };
+  if (k.kind === 'field' && k.case_id && k.record_id && k.field) {
+    applied = await editRecord(ctx, { id: k.record_id, caseId: k.case_id, baseVersion: ctx.w.version, changes: { [k.field]: args.value } });
+  }
+  const resolution = { value: args.value as Json, by: user.username, device: ctx.session.deviceId };
+  const [row] = await ctx.w.tx.query<Record<string, unknown>>(
+    'UPDATE conflicts SET resolved_at = $2, resolution = $3::jsonb, version = $4 WHERE id = $1 RETURNING *',
+    [k.id, ctx.w.at.toISOString(), JSON.stringify(resolution), ctx.w.version],
+  );
+  if (row) await logChange(ctx.w.tx, ctx.w.version, 'conflicts', k.id, conflictFromRow(row) as unknown as Json, { district: k.district ?? '' });
+  return { ...applied, subject: `conflict:${k.id}` };
+};
+
+export function conflictFromRow(r: Record<string, unknown>): ConflictJson & { version: number } {
+  const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+  return {
+    id: r.id as string, kind: r.kind as ConflictJson['kind'], caseId: r.case_id as string | null, recordId: r.record_id as string | null,
+    field: r.field as string | null, district: r.district as string | null, theirs: r.theirs as Json, mine: r.mine as Json,
+    resolvedAt: iso(r.resolved_at), resolution: (r.resolution ?? null) as Json, createdAt: iso(r.created_at) ?? '', version: Number(r.version),
+  };
+}
+
+function officeOnly(ctx: MutationContext): void {
+  if (ctx.session.user.role !== 'office') throw new Rejection('forbidden', 'only the office changes the lists');
+}
+
+const putEntities: Mutator<'putEntities'> = async (ctx, args) => {
+  officeOnly(ctx);
+  return putListRows(ctx.w, 'entities', args.rows);
+};
+
+const putInspectors: Mutator<'putInspectors'> = async (ctx, args) => {
+  officeOnly(ctx);
+  return putListRows(ctx.w, 'inspectors', args.rows);
+};
+
+export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
+  addRecord,
+  editRecord,
+  signRecord,
+  submitCase,
+  reviewCase,
+  resolveConflict,
+  putEntities,
+  putInspectors,
+};

@@ -1,0 +1,54 @@
+// Pull: the changes after a cursor that this session may see, in commit order, in pages.
+import type { Change, PullResponse } from '../../../src-shared/sync/protocol';
+import type { DeviceSession } from '../accounts/devices';
+import { toNumber, type Sql, type Store } from '../store/store';
+
+/** The WHERE clause (from parameter $first on) that limits `changes` to what the session may see. */
+export function scopeClause(session: DeviceSession, first: number): { sql: string; params: unknown[] } {
+  const { user } = session;
+  if (user.role === 'office') return { sql: 'TRUE', params: [] };
+  if (user.role === 'lead') return { sql: `(district = $${first} OR device_id = $${first + 1})`, params: [user.district, session.deviceId] };
+  // An inspector: the cases whose team holds their certificate number, and their own rejections.
+  return {
+    sql: `(case_id IN (SELECT id FROM cases WHERE inspectors ? $${first}) OR device_id = $${first + 1})`,
+    params: [user.certNo ?? '', session.deviceId],
+  };
+}
+
+export function parseCursor(cursor: string): [number, number] {
+  const [v, s] = cursor.split('.');
+  return [Number(v), Number(s)];
+}
+
+interface ChangeRow {
+  seq: unknown;
+  version: unknown;
+  tbl: Change['table'];
+  key: string;
+  row: Record<string, unknown>;
+}
+
+/** One page; the device's last applied mutation id comes from the same snapshot. */
+export async function pull(store: Store, session: DeviceSession, cursor: string, limit: number): Promise<PullResponse> {
+  return store.transaction(async (tx: Sql) => {
+    // One snapshot for the page, the count and the device's counter (PostgreSQL; PGlite has one connection).
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const [version, seq] = parseCursor(cursor);
+    const scope = scopeClause(session, 3);
+    const rows = await tx.query<ChangeRow>(
+      `SELECT seq, version, tbl, key, row FROM changes WHERE (version, seq) > ($1, $2) AND ${scope.sql} ORDER BY version, seq LIMIT ${limit + 1}`,
+      [version, seq, ...scope.params],
+    );
+    const page = rows.slice(0, limit);
+    const [count] = await tx.query<{ n: unknown }>(`SELECT count(*) AS n FROM changes WHERE (version, seq) > ($1, $2) AND ${scope.sql}`, [version, seq, ...scope.params]);
+    const [device] = await tx.query<{ last_mutation_id: unknown }>('SELECT last_mutation_id FROM devices WHERE id = $1', [session.deviceId]);
+    const lastRow = page.at(-1);
+    return {
+      changes: page.map((r) => ({ version: toNumber(r.version), table: r.tbl, key: r.key, row: r.row })),
+      cursor: lastRow ? `${toNumber(lastRow.version)}.${toNumber(lastRow.seq)}` : cursor,
+      more: rows.length > limit,
+      lastMutationId: toNumber(device?.last_mutation_id ?? 0),
+      remaining: toNumber(count?.n ?? 0),
+    };
+  });
+}

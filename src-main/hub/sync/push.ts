@@ -1,0 +1,125 @@
+// Push: a device's outbox mutations, applied in id order, each exactly once (DESIGN.md "Sync protocol" 2).
+import { createHash } from 'node:crypto';
+import { canonicalJson, type Json } from '../../../src-shared/canonicalJson';
+import { isMutatorName, mutatorArgs, type Mutation, type MutatorName } from '../../../src-shared/sync/mutators';
+import type { PushResult } from '../../../src-shared/sync/protocol';
+import type { DeviceSession } from '../accounts/devices';
+import { HubError } from '../errors';
+import { toNumber, type Store } from '../store/store';
+import { writeTransaction, type Write } from '../store/writeTransaction';
+import { logChange } from './changes';
+import { insertConflict, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
+import { randomUUID } from 'node:crypto';
+
+interface Checked {
+  mutation: Mutation;
+  name: MutatorName;
+  args: unknown;
+  hash: string;
+}
+
+/** SHA-256 of the canonical {name, args}: what "the same mutation" means on a replay. */
+export function payloadHash(name: string, args: unknown): string {
+  return createHash('sha256').update(canonicalJson({ name, args: args as Json })).digest('hex');
+}
+
+/** Every mutation's name and arguments, before anything is applied: a bad one refuses the whole push. */
+function checkAll(mutations: readonly Mutation[]): Checked[] {
+  const issues: { path: string[]; code: string; message: string }[] = [];
+  const checked: Checked[] = [];
+  mutations.forEach((m, i) => {
+    if (!isMutatorName(m.name)) throw new HubError(400, 'unknown-mutator', `mutation ${m.id}: no mutator named '${m.name}'`, [{ path: ['mutations', String(i), 'name'], code: 'unknown-mutator', message: m.name }]);
+    const parsed = mutatorArgs[m.name].safeParse(m.args);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issues.push({ path: ['mutations', String(i), 'args', ...issue.path.map(String)], code: issue.code, message: issue.message });
+      return;
+    }
+    checked.push({ mutation: m, name: m.name, args: parsed.data, hash: payloadHash(m.name, m.args) });
+  });
+  if (issues.length > 0) throw new HubError(400, 'bad-request', 'a mutation does not match its mutator', issues);
+  checked.sort((a, b) => a.mutation.id - b.mutation.id);
+  for (let i = 1; i < checked.length; i++) {
+    const prev = checked[i - 1]!.mutation.id;
+    const id = checked[i]!.mutation.id;
+    if (id === prev) throw new HubError(400, 'bad-request', `mutation id ${id} appears twice in the push`);
+    if (id !== prev + 1) throw new HubError(409, 'mutation-gap', `mutation ids jump from ${prev} to ${id}; send them without gaps`, undefined, { expected: prev + 1 });
+  }
+  return checked;
+}
+
+export interface PushOutcome {
+  lastMutationId: number;
+  results: PushResult[];
+}
+
+/** Applies a push in one transaction (a savepoint per mutation): all of it, or none if the hub fails. */
+export async function applyPush(store: Store, session: DeviceSession, mutations: readonly Mutation[], at: Date, via: 'push' | 'case-file' = 'push'): Promise<PushOutcome> {
+  const checked = checkAll(mutations);
+  return writeTransaction(store, { userId: session.user.id, deviceId: session.deviceId }, at, async (w) => {
+    const [device] = await w.tx.query<{ last_mutation_id: unknown }>('SELECT last_mutation_id FROM devices WHERE id = $1 FOR UPDATE', [session.deviceId]);
+    let last = toNumber(device?.last_mutation_id ?? 0);
+    const first = checked[0]?.mutation.id ?? last + 1;
+    if (first > last + 1) throw new HubError(409, 'mutation-gap', `the hub has applied up to mutation ${last}; send from ${last + 1}`, undefined, { expected: last + 1 });
+    const results: PushResult[] = [];
+    for (const c of checked) {
+      if (c.mutation.id <= last) {
+        results.push(await replay(w, session, c));
+        continue;
+      }
+      results.push(await applyOne(w, session, c, via));
+      last = c.mutation.id;
+    }
+    await w.tx.query('UPDATE devices SET last_mutation_id = $2 WHERE id = $1', [session.deviceId, last]);
+    return { lastMutationId: last, results };
+  });
+}
+
+/** A mutation id the hub has seen: the same payload is acknowledged; another one is kept as a conflict. */
+async function replay(w: Write, session: DeviceSession, c: Checked): Promise<PushResult> {
+  const [seen] = await w.tx.query<{ payload_hash: string; name: string; args: Json; hlc: string }>(
+    'SELECT payload_hash, name, args, hlc FROM device_mutations WHERE device_id = $1 AND mutation_id = $2',
+    [session.deviceId, c.mutation.id],
+  );
+  if (!seen || seen.payload_hash === c.hash) return { id: c.mutation.id, outcome: 'duplicate' };
+  const known = await w.tx.query('SELECT 1 FROM conflicts WHERE kind = $1 AND mine @> $2::jsonb', ['replay-mismatch', JSON.stringify({ device: session.deviceId, mutationId: c.mutation.id, hash: c.hash })]);
+  if (known.length === 0) {
+    await insertConflict({ w }, {
+      id: randomUUID(), kind: 'replay-mismatch', caseId: null, recordId: null, field: null, district: session.user.district,
+      theirs: { device: session.deviceId, mutationId: c.mutation.id, name: seen.name, args: seen.args, hlc: seen.hlc, hash: seen.payload_hash },
+      mine: { device: session.deviceId, mutationId: c.mutation.id, name: c.name, args: c.mutation.args as Json, hlc: c.mutation.hlc, hash: c.hash },
+      resolvedAt: null, resolution: null, createdAt: w.at.toISOString(),
+    });
+    await w.audit({ action: 'mutation.replay-mismatch', subject: `device:${session.deviceId}:${c.mutation.id}`, before: seen.args, after: c.mutation.args as Json });
+  }
+  return { id: c.mutation.id, outcome: 'replay-mismatch', message: `mutation ${c.mutation.id} was sent before with other content; both are kept for the office` };
+}
+
+async function applyOne(w: Write, session: DeviceSession, c: Checked, via: 'push' | 'case-file'): Promise<PushResult> {
+  const ctx: MutationContext = { w, session, mutationId: c.mutation.id, hlc: c.mutation.hlc };
+  const record = async (outcome: string): Promise<void> => {
+    await w.tx.query(
+      'INSERT INTO device_mutations (device_id, mutation_id, name, args, hlc, payload_hash, outcome, applied_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)',
+      [session.deviceId, c.mutation.id, c.name, JSON.stringify(c.mutation.args), c.mutation.hlc, c.hash, outcome, w.at.toISOString()],
+    );
+  };
+  await w.tx.query('SAVEPOINT mutation');
+  try {
+    const applied = await (SERVER_MUTATORS[c.name] as (ctx: MutationContext, args: unknown) => ReturnType<(typeof SERVER_MUTATORS)['addRecord']>)(ctx, c.args);
+    await w.tx.query('RELEASE SAVEPOINT mutation');
+    await record('applied');
+    await w.audit({ action: `mutation.${c.name}`, subject: applied.subject, before: applied.before, after: { ...(applied.after === null ? {} : { value: applied.after }), mutationId: c.mutation.id, hlc: c.mutation.hlc, via } });
+    return { id: c.mutation.id, outcome: 'applied', ...(applied.conflicts > 0 ? { conflicts: applied.conflicts } : {}) };
+  } catch (e) {
+    if (!(e instanceof Rejection)) throw e;
+    await w.tx.query('ROLLBACK TO SAVEPOINT mutation');
+    await record('rejected');
+    await w.tx.query(
+      'INSERT INTO rejected_mutations (device_id, mutation_id, user_id, name, args, code, message, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)',
+      [session.deviceId, c.mutation.id, session.user.id, c.name, JSON.stringify(c.mutation.args), e.code, e.message, w.at.toISOString()],
+    );
+    const row = { deviceId: session.deviceId, mutationId: c.mutation.id, user: session.user.username, name: c.name, args: c.mutation.args as Json, code: e.code, message: e.message, at: w.at.toISOString() };
+    await logChange(w.tx, w.version, 'rejected', `${session.deviceId}:${c.mutation.id}`, row, { deviceId: session.deviceId, district: session.user.district });
+    await w.audit({ action: 'mutation.rejected', subject: `device:${session.deviceId}:${c.mutation.id}`, after: { name: c.name, code: e.code, message: e.message, via } });
+    return { id: c.mutation.id, outcome: 'rejected', code: e.code, message: e.message };
+  }
+}

@@ -1,0 +1,80 @@
+// What a case holds, on the laptop and on the hub alike: the case itself and its records.
+import { z } from 'zod';
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
+/** A decimal string with at most 3 decimals (kWh, meter readings); never a binary float. */
+const decimalText = z.string().regex(/^\d{1,12}(\.\d{1,3})?$/, 'a number with at most 3 decimals');
+const shortText = z.string().trim().min(1).max(200);
+const longText = z.string().max(5000);
+
+export const CASE_STATUSES = ['assigned', 'submitted', 'returned', 'approved'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** One inspection: a drawn target and the inspectors sent to it. */
+export const caseSchema = z.object({
+  id: z.uuid(),
+  drawId: z.uuid(),
+  uscc: z.string().length(18),
+  entityName: z.string(),
+  address: z.string(),
+  district: z.string(),
+  subdistrict: z.string(),
+  /** Certificate numbers of the drawn team. */
+  inspectors: z.array(z.string()),
+  status: z.enum(CASE_STATUSES),
+  reviewNote: z.string(),
+  /** SHA-256 of photos and signatures named by the case's records that the hub does not hold yet. */
+  missingMedia: z.array(sha256Hex),
+});
+export type Case = z.infer<typeof caseSchema>;
+
+export const SEVERITIES = ['info', 'minor', 'major'] as const;
+
+/** The data of each record kind. Every field is editable unless the record is signed. */
+export const recordDataSchemas = {
+  meterReading: z.strictObject({ meterNo: shortText, reading: decimalText, note: longText }),
+  postedTariff: z.strictObject({ category: shortText, priceText: shortText, photo: sha256Hex.nullable() }),
+  finding: z.strictObject({
+    title: shortText,
+    detail: longText,
+    severity: z.enum(SEVERITIES),
+    photos: z.array(sha256Hex).max(50),
+  }),
+  refundOrder: z.strictObject({ tenant: shortText, amountFen: z.number().int().nonnegative().max(1e13), dueDate: z.iso.date() }),
+} as const;
+export type RecordKind = keyof typeof recordDataSchemas;
+export const RECORD_KINDS = Object.keys(recordDataSchemas) as RecordKind[];
+export type RecordData<K extends RecordKind = RecordKind> = z.infer<(typeof recordDataSchemas)[K]>;
+
+export const signatureSchema = z.strictObject({
+  signer: shortText,
+  /** The PNG of the on-screen signature, as a blob. */
+  image: sha256Hex,
+  /** Device time of signing (for the record; the hub's own time is in the audit log). */
+  signedAt: z.iso.datetime(),
+});
+export type Signature = z.infer<typeof signatureSchema>;
+
+/** A record of a case as both sides keep it. */
+export interface CaseRecord {
+  id: string;
+  caseId: string;
+  kind: RecordKind;
+  data: Record<string, unknown>;
+  signature: Signature | null;
+  /** Who made it and when, by the device's clock (display only). */
+  createdBy: string;
+  createdAt: string;
+}
+
+/** The blobs a record names (photos and the signature image). */
+export function mediaOf(record: Pick<CaseRecord, 'kind' | 'data' | 'signature'>): string[] {
+  const out: string[] = [];
+  const data = record.data;
+  if (Array.isArray(data.photos)) out.push(...data.photos.filter((p): p is string => typeof p === 'string'));
+  if (typeof data.photo === 'string') out.push(data.photo);
+  if (record.signature) out.push(record.signature.image);
+  return out;
+}
+
+export { sha256Hex as sha256HexSchema };

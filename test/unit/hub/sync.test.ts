@@ -1,0 +1,253 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changeCounter } from '../../../src-main/hub/store/writeTransaction';
+import { bearer } from './fixture';
+import { STORES } from './stores';
+import { CERTS, finding, openWorld, replica, replicaChecksums, teamOf, type World } from './syncWorld';
+
+async function count(world: World, sql: string): Promise<number> {
+  const [row] = await world.hub.store.query<{ n: unknown }>(sql);
+  return Number(row?.n);
+}
+
+describe.each(STORES)('sync on $name', (factory) => {
+  let world: World;
+  beforeEach(async () => {
+    world = await openWorld(factory);
+  });
+  afterEach(() => world.close());
+
+  it('the draw makes one case per target, each with a team of two from the list', () => {
+    expect(world.cases).toHaveLength(4);
+    for (const c of world.cases) {
+      expect(c.inspectors).toHaveLength(2);
+      for (const cert of c.inspectors) expect(CERTS).toContain(cert);
+      expect(c.status).toBe('assigned');
+    }
+  });
+
+  it('an inspector pulls exactly the cases of their team, with the target rows, and nothing else', async () => {
+    for (const [i, laptop] of world.inspectors.entries()) {
+      const tables = replica(await laptop.pullAll());
+      const mine = world.cases.filter((c) => c.inspectors.includes(CERTS[i]!)).map((c) => c.id).sort();
+      expect([...(tables.get('cases')?.keys() ?? [])].sort()).toEqual(mine);
+      const usccs = world.cases.filter((c) => c.inspectors.includes(CERTS[i]!)).map((c) => c.uscc).sort();
+      expect([...(tables.get('entities')?.keys() ?? [])].sort()).toEqual(usccs);
+      expect(tables.has('inspectors')).toBe(false);
+      expect(tables.has('draws')).toBe(false);
+    }
+  });
+
+  it('a lead pulls their district; a lead of another district pulls nothing', async () => {
+    const tables = replica(await world.lead.pullAll());
+    expect(tables.get('cases')?.size).toBe(4);
+    expect(tables.get('draws')?.size).toBe(1);
+    expect(tables.get('inspectors')?.size).toBe(4);
+    const other = await world.hub.enrolled('lead', 'chaoyang-lead', { district: '朝阳区' });
+    const reply = await world.hub.app.inject({ method: 'GET', url: '/api/v1/pull', headers: bearer(other.token) });
+    expect(reply.json()).toMatchObject({ changes: [], more: false, remaining: 0 });
+  });
+
+  it('push applies in order; pull returns the record and the device counter; checksums agree', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const result = await member.pushOk([member.mutation('addRecord', finding(c.id)), member.mutation('submitCase', { caseId: c.id })]);
+    expect(result).toEqual({ lastMutationId: 2, results: [{ id: 1, outcome: 'applied' }, { id: 2, outcome: 'applied' }], clockSkewMs: null });
+    const changes = await member.pullAll();
+    const page = await member.pullPage();
+    expect(page.lastMutationId).toBe(2);
+    const records = [...(replica(changes).get('records')?.values() ?? [])];
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ caseId: c.id, kind: 'finding', createdBy: member.device.username, signature: null });
+    expect(replica(changes).get('cases')?.get(c.id)).toMatchObject({ status: 'submitted' });
+    const mine = replicaChecksums(changes);
+    expect(await member.checksums(Object.keys(mine))).toEqual(mine);
+  });
+
+  it('a duplicate push is acknowledged and applies nothing twice', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const batch = [member.mutation('addRecord', finding(c.id))];
+    await member.pushOk(batch);
+    const auditBefore = await count(world, 'SELECT count(*) AS n FROM audit_log');
+    const again = await member.pushOk(batch);
+    expect(again.results).toEqual([{ id: 1, outcome: 'duplicate' }]);
+    expect(await count(world, 'SELECT count(*) AS n FROM records')).toBe(1);
+    expect(await count(world, 'SELECT count(*) AS n FROM audit_log')).toBe(auditBefore);
+  });
+
+  it('a lost response: the replay of the batch plus new work applies only the new work', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const first = [member.mutation('addRecord', finding(c.id, 'A')), member.mutation('addRecord', finding(c.id, 'B'))];
+    await member.pushOk(first); // the response never reached the laptop
+    const replay = await member.pushOk([...first, member.mutation('addRecord', finding(c.id, 'C'))]);
+    expect(replay.results.map((r) => r.outcome)).toEqual(['duplicate', 'duplicate', 'applied']);
+    expect(replay.lastMutationId).toBe(3);
+    const titles = (await world.hub.store.query<{ t: string }>("SELECT data->>'title' AS t FROM records ORDER BY t")).map((r) => r.t);
+    expect(titles).toEqual(['A', 'B', 'C']);
+  });
+
+  it('an out-of-order batch is applied in id order', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const id = '0195d0a0-0000-7000-8000-000000000001';
+    const add = member.mutation('addRecord', finding(c.id, 'first', id));
+    const edit = member.mutation('editRecord', { id, caseId: c.id, baseVersion: 0, changes: { title: 'second' } });
+    const result = await member.pushOk([edit, add]);
+    expect(result.results).toEqual([{ id: 1, outcome: 'applied' }, { id: 2, outcome: 'applied' }]);
+    const [row] = await world.hub.store.query<{ t: string }>("SELECT data->>'title' AS t FROM records");
+    expect(row?.t).toBe('second');
+  });
+
+  it('a gap is refused with the id to send from, and nothing is applied', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    member.next = 3;
+    const reply = await member.push([member.mutation('addRecord', finding(c.id))]);
+    expect(reply.statusCode).toBe(409);
+    expect(reply.json()).toEqual({ error: 'mutation-gap', message: 'the hub has applied up to mutation 0; send from 1', expected: 1 });
+    expect(await count(world, 'SELECT count(*) AS n FROM records')).toBe(0);
+  });
+
+  it('the same id with other content is kept as a conflict, never dropped', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const original = member.mutation('addRecord', finding(c.id, 'original'));
+    await member.pushOk([original]);
+    const forged = { ...original, args: finding(c.id, 'other') };
+    const reply = await member.pushOk([forged]);
+    expect(reply.results[0]).toMatchObject({ id: 1, outcome: 'replay-mismatch' });
+    await member.pushOk([forged]);
+    const conflicts = await world.hub.store.query<{ kind: string; theirs: { args: { data: { title: string } } }; mine: { args: { data: { title: string } } } }>('SELECT kind, theirs, mine FROM conflicts');
+    expect(conflicts.map((k) => [k.kind, k.theirs.args.data.title, k.mine.args.data.title])).toEqual([['replay-mismatch', 'original', 'other']]);
+  });
+
+  it('writing to a case not assigned: rejected with forbidden, stored, pulled back by the device, counter advanced', async () => {
+    const c = world.cases[0]!;
+    const { outsider } = teamOf(world, c);
+    const result = await outsider.pushOk([outsider.mutation('addRecord', finding(c.id))]);
+    expect(result.lastMutationId).toBe(1);
+    expect(result.results[0]).toMatchObject({ id: 1, outcome: 'rejected', code: 'forbidden' });
+    expect(await count(world, 'SELECT count(*) AS n FROM records')).toBe(0);
+    expect(await count(world, 'SELECT count(*) AS n FROM rejected_mutations')).toBe(1);
+    const rejected = replica(await outsider.pullAll()).get('rejected');
+    expect([...(rejected?.values() ?? [])]).toEqual([
+      expect.objectContaining({ mutationId: 1, name: 'addRecord', code: 'forbidden', user: outsider.device.username }),
+    ]);
+  });
+
+  it('signed records and approved cases are frozen', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const id = '0195d0a0-0000-7000-8000-000000000002';
+    const signature = { signer: '张三', image: 'a'.repeat(64), signedAt: '2026-03-02T01:00:00.000Z' };
+    const result = await member.pushOk([
+      member.mutation('addRecord', finding(c.id, 'x', id)),
+      member.mutation('signRecord', { id, caseId: c.id, signature }),
+      member.mutation('editRecord', { id, caseId: c.id, baseVersion: 0, changes: { title: 'changed after signing' } }),
+    ]);
+    expect(result.results.map((r) => [r.outcome, r.code])).toEqual([['applied', undefined], ['applied', undefined], ['rejected', 'frozen']]);
+    const review = await world.lead.pushOk([world.lead.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '符合' })]);
+    expect(review.results[0]?.outcome).toBe('applied');
+    const late = await member.pushOk([member.mutation('addRecord', finding(c.id))]);
+    expect(late.results[0]).toMatchObject({ outcome: 'rejected', code: 'frozen' });
+    // The signature names a blob the hub does not hold: the case is flagged, not refused.
+    expect(replica(await world.lead.pullAll()).get('cases')?.get(c.id)).toMatchObject({ status: 'approved', missingMedia: ['a'.repeat(64)] });
+  });
+
+  it('two devices editing the same finding: arrival order wins, both values are kept, the office resolves', async () => {
+    const c = world.cases[0]!;
+    const members = world.inspectors.filter((l) => c.inspectors.includes(CERTS[world.inspectors.indexOf(l)]!));
+    const [a, b] = members as [typeof members[0], typeof members[0]];
+    const id = '0195d0a0-0000-7000-8000-000000000003';
+    await a.pushOk([a.mutation('addRecord', finding(c.id, 'base', id))]);
+    const baseVersion = Number((await b.pullAll()).find((ch) => ch.key === id)?.row.version);
+    // Both edit offline from the same base version.
+    const editA = a.mutation('editRecord', { id, caseId: c.id, baseVersion, changes: { title: 'A 的标题' } });
+    const editB = b.mutation('editRecord', { id, caseId: c.id, baseVersion, changes: { title: 'B 的标题', detail: '只有 B 改了' } });
+    expect((await a.pushOk([editA])).results[0]).toEqual({ id: 2, outcome: 'applied' });
+    expect((await b.pushOk([editB])).results[0]).toEqual({ id: 1, outcome: 'applied', conflicts: 1 });
+    const [row] = await world.hub.store.query<{ data: { title: string; detail: string } }>('SELECT data FROM records WHERE id = $1', [id]);
+    expect(row?.data).toMatchObject({ title: 'B 的标题', detail: '只有 B 改了' });
+    const conflicts = [...(replica(await world.office.pullAll()).get('conflicts')?.values() ?? [])] as { id: string; field: string; theirs: { value: string; user: string }; mine: { value: string; user: string } }[];
+    expect(conflicts.map((k) => [k.field, k.theirs.value, k.theirs.user, k.mine.value, k.mine.user])).toEqual([['title', 'A 的标题', a.device.username, 'B 的标题', b.device.username]]);
+    const resolve = await world.office.pushOk([world.office.mutation('resolveConflict', { conflictId: conflicts[0]!.id, value: 'A 的标题' })]);
+    expect(resolve.results[0]?.outcome).toBe('applied');
+    const [after] = await world.hub.store.query<{ t: string }>("SELECT data->>'title' AS t FROM records WHERE id = $1", [id]);
+    expect(after?.t).toBe('A 的标题');
+    expect(replica(await world.office.pullAll()).get('conflicts')?.get(conflicts[0]!.id)).toMatchObject({ resolution: { value: 'A 的标题', by: 'office' } });
+  });
+
+  it('a device clock a day wrong either way: a warning, the push applies', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    for (const [clientTime, skew] of [['2026-03-03T01:00:00.000Z', 86_400_000], ['2026-03-01T01:00:00.000Z', -86_400_000]] as const) {
+      const reply = await member.push([member.mutation('addRecord', finding(c.id))], clientTime);
+      expect(reply.json()).toMatchObject({ clockSkewMs: skew, results: [{ outcome: 'applied' }] });
+    }
+  });
+
+  it('a wiped laptop, enrolled again, pulls its whole scope back and matches by checksum', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    await member.pushOk([member.mutation('addRecord', finding(c.id)), member.mutation('addRecord', { id: '0195d0a0-0000-7000-8000-000000000004', caseId: c.id, kind: 'meterReading', data: { meterNo: 'M-1', reading: '1234.5', note: '' } })]);
+    const before = replicaChecksums(await member.pullAll());
+    const fresh = new (member.constructor as typeof import('./syncWorld').Laptop)(world.hub, await world.hub.enrollAgain(member.device.username));
+    const changes = await fresh.pullAll(2);
+    const after = replicaChecksums(changes);
+    expect(after).toEqual(before);
+    expect(await fresh.checksums(Object.keys(after))).toEqual(after);
+    expect((await fresh.pullPage()).lastMutationId).toBe(0);
+  });
+
+  it('pull pages: the same changes in pages of 3 as in one page, with a falling remaining count', async () => {
+    const all = await world.office.pullAll(2000);
+    const paged: unknown[] = [];
+    let cursor = '0.0';
+    const remaining: number[] = [];
+    for (;;) {
+      const page = await world.office.pullPage(cursor, 3);
+      paged.push(...page.changes);
+      remaining.push(page.remaining);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    expect(paged).toEqual(all);
+    expect(remaining[0]).toBe(all.length);
+    expect(remaining.at(-1)).toBe(all.length % 3 === 0 ? 3 : all.length % 3);
+  });
+
+  it('bad pushes are refused whole: unknown mutator, wrong types, duplicate ids; nothing applied', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const counter = await changeCounter(world.hub.store);
+    const unknown = await member.push([member.mutation('addRecord', finding(c.id)), { id: 2, name: 'dropTables', args: {}, hlc: 'x' }]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ error: 'unknown-mutator', message: "mutation 2: no mutator named 'dropTables'" });
+    const wrong = await member.push([{ id: 1, name: 'addRecord', args: { ...finding(c.id), data: { title: 7 } }, hlc: 'x' }]);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ error: 'bad-request' });
+    const twice = await member.push([{ id: 1, name: 'submitCase', args: { caseId: c.id }, hlc: 'x' }, { id: 1, name: 'submitCase', args: { caseId: c.id }, hlc: 'x' }]);
+    expect(twice.json()).toMatchObject({ error: 'bad-request', message: 'mutation id 1 appears twice in the push' });
+    expect(await changeCounter(world.hub.store)).toBe(counter);
+  });
+
+  it('only the office changes the lists; inspectors cannot draw', async () => {
+    const { member } = teamOf(world, world.cases[0]!);
+    const put = await member.pushOk([member.mutation('putEntities', { rows: [{ ...world.cases[0]!, x: 1 }].map(() => ({ uscc: world.cases[0]!.uscc, name: 'x', kind: 'mall', district: '海淀区', subdistrict: '', address: '', lng: null, lat: null, tenantCount: null, contact: '', phone: '', credit: null, lastInspectors: [], active: true })) })]);
+    expect(put.results[0]).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
+    const draw = await world.hub.app.inject({ method: 'POST', url: '/api/v1/draws', headers: bearer(member.device.token), payload: { seed: 'x', plan: {} } });
+    expect(draw.statusCode).toBe(403);
+  });
+
+  it('every applied and rejected mutation is in the audit log, the chain intact', async () => {
+    const c = world.cases[0]!;
+    const { member, outsider } = teamOf(world, c);
+    await member.pushOk([member.mutation('addRecord', finding(c.id))]);
+    await outsider.pushOk([outsider.mutation('addRecord', finding(c.id))]);
+    const actions = (await world.hub.store.query<{ action: string }>('SELECT action FROM audit_log ORDER BY id')).map((r) => r.action);
+    expect(actions.filter((a) => a.startsWith('mutation.') || a === 'draw.run')).toEqual(['mutation.putInspectors', 'mutation.putEntities', 'draw.run', 'mutation.addRecord', 'mutation.rejected']);
+    const verify = await world.hub.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: bearer(world.office.device.token) });
+    expect(verify.json()).toMatchObject({ ok: true });
+  });
+});
