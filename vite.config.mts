@@ -3,14 +3,41 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const __dirname = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The web build's service worker (Workbox generateSW): it precaches the app shell so that a page
+ * reloaded without network still opens on its IndexedDB data. The same out/renderer is what
+ * Electron loads from file://, where no service worker can register; registration is decided at
+ * run time in src-renderer/platform/serviceWorker.ts, so the plugin runs for both builds.
+ */
+const offlineShell = VitePWA({
+  strategies: 'generateSW',
+  registerType: 'autoUpdate',
+  injectRegister: false, // registered by platform/serviceWorker.ts, web only
+  manifest: false, // no installable app (and no icons) yet: offline reloads only
+  workbox: {
+    // html, the bundle, styles and any fonts or icons the build emits.
+    globPatterns: ['**/*.{html,js,mjs,css,woff,woff2,ttf,otf,eot,svg,png,jpg,jpeg,gif,webp,ico}'],
+    // The renderer is one bundle of several MB; Workbox skips files above 2 MiB by default.
+    maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    // The hub serves its API on the same origin: never answer it from the cache.
+    navigateFallbackDenylist: [/^\/api\//],
+    runtimeCaching: [],
+    skipWaiting: true,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+  },
+});
 
 export const rendererConfig: UserConfig = {
   root: resolve(__dirname, 'src-renderer'),
   base: './',
   publicDir: resolve(__dirname, 'resources/public'),
-  plugins: [react()],
+  plugins: [react(), offlineShell],
   build: {
     outDir: resolve(__dirname, 'out/renderer'),
     emptyOutDir: true,

@@ -4,11 +4,14 @@ import { z } from 'zod';
 import { App } from './App';
 import { requestPersistence } from './db/db';
 import './i18n';
+import { registerServiceWorker } from './platform/serviceWorker';
 import './styles.css';
 
 // zod's JIT probe uses `new Function`, which our CSP forbids.
 z.config({ jitless: true });
 void requestPersistence();
+// Web build only: keeps the app shell so a reload without network still opens.
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
