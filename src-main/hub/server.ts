@@ -1,5 +1,7 @@
 // The hub: Fastify with the /api/v1 routes over one store, and the web build at /.
 import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { version as packageVersion } from '../../package.json';
@@ -23,6 +25,8 @@ export interface HubOptions {
   /** Where log lines go instead of stdout (tests read them back). */
   logStream?: { write(line: string): void };
   now?: () => Date;
+  /** Requests per minute per device (per address without a token); 600 by default. */
+  rateLimit?: number;
 }
 
 // Headers and fields that carry secrets never reach the log.
@@ -39,6 +43,16 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
   installErrorReplies(app);
   const hub: HubContext = { store: options.store, now: options.now ?? (() => new Date()), version: packageVersion };
 
+  // Per device: the key is a hash of the bearer token (never the token), else the client address.
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.rateLimit ?? 600,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const auth = request.headers.authorization;
+      return auth ? 'd:' + createHash('sha256').update(auth).digest('hex').slice(0, 32) : 'a:' + request.ip;
+    },
+  });
   await app.register(
     async (api) => {
       api.get('/health', async () => ({ ok: true, version: hub.version, store: hub.store.kind }));

@@ -3,6 +3,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
 import type { LedgerMapping } from '../../src-shared/ledger/types';
 import type { TariffTable } from '../../src-shared/tariff/types';
+import type { Mutation } from '../../src-shared/sync/mutators';
+import type { Case, CaseRecord } from '../../src-shared/sync/records';
 import type { SavedDraw } from './savedDraw';
 
 /** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
@@ -41,7 +43,43 @@ export interface LedgerMappingRow {
   savedAt: string;
 }
 
+/** A case as pulled from the hub, with the change counter of its last write there. */
+export type LocalCase = Case & { version: number };
+/** A record: `version` is the hub's (0 until pulled back), the base of the next edit. */
+export type LocalRecord = CaseRecord & { version: number };
+
+/** A mutation waiting to be pushed; it leaves the outbox only when the hub has acknowledged it. */
+export type OutboxRow = Mutation & {
+  /** The case it concerns (for export of one case), or null. */
+  caseId: string | null;
+  /** The record it concerns, so a pull does not overwrite local work still unpushed. */
+  recordId: string | null;
+};
+
+/** A photo or signature, kept as its original bytes under its SHA-256. */
+export interface LocalBlob {
+  sha256: string;
+  bytes: Uint8Array;
+  type: string;
+  /** False until the hub has it. */
+  uploaded: boolean;
+}
+
+/** A row the hub sent of a table that is shown as is (conflicts, rejected mutations, draws). */
+export interface HubRow {
+  key: string;
+  version: number;
+  row: Record<string, unknown>;
+}
+
 export type TariffDb = Dexie & {
+  cases: EntityTable<LocalCase, 'id'>;
+  records: EntityTable<LocalRecord, 'id'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  blobs: EntityTable<LocalBlob, 'sha256'>;
+  hubConflicts: EntityTable<HubRow, 'key'>;
+  hubRejected: EntityTable<HubRow, 'key'>;
+  hubDraws: EntityTable<HubRow, 'key'>;
   entities: EntityTable<Entity, 'uscc'>;
   inspectors: EntityTable<Inspector, 'certNo'>;
   listHistory: EntityTable<ListHistoryEntry, 'id'>;
@@ -67,6 +105,16 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   db.version(2).stores({
     tariffs: '&id, storedAt',
     ledgerMappings: '&landlord',
+  });
+  // Issue 3: cases from the hub, their records, the outbox of mutations, blobs, and what the hub reports.
+  db.version(3).stores({
+    cases: '&id, status, district',
+    records: '&id, caseId, kind',
+    outbox: '&id, caseId, recordId',
+    blobs: '&sha256, uploaded',
+    hubConflicts: '&key',
+    hubRejected: '&key',
+    hubDraws: '&key',
   });
   return db;
 }

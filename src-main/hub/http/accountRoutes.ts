@@ -2,12 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createPairingCode, enrollDevice, revokeDevice } from '../accounts/devices';
+import { addUser, checkPassword, newUserSchema } from '../accounts/users';
+import { HubError } from '../errors';
+import { writeTransaction } from '../store/writeTransaction';
 import type { HubContext } from './context';
 import { ANY_ROLE, OFFICE, requireRole, sessionOf } from './authorize';
 import { parseInput } from './validate';
 
 const pairingBody = z.strictObject({ username: z.string().min(1).max(64) });
 const enrollBody = z.strictObject({ code: z.string().min(8).max(16), deviceName: z.string().trim().min(1).max(100) });
+const loginBody = z.strictObject({ password: z.string().min(1).max(1024) });
 const deviceParams = z.strictObject({ id: z.uuid() });
 
 export function accountRoutes(app: FastifyInstance, hub: HubContext): void {
@@ -30,6 +34,26 @@ export function accountRoutes(app: FastifyInstance, hub: HubContext): void {
     const session = sessionOf(request);
     const result = await revokeDevice(hub.store, id, { userId: session.user.id, deviceId: session.deviceId }, hub.now());
     return { deviceId: id, ...result };
+  });
+
+  // The user of this device proves who they are; the laptop then keeps an offline verifier.
+  app.post('/login', { preHandler: requireRole(hub.store, ANY_ROLE), config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (request) => {
+    const { password } = parseInput(loginBody, request.body);
+    const session = sessionOf(request);
+    const user = await checkPassword(hub.store, session.user.username, password);
+    const at = hub.now();
+    await writeTransaction(hub.store, { userId: session.user.id, deviceId: session.deviceId }, at, (w) =>
+      w.audit({ action: user ? 'login' : 'login.failed', subject: `user:${session.user.id}` }),
+    );
+    if (!user) throw new HubError(401, 'bad-credentials', 'the password is wrong');
+    return { ok: true };
+  });
+
+  app.post('/users', { preHandler: requireRole(hub.store, OFFICE) }, async (request, reply) => {
+    const input = parseInput(newUserSchema.strict(), request.body);
+    const session = sessionOf(request);
+    const user = await addUser(hub.store, input, { userId: session.user.id, deviceId: session.deviceId }, hub.now());
+    return reply.status(201).send(user);
   });
 
   app.get('/me', { preHandler: requireRole(hub.store, ANY_ROLE) }, async (request) => {

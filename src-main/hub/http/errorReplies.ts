@@ -6,6 +6,7 @@ import { HubError, type HubErrorCode } from '../errors';
 function fromFastify(error: FastifyError): HubError | undefined {
   const status = error.statusCode ?? 500;
   if (status === 413) return new HubError(413, 'body-too-large', 'the request body is larger than the limit');
+  if (status === 429) return new HubError(429, 'rate-limited', 'too many requests from this device; wait a minute');
   if (status === 415) return new HubError(415, 'unsupported-media-type', 'send Content-Type: application/json');
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new HubError(400, 'malformed-json', 'the body is not valid JSON');
   if (status >= 400 && status < 500) {

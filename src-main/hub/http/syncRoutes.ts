@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { drawPlanSchema } from '../../../src-shared/draw/plan';
 import { checksumRequestSchema, CLOCK_SKEW_WARN_MS, cursorSchema, PULL_MAX, PULL_PAGE, pushRequestSchema } from '../../../src-shared/sync/protocol';
+import { caseFromRow, loadCase, recordFromRow, type RecordRow } from '../sync/changes';
 import { checksums } from '../sync/checksums';
+import { canReadCase } from '../sync/scope';
+import { HubError } from '../errors';
 import { drawOnHub } from '../sync/draws';
 import { pull } from '../sync/pull';
 import { applyPush } from '../sync/push';
@@ -36,6 +39,16 @@ export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
   app.post('/checksums', anyone, async (request) => {
     const { caseIds } = parseInput(checksumRequestSchema, request.body);
     return { checksums: await checksums(hub.store, sessionOf(request), caseIds) };
+  });
+
+  // One case whole (the client re-fetches a case whose checksum differs after a sync).
+  app.get('/cases/:id', anyone, async (request) => {
+    const { id } = parseInput(z.strictObject({ id: z.uuid() }), request.params);
+    const c = await loadCase(hub.store, id);
+    // Out of scope answers like absent: no oracle for case ids.
+    if (!c || !canReadCase(sessionOf(request), c)) throw new HubError(404, 'not-found', `no case ${id}`);
+    const records = await hub.store.query<RecordRow>('SELECT * FROM records WHERE case_id = $1 ORDER BY id', [id]);
+    return { case: caseFromRow(c), records: records.map(recordFromRow) };
   });
 
   app.post('/draws', { preHandler: requireRole(hub.store, ['office', 'lead']) }, async (request, reply) => {

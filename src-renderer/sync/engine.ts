@@ -1,0 +1,173 @@
+// One sync round: push the outbox in order until the hub has acknowledged all of it, then pull in
+// pages while the outbox stays empty, then compare per-case checksums (DESIGN.md "Sync protocol").
+import { entitySchema, inspectorSchema } from '../../src-shared/domain';
+import { caseChecksum } from '../../src-shared/sync/checksum';
+import { PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
+import type { LocalCase, LocalRecord, TariffDb } from '../db/db';
+import { readCursor, SYNC_KEYS } from './account';
+import { SyncError, type HubClient } from './hubClient';
+
+export interface SyncProgress {
+  phase: 'push' | 'pull' | 'verify';
+  done: number;
+  total: number;
+}
+
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  rejected: number;
+  /** Fields that overwrote another device's value, and replays the hub kept as conflicts. */
+  conflicts: number;
+  clockSkewMs: number | null;
+  /** Cases whose checksum still differs from the hub's after a re-fetch. */
+  mismatched: string[];
+}
+
+export interface SyncOptions {
+  onProgress?: (p: SyncProgress) => void;
+  now?: () => Date;
+  pageSize?: number;
+}
+
+export async function syncOnce(db: TariffDb, client: HubClient, options: SyncOptions = {}): Promise<SyncReport> {
+  const report: SyncReport = { pushed: 0, pulled: 0, rejected: 0, conflicts: 0, clockSkewMs: null, mismatched: [] };
+  const touched = new Set<string>();
+  // Push, pull, and push again if the inspector wrote something meanwhile: they are never blocked.
+  for (let round = 0; round < 5; round++) {
+    await pushAll(db, client, report, touched, options);
+    const done = await pullAll(db, client, report, touched, options);
+    if (done) break;
+  }
+  await verify(db, client, [...touched], report, options);
+  return report;
+}
+
+async function pushAll(db: TariffDb, client: HubClient, report: SyncReport, touched: Set<string>, options: SyncOptions): Promise<void> {
+  const total = await db.outbox.count();
+  let done = 0;
+  for (;;) {
+    const batch = await db.outbox.orderBy('id').limit(PUSH_MAX).toArray();
+    if (batch.length === 0) return;
+    options.onProgress?.({ phase: 'push', done, total: Math.max(total, done + batch.length) });
+    const mutations = batch.map(({ id, name, args, hlc }) => ({ id, name, args, hlc }));
+    let response;
+    try {
+      response = await client.push(mutations, (options.now?.() ?? new Date()).toISOString());
+    } catch (e) {
+      // The hub wants earlier ids than the outbox holds: they were lost here; nothing can resend them.
+      if (e instanceof SyncError && e.kind === 'gap') throw new SyncError('gap', `the hub expects mutation ${e.expected ?? '?'} but this device's outbox starts at ${batch[0]?.id ?? '?'}`);
+      throw e;
+    }
+    report.clockSkewMs = response.clockSkewMs;
+    await db.transaction('rw', [db.outbox, db.hubRejected], async () => {
+      for (const r of response.results) {
+        const row = batch.find((m) => m.id === r.id);
+        if (row?.caseId) touched.add(row.caseId);
+        if (r.outcome === 'applied' || r.outcome === 'duplicate') report.pushed += 1;
+        if (r.outcome === 'rejected' && row) {
+          report.rejected += 1;
+          // Kept until the hub's copy arrives by pull: the user sees what was refused and why.
+          await db.hubRejected.put({ key: `local:${row.id}`, version: 0, row: { mutationId: row.id, name: row.name, args: row.args, code: r.code, message: r.message } });
+        }
+        if (r.outcome === 'replay-mismatch') report.conflicts += 1;
+        report.conflicts += r.conflicts ?? 0;
+      }
+      await db.outbox.where('id').belowOrEqual(response.lastMutationId).delete();
+    });
+    done += batch.length;
+  }
+}
+
+/** Pulls every page; false when the outbox filled meanwhile (push first, then pull on). */
+async function pullAll(db: TariffDb, client: HubClient, report: SyncReport, touched: Set<string>, options: SyncOptions): Promise<boolean> {
+  let total: number | null = null;
+  let done = 0;
+  for (;;) {
+    if ((await db.outbox.count()) > 0) return false;
+    const cursor = await readCursor(db);
+    const page = await client.pull(cursor, options.pageSize ?? PULL_PAGE);
+    total ??= page.remaining;
+    await applyPage(db, page.changes, page.cursor, touched);
+    report.pulled += page.changes.length;
+    done += page.changes.length;
+    options.onProgress?.({ phase: 'pull', done, total: Math.max(total, done) });
+    if (!page.more) return true;
+  }
+}
+
+/** Applies one page and its cursor in one transaction; rows with unpushed local work are left alone. */
+export async function applyPage(db: TariffDb, changes: readonly Change[], cursor: string, touched: Set<string> = new Set()): Promise<void> {
+  await db.transaction('rw', [db.cases, db.records, db.entities, db.inspectors, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings], async () => {
+    const pending = await db.outbox.toArray();
+    const busyCases = new Set(pending.map((m) => m.caseId));
+    const busyRecords = new Set(pending.map((m) => m.recordId));
+    for (const change of changes) {
+      await applyChange(db, change, busyCases, busyRecords, touched);
+    }
+    await db.settings.put({ key: SYNC_KEYS.cursor, value: cursor });
+  });
+}
+
+async function applyChange(db: TariffDb, change: Change, busyCases: Set<string | null>, busyRecords: Set<string | null>, touched: Set<string>): Promise<void> {
+  const row = change.row;
+  const hubRow = { key: change.key, version: change.version, row };
+  switch (change.table) {
+    case 'cases':
+      touched.add(change.key);
+      if (!busyCases.has(change.key)) await db.cases.put(row as unknown as LocalCase);
+      return;
+    case 'records':
+      if (typeof row.caseId === 'string') touched.add(row.caseId);
+      if (!busyRecords.has(change.key)) await db.records.put(row as unknown as LocalRecord);
+      return;
+    case 'entities': {
+      const parsed = entitySchema.safeParse(row);
+      if (parsed.success) await db.entities.put(parsed.data);
+      return;
+    }
+    case 'inspectors': {
+      const parsed = inspectorSchema.safeParse(row);
+      if (parsed.success) await db.inspectors.put(parsed.data);
+      return;
+    }
+    case 'conflicts':
+      await db.hubConflicts.put(hubRow);
+      return;
+    case 'rejected':
+      await db.hubRejected.put(hubRow);
+      if (typeof row.mutationId === 'number') await db.hubRejected.delete(`local:${row.mutationId}`);
+      return;
+    case 'draws':
+      await db.hubDraws.put(hubRow);
+      return;
+  }
+}
+
+export async function localChecksum(db: TariffDb, caseId: string): Promise<string | null> {
+  const c = await db.cases.get(caseId);
+  if (!c) return null;
+  return caseChecksum(c, await db.records.where('caseId').equals(caseId).toArray());
+}
+
+/** Compares the touched cases with the hub; a case that differs (after a rejection, say) is fetched whole. */
+async function verify(db: TariffDb, client: HubClient, caseIds: string[], report: SyncReport, options: SyncOptions): Promise<void> {
+  if ((await db.outbox.count()) > 0) return;
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const chunk = caseIds.slice(i, i + 500);
+    options.onProgress?.({ phase: 'verify', done: i, total: caseIds.length });
+    const theirs = await client.checksums(chunk);
+    for (const id of chunk) {
+      if (theirs[id] === undefined) continue;
+      if ((await localChecksum(db, id)) === theirs[id]) continue;
+      const whole = await client.fetchCase(id);
+      await db.transaction('rw', [db.cases, db.records, db.outbox], async () => {
+        if ((await db.outbox.where('caseId').equals(id).count()) > 0) return;
+        await db.records.where('caseId').equals(id).delete();
+        await db.cases.put(whole.case as unknown as LocalCase);
+        await db.records.bulkPut(whole.records as unknown as LocalRecord[]);
+      });
+      if ((await localChecksum(db, id)) !== theirs[id]) report.mismatched.push(id);
+    }
+  }
+}

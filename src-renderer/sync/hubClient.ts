@@ -1,0 +1,79 @@
+// HTTP to the hub (docs/sync-protocol.md). Every failure becomes a SyncError whose cause the status
+// bar shows: network, auth, revoked, gap, server — with the hub's own message when there is one.
+import { z } from 'zod';
+import type { Mutation } from '../../src-shared/sync/mutators';
+import { errorBodySchema, pullResponseSchema, pushResponseSchema, checksumResponseSchema, type PullResponse, type PushResponse } from '../../src-shared/sync/protocol';
+import { hubUserSchema, type HubUser } from './account';
+
+export type SyncCause = 'network' | 'auth' | 'revoked' | 'gap' | 'server' | 'clock' | 'rejected' | 'conflict' | 'checksum';
+
+export class SyncError extends Error {
+  constructor(
+    readonly kind: SyncCause,
+    message: string,
+    readonly status?: number,
+    readonly expected?: number,
+  ) {
+    super(message);
+  }
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+const caseResponseSchema = z.object({ case: z.record(z.string(), z.unknown()), records: z.array(z.record(z.string(), z.unknown())) });
+const enrollResponseSchema = z.object({ deviceId: z.string(), token: z.string(), user: hubUserSchema });
+
+export class HubClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: string | null,
+    private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  private async call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}/api/v1${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    } catch (e) {
+      throw new SyncError('network', e instanceof Error ? e.message : String(e));
+    }
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const err = errorBodySchema.safeParse(json);
+      const message = err.success ? err.data.message : `HTTP ${response.status}`;
+      const code = err.success ? err.data.error : '';
+      const cause: SyncCause = code === 'device-revoked' ? 'revoked' : response.status === 401 || response.status === 403 ? 'auth' : code === 'mutation-gap' ? 'gap' : 'server';
+      throw new SyncError(cause, message, response.status, err.success ? err.data.expected : undefined);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncError('server', `unexpected answer from the hub to ${method} ${path}`);
+    return parsed.data;
+  }
+
+  enroll(code: string, deviceName: string): Promise<{ deviceId: string; token: string; user: HubUser }> {
+    return this.call('POST', '/devices/enroll', enrollResponseSchema, { code, deviceName });
+  }
+
+  push(mutations: readonly Mutation[], clientTime: string): Promise<PushResponse> {
+    return this.call('POST', '/push', pushResponseSchema, { clientTime, mutations });
+  }
+
+  pull(cursor: string, limit: number): Promise<PullResponse> {
+    return this.call('GET', `/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, pullResponseSchema);
+  }
+
+  async checksums(caseIds: readonly string[]): Promise<Record<string, string>> {
+    return (await this.call('POST', '/checksums', checksumResponseSchema, { caseIds })).checksums;
+  }
+
+  fetchCase(id: string): Promise<{ case: Record<string, unknown>; records: Record<string, unknown>[] }> {
+    return this.call('GET', `/cases/${encodeURIComponent(id)}`, caseResponseSchema);
+  }
+
+  login(password: string): Promise<{ ok: true }> {
+    return this.call('POST', '/login', z.object({ ok: z.literal(true) }), { password });
+  }
+}

@@ -1,0 +1,98 @@
+// The laptop's side of each mutator: change the local tables and queue the mutation, in ONE
+// transaction. Refusals the hub would make for frozen records are made here first, with the reason.
+import { v7 as uuidv7 } from 'uuid';
+import { recordDataSchemas, type RecordKind, type Signature } from '../../src-shared/sync/records';
+import type { LocalRecord, TariffDb } from '../db/db';
+import { readAccount } from './account';
+import { appendMutation, nextHlc } from './outbox';
+
+export class LocalRefusal extends Error {
+  constructor(
+    readonly code: 'not-enrolled' | 'not-found' | 'frozen',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function tables(db: TariffDb) {
+  return [db.cases, db.records, db.outbox, db.settings, db.hubConflicts];
+}
+
+async function username(db: TariffDb): Promise<string> {
+  const account = await readAccount(db);
+  if (!account) throw new LocalRefusal('not-enrolled', 'this device is not enrolled at a hub');
+  return account.user.username;
+}
+
+async function openCase(db: TariffDb, caseId: string) {
+  const c = await db.cases.get(caseId);
+  if (!c) throw new LocalRefusal('not-found', `no case ${caseId}`);
+  if (c.status === 'approved') throw new LocalRefusal('frozen', 'the case is approved and frozen');
+  return c;
+}
+
+async function unsignedRecord(db: TariffDb, id: string): Promise<LocalRecord> {
+  const r = await db.records.get(id);
+  if (!r) throw new LocalRefusal('not-found', `no record ${id}`);
+  if (r.signature) throw new LocalRefusal('frozen', 'the record is signed and frozen');
+  return r;
+}
+
+export async function addRecord<K extends RecordKind>(db: TariffDb, caseId: string, kind: K, data: unknown, id = uuidv7()): Promise<string> {
+  const checked = recordDataSchemas[kind].parse(data) as Record<string, unknown>;
+  const by = await username(db);
+  await db.transaction('rw', tables(db), async () => {
+    await openCase(db, caseId);
+    const hlc = await nextHlc(db);
+    await appendMutation(db, 'addRecord', { id, caseId, kind, data: checked }, hlc, { caseId, recordId: id });
+    await db.records.add({ id, caseId, kind, data: checked, signature: null, createdBy: by, createdAt: hlc, version: 0 });
+  });
+  return id;
+}
+
+export async function editRecord(db: TariffDb, id: string, changes: Record<string, unknown>): Promise<void> {
+  await db.transaction('rw', tables(db), async () => {
+    const r = await unsignedRecord(db, id);
+    await openCase(db, r.caseId);
+    const data = recordDataSchemas[r.kind].parse({ ...r.data, ...changes }) as Record<string, unknown>;
+    const hlc = await nextHlc(db);
+    await appendMutation(db, 'editRecord', { id, caseId: r.caseId, baseVersion: r.version, changes }, hlc, { caseId: r.caseId, recordId: id });
+    await db.records.update(id, { data });
+  });
+}
+
+export async function signRecord(db: TariffDb, id: string, signature: Signature): Promise<void> {
+  await db.transaction('rw', tables(db), async () => {
+    const r = await unsignedRecord(db, id);
+    await openCase(db, r.caseId);
+    await appendMutation(db, 'signRecord', { id, caseId: r.caseId, signature }, await nextHlc(db), { caseId: r.caseId, recordId: id });
+    await db.records.update(id, { signature });
+  });
+}
+
+export async function submitCase(db: TariffDb, caseId: string): Promise<void> {
+  await db.transaction('rw', tables(db), async () => {
+    await openCase(db, caseId);
+    await appendMutation(db, 'submitCase', { caseId }, await nextHlc(db), { caseId });
+    await db.cases.update(caseId, { status: 'submitted' });
+  });
+}
+
+export async function reviewCase(db: TariffDb, caseId: string, decision: 'approved' | 'returned', note: string): Promise<void> {
+  await db.transaction('rw', tables(db), async () => {
+    await openCase(db, caseId);
+    await appendMutation(db, 'reviewCase', { caseId, decision, note }, await nextHlc(db), { caseId });
+    await db.cases.update(caseId, { status: decision, reviewNote: note });
+  });
+}
+
+export async function resolveConflict(db: TariffDb, conflictId: string, value: unknown): Promise<void> {
+  await db.transaction('rw', tables(db), async () => {
+    const k = await db.hubConflicts.get(conflictId);
+    if (!k) throw new LocalRefusal('not-found', `no conflict ${conflictId}`);
+    const recordId = typeof k.row.recordId === 'string' ? k.row.recordId : null;
+    await appendMutation(db, 'resolveConflict', { conflictId, value }, await nextHlc(db), { caseId: typeof k.row.caseId === 'string' ? k.row.caseId : null, recordId });
+    await db.hubConflicts.update(conflictId, { row: { ...k.row, resolution: { value, pending: true } } });
+  });
+}
