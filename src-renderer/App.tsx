@@ -6,6 +6,9 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
+import { CasePage } from './pages/CasePage';
+import { CasesPage } from './pages/CasesPage';
+import { ConflictsPage } from './pages/ConflictsPage';
 import { DrawHistoryPage } from './pages/DrawHistoryPage';
 import { DrawPage } from './pages/DrawPage';
 import { DrawRecordPage } from './pages/DrawRecordPage';
@@ -14,16 +17,24 @@ import { ListPage } from './pages/ListPage';
 import { MyTasksPage } from './pages/MyTasksPage';
 import { OverchargePage } from './pages/OverchargePage';
 import { ProfilePage } from './pages/ProfilePage';
+import { SyncPage } from './pages/SyncPage';
 import { TariffPage } from './pages/TariffPage';
 import { useProfile, type Role } from './state/profile';
 
 /** The landing page of each role. */
-const HOME: Record<Role, string> = { office: '/lists/entities', lead: '/draw', inspector: '/tasks' };
+const HOME: Record<Role, string> = { office: '/lists/entities', lead: '/draw', inspector: '/cases' };
 
 function Routed() {
   const profile = useProfile();
   if (profile === undefined) return <Spin fullscreen />;
-  if (profile === null) return <ProfilePage firstRun />;
+  if (profile === null) {
+    return (
+      <Routes>
+        <Route path="/sync" element={<div style={{ maxWidth: 560, margin: '40px auto' }}><SyncPage /></div>} />
+        <Route path="*" element={<ProfilePage firstRun />} />
+      </Routes>
+    );
+  }
   return (
     <Routes>
       {/* The printable draw record has no navigation around it. */}
@@ -37,6 +48,10 @@ function Routed() {
         <Route path="/tasks" element={<MyTasksPage profile={profile} />} />
         <Route path="/tariffs" element={<TariffPage profile={profile} />} />
         <Route path="/overcharge" element={<OverchargePage />} />
+        <Route path="/cases" element={<CasesPage />} />
+        <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/conflicts" element={<ConflictsPage />} />
+        <Route path="/sync" element={<SyncPage />} />
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={HOME[profile.role]} replace />} />
       </Route>

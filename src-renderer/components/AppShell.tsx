@@ -1,10 +1,11 @@
-import { AccountBookOutlined, ApartmentOutlined, FileSearchOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { setLocale } from '../i18n';
 import type { Profile, Role } from '../state/profile';
+import { SyncBadge } from './SyncBadge';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -31,9 +32,12 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
     ],
   };
   const tasks: Item = { key: '/tasks', icon: <ProfileOutlined />, label: t('nav.tasks') };
+  const cases: Item = { key: '/cases', icon: <AuditOutlined />, label: t('sync.nav.cases') };
+  const sync: Item = { key: '/sync', icon: <CloudSyncOutlined />, label: t('sync.nav') };
+  const conflicts: Item = { key: '/conflicts', icon: <ExclamationCircleOutlined />, label: t('sync.nav.conflicts') };
   const profile: Item = { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') };
-  if (role === 'inspector') return [tasks, tariffs, profile];
-  return [lists, draw, tariffs, profile];
+  if (role === 'inspector') return [cases, tasks, tariffs, sync, profile];
+  return [lists, draw, cases, tariffs, sync, conflicts, profile];
 }
 
 /** The frame around every page: navigation for the role, who is signed in, the language. */
@@ -58,6 +62,7 @@ export function AppShell({ profile }: { profile: Profile }) {
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end' }}>
           <Space size="middle">
+            <SyncBadge />
             <Typography.Text>{profile.name}</Typography.Text>
             <Tag color="blue">{t(`role.${profile.role}`)}</Tag>
             {profile.district && <Tag>{profile.district}</Tag>}

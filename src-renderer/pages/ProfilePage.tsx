@@ -22,6 +22,11 @@ export function ProfilePage({ firstRun = false }: { firstRun?: boolean }) {
   const card = (
     <Card title={firstRun ? t('profile.welcome') : t('nav.profile')} style={{ maxWidth: 520, width: '100%' }}>
       {firstRun && <Typography.Paragraph type="secondary">{t('profile.intro')}</Typography.Paragraph>}
+      {firstRun && (
+        <Typography.Paragraph>
+          <a href="#/sync">{t('profile.enrollInstead')}</a>
+        </Typography.Paragraph>
+      )}
       <Form<Profile>
         form={form}
         layout="vertical"

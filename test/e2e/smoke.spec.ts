@@ -18,6 +18,8 @@ test('first run asks who uses the device, remembers it, and switches to English'
 
 test('an inspector sees only their own menu', async ({ page }) => {
   await createProfile(page, '王执法', '执法人员', '35011000037');
-  await expect(page.getByText('本机暂无分配给您的检查任务。')).toBeVisible();
+  // An inspector lands on the cases synced to this device (none before enrolling at the hub).
+  await expect(page.getByText('本机还没有案件。登记本机并同步后，抽中的检查案件会出现在这里。')).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '检查案件' })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: '检查对象名录' })).toHaveCount(0);
 });

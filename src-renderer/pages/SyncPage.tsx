@@ -1,0 +1,110 @@
+// Enrollment at the hub, the sync status in full, and the changes the hub refused.
+import { App, Alert, Button, Card, Descriptions, Empty, Form, Input, Progress, Space, Table, Tag } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatChinaTime } from '../../src-shared/time';
+import { db, type HubRow } from '../db/db';
+import { saveProfile } from '../state/profile';
+import { readAccount } from '../sync/account';
+import { syncController, useSyncStatus } from '../sync/controller';
+
+function EnrollForm() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const onFinish = async (values: { hubUrl?: string; code: string; deviceName: string }) => {
+    setBusy(true);
+    try {
+      const account = await syncController.enroll((values.hubUrl ?? '').replace(/\/+$/, ''), values.code, values.deviceName);
+      const u = account.user;
+      await saveProfile({ name: u.displayName, role: u.role, district: u.district, certNo: u.certNo ?? '' });
+      message.success(t('sync.enroll.done', { name: u.displayName, role: t(`role.${u.role}`), district: u.district }));
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={t('sync.enroll.title')}>
+      <p>{t('sync.enroll.intro')}</p>
+      <Form layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }} initialValues={{ deviceName: navigator.platform || 'laptop' }}>
+        <Form.Item name="hubUrl" label={t('sync.enroll.hubUrl')} extra={t('sync.enroll.hubUrlHelp')}>
+          <Input placeholder="http://192.168.1.10:8787" />
+        </Form.Item>
+        <Form.Item name="code" label={t('sync.enroll.code')} rules={[{ required: true }]}>
+          <Input maxLength={16} style={{ textTransform: 'uppercase', letterSpacing: 2 }} />
+        </Form.Item>
+        <Form.Item name="deviceName" label={t('sync.enroll.deviceName')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('sync.enroll.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function RejectedTable() {
+  const { t } = useTranslation();
+  const rows = useLiveQuery(() => db.hubRejected.toArray(), []) ?? [];
+  return (
+    <Card title={t('sync.rejected.title', { count: rows.length })} size="small">
+      {rows.length === 0 ? (
+        <Empty description={t('sync.rejected.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <Table<HubRow>
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { title: '#', render: (_, r) => String(r.row.mutationId), width: 60 },
+            { title: t('sync.rejected.what'), render: (_, r) => t(`sync.mutation.${String(r.row.name)}`) },
+            { title: t('sync.rejected.why'), render: (_, r) => <><Tag color="red">{t(`sync.rejected.code.${String(r.row.code)}`)}</Tag>{String(r.row.message ?? '')}</> },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+export function SyncPage() {
+  const { t } = useTranslation();
+  const status = useSyncStatus();
+  const account = useLiveQuery(() => readAccount(db), []);
+  const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  if (account === undefined) return null;
+  if (account === null) return <EnrollForm />;
+  const p = status.progress;
+  const skew = status.clockSkewMs;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card title={t('sync.title')} extra={<Button type="primary" loading={status.running} onClick={() => void syncController.syncNow()}>{t('sync.now')}</Button>}>
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t('sync.account')}>{account.user.displayName}（{account.user.username}，{t(`role.${account.user.role}`)}，{account.user.district}）</Descriptions.Item>
+          <Descriptions.Item label={t('sync.hub')}>{account.hubUrl || t('sync.hub.sameOrigin')}</Descriptions.Item>
+          <Descriptions.Item label={t('sync.device')}>{account.deviceId}</Descriptions.Item>
+          <Descriptions.Item label={t('sync.pending')}><span data-testid="sync-pending">{pending}</span></Descriptions.Item>
+          <Descriptions.Item label={t('sync.lastSuccess')}><span data-testid="sync-last-success">{status.lastSuccess ? formatChinaTime(status.lastSuccess) : t('sync.never')}</span></Descriptions.Item>
+        </Descriptions>
+        {p && <Progress style={{ marginTop: 12 }} percent={p.total === 0 ? 100 : Math.round((p.done / p.total) * 100)} format={() => t(`sync.progress.${p.phase}`, { ...p })} />}
+        {!status.running && status.lastError && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type={status.lastError.cause === 'network' ? 'warning' : 'error'}
+            showIcon
+            message={t(`sync.cause.${status.lastError.cause}`, { detail: status.lastError.message })}
+            description={<>{status.lastError.message}{status.retryAt && <div>{t('sync.retryAt', { at: formatChinaTime(status.retryAt) })}</div>}</>}
+          />
+        )}
+        {skew !== null && (
+          <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('sync.clockSkew', { minutes: Math.round(Math.abs(skew) / 60_000), dir: t(skew > 0 ? 'sync.clockSkew.ahead' : 'sync.clockSkew.behind') })} />
+        )}
+      </Card>
+      <RejectedTable />
+    </Space>
+  );
+}

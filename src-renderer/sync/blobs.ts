@@ -1,0 +1,11 @@
+// Photos and signatures on this device: the original bytes under their SHA-256.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { TariffDb } from '../db/db';
+
+export async function storeBlob(db: TariffDb, blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const hash = bytesToHex(sha256(bytes));
+  if (!(await db.blobs.get(hash))) await db.blobs.put({ sha256: hash, bytes, type: blob.type || 'application/octet-stream', uploaded: false });
+  return hash;
+}

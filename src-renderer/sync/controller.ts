@@ -1,0 +1,125 @@
+// The app's one sync controller: runs rounds on demand, when the network comes back and every
+// minute; retries with backoff; publishes a status the header shows at all times.
+import { useSyncExternalStore } from 'react';
+import { CLOCK_SKEW_WARN_MS } from '../../src-shared/sync/protocol';
+import { db, type TariffDb } from '../db/db';
+import { readAccount, saveAccount, SYNC_KEYS, type Account } from './account';
+import { syncOnce, type SyncProgress } from './engine';
+import { HubClient, SyncError, type SyncCause } from './hubClient';
+
+export interface SyncStatus {
+  enrolled: boolean;
+  running: boolean;
+  online: boolean;
+  /** Mutations not yet acknowledged by the hub. */
+  pending: number;
+  lastSuccess: string | null;
+  lastError: { cause: SyncCause; message: string; at: string } | null;
+  progress: SyncProgress | null;
+  clockSkewMs: number | null;
+  rejected: number;
+  conflicts: number;
+  /** When the next automatic attempt is due after a failure (ISO), or null. */
+  retryAt: string | null;
+}
+
+const INITIAL: SyncStatus = {
+  enrolled: false, running: false, online: typeof navigator === 'undefined' ? true : navigator.onLine, pending: 0, lastSuccess: null,
+  lastError: null, progress: null, clockSkewMs: null, rejected: 0, conflicts: 0, retryAt: null,
+};
+
+const BACKOFF_MS = [2_000, 5_000, 15_000, 60_000, 300_000];
+const PERIOD_MS = 60_000;
+
+export class SyncController {
+  private status: SyncStatus = INITIAL;
+  private listeners = new Set<() => void>();
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly database: TariffDb) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  snapshot = (): SyncStatus => this.status;
+
+  private set(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Reads what is stored (account, pending count, last result) and starts the automatic rounds. */
+  async start(): Promise<void> {
+    const account = await readAccount(this.database);
+    const log = (await this.database.settings.get(SYNC_KEYS.log))?.value as Partial<SyncStatus> | undefined;
+    this.set({ ...log, enrolled: account !== null, pending: await this.database.outbox.count(), running: false, progress: null });
+    window.addEventListener('online', () => {
+      this.set({ online: true });
+      void this.syncNow();
+    });
+    window.addEventListener('offline', () => this.set({ online: false }));
+    this.schedule(1_000);
+  }
+
+  async refreshPending(): Promise<void> {
+    this.set({ pending: await this.database.outbox.count(), rejected: await this.database.hubRejected.count(), conflicts: await this.database.hubConflicts.filter((k) => k.row.resolvedAt === null).count() });
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.syncNow(), ms);
+  }
+
+  async enroll(hubUrl: string, code: string, deviceName: string): Promise<Account> {
+    const enrollment = await new HubClient(hubUrl, null).enroll(code, deviceName);
+    const account: Account = { hubUrl, deviceId: enrollment.deviceId, token: enrollment.token, user: enrollment.user };
+    await saveAccount(this.database, account);
+    this.set({ enrolled: true, lastError: null });
+    void this.syncNow();
+    return account;
+  }
+
+  /** One round now (or joins the running one). Never throws: the outcome is in the status. */
+  syncNow(): Promise<void> {
+    this.running ??= this.round().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async round(): Promise<void> {
+    const account = await readAccount(this.database);
+    if (!account) return;
+    this.set({ running: true, progress: null });
+    try {
+      const report = await syncOnce(this.database, new HubClient(account.hubUrl, account.token), { onProgress: (progress) => this.set({ progress }) });
+      this.failures = 0;
+      const skew = report.clockSkewMs !== null && Math.abs(report.clockSkewMs) > CLOCK_SKEW_WARN_MS ? report.clockSkewMs : null;
+      const lastError = report.mismatched.length > 0 ? { cause: 'checksum' as const, message: report.mismatched.join(', '), at: new Date().toISOString() } : null;
+      this.set({ lastSuccess: new Date().toISOString(), lastError, clockSkewMs: skew, retryAt: null });
+      this.schedule(PERIOD_MS);
+    } catch (e) {
+      const error = e instanceof SyncError ? e : new SyncError('server', e instanceof Error ? e.message : String(e));
+      const wait = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length - 1)]!;
+      this.failures += 1;
+      this.set({ lastError: { cause: error.kind, message: error.message, at: new Date().toISOString() }, retryAt: error.kind === 'revoked' ? null : new Date(Date.now() + wait).toISOString() });
+      // A revoked device stops trying: only a new enrollment helps.
+      if (error.kind !== 'revoked') this.schedule(wait);
+    } finally {
+      this.set({ running: false, progress: null });
+      await this.refreshPending();
+      const { lastSuccess, lastError, clockSkewMs } = this.status;
+      await this.database.settings.put({ key: SYNC_KEYS.log, value: { lastSuccess, lastError, clockSkewMs } });
+    }
+  }
+}
+
+export const syncController = new SyncController(db);
+
+export function useSyncStatus(): SyncStatus {
+  return useSyncExternalStore(syncController.subscribe, syncController.snapshot);
+}

@@ -1,0 +1,145 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { screenshot } from './helpers';
+
+// The web build served by a real hub (the built CLI over PGlite): an inspector pulls their case,
+// works offline, reloads, comes back and syncs; the office sees the work.
+const PORT = Number(process.env.E2E_HUB_PORT ?? 4181);
+const HUB = `http://127.0.0.1:${PORT}`;
+const CLI = join(process.cwd(), 'bin', 'tariffcheck.cjs');
+let dir = '';
+let hub: ChildProcess | undefined;
+
+function cli(args: string[], input?: string): string {
+  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`tariffcheck ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+async function waitForHub(request: APIRequestContext): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await request.get(`${HUB}/api/v1/health`).then((r) => r.ok()).catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the hub did not start');
+}
+
+const entity = (n: number) => ({
+  uscc: ['91320106MA1MXXXX0A', '91320106MA1MYYYY1B'][n]!, name: ['金鹰购物中心', '德基广场'][n]!, kind: 'mall', district: '鼓楼区', subdistrict: '湖南路街道',
+  address: '中山路 89 号', lng: null, lat: null, tenantCount: 120, contact: '', phone: '', credit: null, lastInspectors: [], active: true,
+});
+const inspector = (certNo: string, name: string) => ({ certNo, name, unit: '鼓楼局', district: '鼓楼区', subdistrict: '', phone: '', conflicts: [], active: true });
+
+test.beforeAll(async ({ request }) => {
+  dir = mkdtempSync(join(tmpdir(), 'tariffcheck-e2e-hub-'));
+  const data = ['--data', dir];
+  cli(['user', 'add', ...data, '--username', 'office', '--name', '陈科长', '--role', 'office', '--district', '鼓楼区', '--password-stdin'], 'office password\n');
+  cli(['user', 'add', ...data, '--username', 'wang', '--name', '王检查', '--role', 'inspector', '--district', '鼓楼区', '--cert-no', 'GL-001', '--password-stdin'], 'wang password\n');
+  cli(['user', 'add', ...data, '--username', 'li', '--name', '李检查', '--role', 'inspector', '--district', '鼓楼区', '--cert-no', 'GL-002', '--password-stdin'], 'li password\n');
+  const officeCode = cli(['pair', ...data, '--username', 'office']);
+  hub = spawn(process.execPath, [CLI, 'hub', ...data, '--port', String(PORT)], { stdio: 'ignore' });
+  await waitForHub(request);
+  // The office's script: enroll, upload both lists, draw every target (teams of two).
+  const enroll = await request.post(`${HUB}/api/v1/devices/enroll`, { data: { code: officeCode, deviceName: 'office-script' } });
+  const { token } = (await enroll.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  const push = await request.post(`${HUB}/api/v1/push`, {
+    headers: auth,
+    data: {
+      clientTime: new Date().toISOString(),
+      mutations: [
+        { id: 1, name: 'putInspectors', args: { rows: [inspector('GL-001', '王检查'), inspector('GL-002', '李检查')] }, hlc: 'x' },
+        { id: 2, name: 'putEntities', args: { rows: [entity(0)] }, hlc: 'x' },
+      ],
+    },
+  });
+  expect(push.status()).toBe(200);
+  const plan = { name: '2026 年第四季度转供电检查', ratio: 1, groupBy: ['district'], riskRatios: {}, teamSize: 2, maxPerInspector: null, recusal: { sameSubdistrict: false, lastInspector: false } };
+  const draw = await request.post(`${HUB}/api/v1/draws`, { headers: auth, data: { seed: '鼓楼 2026-11-23', plan } });
+  expect(draw.status()).toBe(201);
+  test.info().annotations.push({ type: 'office-token', description: token });
+  process.env.E2E_OFFICE_TOKEN = token;
+});
+
+test.afterAll(() => {
+  hub?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function pairingCode(request: APIRequestContext, username: string): Promise<string> {
+  const reply = await request.post(`${HUB}/api/v1/pairing-codes`, { headers: { authorization: `Bearer ${process.env.E2E_OFFICE_TOKEN}` }, data: { username } });
+  return ((await reply.json()) as { code: string }).code;
+}
+
+async function enrollInBrowser(page: Page, code: string, deviceName: string): Promise<void> {
+  await page.goto(`${HUB}/#/sync`);
+  await page.getByLabel('配对码').fill(code);
+  await page.getByLabel('本机名称').fill(deviceName);
+  await page.getByRole('button', { name: /登\s?记/ }).click();
+}
+
+/** Cuts the network of the page and of its service worker. */
+async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route('**/*', (route) => (route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback()));
+}
+
+async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unroute('**/*');
+  await context.setOffline(false);
+}
+
+test('inspector works offline, reloads, syncs when back; the office sees the work', async ({ browser, request }) => {
+  const inspectorContext = await browser.newContext();
+  const page = await inspectorContext.newPage();
+  await enrollInBrowser(page, await pairingCode(request, 'wang'), '王检查的笔记本');
+  const badge = page.getByTestId('sync-badge');
+  await expect(badge).toContainText('已同步');
+  await page.goto(`${HUB}/#/cases`);
+  await expect(page.getByText('金鹰购物中心')).toBeVisible();
+  await screenshot(page, '50-sync-inspector-synced');
+
+  // Under the service worker's control, so a reload offline still opens.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect(page.getByText('金鹰购物中心')).toBeVisible();
+
+  await goOffline(inspectorContext);
+  await expect(badge).toContainText('离线');
+  await page.getByText('金鹰购物中心').click();
+  await page.getByLabel('问题').fill('公摊电费按面积加收，未公示');
+  await page.getByLabel('详细情况').fill('每千瓦时加收 0.35 元');
+  await page.getByRole('button', { name: /保\s?存/ }).first().click();
+  await expect(page.getByTestId('case-record')).toHaveCount(1);
+  await expect(badge).toContainText('待同步 1');
+  await screenshot(page, '51-sync-inspector-offline-pending');
+
+  await page.reload();
+  await expect(page.getByTestId('case-record')).toContainText('公摊电费按面积加收，未公示');
+  await expect(badge).toContainText('待同步 1');
+  await page.goto(`${HUB}/#/sync`);
+  await expect(page.getByTestId('sync-pending')).toHaveText('1');
+  await screenshot(page, '52-sync-status-offline');
+
+  await goOnline(inspectorContext);
+  await expect(badge).toContainText('已同步', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-pending')).toHaveText('0');
+  await screenshot(page, '53-sync-status-back-online');
+
+  const officeContext = await browser.newContext();
+  const office = await officeContext.newPage();
+  await enrollInBrowser(office, await pairingCode(request, 'office'), '科室电脑');
+  await expect(office.getByTestId('sync-badge')).toContainText('已同步');
+  await office.goto(`${HUB}/#/cases`);
+  await office.getByText('金鹰购物中心').click();
+  await expect(office.getByTestId('case-record')).toContainText('公摊电费按面积加收，未公示');
+  await screenshot(office, '54-sync-office-sees-finding');
+  await inspectorContext.close();
+  await officeContext.close();
+});
