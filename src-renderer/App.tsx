@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
+import { LockScreen } from './components/LockScreen';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
 import { ConflictsPage } from './pages/ConflictsPage';
@@ -66,9 +67,11 @@ export function App() {
   return (
     <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8' } }}>
       <AntApp>
-        <HashRouter>
-          <Routed />
-        </HashRouter>
+        <LockScreen>
+          <HashRouter>
+            <Routed />
+          </HashRouter>
+        </LockScreen>
       </AntApp>
     </ConfigProvider>
   );

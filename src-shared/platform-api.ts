@@ -24,6 +24,8 @@ export interface PlatformApi {
   printPage(options: { title: string; suggestedName: string }): Promise<boolean>;
   /** Opens an https link in the system browser; anything else is refused. */
   openExternal(url: string): Promise<boolean>;
+  /** In office mode, the hub this app runs (LAN addresses for the laptops); null otherwise. */
+  officeHub(): Promise<{ lan: string[]; local: string } | null>;
 }
 
 /**

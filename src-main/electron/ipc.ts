@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { channelOf, type IpcApi, type IpcMethod } from './channels';
 import { readOpenedFile, writeFileAtomically } from './files';
 import { isAppUrl, type RendererLocation } from './renderer-location';
+import { officeHubInfo } from './officeHub';
 import { openExternalSafely } from './security';
 
 type Args<K extends IpcMethod> = Parameters<IpcApi[K]>;
@@ -75,6 +76,10 @@ const handlers: { [K in IpcMethod]: Handler<K> } = {
   openExternal: {
     args: z.tuple([z.string().max(2048)]),
     run: async (_event, url) => openExternalSafely(url),
+  },
+  officeHub: {
+    args: z.tuple([]),
+    run: async () => officeHubInfo(),
   },
 };
 

@@ -1,8 +1,10 @@
 // The main process: wires the modules beside it and does nothing else. Security first: the sandbox
 // and the single-instance lock are taken before anything else can run.
-import { app, BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
+import { officeConfig, startOfficeHub, stopOfficeHub } from './officeHub';
 import { resolveRendererLocation } from './renderer-location';
 import { acquireSingleInstance, applyContentSecurityPolicy, hardenWebContents, refusePermissions } from './security';
 import { createMainWindow } from './window';
@@ -22,6 +24,7 @@ if (acquireSingleInstance(() => mainWindow)) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location));
 
   app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void stopOfficeHub());
 
   void app.whenReady().then(() => {
     refusePermissions(session.defaultSession);
@@ -29,6 +32,11 @@ if (acquireSingleInstance(() => mainWindow)) {
     registerIpcHandlers(location);
     installApplicationMenu(!app.isPackaged);
     mainWindow = createMainWindow(location, __dirname);
+    // Office mode: the hub on the LAN, in this process; a failure to start is shown, not fatal.
+    const office = officeConfig(process.argv, app.getPath('userData'));
+    startOfficeHub(office, app.getPath('userData'), join(__dirname, '../renderer')).catch((e: unknown) => {
+      dialog.showErrorBox('TariffCheck', `检查中心未能启动：${e instanceof Error ? e.message : String(e)}`);
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -16,6 +16,7 @@ const api = {
   saveFile: (options) => call('saveFile', options),
   printPage: (options) => call('printPage', options),
   openExternal: (url) => call('openExternal', url),
+  officeHub: () => call('officeHub'),
 } satisfies PlatformApi;
 
 contextBridge.exposeInMainWorld('tariffcheck', api);

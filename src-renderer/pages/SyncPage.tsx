@@ -1,13 +1,30 @@
 // Enrollment at the hub, the sync status in full, and the changes the hub refused.
-import { App, Alert, Button, Card, Descriptions, Empty, Form, Input, Progress, Space, Table, Tag } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Empty, Form, Input, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../src-shared/time';
 import { db, type HubRow } from '../db/db';
+import { platform } from '../platform';
 import { saveProfile } from '../state/profile';
-import { readAccount } from '../sync/account';
+import { markUnlocked } from '../components/LockScreen';
+import { readAccount, type Account } from '../sync/account';
+import { HubClient } from '../sync/hubClient';
+import { hasVerifier, loginOnline } from '../sync/login';
 import { syncController, useSyncStatus } from '../sync/controller';
+
+/** In office mode: where the laptops reach the hub this app runs. */
+function OfficeHubCard() {
+  const { t } = useTranslation();
+  const [info, setInfo] = useState<{ lan: string[]; local: string } | null>(null);
+  useEffect(() => {
+    void platform.officeHub().then(setInfo);
+  }, []);
+  if (!info) return null;
+  return (
+    <Alert type="info" showIcon message={t('sync.office.running')} description={<>{t('sync.office.lan')}：{info.lan.length > 0 ? info.lan.join('、') : info.local}</>} />
+  );
+}
 
 function EnrollForm() {
   const { t } = useTranslation();
@@ -28,6 +45,7 @@ function EnrollForm() {
   };
   return (
     <Card title={t('sync.enroll.title')}>
+      <OfficeHubCard />
       <p>{t('sync.enroll.intro')}</p>
       <Form layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }} initialValues={{ deviceName: navigator.platform || 'laptop' }}>
         <Form.Item name="hubUrl" label={t('sync.enroll.hubUrl')} extra={t('sync.enroll.hubUrlHelp')}>
@@ -42,6 +60,32 @@ function EnrollForm() {
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('sync.enroll.submit')}
         </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function OfflineLogin({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const ready = useLiveQuery(() => hasVerifier(db), []);
+  const [form] = Form.useForm();
+  const onFinish = async ({ password }: { password: string }) => {
+    try {
+      await loginOnline(db, new HubClient(account.hubUrl, account.token), password);
+      markUnlocked();
+      form.resetFields();
+      message.success(t('login.setupDone'));
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Card title={t('login.setup')} size="small" extra={ready && <Tag color="green">{t('login.setupDone')}</Tag>}>
+      <Typography.Paragraph type="secondary">{t('login.setupIntro')}</Typography.Paragraph>
+      <Form form={form} layout="inline" onFinish={onFinish}>
+        <Form.Item name="password" rules={[{ required: true }]}><Input.Password placeholder={t('login.password')} style={{ width: 240 }} /></Form.Item>
+        <Button htmlType="submit">{t('login.setupSubmit')}</Button>
       </Form>
     </Card>
   );
@@ -104,7 +148,9 @@ export function SyncPage() {
           <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('sync.clockSkew', { minutes: Math.round(Math.abs(skew) / 60_000), dir: t(skew > 0 ? 'sync.clockSkew.ahead' : 'sync.clockSkew.behind') })} />
         )}
       </Card>
+      <OfficeHubCard />
       <RejectedTable />
+      <OfflineLogin account={account} />
     </Space>
   );
 }

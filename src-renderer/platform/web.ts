@@ -7,6 +7,8 @@ import { acceptAttribute } from './accept';
 export const webPlatform = {
   kind: 'web',
   appInfo: async () => ({ version, platform: navigator.platform }),
+  // A browser never runs the hub; the page may be served by one (same origin).
+  officeHub: async () => null,
   openFile: async ({ filters }) => {
     const file = await pickFile(acceptAttribute(filters));
     return file ? toOpenedFile(file) : null;

@@ -2,13 +2,13 @@
 // pages while the outbox stays empty, then compare per-case checksums (DESIGN.md "Sync protocol").
 import { entitySchema, inspectorSchema } from '../../src-shared/domain';
 import { caseChecksum } from '../../src-shared/sync/checksum';
-import { PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
+import { BLOB_CHUNK, PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
 import type { LocalCase, LocalRecord, TariffDb } from '../db/db';
 import { readCursor, SYNC_KEYS } from './account';
 import { SyncError, type HubClient } from './hubClient';
 
 export interface SyncProgress {
-  phase: 'push' | 'pull' | 'verify';
+  phase: 'upload' | 'push' | 'pull' | 'verify';
   done: number;
   total: number;
 }
@@ -35,12 +35,29 @@ export async function syncOnce(db: TariffDb, client: HubClient, options: SyncOpt
   const touched = new Set<string>();
   // Push, pull, and push again if the inspector wrote something meanwhile: they are never blocked.
   for (let round = 0; round < 5; round++) {
+    await uploadBlobs(db, client, options);
     await pushAll(db, client, report, touched, options);
     const done = await pullAll(db, client, report, touched, options);
     if (done) break;
   }
   await verify(db, client, [...touched], report, options);
   return report;
+}
+
+/** Photos and signatures first, so the mutations naming them find them; resumed where the hub stopped. */
+async function uploadBlobs(db: TariffDb, client: HubClient, options: SyncOptions): Promise<void> {
+  const waiting = await db.blobs.filter((b) => !b.uploaded).primaryKeys();
+  for (const [i, sha] of waiting.entries()) {
+    const blob = await db.blobs.get(sha);
+    if (!blob) continue;
+    options.onProgress?.({ phase: 'upload', done: i, total: waiting.length });
+    let { state, offset } = await client.blobStatus(sha);
+    while (state !== 'complete') {
+      const chunk = blob.bytes.subarray(offset, offset + BLOB_CHUNK);
+      ({ state, offset } = await client.putBlobChunk(sha, offset, blob.bytes.byteLength, chunk));
+    }
+    await db.blobs.update(sha, { uploaded: true });
+  }
 }
 
 async function pushAll(db: TariffDb, client: HubClient, report: SyncReport, touched: Set<string>, options: SyncOptions): Promise<void> {

@@ -20,6 +20,7 @@ export class SyncError extends Error {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+const blobStatusSchema = z.object({ state: z.enum(['complete', 'partial', 'absent']), offset: z.number(), size: z.number().nullable() });
 const caseResponseSchema = z.object({ case: z.record(z.string(), z.unknown()), records: z.array(z.record(z.string(), z.unknown())) });
 const enrollResponseSchema = z.object({ deviceId: z.string(), token: z.string(), user: hubUserSchema });
 
@@ -33,10 +34,12 @@ export class HubClient {
   private async call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const raw = body instanceof Uint8Array;
+    if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
+    const payload = body === undefined ? {} : { body: raw ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) };
     let response: Response;
     try {
-      response = await this.fetchImpl(`${this.baseUrl}/api/v1${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      response = await this.fetchImpl(`${this.baseUrl}/api/v1${path}`, { method, headers, ...payload });
     } catch (e) {
       throw new SyncError('network', e instanceof Error ? e.message : String(e));
     }
@@ -71,6 +74,15 @@ export class HubClient {
 
   fetchCase(id: string): Promise<{ case: Record<string, unknown>; records: Record<string, unknown>[] }> {
     return this.call('GET', `/cases/${encodeURIComponent(id)}`, caseResponseSchema);
+  }
+
+  blobStatus(sha256: string): Promise<{ state: 'complete' | 'partial' | 'absent'; offset: number; size: number | null }> {
+    return this.call('GET', `/blobs/${sha256}/status`, blobStatusSchema);
+  }
+
+  /** Sends one chunk of a blob at `offset`; the hub verifies the whole when the last chunk arrives. */
+  putBlobChunk(sha256: string, offset: number, size: number, chunk: Uint8Array): Promise<{ state: 'complete' | 'partial' | 'absent'; offset: number }> {
+    return this.call('PUT', `/blobs/${sha256}?offset=${offset}&size=${size}`, blobStatusSchema, chunk);
   }
 
   login(password: string): Promise<{ ok: true }> {

@@ -99,6 +99,10 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await enrollInBrowser(page, await pairingCode(request, 'wang'), '王检查的笔记本');
   const badge = page.getByTestId('sync-badge');
   await expect(badge).toContainText('已同步');
+  // The password is checked once online; the laptop keeps a verifier for offline logins.
+  await page.getByPlaceholder('密码').fill('wang password');
+  await page.getByRole('button', { name: '核对并保存' }).click();
+  await expect(page.getByText('已设置：本机可离线登录').first()).toBeVisible();
   await page.goto(`${HUB}/#/cases`);
   await expect(page.getByText('金鹰购物中心')).toBeVisible();
   await screenshot(page, '50-sync-inspector-synced');
@@ -126,6 +130,18 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await page.goto(`${HUB}/#/sync`);
   await expect(page.getByTestId('sync-pending')).toHaveText('1');
   await screenshot(page, '52-sync-status-offline');
+
+  // A new window offline asks for the password and checks it on the device.
+  const again = await inspectorContext.newPage();
+  await again.goto(`${HUB}/#/cases`);
+  await again.getByLabel('密码').fill('wrong password');
+  await again.getByRole('button', { name: /登\s?录/ }).click();
+  await expect(again.getByText('密码不正确')).toBeVisible();
+  await screenshot(again, '55-offline-login-refused');
+  await again.getByLabel('密码').fill('wang password');
+  await again.getByRole('button', { name: /登\s?录/ }).click();
+  await expect(again.getByText('金鹰购物中心')).toBeVisible();
+  await again.close();
 
   await goOnline(inspectorContext);
   await expect(badge).toContainText('已同步', { timeout: 30_000 });

@@ -34,7 +34,7 @@ beforeEach(() => vi.clearAllMocks());
 describe('IPC channels', () => {
   it('has one fixed channel per PlatformApi method', () => {
     expect([...ipcHandlers.keys()].sort()).toEqual(
-      ['tariffcheck:appInfo', 'tariffcheck:openExternal', 'tariffcheck:openFile', 'tariffcheck:printPage', 'tariffcheck:saveFile'],
+      ['tariffcheck:appInfo', 'tariffcheck:officeHub', 'tariffcheck:openExternal', 'tariffcheck:openFile', 'tariffcheck:printPage', 'tariffcheck:saveFile'],
     );
   });
 });

@@ -1,0 +1,47 @@
+// The login of an enrolled device: works offline against the verifier of the last online login.
+import { Button, Card, Form, Input, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../db/db';
+import { hasVerifier, loginOffline } from '../sync/login';
+
+const UNLOCKED = 'tariffcheck.unlocked';
+
+export function LockScreen({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const locked = useLiveQuery(async () => (await hasVerifier(db)) && sessionStorage.getItem(UNLOCKED) !== '1', []);
+  const [, rerender] = useState(0);
+  const [error, setError] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (locked === undefined) return null;
+  if (!locked || sessionStorage.getItem(UNLOCKED) === '1') return <>{children}</>;
+  const onFinish = async ({ password }: { password: string }) => {
+    setBusy(true);
+    const ok = await loginOffline(db, password);
+    setBusy(false);
+    setError(!ok);
+    if (ok) {
+      sessionStorage.setItem(UNLOCKED, '1');
+      rerender((n) => n + 1);
+    }
+  };
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
+      <Card title={t('login.title')} style={{ width: 380 }}>
+        <Typography.Paragraph type="secondary">{t('login.intro')}</Typography.Paragraph>
+        <Form layout="vertical" onFinish={onFinish}>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]} {...(error ? { validateStatus: 'error' as const, help: t('login.wrong') } : {})}>
+            <Input.Password autoFocus />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} block>{t('login.submit')}</Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+/** Marks this browser session as logged in (after an online login on the sync page). */
+export function markUnlocked(): void {
+  sessionStorage.setItem(UNLOCKED, '1');
+}
