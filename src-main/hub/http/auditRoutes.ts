@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listAudit, verifyAudit } from '../audit/auditLog';
 import type { HubContext } from './context';
-import { OFFICE, requireRole } from './authorize';
+import { writeTransaction } from '../store/writeTransaction';
+import { OFFICE, requireRole, sessionOf } from './authorize';
 import { parseInput } from './validate';
 
 export const AUDIT_PAGE_MAX = 500;
@@ -19,6 +20,24 @@ export function auditRoutes(app: FastifyInstance, hub: HubContext): void {
     const entries = await listAudit(hub.store, after, limit);
     const last = entries.at(-1);
     return { entries, next: entries.length === limit && last ? last.id : null };
+  });
+
+  // The whole log as JSON lines, for archiving or an auditor's own check; the export is itself audited.
+  app.get('/audit/export', { preHandler: requireRole(hub.store, OFFICE) }, async (request, reply) => {
+    const session = sessionOf(request);
+    await writeTransaction(hub.store, { userId: session.user.id, deviceId: session.deviceId }, hub.now(), (w) => w.audit({ action: 'audit.export', subject: 'audit' }));
+    const lines: string[] = [];
+    for (let after = 0; ; ) {
+      const page = await listAudit(hub.store, after, AUDIT_PAGE_MAX);
+      for (const e of page) lines.push(JSON.stringify(e));
+      const last = page.at(-1);
+      if (!last || page.length < AUDIT_PAGE_MAX) break;
+      after = last.id;
+    }
+    return reply
+      .type('application/x-ndjson; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="audit.jsonl"')
+      .send(lines.join('\n') + '\n');
   });
 
   app.get('/audit/verify', { preHandler: requireRole(hub.store, OFFICE) }, async () => verifyAudit(hub.store));

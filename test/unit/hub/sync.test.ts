@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../src-main/hub/audit/auditLog';
+import { entryHash, GENESIS_HASH } from '../../../src-main/hub/audit/chain';
 import { changeCounter } from '../../../src-main/hub/store/writeTransaction';
 import { bearer } from './fixture';
 import { STORES } from './stores';
@@ -249,5 +251,23 @@ describe.each(STORES)('sync on $name', (factory) => {
     expect(actions.filter((a) => a.startsWith('mutation.') || a === 'draw.run')).toEqual(['mutation.putInspectors', 'mutation.putEntities', 'draw.run', 'mutation.addRecord', 'mutation.rejected']);
     const verify = await world.hub.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: bearer(world.office.device.token) });
     expect(verify.json()).toMatchObject({ ok: true });
+  });
+
+  it('the office exports the audit log as JSON lines whose chain re-verifies; the export is audited; others get 403', async () => {
+    const reply = await world.hub.app.inject({ method: 'GET', url: '/api/v1/audit/export', headers: bearer(world.office.device.token) });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    const entries = reply.body.trim().split('\n').map((l) => JSON.parse(l) as AuditEntry);
+    expect(entries.at(-1)?.action).toBe('audit.export');
+    let prev = GENESIS_HASH;
+    for (const e of entries) {
+      expect(e.prevHash).toBe(prev);
+      const { id: _id, prevHash: _p, hash, ...content } = e;
+      expect(entryHash(prev, content)).toBe(hash);
+      prev = hash;
+    }
+    const { member } = teamOf(world, world.cases[0]!);
+    const refused = await world.hub.app.inject({ method: 'GET', url: '/api/v1/audit/export', headers: bearer(member.device.token) });
+    expect(refused.statusCode).toBe(403);
   });
 });
