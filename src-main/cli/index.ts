@@ -6,6 +6,7 @@ import { drawCommand } from './commands/draw';
 import { verifyDrawCommand } from './commands/verifyDraw';
 import { auditCommand } from './commands/audit';
 import { hubCommand } from './commands/hub';
+import { mergeCommand } from './commands/merge';
 import { pairCommand } from './commands/pair';
 import { userCommand } from './commands/user';
 
@@ -24,6 +25,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   user: { run: userCommand, help: 'user add --data DIR | --pg URL --username U --name N --role office|lead|inspector --district D [--cert-no C] --password-stdin' },
   pair: { run: pairCommand, help: 'pair --data DIR | --pg URL --username U   (prints a 10-minute pairing code)' },
   audit: { run: auditCommand, help: 'audit verify --data DIR | --pg URL   (exit 0 intact, 1 broken)' },
+  merge: { run: mergeCommand, help: 'merge --data DIR | --pg URL FILE.tcase…   (one report line per file; exit 2 for an unreadable or invalid file)' },
 };
 
 function usage(): string {

@@ -8,6 +8,8 @@ import { version as packageVersion } from '../../package.json';
 import { HubError } from './errors';
 import { accountRoutes } from './http/accountRoutes';
 import { auditRoutes } from './http/auditRoutes';
+import { blobRoutes } from './http/blobRoutes';
+import { caseFileRoutes } from './http/caseFileRoutes';
 import type { HubContext } from './http/context';
 import { installErrorReplies } from './http/errorReplies';
 import { syncRoutes } from './http/syncRoutes';
@@ -59,6 +61,8 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
       accountRoutes(api, hub);
       auditRoutes(api, hub);
       syncRoutes(api, hub);
+      blobRoutes(api, hub);
+      caseFileRoutes(api, hub);
     },
     { prefix: '/api/v1' },
   );

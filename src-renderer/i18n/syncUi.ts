@@ -4,6 +4,13 @@ import type { MessageTable } from '../../src-shared/i18n/format';
 export const syncUiMessages: MessageTable = {
   'zh-CN': {
     'sync.nav': '同步',
+    'caseFile.title': '案件文件（.tcase）',
+    'caseFile.intro': '没有网络时，可把本机尚未上传的工作导出为案件文件，用 U 盘交给科室；科室导入后与联网同步的效果相同，重复导入不会产生重复记录。',
+    'caseFile.export': '导出未同步的工作',
+    'caseFile.exported': '已导出 {{count}} 项操作',
+    'caseFile.import': '导入案件文件…',
+    'caseFile.report': '来自 {{username}}：新增 {{new}} 项，已有 {{alreadyPresent}} 项，冲突 {{conflicting}} 项，被拒绝 {{rejected}} 项；照片新增 {{blobsNew}} 张',
+    'caseFile.gap': '此文件缺少更早的操作（应从第 {{expected}} 项开始），未导入任何内容。请让该笔记本导出全部未同步的工作。',
     'sync.office.running': '本机正在运行检查中心（办公室模式）',
     'sync.office.lan': '检查人员的笔记本请连接',
     'login.title': '登录',
@@ -133,6 +140,13 @@ export const syncUiMessages: MessageTable = {
   },
   en: {
     'sync.nav': 'Sync',
+    'caseFile.title': 'Case files (.tcase)',
+    'caseFile.intro': 'Without network, export this device’s unsynced work as a case file and hand it to the office; importing it has the same effect as a sync, and importing twice duplicates nothing.',
+    'caseFile.export': 'Export unsynced work',
+    'caseFile.exported': 'Exported {{count}} changes',
+    'caseFile.import': 'Import case files…',
+    'caseFile.report': 'From {{username}}: {{new}} new, {{alreadyPresent}} already present, {{conflicting}} conflicting, {{rejected}} rejected; {{blobsNew}} new photos',
+    'caseFile.gap': 'This file lacks earlier changes (expected from no. {{expected}}); nothing was imported. Ask the laptop to export all its unsynced work.',
     'sync.office.running': 'This computer runs the hub (office mode)',
     'sync.office.lan': 'Laptops connect to',
     'login.title': 'Log in',

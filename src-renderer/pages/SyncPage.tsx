@@ -9,7 +9,10 @@ import { platform } from '../platform';
 import { saveProfile } from '../state/profile';
 import { markUnlocked } from '../components/LockScreen';
 import { readAccount, type Account } from '../sync/account';
+import { exportCaseFile } from '../sync/caseFile';
 import { HubClient } from '../sync/hubClient';
+
+const TCASE = [{ name: 'TariffCheck 案件文件', extensions: ['tcase'] }];
 import { hasVerifier, loginOnline } from '../sync/login';
 import { syncController, useSyncStatus } from '../sync/controller';
 
@@ -91,6 +94,53 @@ function OfflineLogin({ account }: { account: Account }) {
   );
 }
 
+type CaseFileReport = Awaited<ReturnType<HubClient['importCaseFile']>>;
+
+/** Case files: any enrolled device exports its unsynced work; the office merges files from laptops. */
+function CaseFiles({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [reports, setReports] = useState<{ name: string; report: CaseFileReport }[]>([]);
+  const exportAll = async () => {
+    try {
+      const file = await exportCaseFile(db);
+      if (await platform.saveFile({ title: t('caseFile.export'), suggestedName: file.name, filters: TCASE, data: file.bytes })) message.success(t('caseFile.exported', { count: file.count }));
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const importOne = async () => {
+    const file = await platform.openFile({ title: t('caseFile.import'), filters: TCASE });
+    if (!file) return;
+    try {
+      const report = await new HubClient(account.hubUrl, account.token).importCaseFile(file.data);
+      setReports((r) => [{ name: file.name, report }, ...r]);
+      void syncController.syncNow();
+    } catch (e) {
+      message.error(`${file.name}：${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <Card title={t('caseFile.title')} size="small">
+      <Typography.Paragraph type="secondary">{t('caseFile.intro')}</Typography.Paragraph>
+      <Space>
+        <Button onClick={() => void exportAll()}>{t('caseFile.export')}</Button>
+        {account.user.role === 'office' && <Button type="primary" onClick={() => void importOne()}>{t('caseFile.import')}</Button>}
+      </Space>
+      {reports.map(({ name, report }, i) => (
+        <Alert
+          key={i}
+          style={{ marginTop: 12 }}
+          type={report.gap ? 'error' : report.rejected + report.conflicting > 0 ? 'warning' : 'success'}
+          showIcon
+          message={name}
+          description={report.gap ? t('caseFile.gap', { expected: report.gap.expected }) : t('caseFile.report', { ...report, blobsNew: report.blobs.new })}
+        />
+      ))}
+    </Card>
+  );
+}
+
 function RejectedTable() {
   const { t } = useTranslation();
   const rows = useLiveQuery(() => db.hubRejected.toArray(), []) ?? [];
@@ -150,6 +200,7 @@ export function SyncPage() {
       </Card>
       <OfficeHubCard />
       <RejectedTable />
+      <CaseFiles account={account} />
       <OfflineLogin account={account} />
     </Space>
   );

@@ -32,7 +32,8 @@ export interface SyncOptions {
 
 export async function syncOnce(db: TariffDb, client: HubClient, options: SyncOptions = {}): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, pulled: 0, rejected: 0, conflicts: 0, clockSkewMs: null, mismatched: [] };
-  const touched = new Set<string>();
+  // Cases whose pulled change was left alone for unpushed work stay to be checked until they match.
+  const touched = new Set<string>(await unverified(db));
   // Push, pull, and push again if the inspector wrote something meanwhile: they are never blocked.
   for (let round = 0; round < 5; round++) {
     await uploadBlobs(db, client, options);
@@ -119,24 +120,41 @@ export async function applyPage(db: TariffDb, changes: readonly Change[], cursor
     const pending = await db.outbox.toArray();
     const busyCases = new Set(pending.map((m) => m.caseId));
     const busyRecords = new Set(pending.map((m) => m.recordId));
+    const skipped = new Set<string>();
     for (const change of changes) {
-      await applyChange(db, change, busyCases, busyRecords, touched);
+      await applyChange(db, change, busyCases, busyRecords, touched, skipped);
     }
+    // The cursor moves past what was skipped: remember those cases until a checksum confirms them.
+    if (skipped.size > 0) await db.settings.put({ key: UNVERIFIED, value: [...new Set([...(await unverified(db)), ...skipped])] });
     await db.settings.put({ key: SYNC_KEYS.cursor, value: cursor });
   });
 }
 
-async function applyChange(db: TariffDb, change: Change, busyCases: Set<string | null>, busyRecords: Set<string | null>, touched: Set<string>): Promise<void> {
+const UNVERIFIED = 'sync.unverified';
+
+async function unverified(db: TariffDb): Promise<string[]> {
+  const value = (await db.settings.get(UNVERIFIED))?.value;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+async function markVerified(db: TariffDb, caseId: string): Promise<void> {
+  const left = (await unverified(db)).filter((id) => id !== caseId);
+  await db.settings.put({ key: UNVERIFIED, value: left });
+}
+
+async function applyChange(db: TariffDb, change: Change, busyCases: Set<string | null>, busyRecords: Set<string | null>, touched: Set<string>, skipped: Set<string>): Promise<void> {
   const row = change.row;
   const hubRow = { key: change.key, version: change.version, row };
   switch (change.table) {
     case 'cases':
       touched.add(change.key);
-      if (!busyCases.has(change.key)) await db.cases.put(row as unknown as LocalCase);
+      if (busyCases.has(change.key)) skipped.add(change.key);
+      else await db.cases.put(row as unknown as LocalCase);
       return;
     case 'records':
       if (typeof row.caseId === 'string') touched.add(row.caseId);
       if (!busyRecords.has(change.key)) await db.records.put(row as unknown as LocalRecord);
+      else if (typeof row.caseId === 'string') skipped.add(row.caseId);
       return;
     case 'entities': {
       const parsed = entitySchema.safeParse(row);
@@ -175,8 +193,14 @@ async function verify(db: TariffDb, client: HubClient, caseIds: string[], report
     options.onProgress?.({ phase: 'verify', done: i, total: caseIds.length });
     const theirs = await client.checksums(chunk);
     for (const id of chunk) {
-      if (theirs[id] === undefined) continue;
-      if ((await localChecksum(db, id)) === theirs[id]) continue;
+      if (theirs[id] === undefined) {
+        await markVerified(db, id);
+        continue;
+      }
+      if ((await localChecksum(db, id)) === theirs[id]) {
+        await markVerified(db, id);
+        continue;
+      }
       const whole = await client.fetchCase(id);
       await db.transaction('rw', [db.cases, db.records, db.outbox], async () => {
         if ((await db.outbox.where('caseId').equals(id).count()) > 0) return;
@@ -185,6 +209,7 @@ async function verify(db: TariffDb, client: HubClient, caseIds: string[], report
         await db.records.bulkPut(whole.records as unknown as LocalRecord[]);
       });
       if ((await localChecksum(db, id)) !== theirs[id]) report.mismatched.push(id);
+      else await markVerified(db, id);
     }
   }
 }

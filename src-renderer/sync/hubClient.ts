@@ -20,6 +20,16 @@ export class SyncError extends Error {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+export const caseFileReportSchema = z.object({
+  deviceId: z.string(),
+  username: z.string(),
+  new: z.number(),
+  alreadyPresent: z.number(),
+  conflicting: z.number(),
+  rejected: z.number(),
+  blobs: z.object({ new: z.number(), alreadyPresent: z.number() }),
+  gap: z.object({ expected: z.number() }).optional(),
+});
 const blobStatusSchema = z.object({ state: z.enum(['complete', 'partial', 'absent']), offset: z.number(), size: z.number().nullable() });
 const caseResponseSchema = z.object({ case: z.record(z.string(), z.unknown()), records: z.array(z.record(z.string(), z.unknown())) });
 const enrollResponseSchema = z.object({ deviceId: z.string(), token: z.string(), user: hubUserSchema });
@@ -83,6 +93,11 @@ export class HubClient {
   /** Sends one chunk of a blob at `offset`; the hub verifies the whole when the last chunk arrives. */
   putBlobChunk(sha256: string, offset: number, size: number, chunk: Uint8Array): Promise<{ state: 'complete' | 'partial' | 'absent'; offset: number }> {
     return this.call('PUT', `/blobs/${sha256}?offset=${offset}&size=${size}`, blobStatusSchema, chunk);
+  }
+
+  /** (Office) merges a .tcase file through the hub's apply path; the report counts what was new. */
+  importCaseFile(bytes: Uint8Array): Promise<z.infer<typeof caseFileReportSchema>> {
+    return this.call('POST', '/case-files', caseFileReportSchema, bytes);
   }
 
   login(password: string): Promise<{ ok: true }> {

@@ -6,7 +6,10 @@ import { openDb, type TariffDb } from '../../../src-renderer/db/db';
 import { saveAccount } from '../../../src-renderer/sync/account';
 import { localChecksum, syncOnce } from '../../../src-renderer/sync/engine';
 import { HubClient, SyncError, type Fetch } from '../../../src-renderer/sync/hubClient';
-import { addRecord, editRecord, submitCase } from '../../../src-renderer/sync/mutators';
+import { hasVerifier, loginOffline, loginOnline } from '../../../src-renderer/sync/login';
+import { storeBlob } from '../../../src-renderer/sync/blobs';
+import { exportCaseFile } from '../../../src-renderer/sync/caseFile';
+import { addRecord, editRecord, signRecord, submitCase } from '../../../src-renderer/sync/mutators';
 import type { Device } from './fixture';
 import { STORES } from './stores';
 import { openWorld, teamOf, type World } from './syncWorld';
@@ -105,10 +108,93 @@ describe.each(STORES)('sync client on $name', (factory) => {
     expect((rejected[0]?.row.args as { data: { title: string } }).data.title).toBe('加收公摊电费');
   });
 
+  it('a signature image travels before the mutation naming it: the hub holds it and flags nothing missing', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const db = await laptopFor(member.device);
+    const client = new HubClient(base, member.device.token);
+    await syncOnce(db, client);
+    const id = await addRecord(db, c.id, 'finding', FINDING);
+    const png = new Uint8Array(700_000).map((_, i) => (i * 31) % 251);
+    const image = await storeBlob(db, new Blob([png], { type: 'image/png' }));
+    await signRecord(db, id, { signer: '店长 张三', image, signedAt: '2026-03-02T02:00:00.000Z' });
+    const report = await syncOnce(db, client);
+    expect(report).toMatchObject({ pushed: 2, rejected: 0, mismatched: [] });
+    expect((await db.blobs.get(image))?.uploaded).toBe(true);
+    const [blob] = await world.hub.store.query<{ size: number }>('SELECT size FROM blobs WHERE sha256 = $1', [image]);
+    expect(blob?.size).toBe(700_000);
+    expect((await db.cases.get(c.id))?.missingMedia).toEqual([]);
+    expect((await db.records.get(id))?.signature?.signer).toBe('店长 张三');
+  });
+
+  it('a laptop that never sees the network: its case file merged at the office, then the same work by network duplicates nothing', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const db = await laptopFor(member.device);
+    const client = new HubClient(base, member.device.token);
+    await syncOnce(db, client);
+    const id = await addRecord(db, c.id, 'finding', FINDING);
+    const image = await storeBlob(db, new Blob([new Uint8Array([1, 2, 3, 4])], { type: 'image/png' }));
+    await signRecord(db, id, { signer: '店长', image, signedAt: '2026-03-02T02:00:00.000Z' });
+    const file = await exportCaseFile(db, c.id, new Date('2026-03-02T03:00:00.000Z'));
+    expect(file.count).toBe(2);
+    expect(file.name).toBe(`${member.device.username}-${c.id.slice(0, 8)}-202603020300.tcase`);
+    const office = new HubClient(base, world.office.device.token);
+    expect(await office.importCaseFile(file.bytes)).toEqual({ deviceId: member.device.deviceId, username: member.device.username, new: 2, alreadyPresent: 0, conflicting: 0, rejected: 0, blobs: { new: 1, alreadyPresent: 0 } });
+    expect(await office.importCaseFile(file.bytes)).toMatchObject({ new: 0, alreadyPresent: 2, blobs: { new: 0, alreadyPresent: 1 } });
+    const report = await syncOnce(db, client);
+    expect(report).toMatchObject({ pushed: 2, rejected: 0, conflicts: 0, mismatched: [] });
+    const [n] = await world.hub.store.query<{ n: unknown }>('SELECT count(*) AS n FROM records');
+    expect(Number(n?.n)).toBe(1);
+    expect((await db.cases.get(c.id))?.missingMedia).toEqual([]);
+  });
+
   it('a revoked device is told so', async () => {
     const { member } = teamOf(world, world.cases[0]!);
     const db = await laptopFor(member.device);
     await world.hub.app.inject({ method: 'POST', url: `/api/v1/devices/${member.device.deviceId}/revoke`, headers: { authorization: `Bearer ${world.office.device.token}` } });
     await expect(syncOnce(db, new HubClient(base, member.device.token))).rejects.toMatchObject({ kind: 'revoked' });
+  });
+});
+
+describe.each(STORES)('login on $name', (factory) => {
+  let world: World;
+  let base: string;
+  beforeEach(async () => {
+    world = await openWorld(factory);
+    await world.hub.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(world.hub.app.server.address() as AddressInfo).port}`;
+  });
+  afterEach(() => world.close());
+
+  it('online login keeps a verifier; offline, the right password opens and a wrong one does not; both are audited', async () => {
+    const { member } = teamOf(world, world.cases[0]!);
+    const db = await laptopFor(member.device);
+    const client = new HubClient(base, member.device.token);
+    expect(await hasVerifier(db)).toBe(false);
+    await expect(loginOnline(db, client, 'wrong horse')).rejects.toMatchObject({ kind: 'auth', status: 401, message: 'the password is wrong' });
+    expect(await hasVerifier(db)).toBe(false);
+    await loginOnline(db, client, 'correct horse');
+    expect(await loginOffline(db, 'correct horse')).toBe(true);
+    expect(await loginOffline(db, 'correct hors')).toBe(false);
+    const stored = JSON.stringify(await db.settings.get('sync.verifier'));
+    expect(stored).not.toContain('correct horse');
+    const actions = (await world.hub.store.query<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'login%' ORDER BY id")).map((r) => r.action);
+    expect(actions).toEqual(['login.failed', 'login']);
+  });
+
+  it('a device sending too many requests is slowed with 429 rate-limited', async () => {
+    const { member } = teamOf(world, world.cases[0]!);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const reply = await world.hub.app.inject({ method: 'POST', url: '/api/v1/login', headers: { authorization: `Bearer ${member.device.token}` }, payload: { password: 'x' } });
+      statuses.push(reply.statusCode);
+      if (reply.statusCode === 429) expect(reply.json()).toMatchObject({ error: 'rate-limited' });
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // Another device is not affected.
+    const other = await world.hub.app.inject({ method: 'POST', url: '/api/v1/login', headers: { authorization: `Bearer ${world.office.device.token}` }, payload: { password: 'x' } });
+    expect(other.statusCode).toBe(401);
   });
 });

@@ -1,0 +1,258 @@
+// Sync: 10,000 mutations pushed and 10,000 changes pulled end to end (the renderer's syncOnce over HTTP to a
+// hub in this process), on PGlite and on PostgreSQL, each against 10,000 raw INSERTs of the same rows, one
+// transaction per row, straight into the same store in the same run; and 50 devices syncing at once.
+// Goals (issue): ≥ 1,000 mutations/s end to end and ≥ half the raw per-row rate; 50 devices with no error
+// and p95 push under 1 s.
+import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../../src-main/hub/store/store';
+import { syncOnce, type SyncReport } from '../../src-renderer/sync/engine';
+import { HubClient, type Fetch } from '../../src-renderer/sync/hubClient';
+import { addRecord } from '../../src-renderer/sync/mutators';
+import { PUSH_MAX } from '../../src-shared/sync/protocol';
+import { fmt, summary, type Timing } from './stats';
+import { BENCH_STORES, discard, laptop, PG_URL, stage, type BenchStore, type Device } from './syncWorld';
+
+const N = 10_000;
+const RUNS = 3;
+const DEVICES = 50;
+const PER_DEVICE = 20;
+const ROUNDS = 3;
+
+const reading = (i: number) => ({ meterNo: `M${String(i).padStart(6, '0')}`, reading: `${1000 + i}.5`, note: '' });
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/** Fails the bench when a sync did not do what it claims. */
+function expectClean(report: SyncReport, what: string, pushed?: number): void {
+  if (report.rejected || report.mismatched.length || (pushed !== undefined && report.pushed !== pushed)) {
+    throw new Error(`${what}: ${JSON.stringify({ ...report, mismatched: report.mismatched.length })}`);
+  }
+}
+
+/** The baseline: the rows an addRecord makes, one INSERT and one transaction each, straight into the store. */
+async function rawInserts(store: Store, caseId: string, device: Device): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const hlc = `${new Date().toISOString()}~${i.toString(16).padStart(4, '0')}`;
+    const meta = { v: i + 1, d: device.deviceId, u: device.username, at: hlc };
+    const data = reading(i);
+    await store.transaction((tx) =>
+      tx.query(
+        'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_at, field_meta, version) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8::jsonb, $9)',
+        [randomUUID(), caseId, 'meterReading', JSON.stringify(data), null, device.username, hlc, JSON.stringify(Object.fromEntries(Object.keys(data).map((k) => [k, meta]))), i + 1],
+      ),
+    );
+  }
+  return performance.now() - t0;
+}
+
+interface TenK {
+  local: number;
+  push: number;
+  whole: number;
+  pull: number;
+  pulled: number;
+  raw: number;
+}
+
+/** One run on a fresh store: local writes, then the timed push, a fresh device's pull, and the raw baseline. */
+async function tenK(factory: BenchStore): Promise<TenK> {
+  const { hub, inspectors, cases } = await stage(factory, 2, 1);
+  try {
+    const kase = cases[0]!;
+    const device = inspectors.find((d) => kase.inspectors.includes(d.certNo!))!;
+    const db = await laptop(hub, device);
+    expectClean(await syncOnce(db, new HubClient(hub.base, device.token)), 'first sync');
+    if (!(await db.cases.get(kase.id))) throw new Error('the case did not arrive');
+    let t0 = performance.now();
+    for (let i = 0; i < N; i++) await addRecord(db, kase.id, 'meterReading', reading(i));
+    const local = performance.now() - t0;
+    // The push phase ends where the pull begins: syncOnce pulls only once the outbox is empty.
+    let pullStart = 0;
+    const timed: Fetch = (input, init) => {
+      if (pullStart === 0 && input.includes('/api/v1/pull')) pullStart = performance.now();
+      return fetch(input, init);
+    };
+    t0 = performance.now();
+    const report = await syncOnce(db, new HubClient(hub.base, device.token, timed));
+    const whole = performance.now() - t0;
+    const push = pullStart - t0;
+    expectClean(report, 'push', N);
+    if ((await db.outbox.count()) !== 0) throw new Error('outbox not empty after the push');
+    await discard(db);
+
+    // A second device of the same user, empty: everything it may see, from the first change on.
+    const again = await hub.enrollAgain(device);
+    const fresh = await laptop(hub, again);
+    t0 = performance.now();
+    const pulled = await syncOnce(fresh, new HubClient(hub.base, again.token));
+    const pull = performance.now() - t0;
+    expectClean(pulled, 'pull');
+    const records = await fresh.records.count();
+    if (records !== N) throw new Error(`fresh device holds ${records} records, not ${N}`);
+    await discard(fresh);
+
+    // Last, so its rows are not in the way of the sync (their checksums would differ): same store, same case.
+    const raw = await rawInserts(hub.store, kase.id, device);
+    return { local, push, whole, pull, pulled: pulled.pulled, raw };
+  } finally {
+    await hub.close();
+  }
+}
+
+interface Fleet {
+  first: number;
+  firstErrors: number;
+  rounds: number[];
+  latencies: number[];
+  errors: number;
+  messages: string[];
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+
+/** 50 inspectors, a laptop each: all sync at once, then ROUNDS × (20 local records each, all sync at once). */
+async function fleet(factory: BenchStore): Promise<Fleet> {
+  const { hub, inspectors, cases } = await stage(factory, DEVICES, DEVICES);
+  const messages: string[] = [];
+  try {
+    const mine = inspectors.map((d) => {
+      const c = cases.find((k) => k.inspectors.includes(d.certNo!));
+      if (!c) throw new Error(`no case for ${d.certNo}`);
+      return c.id;
+    });
+    const dbs = await Promise.all(inspectors.map((d) => laptop(hub, d)));
+    const latencies: number[] = [];
+    // Times each push request from sending to its answer read whole.
+    const timed: Fetch = async (input, init) => {
+      if (!input.endsWith('/api/v1/push')) return fetch(input, init);
+      const t0 = performance.now();
+      const response = await fetch(input, init);
+      const body = await response.text();
+      latencies.push(performance.now() - t0);
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    };
+    const all = async (): Promise<{ ms: number; errors: number }> => {
+      const t0 = performance.now();
+      const settled = await Promise.allSettled(dbs.map((db, i) => syncOnce(db, new HubClient(hub.base, inspectors[i]!.token, timed))));
+      const ms = performance.now() - t0;
+      let errors = 0;
+      for (const s of settled) {
+        if (s.status === 'rejected') {
+          errors++;
+          messages.push(String(s.reason instanceof Error ? s.reason.message : s.reason));
+        } else if (s.value.rejected || s.value.mismatched.length) {
+          errors++;
+          messages.push(`rejected ${s.value.rejected}, mismatched ${s.value.mismatched.length}`);
+        }
+      }
+      return { ms, errors };
+    };
+    const first = await all();
+    const rounds: number[] = [];
+    let errors = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      await Promise.all(dbs.map(async (db, i) => {
+        for (let k = 0; k < PER_DEVICE; k++) await addRecord(db, mine[i]!, 'meterReading', reading(r * PER_DEVICE + k));
+      }));
+      const round = await all();
+      rounds.push(round.ms);
+      errors += round.errors;
+    }
+    for (const [i, db] of dbs.entries()) {
+      if ((await db.outbox.count()) !== 0) {
+        errors++;
+        messages.push(`device ${i}: outbox not empty`);
+      }
+    }
+    const [held] = await hub.store.query<{ n: unknown }>('SELECT count(*) AS n FROM records');
+    if (Number(held?.n) !== DEVICES * PER_DEVICE * ROUNDS) {
+      errors++;
+      messages.push(`the hub holds ${String(held?.n)} records, not ${DEVICES * PER_DEVICE * ROUNDS}`);
+    }
+    await Promise.all(dbs.map(discard));
+    return { first: first.ms, firstErrors: first.errors, rounds, latencies, errors, messages };
+  } finally {
+    await hub.close();
+  }
+}
+
+const rate = (count: number, t: Timing) => count / (t.median / 1000);
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+export default async function (): Promise<string> {
+  const rows: string[] = [];
+  const goals: string[] = [];
+  const fleetRows: string[] = [];
+  for (const factory of BENCH_STORES) {
+    const runs: TenK[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      process.stderr.write(`  sync ${factory.name}: 10,000, run ${r + 1}/${RUNS}…\n`);
+      const run = await tenK(factory);
+      process.stderr.write(`    ${Object.entries(run).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}\n`);
+      runs.push(run);
+    }
+    const pick = (k: keyof TenK) => summary(runs.map((x) => x[k]));
+    const [push, whole, pull, raw, local] = [pick('push'), pick('whole'), pick('pull'), pick('raw'), pick('local')];
+    const pulled = pick('pulled').median;
+    const pushRate = rate(N, push);
+    const rawRate = rate(N, raw);
+    const ratio = pushRate / rawRate;
+    rows.push(
+      `| ${factory.name} | baseline: 10,000 raw \`INSERT INTO records\`, one transaction per row | ${fmt(raw)} | ${n(rawRate)} rows/s |`,
+      `| ${factory.name} | push 10,000: the push phase of \`syncOnce\` (outbox → hub, acknowledged, outbox emptied) | ${fmt(push)} | ${n(pushRate)} mutations/s (${ratio.toFixed(2)} × raw) |`,
+      `| ${factory.name} | the whole \`syncOnce\`: that push, then the pull of its own 10,000 changes and the checksum | ${fmt(whole)} | ${n(rate(N, whole))} mutations/s |`,
+      `| ${factory.name} | pull on a fresh device (same user, empty Dexie): ${n(pulled)} changes, applied, checksum | ${fmt(pull)} | ${n(rate(pulled, pull))} changes/s |`,
+      `| ${factory.name} | (not timed in the sync) the 10,000 local \`addRecord\`s on fake-indexeddb | ${fmt(local)} | ${n(rate(N, local))} writes/s |`,
+    );
+    goals.push(
+      `- ${factory.name}, "at least 1,000 mutations/s end to end": ${n(pushRate)} mutations/s pushed (${n(rate(N, whole))}/s counting the pull back) — ${pushRate >= 1000 ? 'met' : 'not met'} ${mark(pushRate >= 1000)}.`,
+      `- ${factory.name}, "at least half the raw per-row rate": the push is ${ratio.toFixed(2)} × the raw rate (${n(pushRate)} ÷ ${n(rawRate)} per s) — ${ratio >= 0.5 ? 'met' : 'not met'} ${mark(ratio >= 0.5)}.`,
+    );
+
+    process.stderr.write(`  sync ${factory.name}: ${DEVICES} devices…\n`);
+    const f = await fleet(factory);
+    const sorted = [...f.latencies].sort((a, b) => a - b);
+    const p95 = quantile(sorted, 0.95);
+    const rounds = summary(f.rounds);
+    const ok = f.errors === 0 && f.firstErrors === 0 && p95 < 1000;
+    fleetRows.push(
+      `| ${factory.name} | ${f.first.toFixed(0)} ms | ${fmt(rounds)} | ${quantile(sorted, 0.5).toFixed(0)} / ${p95.toFixed(0)} / ${sorted[sorted.length - 1]!.toFixed(0)} ms (n=${sorted.length}) | ${f.errors + f.firstErrors} |`,
+    );
+    goals.push(
+      `- ${factory.name}, "${DEVICES} devices with no error and p95 push under 1 s": ${f.errors + f.firstErrors} errors, p95 ${p95.toFixed(0)} ms — ${ok ? 'met' : 'not met'} ${mark(ok)}.` +
+        (f.messages.length ? ` Errors: ${[...new Set(f.messages)].slice(0, 3).join('; ')}.` : ''),
+    );
+  }
+  const pgNote = PG_URL
+    ? []
+    : ['', 'PostgreSQL: not measured in this run (TARIFFCHECK_PG_URL was not set). `bash test/pg.sh npm run bench` runs it against a throwaway PostgreSQL 15 on loopback.'];
+  return [
+    '## Sync (push and pull, client against hub over HTTP)',
+    '',
+    'The renderer\'s own sync code (`syncOnce`, `HubClient`, `addRecord`; Dexie on fake-indexeddb) against a hub (`createHub`) listening on 127.0.0.1 in the same process, ' +
+      'over a fresh store per run: PGlite in memory, and PostgreSQL (a fresh schema, the hub\'s default pool of 10) when TARIFFCHECK_PG_URL is set. ' +
+      'Client, hub and PGlite share one Node thread. One inspector with one case (a draw, ratio 1, teams of 2) writes 10,000 `meterReading` records offline, then syncs: ' +
+      `pushes of ${PUSH_MAX} (PUSH_MAX), one transaction each, a savepoint, change-log row, device-mutation row and audit entry per mutation. ` +
+      'The baseline inserts the same 10,000 rows into `records` of the same store, one transaction per row, after the sync in the same run.',
+    ...pgNote,
+    '',
+    `### 10,000 mutations (n=${RUNS}, each run on a fresh store)`,
+    '',
+    '| store | step | time | rate (of medians) |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `### ${DEVICES} devices at once`,
+    '',
+    `${DEVICES} inspectors (${DEVICES} targets drawn, teams of 2), a laptop each. All ${DEVICES} run \`syncOnce\` at once (\`Promise.all\`) for their first pull, ` +
+      `then ${ROUNDS} rounds of ${PER_DEVICE} local records each and all ${DEVICES} \`syncOnce\` at once. Push latency: each POST /push from sending to its answer read.`,
+    '',
+    '| store | first sync, all at once | one round, all at once | push latency p50 / p95 / max | errors |',
+    '| --- | --- | --- | --- | --- |',
+    ...fleetRows,
+    '',
+    ...goals,
+    '',
+  ].join('\n');
+}
