@@ -1,6 +1,7 @@
 // Canonical encodings and SHA-256 hashes of the draw's inputs and output (docs/draw-algorithm.md §2, §3, §10).
-// Each is the UTF-8 of one JSON text as ECMAScript JSON.stringify writes it: a header naming the format
-// and the fields, then one array per row. JSON gives exact, well-known escaping for any string.
+// The inputs are each the UTF-8 of one JSON text as ECMAScript JSON.stringify writes it: a header naming the
+// format and the fields, then one array per row. JSON gives exact, well-known escaping for any string. The
+// output is binary: uint32 indices into the canonical lists, whose hashes already fix every name.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { CREDIT_GRADES, type Entity, type Inspector } from '../domain';
@@ -9,7 +10,7 @@ import { normalizePlan, ratioBasisPoints, type DrawPlan, type GroupDimension } f
 export const ENTITIES_FORMAT = 'tariffcheck-entities/1';
 export const INSPECTORS_FORMAT = 'tariffcheck-inspectors/1';
 export const PLAN_FORMAT = 'tariffcheck-plan/1';
-export const OUTPUT_FORMAT = 'tariffcheck-draw-output/1';
+export const OUTPUT_FORMAT = 'tariffcheck-draw-output/2';
 
 /** Every field of Entity, in hashing order. */
 export const ENTITY_FIELDS = [
@@ -137,9 +138,24 @@ export interface TargetCodes {
   values: Record<GroupDimension, string[]>;
 }
 
-/** The target list made ready for the draw: canonical rows, hash and grouping codes. */
+/**
+ * The fields of the active targets the draw reads per selected target, as columns in canonical order.
+ * Taken while hashing, like TargetCodes: the draw then never touches a scattered row object.
+ */
+export interface TargetColumns {
+  uscc: string[];
+  name: string[];
+  /** Row i's last inspectors are lastValues[lastCodes[k]] for lastStart[i] ≤ k < lastStart[i + 1]. */
+  lastStart: Int32Array;
+  lastCodes: Int32Array;
+  /** Each certificate number named as a last inspector, once. */
+  lastValues: string[];
+}
+
+/** The target list made ready for the draw: canonical rows, hash, grouping codes and columns. */
 export interface PreparedEntities extends PreparedList<Entity> {
   groupCodes: TargetCodes;
+  columns: TargetColumns;
 }
 
 class CodeBook {
@@ -163,7 +179,17 @@ export function prepareEntities(list: readonly Entity[]): PreparedEntities {
   const n = ordered.rows.length;
   const books = { district: new CodeBook(), subdistrict: new CodeBook(), kind: new CodeBook(), credit: new CodeBook() };
   const codes = { district: new Int32Array(n), subdistrict: new Int32Array(n), kind: new Int32Array(n), credit: new Int32Array(n) };
+  // Filled by push, in row order: new Array(n) of 100,000 or more would start in slow dictionary mode.
+  const usccs: string[] = [];
+  const names: string[] = [];
+  const lastStart = new Int32Array(n + 1);
+  const lastCodes: number[] = [];
+  const lastBook = new CodeBook();
   const hash = hashRows([ENTITIES_FORMAT, ...ENTITY_FIELDS], ordered.rows, (e, i) => {
+    usccs.push(e.uscc);
+    names.push(e.name);
+    for (const certNo of e.lastInspectors) lastCodes.push(lastBook.code(certNo));
+    lastStart[i + 1] = lastCodes.length;
     codes.district[i] = books.district.code(e.district);
     codes.subdistrict[i] = books.subdistrict.code(e.subdistrict);
     codes.kind[i] = books.kind.code(e.kind);
@@ -171,7 +197,8 @@ export function prepareEntities(list: readonly Entity[]): PreparedEntities {
     return entityRow(e);
   });
   const values = { district: books.district.values, subdistrict: books.subdistrict.values, kind: books.kind.values, credit: books.credit.values };
-  return { ...ordered, hash, groupCodes: { codes, values } };
+  const columns: TargetColumns = { uscc: usccs, name: names, lastStart, lastCodes: Int32Array.from(lastCodes), lastValues: lastBook.values };
+  return { ...ordered, hash, groupCodes: { codes, values }, columns };
 }
 
 /** The inspector list in canonical order with its hash (only active rows count). */
@@ -215,7 +242,47 @@ export interface SelectionLine {
   inspectors: readonly string[];
 }
 
-/** Hex SHA-256 of JSON [[OUTPUT_FORMAT], [uscc, [certNo…]], …] in selection order. */
-export function outputHash(selected: readonly SelectionLine[]): string {
-  return hashRows([OUTPUT_FORMAT], selected, (s) => [s.uscc, s.inspectors]);
+/** The index written for a USCC or certificate number that is not in the list (never a real index). */
+export const UNKNOWN_INDEX = 0xffffffff;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const OUTPUT_HEADER = utf8.encode(OUTPUT_FORMAT);
+
+/**
+ * Hex SHA-256 of the output encoding (docs/draw-algorithm.md §10): the UTF-8 bytes of OUTPUT_FORMAT, then
+ * for each selected target, in selection order, uint32le(target index), uint32le(team size) and
+ * uint32le(inspector index) per seat, indices into the canonical active lists. `words` holds exactly
+ * those 32-bit words after the header.
+ */
+export function outputHashOfWords(words: Uint32Array): string {
+  let bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  if (!LITTLE_ENDIAN) {
+    bytes = new Uint8Array(words.byteLength);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < words.length; i++) view.setUint32(i * 4, words[i]!, true);
+  }
+  return bytesToHex(sha256.create().update(OUTPUT_HEADER).update(bytes).digest());
+}
+
+/** Position of each key in canonical order, for encoding a result file's lines. */
+function indexByKey<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, number> {
+  const index = new Map<string, number>();
+  rows.forEach((row, i) => index.set(keyOf(row), i));
+  return index;
+}
+
+/**
+ * The output hash of saved lines (USCC and team by name) against canonical lists: the lists the draw was
+ * made from give the recorded hash back. A name missing from its list is written as UNKNOWN_INDEX.
+ */
+export function outputHash(selected: readonly SelectionLine[], entities: readonly Entity[], inspectors: readonly Inspector[]): string {
+  const targetIndex = indexByKey(entities, (e) => e.uscc);
+  const inspectorIndex = indexByKey(inspectors, (i) => i.certNo);
+  const words = new Uint32Array(selected.reduce((n, s) => n + 2 + s.inspectors.length, 0));
+  let w = 0;
+  for (const s of selected) {
+    words[w++] = targetIndex.get(s.uscc) ?? UNKNOWN_INDEX;
+    words[w++] = s.inspectors.length;
+    for (const certNo of s.inspectors) words[w++] = inspectorIndex.get(certNo) ?? UNKNOWN_INDEX;
+  }
+  return outputHashOfWords(words);
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { CreditGrade, Entity, EntityKind, Inspector } from '../domain';
 import { drawText } from '../i18n/draw';
-import { outputHash, planHash, prepareEntities, prepareInspectors, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes } from './canonical';
+import { outputHashOfWords, planHash, prepareEntities, prepareInspectors, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes, type TargetColumns } from './canonical';
 import { BASIS, ceilCount, checkPlan, drawPlanSchema, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
 import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
 import { DistrictPool } from './teams';
@@ -150,7 +150,7 @@ export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed:
   const stream = new DrawStream(deriveKey({ seed, entitiesHash: lists.entities.hash, inspectorsHash: lists.inspectors.hash, planHash: hashOfPlan }));
   const groups = groupTargets(lists.entities, plan);
   const picks = selectTargets(groups, stream);
-  const selected = assignTeams(picks, groups, lists, plan, stream);
+  const { selected, words } = assignTeams(picks, groups, lists, plan, stream);
   const record: DrawRecord = {
     algorithm: DRAW_ALGORITHM,
     seed,
@@ -161,7 +161,7 @@ export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed:
     entitiesCount: lists.entities.rows.length,
     inspectorsCount: lists.inspectors.rows.length,
     selectedCount: selected.length,
-    outputHash: outputHash(selected),
+    outputHash: outputHashOfWords(words),
     // Normalised to UTC 'Z' form (throws RangeError on a malformed time: a caller's bug, not a refusal).
     drawnAt: new Date(drawnAt).toISOString(),
   };
@@ -180,9 +180,11 @@ function refuseDuplicates(lists: PreparedLists): void {
 }
 
 function excludedRows(lists: PreparedLists): Excluded[] {
+  const entityReason = drawText('draw.excluded.entityInactive');
+  const inspectorReason = drawText('draw.excluded.inspectorInactive');
   return [
-    ...lists.entities.inactive.map((e) => ({ key: `entities ${e.uscc}`, reason: drawText('draw.excluded.entityInactive') })),
-    ...lists.inspectors.inactive.map((i) => ({ key: `inspectors ${i.certNo}`, reason: drawText('draw.excluded.inspectorInactive') })),
+    ...lists.entities.inactive.map((e) => ({ key: `entities ${e.uscc}`, reason: entityReason })),
+    ...lists.inspectors.inactive.map((i) => ({ key: `inspectors ${i.certNo}`, reason: inspectorReason })),
   ];
 }
 
@@ -229,24 +231,49 @@ function compositeKeys(target: TargetCodes, dims: readonly GroupDimension[]): (i
   };
 }
 
+/** Largest number of value tuples for which groupTargets uses a table instead of a Map. */
+const DENSE_GROUP_KEYS = 1 << 16;
+
+/** The dimension codes and radices of a mixed-radix group key, when all keys fit a small table. */
+function denseKeys(target: TargetCodes, dims: readonly GroupDimension[]): { codes: Int32Array[]; radix: number[]; size: number } | null {
+  const radix = dims.map((d) => Math.max(1, target.values[d].length));
+  const size = radix.reduce((a, b) => a * b, 1);
+  return size <= DENSE_GROUP_KEYS ? { codes: dims.map((d) => target.codes[d]), radix, size } : null;
+}
+
 /** Active targets split by the plan's dimensions; groups in ascending order of their value tuples. */
 function groupTargets(entities: PreparedEntities, plan: DrawPlan): TargetGroup[] {
-  const keyOf = compositeKeys(entities.groupCodes, plan.groupBy);
-  const indexOf = new Map<number | string, number>();
   const groups: TargetGroup[] = [];
   const sizes: number[] = [];
   const groupOfRow = new Int32Array(entities.rows.length);
-  for (let i = 0; i < groupOfRow.length; i++) {
-    const key = keyOf(i);
-    let g = indexOf.get(key);
-    if (g === undefined) {
-      g = groups.length;
-      indexOf.set(key, g);
-      groups.push(newGroup(entities.rows[i]!, plan));
-      sizes.push(0);
+  const newGroupAt = (i: number): number => {
+    groups.push(newGroup(entities.rows[i]!, plan));
+    sizes.push(0);
+    return groups.length - 1;
+  };
+  const dense = denseKeys(entities.groupCodes, plan.groupBy);
+  if (dense) {
+    // Few possible value tuples (the usual case): a table indexed by the mixed-radix key, no Map.
+    const { codes, radix, size } = dense;
+    const table = new Int32Array(size).fill(-1);
+    for (let i = 0; i < groupOfRow.length; i++) {
+      let key = 0;
+      for (let d = 0; d < codes.length; d++) key = key * radix[d]! + codes[d]![i]!;
+      let g = table[key]!;
+      if (g < 0) table[key] = g = newGroupAt(i);
+      groupOfRow[i] = g;
+      sizes[g]!++;
     }
-    groupOfRow[i] = g;
-    sizes[g]!++;
+  } else {
+    const keyOf = compositeKeys(entities.groupCodes, plan.groupBy);
+    const indexOf = new Map<number | string, number>();
+    for (let i = 0; i < groupOfRow.length; i++) {
+      const key = keyOf(i);
+      let g = indexOf.get(key);
+      if (g === undefined) indexOf.set(key, (g = newGroupAt(i)));
+      groupOfRow[i] = g;
+      sizes[g]!++;
+    }
   }
   // Members are filled in a second, sequential pass into exact-size arrays: no growing arrays to collect.
   const filled = new Int32Array(groups.length);
@@ -290,7 +317,12 @@ interface Picks {
 
 /** ceil(bp × size) targets per group by a forward partial Fisher–Yates over the group in canonical order. */
 function selectTargets(groups: TargetGroup[], stream: DrawStream): Picks {
-  for (const group of groups) group.selected = ceilCount(group.bp, group.members.length);
+  for (const group of groups) {
+    group.selected = ceilCount(group.bp, group.members.length);
+    // A count above the group (a broken ceilCount) would draw from an empty remainder.
+    if (!(group.selected >= 0 && group.selected <= group.members.length))
+      throw new RangeError(`group ${group.label}: ${group.selected} to select from ${group.members.length}`);
+  }
   const total = groups.reduce((n, group) => n + group.selected, 0);
   const picks: Picks = { targets: new Int32Array(total), groupOf: new Int32Array(total) };
   let p = 0;
@@ -319,6 +351,8 @@ interface Roster {
   localOf: Int32Array;
   /** Canonical target index → canonical indices of inspectors of its district who declared a conflict with it. */
   conflicts: Map<number, number[]>;
+  /** Per canonical target index: 1 when `conflicts` has an entry for it (spares a Map lookup per target). */
+  hasConflict: Uint8Array;
   /** certNo → canonical index. */
   byCertNo: Map<string, number>;
 }
@@ -342,6 +376,7 @@ function buildRoster(inspectors: readonly Inspector[], entities: readonly Entity
   const localOf = new Int32Array(inspectors.length);
   const poolOf: DistrictPool[] = [];
   const conflicts = new Map<number, number[]>();
+  const hasConflict = new Uint8Array(entities.length);
   const byCertNo = new Map<string, number>();
   inspectors.forEach((insp, i) => {
     let pool = pools.get(insp.district);
@@ -356,56 +391,95 @@ function buildRoster(inspectors: readonly Inspector[], entities: readonly Entity
       const list = conflicts.get(t);
       if (list) list.push(i);
       else conflicts.set(t, [i]);
+      hasConflict[t] = 1;
     }
   });
   for (const pool of pools.values()) pool.seal((i) => inspectors[i]!.subdistrict);
-  return { pools, poolOf, localOf, conflicts, byCertNo };
+  return { pools, poolOf, localOf, conflicts, hasConflict, byCertNo };
 }
 
-/** Marks, in the target's district pool, the inspectors who declared a conflict or (if the plan says so) inspected it last. */
-function excludeForTarget(t: number, e: Entity, pool: DistrictPool, roster: Roster, plan: DrawPlan): void {
-  const declared = roster.conflicts.get(t);
-  if (declared) for (const i of declared) pool.exclude(roster.localOf[i]!);
-  if (!plan.recusal.lastInspector) return;
-  const last = e.lastInspectors;
-  for (let k = 0; k < last.length; k++) {
-    const i = roster.byCertNo.get(last[k]!);
+/**
+ * Marks, in the target's district pool, the inspectors who declared a conflict and (when `lastIndex` is
+ * given: the plan recuses them) those who inspected it last. `lastIndex` maps a code of
+ * `columns.lastValues` to the canonical inspector index, or -1 for a certificate number not in the list.
+ */
+function excludeForTarget(t: number, pool: DistrictPool, roster: Roster, columns: TargetColumns, lastIndex: Int32Array | null): void {
+  if (roster.hasConflict[t] === 1) for (const i of roster.conflicts.get(t)!) pool.exclude(roster.localOf[i]!);
+  if (lastIndex === null) return;
+  const end = columns.lastStart[t + 1]!;
+  for (let k = columns.lastStart[t]!; k < end; k++) {
+    const i = lastIndex[columns.lastCodes[k]!]!;
     // Only inspectors of the target's own district can be candidates, so only they need marking.
-    if (i !== undefined && roster.poolOf[i] === pool) pool.exclude(roster.localOf[i]!);
+    if (i >= 0 && roster.poolOf[i] === pool) pool.exclude(roster.localOf[i]!);
   }
 }
 
-function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: PreparedLists, plan: DrawPlan, stream: DrawStream): SelectedTarget[] {
+/** Per group: for each sub-district code of the targets, the bitset of the group's pool members working there (or null). */
+function subdistrictMasks(pool: DistrictPool | null, subdistricts: readonly string[], sameSubdistrict: boolean): (Int32Array | null)[] {
+  return subdistricts.map((sub) => (pool && sameSubdistrict ? pool.subdistrictMask(sub) : null));
+}
+
+interface Teams {
+  selected: SelectedTarget[];
+  /** The output encoding's words (§10): per target its index, the team size and each member's index. */
+  words: Uint32Array;
+}
+
+function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: PreparedLists, plan: DrawPlan, stream: DrawStream): Teams {
   const entities = lists.entities.rows;
   const inspectors = lists.inspectors.rows;
   const roster = buildRoster(inspectors, entities);
   // District is always the first grouping dimension, so each group has one pool.
   const poolOfGroup = groups.map((g) => roster.pools.get(g.values[0]!) ?? null);
-  const maxLoad = plan.maxPerInspector ?? Infinity;
   const { codes, values } = lists.entities.groupCodes;
+  const subCodes = codes.subdistrict;
+  const { sameSubdistrict, lastInspector } = plan.recusal;
+  const masksOfGroup = poolOfGroup.map((pool) => subdistrictMasks(pool, values.subdistrict, sameSubdistrict));
+  const maxLoad = plan.maxPerInspector ?? Infinity;
+  const teamSize = plan.teamSize;
+  const certNos = inspectors.map((i) => i.certNo);
+  const columns = lists.entities.columns;
+  const { uscc, name } = columns;
+  const lastIndex = lastInspector ? Int32Array.from(columns.lastValues, (certNo) => roster.byCertNo.get(certNo) ?? -1) : null;
+  const kinds = values.kind as EntityKind[];
+  const credits = values.credit.map((c) => (c === '' ? null : (c as CreditGrade)));
+  const count = picks.targets.length;
   const selected: SelectedTarget[] = [];
-  for (let p = 0; p < picks.targets.length; p++) {
+  const words = new Uint32Array(count * (2 + teamSize));
+  let w = 0;
+  for (let p = 0; p < count; p++) {
     const t = picks.targets[p]!;
-    const e = entities[t]!;
     const g = picks.groupOf[p]!;
     const label = groups[g]!.label;
     const pool = poolOfGroup[g]!;
-    if (!pool) throw unfillable(e, label, null, [], inspectors, plan);
-    excludeForTarget(t, e, pool, roster, plan);
-    const recused = plan.recusal.sameSubdistrict ? pool.subdistrictMask(values.subdistrict[codes.subdistrict[t]!]!) : null;
-    const team: string[] = [];
-    for (let seat = 0; seat < plan.teamSize; seat++) {
+    if (!pool) throw unfillable(entities[t]!, label, null, [], inspectors, plan);
+    excludeForTarget(t, pool, roster, columns, lastIndex);
+    const recused = masksOfGroup[g]![subCodes[t]!]!;
+    const team: string[] = new Array<string>(teamSize);
+    words[w++] = t;
+    words[w++] = teamSize;
+    for (let seat = 0; seat < teamSize; seat++) {
       const local = pool.pick(recused, maxLoad, stream);
-      if (local < 0) throw unfillable(e, label, pool, team, inspectors, plan);
+      if (local < 0) throw unfillable(entities[t]!, label, pool, team.slice(0, seat), inspectors, plan);
       pool.assign(local);
       pool.exclude(local);
-      team.push(inspectors[pool.members[local]!]!.certNo);
+      const i = pool.members[local]!;
+      team[seat] = certNos[i]!;
+      words[w++] = i;
     }
     pool.clearExcluded();
-    const { uscc, name, district, subdistrict, kind, credit } = e;
-    selected.push({ uscc, name, district, subdistrict, kind, credit, group: label, inspectors: team });
+    selected.push({
+      uscc: uscc[t]!,
+      name: name[t]!,
+      district: values.district[codes.district[t]!]!,
+      subdistrict: values.subdistrict[subCodes[t]!]!,
+      kind: kinds[codes.kind[t]!]!,
+      credit: credits[codes.credit[t]!]!,
+      group: label,
+      inspectors: team,
+    });
   }
-  return selected;
+  return { selected, words };
 }
 
 /** Why no inspector is left for a seat: counts every rule that removed someone (slow path, failure only). */

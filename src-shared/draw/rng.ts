@@ -4,7 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** The algorithm version; part of the key, so a changed algorithm can never reproduce an old draw silently. */
-export const DRAW_ALGORITHM = 'tariffcheck-draw/1';
+export const DRAW_ALGORITHM = 'tariffcheck-draw/2';
 
 const TWO_POW_32 = 4294967296;
 const utf8 = new TextEncoder();
@@ -66,6 +66,8 @@ export class DrawStream {
 
   /** A uniform integer in [0, n) for an integer n in [1, 2^32]; rejection sampling, so no value is favoured. */
   uniform(n: number): number {
+    // Outside [1, 2^32] no word would ever be accepted and the loop below would never end.
+    if (!(n >= 1 && n <= TWO_POW_32)) throw new RangeError(`uniform(n) needs 1 ≤ n ≤ 2^32, got ${n}`);
     // The largest multiple of n not above 2^32: words at or above it would make small values likelier.
     const limit = TWO_POW_32 - (TWO_POW_32 % n);
     for (;;) {

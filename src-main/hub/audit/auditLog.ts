@@ -53,23 +53,34 @@ function jsonParam(value: Json | null): string | null {
   return value === null ? null : JSON.stringify(value);
 }
 
-/**
- * Appends one entry. Call only inside a write transaction (writeTransaction), whose counter update
- * holds the row lock that keeps two appends from chaining to the same head.
- */
-export async function appendAudit(tx: Sql, content: AuditContent): Promise<AuditEntry> {
-  const [head] = await tx.query<HeadRow>('SELECT audit_head_id, audit_head_hash FROM change_counter');
-  const prevHash = head?.audit_head_hash ?? GENESIS_HASH;
-  const hash = entryHash(prevHash, content);
-  const [row] = await tx.query<{ id: unknown }>(
-    `INSERT INTO audit_log (at, actor_user, actor_device, action, subject, before, after, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9) RETURNING id`,
-    [content.at, content.actorUser, content.actorDevice, content.action, content.subject, jsonParam(content.before), jsonParam(content.after), prevHash, hash],
-  );
-  const id = toNumber(row?.id);
-  await tx.query('UPDATE change_counter SET audit_head_id = $1, audit_head_hash = $2', [id, hash]);
-  return { id, ...content, prevHash, hash };
+/** Multi-row INSERT in slices: one statement per slice instead of one per row. */
+async function insertRows(tx: Sql, head: string, columns: number, rows: readonly unknown[][], tail = ''): Promise<void> {
+  const SLICE = 500;
+  for (let i = 0; i < rows.length; i += SLICE) {
+    const slice = rows.slice(i, i + SLICE);
+    const values = slice.map((_, r) => '(' + Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ') + ')').join(', ');
+    await tx.query(`${head} VALUES ${values}${tail}`, slice.flat());
+  }
 }
+
+/**
+ * Appends entries in order after the head `(headId, headHash)` read by the transaction's counter
+ * update (whose row lock keeps two writers from chaining to the same head); moves the head once.
+ */
+export async function appendAuditBatch(tx: Sql, head: { id: number; hash: string }, contents: readonly AuditContent[]): Promise<void> {
+  if (contents.length === 0) return;
+  let prevHash = head.hash;
+  const rows = contents.map((content, i) => {
+    const hash = entryHash(prevHash, content);
+    const row = [head.id + i + 1, content.at, content.actorUser, content.actorDevice, content.action, content.subject, jsonParam(content.before), jsonParam(content.after), prevHash, hash];
+    prevHash = hash;
+    return row;
+  });
+  await insertRows(tx, 'INSERT INTO audit_log (id, at, actor_user, actor_device, action, subject, before, after, prev_hash, hash)', 10, rows);
+  await tx.query('UPDATE change_counter SET audit_head_id = $1, audit_head_hash = $2', [head.id + contents.length, prevHash]);
+}
+
+export { insertRows };
 
 /** Up to `limit` entries with id > `after`, oldest first. */
 export async function listAudit(db: Sql, after: number, limit: number): Promise<AuditEntry[]> {

@@ -52,7 +52,7 @@ export async function storeBlob(w: Write, sha: string, bytes: Uint8Array, via: '
   if (inserted.length === 0) return 'present';
   await w.tx.query('DELETE FROM blob_uploads WHERE sha256 = $1', [sha]);
   const cases = await w.tx.query<CaseRow>('UPDATE cases SET missing_media = missing_media - $1::text, version = $2 WHERE missing_media ? $1::text RETURNING *', [sha, w.version]);
-  for (const c of cases) await logCase(w.tx, w.version, c);
+  for (const c of cases) logCase(w, c);
   await w.audit({ action: 'blob.store', subject: `blob:${sha}`, after: { size: bytes.byteLength, via, cases: cases.map((c) => c.id).sort() } });
   return 'new';
 }

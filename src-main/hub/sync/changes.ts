@@ -1,27 +1,8 @@
-// The pull log and the row shapes it carries: every write appends what it changed, once per row.
+// The row shapes the pull log carries (every write logs what it changed, once per row, through Write.log).
 import type { Json } from '../../../src-shared/canonicalJson';
-import type { ChangeTable } from '../../../src-shared/sync/protocol';
 import type { Case, CaseRecord } from '../../../src-shared/sync/records';
 import { toNumber, type Sql } from '../store/store';
-
-export interface ChangeScope {
-  caseId?: string | null;
-  district?: string | null;
-  /** A change only this device may pull (its own rejected mutations). */
-  deviceId?: string | null;
-}
-
-export async function logChange(tx: Sql, version: number, table: ChangeTable, key: string, row: Json, scope: ChangeScope): Promise<void> {
-  await tx.query('INSERT INTO changes (version, tbl, key, case_id, district, device_id, row) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)', [
-    version,
-    table,
-    key,
-    scope.caseId ?? null,
-    scope.district ?? null,
-    scope.deviceId ?? null,
-    JSON.stringify(row),
-  ]);
-}
+import type { Write } from '../store/writeTransaction';
 
 export interface CaseRow {
   id: string;
@@ -85,10 +66,10 @@ export async function loadRecord(tx: Sql, id: string, lock = false): Promise<Rec
 }
 
 /** Logs the case as it now is (after a change to it or to its missing media). */
-export async function logCase(tx: Sql, version: number, c: CaseRow): Promise<void> {
-  await logChange(tx, version, 'cases', c.id, { ...caseFromRow(c), version } as unknown as Json, { caseId: c.id, district: c.district });
+export function logCase(w: Write, c: CaseRow): void {
+  w.log('cases', c.id, { ...caseFromRow(c), version: w.version } as unknown as Json, { caseId: c.id, district: c.district });
 }
 
-export async function logRecord(tx: Sql, version: number, r: RecordRow, district: string): Promise<void> {
-  await logChange(tx, version, 'records', r.id, { ...recordFromRow(r), version } as unknown as Json, { caseId: r.case_id, district });
+export function logRecord(w: Write, r: RecordRow, district: string): void {
+  w.log('records', r.id, { ...recordFromRow(r), version: w.version } as unknown as Json, { caseId: r.case_id, district });
 }

@@ -9,7 +9,6 @@ import type { DeviceSession } from '../accounts/devices';
 import { HubError } from '../errors';
 import type { Store } from '../store/store';
 import { writeTransaction } from '../store/writeTransaction';
-import { logChange } from './changes';
 import { readLists } from './lists';
 
 export interface HubDraw {
@@ -38,7 +37,7 @@ export async function drawOnHub(store: Store, session: DeviceSession, plan: Draw
     await w.tx.query('INSERT INTO draws (id, district, record, summary, created_by, created_at, version) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)', [
       drawId, district, JSON.stringify(result.record), JSON.stringify(summary), session.user.id, at.toISOString(), w.version,
     ]);
-    await logChange(w.tx, w.version, 'draws', drawId, { id: drawId, district, record: result.record, cases: result.selected.length, createdAt: at.toISOString(), version: w.version } as unknown as Json, { district: district ?? '' });
+    w.log('draws', drawId, { id: drawId, district, record: result.record, cases: result.selected.length, createdAt: at.toISOString(), version: w.version } as unknown as Json, { district: district ?? '' });
     for (const s of result.selected) {
       const entity = byUscc.get(s.uscc);
       const c: Case = {
@@ -50,9 +49,9 @@ export async function drawOnHub(store: Store, session: DeviceSession, plan: Draw
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, '', '[]', $10)`,
         [c.id, drawId, c.uscc, c.entityName, c.address, c.district, c.subdistrict, JSON.stringify(c.inspectors), c.status, w.version],
       );
-      await logChange(w.tx, w.version, 'cases', c.id, { ...c, version: w.version } as unknown as Json, { caseId: c.id, district: c.district });
+      w.log('cases', c.id, { ...c, version: w.version } as unknown as Json, { caseId: c.id, district: c.district });
       // The target's list row travels with the case: the reference data an inspector needs on site.
-      if (entity) await logChange(w.tx, w.version, 'entities', entity.uscc, entity as unknown as Json, { caseId: c.id, district: c.district });
+      if (entity) w.log('entities', entity.uscc, entity as unknown as Json, { caseId: c.id, district: c.district });
     }
     await w.audit({ action: 'draw.run', subject: `draw:${drawId}`, after: { record: result.record as unknown as Json, cases: result.selected.length, district } });
     return { drawId, district, record: result.record, cases: result.selected.length, groups: result.groups, excluded: result.excluded };

@@ -3,7 +3,6 @@ import type { Json } from '../../../src-shared/canonicalJson';
 import type { Entity, Inspector } from '../../../src-shared/domain';
 import type { Sql } from '../store/store';
 import type { Write } from '../store/writeTransaction';
-import { logChange } from './changes';
 
 interface EntityRow {
   uscc: string; name: string; kind: Entity['kind']; district: string; subdistrict: string; address: string;
@@ -51,7 +50,7 @@ export async function putListRows<K extends keyof ListRows>(w: Write, kind: K, r
     } else {
       await w.tx.query(INSPECTOR_UPSERT, [r.certNo, r.name, r.unit, r.district, r.subdistrict, r.phone, JSON.stringify(r.conflicts), r.active, w.version]);
     }
-    await logChange(w.tx, w.version, kind, keyOf(r), r as unknown as Json, { district: r.district });
+    w.log(kind, keyOf(r), r as unknown as Json, { district: r.district });
   }
   return { subject: `${kind}:${rows.length}`, before: before as unknown as Json, after: rows as unknown as Json, conflicts: 0 };
 }

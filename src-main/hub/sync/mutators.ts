@@ -7,7 +7,7 @@ import type { RejectCode } from '../../../src-shared/sync/protocol';
 import { mediaOf, recordDataSchemas } from '../../../src-shared/sync/records';
 import type { DeviceSession } from '../accounts/devices';
 import type { Write } from '../store/writeTransaction';
-import { logCase, logChange, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, type FieldMeta, type RecordRow } from './changes';
+import { logCase, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, type FieldMeta, type RecordRow } from './changes';
 import { putListRows } from './lists';
 
 export class Rejection extends Error {
@@ -21,6 +21,8 @@ export class Rejection extends Error {
 
 export interface MutationContext {
   w: Write;
+  /** Cases this transaction has locked, by id: a push touches one case many times. */
+  cases: Map<string, CaseRow>;
   session: DeviceSession;
   mutationId: number;
   hlc: string;
@@ -45,7 +47,8 @@ export function canWriteCase(session: DeviceSession, c: Pick<CaseRow, 'inspector
 }
 
 async function writableCase(ctx: MutationContext, caseId: string): Promise<CaseRow> {
-  const c = await loadCase(ctx.w.tx, caseId, true);
+  const c = ctx.cases.get(caseId) ?? (await loadCase(ctx.w.tx, caseId, true));
+  if (c) ctx.cases.set(caseId, c);
   if (!c) throw new Rejection('not-found', `no case ${caseId}`);
   if (!canWriteCase(ctx.session, c)) throw new Rejection('forbidden', `case ${caseId} is not assigned to ${ctx.session.user.username}`);
   if (c.status === 'approved') throw new Rejection('frozen', `case ${caseId} is approved and frozen`);
@@ -70,24 +73,28 @@ async function refreshMissingMedia(ctx: MutationContext, c: CaseRow, named: stri
   const missing = [...new Set([...c.missing_media, ...named.filter((n) => !heldSet.has(n))])].sort();
   if (missing.length === c.missing_media.length) return;
   const [updated] = await ctx.w.tx.query<CaseRow>('UPDATE cases SET missing_media = $2::jsonb, version = $3 WHERE id = $1 RETURNING *', [c.id, JSON.stringify(missing), ctx.w.version]);
-  if (updated) await logCase(ctx.w.tx, ctx.w.version, updated);
+  if (updated) {
+    ctx.cases.set(updated.id, updated);
+    logCase(ctx.w, updated);
+  }
 }
 
 async function saveRecord(ctx: MutationContext, r: RecordRow, c: CaseRow, insert: boolean): Promise<RecordRow> {
   const params = [r.id, r.case_id, r.kind, JSON.stringify(r.data), r.signature === null ? null : JSON.stringify(r.signature), r.created_by, r.created_at, JSON.stringify(r.field_meta), ctx.w.version];
+  // A new record whose id exists writes nothing and is refused: the existence check and the insert in one statement.
   const sql = insert
-    ? 'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_at, field_meta, version) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8::jsonb, $9) RETURNING *'
+    ? 'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_at, field_meta, version) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8::jsonb, $9) ON CONFLICT (id) DO NOTHING RETURNING *'
     : 'UPDATE records SET data = $4::jsonb, signature = $5::jsonb, field_meta = $8::jsonb, version = $9 WHERE id = $1 AND case_id = $2 AND kind = $3 AND created_by = $6 AND created_at = $7 RETURNING *';
   const [saved] = await ctx.w.tx.query<RecordRow>(sql, params);
+  if (!saved && insert) throw new Rejection('exists', `record ${r.id} exists already`);
   if (!saved) throw new Error(`record ${r.id} not saved`);
-  await logRecord(ctx.w.tx, ctx.w.version, saved, c.district);
+  logRecord(ctx.w, saved, c.district);
   await refreshMissingMedia(ctx, c, mediaOf(recordFromRow(saved)));
   return saved;
 }
 
 const addRecord: Mutator<'addRecord'> = async (ctx, args) => {
   const c = await writableCase(ctx, args.caseId);
-  if (await loadRecord(ctx.w.tx, args.id)) throw new Rejection('exists', `record ${args.id} exists already`);
   const m = meta(ctx);
   const row: RecordRow = {
     id: args.id, case_id: c.id, kind: args.kind, data: args.data, signature: null, created_by: ctx.session.user.username, created_at: ctx.hlc,
@@ -140,12 +147,12 @@ export interface ConflictJson {
   createdAt: string;
 }
 
-export async function insertConflict(ctx: Pick<MutationContext, 'w'>, k: ConflictJson): Promise<void> {
+export async function insertConflict(ctx: { w: Write }, k: ConflictJson): Promise<void> {
   await ctx.w.tx.query(
     'INSERT INTO conflicts (id, kind, case_id, record_id, field, district, theirs, mine, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)',
     [k.id, k.kind, k.caseId, k.recordId, k.field, k.district, JSON.stringify(k.theirs), JSON.stringify(k.mine), k.createdAt, ctx.w.version],
   );
-  await logChange(ctx.w.tx, ctx.w.version, 'conflicts', k.id, { ...k, version: ctx.w.version } as unknown as Json, { district: k.district ?? '' });
+  ctx.w.log('conflicts', k.id, { ...k, version: ctx.w.version } as unknown as Json, { district: k.district ?? '' });
 }
 
 const signRecord: Mutator<'signRecord'> = async (ctx, args) => {
@@ -159,7 +166,8 @@ const signRecord: Mutator<'signRecord'> = async (ctx, args) => {
 async function setCaseStatus(ctx: MutationContext, c: CaseRow, status: CaseRow['status'], note: string): Promise<Applied> {
   const [updated] = await ctx.w.tx.query<CaseRow>('UPDATE cases SET status = $2, review_note = $3, version = $4 WHERE id = $1 RETURNING *', [c.id, status, note, ctx.w.version]);
   if (!updated) throw new Error(`case ${c.id} not updated`);
-  await logCase(ctx.w.tx, ctx.w.version, updated);
+  ctx.cases.set(updated.id, updated);
+  logCase(ctx.w, updated);
   return { subject: `case:${c.id}`, before: { status: c.status, reviewNote: c.review_note }, after: { status, reviewNote: note }, conflicts: 0 };
 }
 
@@ -192,7 +200,7 @@ const resolveConflict: Mutator<'resolveConflict'> = async (ctx, args) => {
     'UPDATE conflicts SET resolved_at = $2, resolution = $3::jsonb, version = $4 WHERE id = $1 RETURNING *',
     [k.id, ctx.w.at.toISOString(), JSON.stringify(resolution), ctx.w.version],
   );
-  if (row) await logChange(ctx.w.tx, ctx.w.version, 'conflicts', k.id, conflictFromRow(row) as unknown as Json, { district: k.district ?? '' });
+  if (row) ctx.w.log('conflicts', k.id, conflictFromRow(row) as unknown as Json, { district: k.district ?? '' });
   return { ...applied, subject: `conflict:${k.id}` };
 };
 

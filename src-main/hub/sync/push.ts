@@ -5,9 +5,9 @@ import { isMutatorName, mutatorArgs, type Mutation, type MutatorName } from '../
 import type { PushResult } from '../../../src-shared/sync/protocol';
 import type { DeviceSession } from '../accounts/devices';
 import { HubError } from '../errors';
-import { toNumber, type Store } from '../store/store';
+import { insertRows } from '../audit/auditLog';
+import { toNumber, type Sql, type Store } from '../store/store';
 import { writeTransaction, type Write } from '../store/writeTransaction';
-import { logChange } from './changes';
 import { insertConflict, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
 import { randomUUID } from 'node:crypto';
 
@@ -61,14 +61,16 @@ export async function applyPush(store: Store, session: DeviceSession, mutations:
     const first = checked[0]?.mutation.id ?? last + 1;
     if (first > last + 1) throw new HubError(409, 'mutation-gap', `the hub has applied up to mutation ${last}; send from ${last + 1}`, undefined, { expected: last + 1 });
     const results: PushResult[] = [];
+    const run: PushRun = { w, session, via, cases: new Map(), taken: [] };
     for (const c of checked) {
       if (c.mutation.id <= last) {
         results.push(await replay(w, session, c));
         continue;
       }
-      results.push(await applyOne(w, session, c, via));
+      results.push(await applyOne(run, c));
       last = c.mutation.id;
     }
+    await insertRows(w.tx, 'INSERT INTO device_mutations (device_id, mutation_id, name, args, hlc, payload_hash, outcome, applied_at)', 8, run.taken);
     await w.tx.query('UPDATE devices SET last_mutation_id = $2 WHERE id = $1', [session.deviceId, last]);
     return { lastMutationId: last, results };
   });
@@ -94,31 +96,60 @@ async function replay(w: Write, session: DeviceSession, c: Checked): Promise<Pus
   return { id: c.mutation.id, outcome: 'replay-mismatch', message: `mutation ${c.mutation.id} was sent before with other content; both are kept for the office` };
 }
 
-async function applyOne(w: Write, session: DeviceSession, c: Checked, via: 'push' | 'case-file'): Promise<PushResult> {
-  const ctx: MutationContext = { w, session, mutationId: c.mutation.id, hlc: c.mutation.hlc };
-  const record = async (outcome: string): Promise<void> => {
-    await w.tx.query(
-      'INSERT INTO device_mutations (device_id, mutation_id, name, args, hlc, payload_hash, outcome, applied_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)',
-      [session.deviceId, c.mutation.id, c.name, JSON.stringify(c.mutation.args), c.mutation.hlc, c.hash, outcome, w.at.toISOString()],
-    );
+interface PushRun {
+  w: Write;
+  session: DeviceSession;
+  via: 'push' | 'case-file';
+  /** Cases locked by this push (see MutationContext.cases). */
+  cases: MutationContext['cases'];
+  /** device_mutations rows, written in one statement at the end. */
+  taken: unknown[][];
+}
+
+/**
+ * The SQL a mutator runs, counted: mutators check everything before they write, so a refusal never
+ * needs undoing (no savepoint per mutation). A mutator that breaks that rule fails the whole push
+ * (rolled back) rather than leave half a mutation behind.
+ */
+function countingWrites(tx: Sql): { tx: Sql; writes: () => number } {
+  let writes = 0;
+  return {
+    tx: {
+      async query<Row>(text: string, params?: readonly unknown[]) {
+        const rows = await tx.query<Row>(text, params);
+        if (!/^\s*SELECT\b/i.test(text) && (!/\bRETURNING\b/i.test(text) || rows.length > 0)) writes += 1;
+        return rows;
+      },
+      exec: (text: string) => tx.exec(text),
+    },
+    writes: () => writes,
   };
-  await w.tx.query('SAVEPOINT mutation');
+}
+
+async function applyOne(run: PushRun, c: Checked): Promise<PushResult> {
+  const { w, session, via } = run;
+  const counted = countingWrites(w.tx);
+  const ctx: MutationContext = { w: { ...w, tx: counted.tx }, session, mutationId: c.mutation.id, hlc: c.mutation.hlc, cases: run.cases };
+  const take = (outcome: string): void => {
+    run.taken.push([session.deviceId, c.mutation.id, c.name, JSON.stringify(c.mutation.args), c.mutation.hlc, c.hash, outcome, w.at.toISOString()]);
+  };
+  const mark = w.mark();
   try {
     const applied = await (SERVER_MUTATORS[c.name] as (ctx: MutationContext, args: unknown) => ReturnType<(typeof SERVER_MUTATORS)['addRecord']>)(ctx, c.args);
-    await w.tx.query('RELEASE SAVEPOINT mutation');
-    await record('applied');
+    take('applied');
     await w.audit({ action: `mutation.${c.name}`, subject: applied.subject, before: applied.before, after: { ...(applied.after === null ? {} : { value: applied.after }), mutationId: c.mutation.id, hlc: c.mutation.hlc, via } });
     return { id: c.mutation.id, outcome: 'applied', ...(applied.conflicts > 0 ? { conflicts: applied.conflicts } : {}) };
   } catch (e) {
     if (!(e instanceof Rejection)) throw e;
-    await w.tx.query('ROLLBACK TO SAVEPOINT mutation');
-    await record('rejected');
+    if (counted.writes() > 0) throw new Error(`mutator ${c.name} refused after writing: ${e.message}`, { cause: e });
+    w.rollbackTo(mark);
+    take('rejected');
     await w.tx.query(
       'INSERT INTO rejected_mutations (device_id, mutation_id, user_id, name, args, code, message, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)',
       [session.deviceId, c.mutation.id, session.user.id, c.name, JSON.stringify(c.mutation.args), e.code, e.message, w.at.toISOString()],
     );
     const row = { deviceId: session.deviceId, mutationId: c.mutation.id, user: session.user.username, name: c.name, args: c.mutation.args as Json, code: e.code, message: e.message, at: w.at.toISOString() };
-    await logChange(w.tx, w.version, 'rejected', `${session.deviceId}:${c.mutation.id}`, row, { deviceId: session.deviceId, district: session.user.district });
+    w.log('rejected', `${session.deviceId}:${c.mutation.id}`, row, { deviceId: session.deviceId, district: session.user.district });
     await w.audit({ action: 'mutation.rejected', subject: `device:${session.deviceId}:${c.mutation.id}`, after: { name: c.name, code: e.code, message: e.message, via } });
     return { id: c.mutation.id, outcome: 'rejected', code: e.code, message: e.message };
   }

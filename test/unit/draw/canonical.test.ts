@@ -145,14 +145,26 @@ describe('canonical encoding', () => {
     expect(planHash({ ...defaultPlan, riskRatios: { red: 1, yellow: 0.7 } })).toBe(sha256hex(text));
   });
 
-  it('hashes the output in selection and seat order', () => {
+  it('hashes the output as uint32le indices into the canonical lists, in selection and seat order', () => {
+    const entities = ['B', 'A', 'C'].map((uscc) => ({ ...mall, uscc }));
+    const inspectors = ['4', '2', '1', '3'].map((certNo) => ({ ...inspector, certNo }));
+    const canonicalEntities = prepareEntities(entities).rows;
+    const canonicalInspectors = prepareInspectors(inspectors).rows;
     const lines = [
       { uscc: 'A', inspectors: ['1', '2'] },
-      { uscc: 'B', inspectors: ['3', '4'] },
+      { uscc: 'C', inspectors: ['3', '4', '2'] },
     ];
-    expect(outputHash(lines)).toBe(sha256hex('[["tariffcheck-draw-output/1"],["A",["1","2"]],["B",["3","4"]]]'));
-    expect(outputHash([lines[1]!, lines[0]!])).not.toBe(outputHash(lines));
-    expect(outputHash([{ uscc: 'A', inspectors: ['2', '1'] }, lines[1]!])).not.toBe(outputHash(lines));
+    // A = 0, C = 2; 1 = 0, 2 = 1, 3 = 2, 4 = 3: each line is target, team size, members.
+    const bytes = Buffer.concat([Buffer.from('tariffcheck-draw-output/2', 'ascii'), Buffer.from(new Uint8Array([0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0]))]);
+    const hash = outputHash(lines, canonicalEntities, canonicalInspectors);
+    expect(hash).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(outputHash([lines[1]!, lines[0]!], canonicalEntities, canonicalInspectors)).not.toBe(hash);
+    expect(outputHash([{ uscc: 'A', inspectors: ['2', '1'] }, lines[1]!], canonicalEntities, canonicalInspectors)).not.toBe(hash);
+    // Team boundaries are part of the encoding: moving a member from one team to the next changes the hash.
+    expect(outputHash([{ uscc: 'A', inspectors: ['1', '2', '3'] }, { uscc: 'C', inspectors: ['4', '2'] }], canonicalEntities, canonicalInspectors)).not.toBe(hash);
+    // A name missing from its list is written as 0xffffffff.
+    const unknown = Buffer.concat([Buffer.from('tariffcheck-draw-output/2', 'ascii'), Buffer.from(new Uint8Array([255, 255, 255, 255, 1, 0, 0, 0, 255, 255, 255, 255]))]);
+    expect(outputHash([{ uscc: 'Z', inspectors: ['9'] }], canonicalEntities, canonicalInspectors)).toBe(createHash('sha256').update(unknown).digest('hex'));
   });
 });
 

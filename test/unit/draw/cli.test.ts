@@ -67,12 +67,16 @@ describe('tariffcheck draw / verify-draw', () => {
     await writeFile(path('tamper.json'), JSON.stringify({ ...file, selected: [{ ...first!, inspectors: [...first!.inspectors].reverse() }, ...rest] }));
     const changed = lists.entities.map((e, i) => (i === 0 ? { ...e, name: e.name + '（已更名）' } : e));
     await writeFile(path('changed.xlsx'), await exportList('entities', changed));
+    const tampered = await run('verify-draw', path('tamper.json'), '--entities', path('entities.xlsx'), '--inspectors', path('inspectors.xlsx'));
+    expect(tampered.code).toBe(1);
+    expect(tampered.out.split('\n').slice(0, 2)).toEqual(['复核不一致：', expect.stringMatching(/^结果文件已被改动/)]);
+    // With another list the file cannot be checked against its hash (§12): the list and the re-run speak.
     const { code, out } = await run('verify-draw', path('tamper.json'), '--entities', path('changed.xlsx'), '--inspectors', path('inspectors.xlsx'));
     expect(code).toBe(1);
     const lines = out.split('\n');
     expect(lines[0]).toBe('复核不一致：');
-    expect(lines[1]).toMatch(/^结果文件已被改动/);
-    expect(lines[2]).toMatch(/^检查对象名录与抽查时不同/);
+    expect(lines[1]).toMatch(/^检查对象名录与抽查时不同/);
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^检查组不同：${first!.uscc}：`)));
     expect(lines.length).toBeGreaterThan(3);
   });
 

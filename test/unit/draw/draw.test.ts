@@ -7,7 +7,7 @@ import { DrawError, drawRecordSchema, drawResultFileSchema, runDraw, type DrawIn
 import { ceilCount, defaultPlan, normalizePlan, ratioBasisPoints, type DrawPlan } from '../../../src-shared/draw/plan';
 import { keyMaterial, toHex, deriveKey } from '../../../src-shared/draw/rng';
 import { syntheticLists, syntheticUscc } from '../../fixtures/synthetic';
-import { plans, referenceDraw, smallLists } from './reference';
+import { plans, referenceDraw, referenceOutputHash, smallLists } from './reference';
 import { vectorEntities, vectorInspectors, vectorPlan, vectorSeed } from './vector';
 
 const AT = '2025-03-01T02:00:00.000Z';
@@ -58,20 +58,20 @@ describe('draw: worked example of docs/draw-algorithm.md', () => {
   it('derives the documented key', () => {
     const material = new TextDecoder().decode(keyMaterial(result.record));
     expect(material).toBe(
-      '["tariffcheck-draw/1","示例种子-2025","c55378d2043e6177f2e915931d3b6c9ad1104d6fc7398551826428e9898652b0",' +
+      '["tariffcheck-draw/2","示例种子-2025","c55378d2043e6177f2e915931d3b6c9ad1104d6fc7398551826428e9898652b0",' +
         '"0de4c080151d4dde089e25733cee199c0af13cbbb766cad095c0484a62941e15","8334d741941982a6e198a08c90494439a712b628c1d2fb2dd3dc862506509b2c"]',
     );
-    expect(toHex(deriveKey(result.record))).toBe('61689ceea2ad923ab9a13f142f6d6719dc269156d2fbbaf159043ac80afee622');
-    expect(createHash('sha256').update(material).digest('hex')).toBe('61689ceea2ad923ab9a13f142f6d6719dc269156d2fbbaf159043ac80afee622');
+    expect(toHex(deriveKey(result.record))).toBe('39ff77dd63377d3438855fe1ce2037a5d9ff4b521dcb31f286390952b6dec22e');
+    expect(createHash('sha256').update(material).digest('hex')).toBe('39ff77dd63377d3438855fe1ce2037a5d9ff4b521dcb31f286390952b6dec22e');
   });
 
   it('selects and staffs exactly as documented', () => {
     expect(result.selected.map((s) => [s.uscc, s.inspectors])).toEqual([
+      ['91110000600037341L', ['35010002', '35010004']],
       ['91350100M000100Y43', ['35010003', '35010002']],
-      ['91110000600037341L', ['35010004', '35010002']],
     ]);
     expect(result.record).toEqual({
-      algorithm: 'tariffcheck-draw/1',
+      algorithm: 'tariffcheck-draw/2',
       seed: '示例种子-2025',
       plan: vectorPlan,
       entitiesHash: 'c55378d2043e6177f2e915931d3b6c9ad1104d6fc7398551826428e9898652b0',
@@ -80,11 +80,19 @@ describe('draw: worked example of docs/draw-algorithm.md', () => {
       entitiesCount: 3,
       inspectorsCount: 4,
       selectedCount: 2,
-      outputHash: '7f4a9d218ccdf58bbc706262526297fc9256452a9df6b74ef7b56953df1550d4',
+      outputHash: '2af87d11e95f6de79f957cd4b93184eca356c0ce0487ebace8234c6a9cca97ba',
       drawnAt: AT,
     });
     expect(result.groups).toEqual([{ key: { district: '鼓楼区' }, label: '鼓楼区', size: 3, ratio: 0.5, selected: 2 }]);
     expect(result.excluded).toEqual([{ key: 'entities 91340600MA2PBP2120', reason: '检查对象已停用，不参加抽取' }]);
+  });
+
+  it('hashes the documented output encoding', () => {
+    const encoding = Buffer.concat([Buffer.from('tariffcheck-draw-output/2'), Buffer.from(new Uint32Array([0, 2, 1, 3, 2, 2, 2, 1]).buffer)]);
+    expect(encoding.toString('hex')).toBe(
+      '746172696666636865636b2d647261772d6f75747075742f32' + '00000000020000000100000003000000' + '02000000020000000200000001000000',
+    );
+    expect(createHash('sha256').update(encoding).digest('hex')).toBe(result.record.outputHash);
   });
 
   it('validates against its own file schema', () => {
@@ -106,6 +114,7 @@ describe('draw: the algorithm as specified', () => {
         }
         const result = draw({ entities, inspectors, plan, seed });
         expect(result.selected.map(({ uscc, inspectors: team }) => ({ uscc, inspectors: team }))).toEqual(expected);
+        expect(result.record.outputHash).toBe(referenceOutputHash(expected, entities, inspectors));
       }),
       { numRuns: 400 },
     );
@@ -127,9 +136,24 @@ describe('draw: the algorithm as specified', () => {
     );
   });
 
-  it('keeps every rule on a city-sized list', () => {
+  it('keeps every rule on a city-sized list, and agrees with the reference there', () => {
     const result = draw({ ...city, plan: cityPlan, seed: '2025-第一批' });
     expectRulesKept(result, city.entities, city.inspectors, cityPlan);
+    const expected = referenceDraw(city.entities, city.inspectors, cityPlan, '2025-第一批');
+    expect(Array.isArray(expected)).toBe(true);
+    expect(result.selected.map(({ uscc, inspectors }) => ({ uscc, inspectors }))).toEqual(expected);
+    expect(result.record.outputHash).toBe(referenceOutputHash(expected as { uscc: string; inspectors: string[] }[], city.entities, city.inspectors));
+  });
+
+  it('groups by a Map as well as by a table: more possible value tuples than the table takes', () => {
+    // 1 district × ~4,900 active sub-districts × 4 kinds × ≥ 4 credit codes: more than 2^16 possible tuples.
+    const lists = syntheticLists({ seed: 5, entities: 5000, inspectors: 60, districts: 1 });
+    const entities = lists.entities.map((e, i) => ({ ...e, subdistrict: `街镇${i}` }));
+    const plan: DrawPlan = { ...defaultPlan, groupBy: ['district', 'subdistrict', 'kind', 'credit'], recusal: { sameSubdistrict: false, lastInspector: true } };
+    const result = draw({ entities, inspectors: lists.inspectors, plan, seed: '多分组' });
+    expect(result.groups.length).toBe(entities.filter((e) => e.active).length);
+    const expected = referenceDraw(entities, lists.inspectors, plan, '多分组');
+    expect(result.selected.map(({ uscc, inspectors }) => ({ uscc, inspectors }))).toEqual(expected);
   });
 
   it('reproduces: the same input gives the same record and the same selection', () => {

@@ -1,9 +1,10 @@
 // The draw written the slow, obvious way, straight from docs/draw-algorithm.md: every seat scans every
 // inspector. The fast implementation must agree with it exactly, word for word of the stream.
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { CreditGrade, Entity, EntityKind, Inspector } from '../../../src-shared/domain';
 import { entitiesHash, inspectorsHash, planHash } from '../../../src-shared/draw/canonical';
-import { ceilCount, normalizePlan, ratioBasisPoints, type DrawPlan, type GroupDimension } from '../../../src-shared/draw/plan';
+import { normalizePlan, ratioBasisPoints, type DrawPlan, type GroupDimension } from '../../../src-shared/draw/plan';
 import { DrawStream, deriveKey } from '../../../src-shared/draw/rng';
 import { syntheticUscc } from '../../fixtures/synthetic';
 
@@ -41,7 +42,9 @@ export function referenceDraw(entities: readonly Entity[], inspectors: readonly 
   for (const g of ordered) {
     const credit = plan.groupBy.includes('credit') ? g.members[0]!.credit : null;
     const ratio = (credit !== null ? plan.riskRatios[credit] : undefined) ?? plan.ratio;
-    const k = ceilCount(ratioBasisPoints(ratio), g.members.length);
+    // ceil(bp × size / 10000) in exact integers, computed here independently of plan.ts.
+    const k = Number((BigInt(ratioBasisPoints(ratio)) * BigInt(g.members.length) + 9999n) / 10000n);
+    if (k > g.members.length) throw new Error(`reference: ${k} to select from a group of ${g.members.length}`);
     const a = g.members.slice();
     for (let i = 0; i < k; i++) {
       const j = i + stream.uniform(a.length - i);
@@ -74,6 +77,26 @@ export function referenceDraw(entities: readonly Entity[], inspectors: readonly 
     out.push({ uscc: t.uscc, inspectors: team });
   }
   return out;
+}
+
+/**
+ * The output hash of docs/draw-algorithm.md §10, from the spec: SHA-256 of the ASCII bytes
+ * "tariffcheck-draw-output/2", then per line uint32le(target index), uint32le(team size) and
+ * uint32le(inspector index) per seat, indices into the active rows sorted by key; 0xffffffff for a name
+ * not in its list.
+ */
+export function referenceOutputHash(lines: readonly ReferenceLine[], entities: readonly Entity[], inspectors: readonly Inspector[]): string {
+  const usccs = entities.filter((e) => e.active).map((e) => e.uscc).sort();
+  const certNos = inspectors.filter((i) => i.active).map((i) => i.certNo).sort();
+  const index = (keys: string[], key: string) => {
+    const i = keys.indexOf(key);
+    return i < 0 ? 0xffffffff : i;
+  };
+  const words: number[] = [];
+  for (const line of lines) words.push(index(usccs, line.uscc), line.inspectors.length, ...line.inspectors.map((c) => index(certNos, c)));
+  const body = Buffer.alloc(words.length * 4);
+  words.forEach((w, i) => body.writeUInt32LE(w, i * 4));
+  return createHash('sha256').update(Buffer.from('tariffcheck-draw-output/2', 'ascii')).update(body).digest('hex');
 }
 
 const DISTRICTS = ['鼓楼区', '台江区', '仓山区'];

@@ -22,10 +22,10 @@ class ScriptedStream extends DrawStream {
 describe('draw generator', () => {
   it('derives the key from the UTF-8 JSON array [algorithm, NFC seed, three hashes]', () => {
     const input = { seed: '2025年第一批', entitiesHash: H('a'), inspectorsHash: H('b'), planHash: H('c') };
-    const text = `["tariffcheck-draw/1","2025年第一批","${H('a')}","${H('b')}","${H('c')}"]`;
+    const text = `["tariffcheck-draw/2","2025年第一批","${H('a')}","${H('b')}","${H('c')}"]`;
     expect(new TextDecoder().decode(keyMaterial(input))).toBe(text);
     expect(toHex(deriveKey(input))).toBe(sha256(text).toString('hex'));
-    expect(DRAW_ALGORITHM).toBe('tariffcheck-draw/1');
+    expect(DRAW_ALGORITHM).toBe('tariffcheck-draw/2');
   });
 
   it('normalises the seed to NFC, so a composed and a decomposed é draw alike', () => {
@@ -36,7 +36,7 @@ describe('draw generator', () => {
 
   it('escapes quotes and control characters in the seed the JSON way', () => {
     const material = new TextDecoder().decode(keyMaterial({ seed: 'a"b\\c\nd\te', entitiesHash: '', inspectorsHash: '', planHash: '' }));
-    expect(material).toBe('["tariffcheck-draw/1","a\\"b\\\\c\\nd\\te","","",""]');
+    expect(material).toBe('["tariffcheck-draw/2","a\\"b\\\\c\\nd\\te","","",""]');
   });
 
   it('gives block i = SHA-256(key ‖ uint64be(i)) as eight big-endian words', () => {
@@ -86,6 +86,14 @@ describe('draw generator', () => {
     expect(s.uniform(1)).toBe(0);
     expect(s.uniform(2 ** 32)).toBe(0xffffffff);
     expect(s.consumed).toEqual([123, 0xffffffff]);
+  });
+
+  it('refuses n outside [1, 2^32] at once instead of looking for an acceptable word forever', () => {
+    for (const n of [0, -1, 2 ** 32 + 1, Number.NaN, Infinity]) {
+      const s = new ScriptedStream([1, 2, 3]);
+      expect(() => s.uniform(n)).toThrow(RangeError);
+      expect(s.consumed).toEqual([]);
+    }
   });
 
   it('spreads uniform(7) evenly over 70,000 draws (chi-square, 6 degrees of freedom)', () => {

@@ -3,6 +3,7 @@ import { runDraw } from '../../../src-shared/draw/draw';
 import { defaultPlan, type DrawPlan } from '../../../src-shared/draw/plan';
 import { verifyDraw, type SavedDraw } from '../../../src-shared/draw/verify';
 import { syntheticLists } from '../../fixtures/synthetic';
+import { vectorEntities, vectorInspectors, vectorPlan, vectorSeed } from './vector';
 
 const lists = syntheticLists({ seed: 31, entities: 600, inspectors: 80, districts: 4 });
 const plan: DrawPlan = { ...defaultPlan, name: '复核测试', groupBy: ['district', 'kind'], riskRatios: { red: 1 } };
@@ -65,7 +66,45 @@ describe('verify draw', () => {
     const planChanged = verifyDraw({ ...saved, record: { ...saved.record, plan: { ...plan, ratio: 0.6 } } }, lists.entities, lists.inspectors);
     expect(planChanged.differences[0]).toMatch(/^抽查计划与记录中的计划哈希不符/);
     const algorithm = verifyDraw({ ...saved, record: { ...saved.record, algorithm: 'tariffcheck-draw/0' } }, lists.entities, lists.inspectors);
-    expect(algorithm.differences).toEqual(['算法版本不同：记录为「tariffcheck-draw/0」，本程序为「tariffcheck-draw/1」']);
+    expect(algorithm.differences).toEqual(['算法版本不同：记录为「tariffcheck-draw/0」，本程序为「tariffcheck-draw/2」']);
+  });
+
+  it('names the algorithm, and nothing else, for a record of version 1 (JSON output hash)', () => {
+    // The worked example as drawn and recorded by tariffcheck-draw/1.
+    const v1: SavedDraw = {
+      record: {
+        algorithm: 'tariffcheck-draw/1',
+        seed: vectorSeed,
+        plan: vectorPlan,
+        entitiesHash: 'c55378d2043e6177f2e915931d3b6c9ad1104d6fc7398551826428e9898652b0',
+        inspectorsHash: '0de4c080151d4dde089e25733cee199c0af13cbbb766cad095c0484a62941e15',
+        planHash: '8334d741941982a6e198a08c90494439a712b628c1d2fb2dd3dc862506509b2c',
+        entitiesCount: 3,
+        inspectorsCount: 4,
+        selectedCount: 2,
+        outputHash: '7f4a9d218ccdf58bbc706262526297fc9256452a9df6b74ef7b56953df1550d4',
+        drawnAt: '2025-03-01T02:00:00.000Z',
+      },
+      selected: [
+        { uscc: '91350100M000100Y43', inspectors: ['35010003', '35010002'] },
+        { uscc: '91110000600037341L', inspectors: ['35010004', '35010002'] },
+      ],
+    };
+    expect(verifyDraw(v1, vectorEntities, vectorInspectors)).toEqual({
+      ok: false,
+      differences: ['算法版本不同：记录为「tariffcheck-draw/1」，本程序为「tariffcheck-draw/2」'],
+    });
+  });
+
+  it('checks the file against its hash only with the lists it was drawn from', () => {
+    const first = saved.selected[0]!;
+    const tampered: SavedDraw = { ...saved, selected: [{ uscc: first.uscc, inspectors: [first.inspectors[1]!, first.inspectors[0]!] }, ...saved.selected.slice(1)] };
+    const inspectors = lists.inspectors.map((x, i) => (i === 0 ? { ...x, phone: x.phone + '0' } : x));
+    const verdict = verifyDraw(tampered, lists.entities, inspectors);
+    expect(verdict.differences.some((d) => d.startsWith('结果文件已被改动'))).toBe(false);
+    expect(verdict.differences[0]).toMatch(/^执法人员名录与抽查时不同/);
+    // The re-run still names the swapped team.
+    expect(verdict.differences).toContainEqual(expect.stringMatching(new RegExp(`^检查组不同：${first.uscc}：`)));
   });
 
   it('says so when the rerun itself fails', () => {

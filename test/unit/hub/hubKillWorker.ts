@@ -48,7 +48,8 @@ function instrumented(store: Store): Store {
             if (text.startsWith('SELECT last_mutation_id FROM devices') && text.endsWith('FOR UPDATE')) isPush = true;
             if (text.startsWith('UPDATE devices SET last_mutation_id')) last = Number(params?.[1]);
             const rows = await tx.query<Row>(text, params);
-            if (text.startsWith('INSERT INTO device_mutations')) {
+            // Each addRecord of the push inserts its record (the bookkeeping rows are written in one go at the end).
+            if (text.startsWith('INSERT INTO records')) {
               applied += 1;
               if (mode === 'trace' && applied % 25 === 0) emit({ event: 'push-progress', applied });
               if (mode === 'mid' && applied === killAt) {
