@@ -233,7 +233,7 @@ export default async function (): Promise<string> {
     'The renderer\'s own sync code (`syncOnce`, `HubClient`, `addRecord`; Dexie on fake-indexeddb) against a hub (`createHub`) listening on 127.0.0.1 in the same process, ' +
       'over a fresh store per run: PGlite in memory, and PostgreSQL (a fresh schema, the hub\'s default pool of 10) when TARIFFCHECK_PG_URL is set. ' +
       'Client, hub and PGlite share one Node thread. One inspector with one case (a draw, ratio 1, teams of 2) writes 10,000 `meterReading` records offline, then syncs: ' +
-      `pushes of ${PUSH_MAX} (PUSH_MAX), one transaction each, a savepoint, change-log row, device-mutation row and audit entry per mutation. ` +
+      `pushes of ${PUSH_MAX} (PUSH_MAX), one transaction each (per mutation: its record row; change-log, device-mutation and audit rows written together at the end of the push). ` +
       'The baseline inserts the same 10,000 rows into `records` of the same store, one transaction per row, after the sync in the same run.',
     ...pgNote,
     '',
