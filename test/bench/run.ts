@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import drawBench from './draw.bench';
 import importBench from './import.bench';
 import ledgerBench from './ledger.bench';
+import syncBench from './sync.bench';
 
-const benches: Record<string, () => Promise<string>> = { import: importBench, draw: drawBench, ledger: ledgerBench };
+const benches: Record<string, () => Promise<string>> = { import: importBench, draw: drawBench, ledger: ledgerBench, sync: syncBench };
 
 async function main() {
   const only = process.argv.slice(2);
