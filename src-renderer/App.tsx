@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
 import { LockScreen } from './components/LockScreen';
+import { AccountsPage } from './pages/AccountsPage';
+import { AuditPage } from './pages/AuditPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
 import { ConflictsPage } from './pages/ConflictsPage';
@@ -53,6 +55,8 @@ function Routed() {
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/conflicts" element={<ConflictsPage />} />
         <Route path="/sync" element={<SyncPage />} />
+        <Route path="/accounts" element={<AccountsPage />} />
+        <Route path="/audit" element={<AuditPage />} />
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to={HOME[profile.role]} replace />} />
       </Route>

@@ -1,4 +1,4 @@
-import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, ProfileOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,14 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
   const sync: Item = { key: '/sync', icon: <CloudSyncOutlined />, label: t('sync.nav') };
   const conflicts: Item = { key: '/conflicts', icon: <ExclamationCircleOutlined />, label: t('sync.nav.conflicts') };
   const profile: Item = { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') };
+  const hub: Item = {
+    key: 'hub', icon: <SafetyCertificateOutlined />, label: t('accounts.nav'),
+    children: [
+      { key: '/accounts', label: t('accounts.nav') },
+      { key: '/audit', label: t('audit.nav') },
+    ],
+  };
+  if (role === 'office') return [lists, draw, cases, tariffs, sync, conflicts, hub, profile];
   if (role === 'inspector') return [cases, tasks, tariffs, sync, profile];
   return [lists, draw, cases, tariffs, sync, conflicts, profile];
 }

@@ -124,7 +124,7 @@ export function CasePage() {
         {frozen && <Alert type="success" showIcon message={t('case.frozen')} />}
         {!frozen && (
           <Space style={{ marginTop: 12 }} wrap>
-            {kase.status !== 'submitted' && <Button type="primary" onClick={() => void run(() => submitCase(db, kase.id))}>{t('case.submit')}</Button>}
+            {!reviewer && kase.status !== 'submitted' && <Button type="primary" onClick={() => void run(() => submitCase(db, kase.id))}>{t('case.submit')}</Button>}
             {reviewer && (
               <>
                 <Input style={{ width: 240 }} placeholder={t('case.reviewNotePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />

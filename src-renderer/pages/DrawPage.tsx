@@ -6,6 +6,9 @@ import { useNavigate } from 'react-router-dom';
 import { v7 as uuidv7 } from 'uuid';
 import { CREDIT_GRADES, type CreditGrade } from '../../src-shared/domain';
 import { runDraw } from '../../src-shared/draw/draw';
+import { readAccount } from '../sync/account';
+import { syncController } from '../sync/controller';
+import { HubClient } from '../sync/hubClient';
 import { defaultPlan, type DrawPlan } from '../../src-shared/draw/plan';
 import { db } from '../db/db';
 import { useProfile } from '../state/profile';
@@ -75,6 +78,26 @@ export function DrawPage() {
     }
   }
 
+  const [form] = Form.useForm<PlanForm>();
+  const account = useLiveQuery(() => readAccount(db), []);
+  const canDrawOnHub = account && account.user.role !== 'inspector';
+  async function drawOnHub() {
+    setError(null);
+    const f = await form.validateFields().catch(() => null);
+    if (!f || !account) return;
+    setRunning(true);
+    try {
+      const result = await new HubClient(account.hubUrl, account.token).draw(f.seed, toPlan(f));
+      message.success(t('draw.hubDone', { count: result.cases }));
+      void syncController.syncNow();
+      navigate('/cases');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(false);
+    }
+  }
+
   const initial: PlanForm = {
     name: '', ratioPercent: defaultPlan.ratio * 100, groupBy: defaultPlan.groupBy, riskPercent: {},
     teamSize: defaultPlan.teamSize, maxPerInspector: defaultPlan.maxPerInspector,
@@ -82,7 +105,7 @@ export function DrawPage() {
   };
 
   return (
-    <Form<PlanForm> layout="vertical" initialValues={initial} onFinish={(f) => void draw(f)}>
+    <Form<PlanForm> form={form} layout="vertical" initialValues={initial} onFinish={(f) => void draw(f)}>
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card title={t('draw.plan')}>
@@ -145,6 +168,11 @@ export function DrawPage() {
             <Button type="primary" size="large" htmlType="submit" loading={running} block>
               {t('draw.start')}
             </Button>
+            {canDrawOnHub && (
+              <Button size="large" loading={running} block style={{ marginTop: 8 }} onClick={() => void drawOnHub()}>
+                {t('draw.onHub')}
+              </Button>
+            )}
           </Card>
         </Col>
       </Row>

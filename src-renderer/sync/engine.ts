@@ -61,11 +61,24 @@ async function uploadBlobs(db: TariffDb, client: HubClient, options: SyncOptions
   }
 }
 
+/** Bytes of a push body the client aims under (the hub refuses bodies over 1 MiB). */
+export const PUSH_BODY_TARGET = 768 * 1024;
+
+/** The longest prefix of the batch whose push body stays under PUSH_BODY_TARGET (at least one mutation). */
+export function fitBody<T extends { args: unknown }>(batch: T[]): T[] {
+  let bytes = 64;
+  for (let i = 0; i < batch.length; i++) {
+    bytes += new TextEncoder().encode(JSON.stringify(batch[i]!.args)).length + 160;
+    if (bytes > PUSH_BODY_TARGET && i > 0) return batch.slice(0, i);
+  }
+  return batch;
+}
+
 async function pushAll(db: TariffDb, client: HubClient, report: SyncReport, touched: Set<string>, options: SyncOptions): Promise<void> {
   const total = await db.outbox.count();
   let done = 0;
   for (;;) {
-    const batch = await db.outbox.orderBy('id').limit(PUSH_MAX).toArray();
+    const batch = fitBody(await db.outbox.orderBy('id').limit(PUSH_MAX).toArray());
     if (batch.length === 0) return;
     options.onProgress?.({ phase: 'push', done, total: Math.max(total, done + batch.length) });
     const mutations = batch.map(({ id, name, args, hlc }) => ({ id, name, args, hlc }));

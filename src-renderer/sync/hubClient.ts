@@ -20,6 +20,14 @@ export class SyncError extends Error {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+const hubDeviceSchema = z.object({ id: z.string(), name: z.string(), username: z.string(), enrolledAt: z.string().nullable(), revokedAt: z.string().nullable(), lastMutationId: z.number() });
+export type HubDevice = z.infer<typeof hubDeviceSchema>;
+const auditEntrySchema = z.object({
+  id: z.number(), at: z.string(), actorUser: z.string().nullable(), actorDevice: z.string().nullable(), action: z.string(), subject: z.string(),
+  before: z.unknown(), after: z.unknown(), prevHash: z.string(), hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
 export const caseFileReportSchema = z.object({
   deviceId: z.string(),
   username: z.string(),
@@ -98,6 +106,51 @@ export class HubClient {
   /** (Office) merges a .tcase file through the hub's apply path; the report counts what was new. */
   importCaseFile(bytes: Uint8Array): Promise<z.infer<typeof caseFileReportSchema>> {
     return this.call('POST', '/case-files', caseFileReportSchema, bytes);
+  }
+
+  listUsers(): Promise<{ users: HubUser[] }> {
+    return this.call('GET', '/users', z.object({ users: z.array(hubUserSchema) }));
+  }
+
+  addUser(user: { username: string; displayName: string; role: HubUser['role']; district: string; password: string; certNo?: string }): Promise<HubUser> {
+    return this.call('POST', '/users', hubUserSchema, user);
+  }
+
+  listDevices(): Promise<{ devices: HubDevice[] }> {
+    return this.call('GET', '/devices', z.object({ devices: z.array(hubDeviceSchema) }));
+  }
+
+  pairingCode(username: string): Promise<{ code: string; username: string; expiresAt: string }> {
+    return this.call('POST', '/pairing-codes', z.object({ code: z.string(), username: z.string(), expiresAt: z.string() }), { username });
+  }
+
+  revokeDevice(id: string): Promise<{ deviceId: string; revokedAt: string }> {
+    return this.call('POST', `/devices/${encodeURIComponent(id)}/revoke`, z.object({ deviceId: z.string(), revokedAt: z.string() }));
+  }
+
+  audit(after: number, limit: number): Promise<{ entries: AuditEntry[]; next: number | null }> {
+    return this.call('GET', `/audit?after=${after}&limit=${limit}`, z.object({ entries: z.array(auditEntrySchema), next: z.number().nullable() }));
+  }
+
+  auditVerify(): Promise<{ ok: boolean; entries: number; badEntryId?: number; reason?: string }> {
+    return this.call('GET', '/audit/verify', z.object({ ok: z.boolean(), entries: z.number(), badEntryId: z.number().optional(), reason: z.string().optional() }));
+  }
+
+  /** The whole audit log as JSON lines (the hub audits the export itself). */
+  async auditExport(): Promise<Uint8Array> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}/api/v1/audit/export`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    } catch (e) {
+      throw new SyncError('network', e instanceof Error ? e.message : String(e));
+    }
+    if (!response.ok) throw new SyncError(response.status === 401 || response.status === 403 ? 'auth' : 'server', `HTTP ${response.status}`, response.status);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /** (Lead, office) the draw over the hub's lists; each selected target becomes an assigned case. */
+  draw(seed: string, plan: unknown): Promise<{ drawId: string; cases: number }> {
+    return this.call('POST', '/draws', z.object({ drawId: z.string(), cases: z.number() }).loose(), { seed, plan });
   }
 
   login(password: string): Promise<{ ok: true }> {

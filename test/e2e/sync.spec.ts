@@ -156,6 +156,19 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await office.getByText('金鹰购物中心').click();
   await expect(office.getByTestId('case-record')).toContainText('公摊电费按面积加收，未公示');
   await screenshot(office, '54-sync-office-sees-finding');
+
+  // The office makes a pairing code in the UI, sees the devices, and checks the audit chain.
+  await office.goto(`${HUB}/#/accounts`);
+  await office.getByRole('row', { name: /\bli\b/ }).getByRole('button', { name: '生成配对码' }).click();
+  await expect(office.getByTestId('pairing-code')).toHaveText(/^[A-HJ-NP-Z2-9]{8}$/);
+  await screenshot(office, '56-accounts-pairing-code');
+  await office.keyboard.press('Escape');
+  await expect(office.getByText('王检查的笔记本')).toBeVisible();
+  await office.goto(`${HUB}/#/audit`);
+  await office.getByRole('button', { name: '校验日志链' }).click();
+  await expect(office.getByText(/日志链完整，共 \d+ 条/)).toBeVisible();
+  await expect(office.getByRole('cell', { name: 'mutation.addRecord' })).toBeVisible();
+  await screenshot(office, '57-audit-log');
   await inspectorContext.close();
   await officeContext.close();
 });

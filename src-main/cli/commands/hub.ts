@@ -1,4 +1,5 @@
 // `tariffcheck hub`: the sync hub on its own, until SIGINT or SIGTERM.
+import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -32,8 +33,7 @@ export async function startHub(argv: string[]): Promise<RunningHub> {
   const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port takes 0–65535, not '${values.port}'`);
   const store = await openCliStore(location);
-  // Built CLI: out/main/cli.js, web build beside it in out/renderer.
-  const webRoot = values.web ?? resolve(__dirname, '../renderer');
+  const webRoot = values.web ?? defaultWebRoot(__dirname);
   const host = values.host ?? '127.0.0.1';
   const app = await createHub({ store, webRoot, logger: values.log === true });
   try {
@@ -53,6 +53,15 @@ export async function startHub(argv: string[]): Promise<RunningHub> {
     await store.close();
     throw new CliError(`cannot listen: ${e instanceof Error ? e.message : String(e)}`, 1);
   }
+}
+
+/**
+ * The built web app: out/renderer beside out/main. The bundler may put this code in out/main/cli.js
+ * or in a shared chunk under out/main/chunks/, so look upwards from here.
+ */
+export function defaultWebRoot(here: string): string {
+  const candidates = [resolve(here, '../renderer'), resolve(here, '../../renderer')];
+  return candidates.find((dir) => existsSync(resolve(dir, 'index.html'))) ?? candidates[0]!;
 }
 
 /** Bound to all interfaces (0.0.0.0): the addresses laptops on the LAN can use. */

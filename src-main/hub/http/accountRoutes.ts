@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createPairingCode, enrollDevice, revokeDevice } from '../accounts/devices';
-import { addUser, checkPassword, newUserSchema } from '../accounts/users';
+import { addUser, checkPassword, newUserSchema, userFromRow } from '../accounts/users';
 import { HubError } from '../errors';
 import { writeTransaction } from '../store/writeTransaction';
 import type { HubContext } from './context';
@@ -54,6 +54,20 @@ export function accountRoutes(app: FastifyInstance, hub: HubContext): void {
     const session = sessionOf(request);
     const user = await addUser(hub.store, input, { userId: session.user.id, deviceId: session.deviceId }, hub.now());
     return reply.status(201).send(user);
+  });
+
+  app.get('/users', { preHandler: requireRole(hub.store, OFFICE) }, async () => {
+    const rows = await hub.store.query<Parameters<typeof userFromRow>[0]>('SELECT id, username, display_name, role, district, cert_no FROM users ORDER BY username');
+    return { users: rows.map(userFromRow) };
+  });
+
+  app.get('/devices', { preHandler: requireRole(hub.store, OFFICE) }, async () => {
+    const rows = await hub.store.query<{ id: string; name: string; username: string; enrolled_at: Date | string; revoked_at: Date | string | null; last_mutation_id: unknown }>(
+      `SELECT d.id, d.name, u.username, d.enrolled_at, d.revoked_at, d.last_mutation_id::text AS last_mutation_id
+         FROM devices d JOIN users u ON u.id = d.user_id ORDER BY d.enrolled_at`,
+    );
+    const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+    return { devices: rows.map((r) => ({ id: r.id, name: r.name, username: r.username, enrolledAt: iso(r.enrolled_at), revokedAt: iso(r.revoked_at), lastMutationId: Number(r.last_mutation_id) })) };
   });
 
   app.get('/me', { preHandler: requireRole(hub.store, ANY_ROLE) }, async (request) => {

@@ -40,3 +40,16 @@ describe('office mode', () => {
     expect(officeHubInfo()).toBeNull();
   });
 });
+
+describe('the hub command finds the web build', () => {
+  it('beside out/main, whether its code sits in out/main or in out/main/chunks', async () => {
+    const { defaultWebRoot } = await import('../../../src-main/cli/commands/hub');
+    const root = tempDir();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(root, 'out/main/chunks'), { recursive: true });
+    mkdirSync(join(root, 'out/renderer'), { recursive: true });
+    writeFileSync(join(root, 'out/renderer/index.html'), '<!doctype html>');
+    expect(defaultWebRoot(join(root, 'out/main'))).toBe(join(root, 'out/renderer'));
+    expect(defaultWebRoot(join(root, 'out/main/chunks'))).toBe(join(root, 'out/renderer'));
+  });
+});

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type TariffDb } from '../../../src-renderer/db/db';
 import { saveAccount } from '../../../src-renderer/sync/account';
-import { localChecksum, syncOnce } from '../../../src-renderer/sync/engine';
+import { fitBody, localChecksum, PUSH_BODY_TARGET, syncOnce } from '../../../src-renderer/sync/engine';
 import { HubClient, SyncError, type Fetch } from '../../../src-renderer/sync/hubClient';
 import { hasVerifier, loginOffline, loginOnline } from '../../../src-renderer/sync/login';
 import { storeBlob } from '../../../src-renderer/sync/blobs';
@@ -196,5 +196,18 @@ describe.each(STORES)('login on $name', (factory) => {
     // Another device is not affected.
     const other = await world.hub.app.inject({ method: 'POST', url: '/api/v1/login', headers: { authorization: `Bearer ${world.office.device.token}` }, payload: { password: 'x' } });
     expect(other.statusCode).toBe(401);
+  });
+});
+
+describe('push body size', () => {
+  it('a batch is cut so its body stays under the target; one huge mutation still goes alone', () => {
+    const small = Array.from({ length: 200 }, (_, i) => ({ id: i + 1, args: { detail: 'x'.repeat(100) } }));
+    expect(fitBody(small)).toHaveLength(200);
+    const big = Array.from({ length: 200 }, (_, i) => ({ id: i + 1, args: { detail: '检'.repeat(5000) } }));
+    const cut = fitBody(big);
+    expect(cut.length).toBe(51);
+    const body = JSON.stringify({ clientTime: '2026-03-02T01:00:00.000Z', mutations: cut.map((m) => ({ ...m, name: 'editRecord', hlc: '2026-03-02T01:00:00.000Z~0000' })) });
+    expect(new TextEncoder().encode(body).length).toBeLessThanOrEqual(PUSH_BODY_TARGET);
+    expect(fitBody([{ id: 1, args: { detail: 'x'.repeat(2_000_000) } }])).toHaveLength(1);
   });
 });

@@ -270,4 +270,20 @@ describe.each(STORES)('sync on $name', (factory) => {
     const refused = await world.hub.app.inject({ method: 'GET', url: '/api/v1/audit/export', headers: bearer(member.device.token) });
     expect(refused.statusCode).toBe(403);
   });
+
+  it('the office lists users and devices; an inspector may not', async () => {
+    const users = await world.hub.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(world.office.device.token) });
+    expect(users.json<{ users: { username: string; certNo: string | null }[] }>().users.map((u) => [u.username, u.certNo])).toEqual([
+      ['insp-HD-001', 'HD-001'], ['insp-HD-002', 'HD-002'], ['insp-HD-003', 'HD-003'], ['insp-HD-004', 'HD-004'], ['lead', null], ['office', null],
+    ]);
+    const devices = await world.hub.app.inject({ method: 'GET', url: '/api/v1/devices', headers: bearer(world.office.device.token) });
+    const list = devices.json<{ devices: { id: string; lastMutationId: number; revokedAt: string | null }[] }>().devices;
+    expect(list).toHaveLength(6);
+    expect(list.find((d) => d.id === world.office.device.deviceId)).toMatchObject({ lastMutationId: 2, revokedAt: null });
+    const { member } = teamOf(world, world.cases[0]!);
+    for (const url of ['/api/v1/users', '/api/v1/devices']) {
+      const refused = await world.hub.app.inject({ method: 'GET', url, headers: bearer(member.device.token) });
+      expect(refused.statusCode).toBe(403);
+    }
+  });
 });
