@@ -155,17 +155,6 @@ describe.each(STORES)('sync client on $name', (factory) => {
     await world.hub.app.inject({ method: 'POST', url: `/api/v1/devices/${member.device.deviceId}/revoke`, headers: { authorization: `Bearer ${world.office.device.token}` } });
     await expect(syncOnce(db, new HubClient(base, member.device.token))).rejects.toMatchObject({ kind: 'revoked' });
   });
-});
-
-describe.each(STORES)('login on $name', (factory) => {
-  let world: World;
-  let base: string;
-  beforeEach(async () => {
-    world = await openWorld(factory);
-    await world.hub.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(world.hub.app.server.address() as AddressInfo).port}`;
-  });
-  afterEach(() => world.close());
 
   it('online login keeps a verifier; offline, the right password opens and a wrong one does not; both are audited', async () => {
     const { member } = teamOf(world, world.cases[0]!);
