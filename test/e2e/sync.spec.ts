@@ -169,6 +169,15 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await expect(office.getByText(/日志链完整，共 \d+ 条/)).toBeVisible();
   await expect(office.getByRole('cell', { name: 'mutation.addRecord' })).toBeVisible();
   await screenshot(office, '57-audit-log');
+
+  // A second draw, from the office's draw page on the hub's lists: its case reaches the cases list.
+  await office.goto(`${HUB}/#/draw`);
+  await office.getByLabel('计划名称').fill('2026 年第四季度复查');
+  await office.getByLabel('随机种子').fill('鼓楼 2026-11-23 第二轮');
+  await office.getByRole('button', { name: '在检查中心抽取并派发案件' }).click();
+  await expect(office.getByText('已在检查中心抽取：1 个案件已派发给抽中的检查组')).toBeVisible();
+  await expect(office.getByRole('cell', { name: '金鹰购物中心' })).toHaveCount(2, { timeout: 30_000 });
+  await screenshot(office, '58-cases-after-hub-draw');
   await inspectorContext.close();
   await officeContext.close();
 });
