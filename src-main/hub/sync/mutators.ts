@@ -7,6 +7,8 @@ import type { RejectCode } from '../../../src-shared/sync/protocol';
 import { mediaOf, recordDataSchemas } from '../../../src-shared/sync/records';
 import type { DeviceSession } from '../accounts/devices';
 import type { Write } from '../store/writeTransaction';
+import type { Sql } from '../store/store';
+import { insertRows } from '../audit/auditLog';
 import { logCase, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, type FieldMeta, type RecordRow } from './changes';
 import { putListRows } from './lists';
 
@@ -23,6 +25,8 @@ export interface MutationContext {
   w: Write;
   /** Cases this transaction has locked, by id: a push touches one case many times. */
   cases: Map<string, CaseRow>;
+  /** New records of this push: ids already stored (read once per push) and rows not yet inserted. */
+  records: RecordBatch;
   session: DeviceSession;
   mutationId: number;
   hlc: string;
@@ -79,14 +83,40 @@ async function refreshMissingMedia(ctx: MutationContext, c: CaseRow, named: stri
   }
 }
 
-async function saveRecord(ctx: MutationContext, r: RecordRow, c: CaseRow, insert: boolean): Promise<RecordRow> {
+/**
+ * New records are inserted together: a push of 200 findings is one INSERT, not 200. Ids the store
+ * holds are read once per push; anything that reads records (edit, sign, resolve) flushes first.
+ */
+export class RecordBatch {
+  private pending: RecordRow[] = [];
+  private readonly taken = new Set<string>();
+
+  constructor(stored: Iterable<string>) {
+    for (const id of stored) this.taken.add(id);
+  }
+
+  has(id: string): boolean {
+    return this.taken.has(id);
+  }
+
+  add(row: RecordRow): void {
+    this.taken.add(row.id);
+    this.pending.push(row);
+  }
+
+  async flush(tx: Sql): Promise<void> {
+    if (this.pending.length === 0) return;
+    const rows = this.pending.map((r) => [r.id, r.case_id, r.kind, JSON.stringify(r.data), null, r.created_by, r.created_at, JSON.stringify(r.field_meta), r.version]);
+    this.pending = [];
+    await insertRows(tx, 'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_at, field_meta, version)', 9, rows);
+  }
+}
+
+/** Writes a changed record (edit, signature) and logs it. */
+async function saveRecord(ctx: MutationContext, r: RecordRow, c: CaseRow): Promise<RecordRow> {
   const params = [r.id, r.case_id, r.kind, JSON.stringify(r.data), r.signature === null ? null : JSON.stringify(r.signature), r.created_by, r.created_at, JSON.stringify(r.field_meta), ctx.w.version];
-  // A new record whose id exists writes nothing and is refused: the existence check and the insert in one statement.
-  const sql = insert
-    ? 'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_at, field_meta, version) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8::jsonb, $9) ON CONFLICT (id) DO NOTHING RETURNING *'
-    : 'UPDATE records SET data = $4::jsonb, signature = $5::jsonb, field_meta = $8::jsonb, version = $9 WHERE id = $1 AND case_id = $2 AND kind = $3 AND created_by = $6 AND created_at = $7 RETURNING *';
+  const sql = 'UPDATE records SET data = $4::jsonb, signature = $5::jsonb, field_meta = $8::jsonb, version = $9 WHERE id = $1 AND case_id = $2 AND kind = $3 AND created_by = $6 AND created_at = $7 RETURNING *';
   const [saved] = await ctx.w.tx.query<RecordRow>(sql, params);
-  if (!saved && insert) throw new Rejection('exists', `record ${r.id} exists already`);
   if (!saved) throw new Error(`record ${r.id} not saved`);
   logRecord(ctx.w, saved, c.district);
   await refreshMissingMedia(ctx, c, mediaOf(recordFromRow(saved)));
@@ -95,13 +125,20 @@ async function saveRecord(ctx: MutationContext, r: RecordRow, c: CaseRow, insert
 
 const addRecord: Mutator<'addRecord'> = async (ctx, args) => {
   const c = await writableCase(ctx, args.caseId);
+  if (ctx.records.has(args.id)) throw new Rejection('exists', `record ${args.id} exists already`);
   const m = meta(ctx);
   const row: RecordRow = {
     id: args.id, case_id: c.id, kind: args.kind, data: args.data, signature: null, created_by: ctx.session.user.username, created_at: ctx.hlc,
     field_meta: Object.fromEntries(Object.keys(args.data).map((k) => [k, m])), version: ctx.w.version,
   };
-  const saved = await saveRecord(ctx, row, c, true);
-  return { subject: `record:${args.id}`, before: null, after: recordFromRow(saved) as unknown as Json, conflicts: 0 };
+  ctx.records.add(row);
+  logRecord(ctx.w, row, c.district);
+  const media = mediaOf(recordFromRow(row));
+  if (media.length > 0) {
+    await ctx.records.flush(ctx.w.tx);
+    await refreshMissingMedia(ctx, c, media);
+  }
+  return { subject: `record:${args.id}`, before: null, after: recordFromRow(row) as unknown as Json, conflicts: 0 };
 };
 
 const editRecord: Mutator<'editRecord'> = async (ctx, args) => {
@@ -129,7 +166,7 @@ const editRecord: Mutator<'editRecord'> = async (ctx, args) => {
     }
     fieldMeta[field] = mine;
   }
-  const saved = await saveRecord(ctx, { ...r, data: valid.data, field_meta: fieldMeta }, c, false);
+  const saved = await saveRecord(ctx, { ...r, data: valid.data, field_meta: fieldMeta }, c);
   return { subject: `record:${r.id}`, before: r.data as Json, after: saved.data as Json, conflicts };
 };
 
@@ -159,7 +196,7 @@ const signRecord: Mutator<'signRecord'> = async (ctx, args) => {
   const c = await writableCase(ctx, args.caseId);
   const r = await recordOf(ctx, args.id, args.caseId);
   if (r.signature !== null) throw new Rejection('frozen', `record ${args.id} is signed already`);
-  const saved = await saveRecord(ctx, { ...r, signature: args.signature }, c, false);
+  const saved = await saveRecord(ctx, { ...r, signature: args.signature }, c);
   return { subject: `record:${r.id}`, before: null, after: saved.signature as Json, conflicts: 0 };
 };
 

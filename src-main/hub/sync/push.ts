@@ -8,7 +8,7 @@ import { HubError } from '../errors';
 import { insertRows } from '../audit/auditLog';
 import { toNumber, type Sql, type Store } from '../store/store';
 import { writeTransaction, type Write } from '../store/writeTransaction';
-import { insertConflict, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
+import { insertConflict, RecordBatch, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
 import { randomUUID } from 'node:crypto';
 
 interface Checked {
@@ -52,7 +52,7 @@ export interface PushOutcome {
   results: PushResult[];
 }
 
-/** Applies a push in one transaction (a savepoint per mutation): all of it, or none if the hub fails. */
+/** Applies a push in one transaction: all of it, or none if the hub fails. */
 export async function applyPush(store: Store, session: DeviceSession, mutations: readonly Mutation[], at: Date, via: 'push' | 'case-file' = 'push'): Promise<PushOutcome> {
   const checked = checkAll(mutations);
   return writeTransaction(store, { userId: session.user.id, deviceId: session.deviceId }, at, async (w) => {
@@ -61,7 +61,9 @@ export async function applyPush(store: Store, session: DeviceSession, mutations:
     const first = checked[0]?.mutation.id ?? last + 1;
     if (first > last + 1) throw new HubError(409, 'mutation-gap', `the hub has applied up to mutation ${last}; send from ${last + 1}`, undefined, { expected: last + 1 });
     const results: PushResult[] = [];
-    const run: PushRun = { w, session, via, cases: new Map(), taken: [] };
+    const newIds = checked.filter((c) => c.name === 'addRecord' && c.mutation.id > last).map((c) => (c.args as { id: string }).id);
+    const stored = newIds.length === 0 ? [] : await w.tx.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::uuid[])', [newIds]);
+    const run: PushRun = { w, session, via, cases: new Map(), records: new RecordBatch(stored.map((r) => r.id)), taken: [] };
     for (const c of checked) {
       if (c.mutation.id <= last) {
         results.push(await replay(w, session, c));
@@ -70,6 +72,7 @@ export async function applyPush(store: Store, session: DeviceSession, mutations:
       results.push(await applyOne(run, c));
       last = c.mutation.id;
     }
+    await run.records.flush(w.tx);
     await insertRows(w.tx, 'INSERT INTO device_mutations (device_id, mutation_id, name, args, hlc, payload_hash, outcome, applied_at)', 8, run.taken);
     await w.tx.query('UPDATE devices SET last_mutation_id = $2 WHERE id = $1', [session.deviceId, last]);
     return { lastMutationId: last, results };
@@ -102,6 +105,7 @@ interface PushRun {
   via: 'push' | 'case-file';
   /** Cases locked by this push (see MutationContext.cases). */
   cases: MutationContext['cases'];
+  records: RecordBatch;
   /** device_mutations rows, written in one statement at the end. */
   taken: unknown[][];
 }
@@ -128,8 +132,10 @@ function countingWrites(tx: Sql): { tx: Sql; writes: () => number } {
 
 async function applyOne(run: PushRun, c: Checked): Promise<PushResult> {
   const { w, session, via } = run;
+  // Everything but a new record may read records: the ones queued so far go in first.
+  if (c.name !== 'addRecord') await run.records.flush(w.tx);
   const counted = countingWrites(w.tx);
-  const ctx: MutationContext = { w: { ...w, tx: counted.tx }, session, mutationId: c.mutation.id, hlc: c.mutation.hlc, cases: run.cases };
+  const ctx: MutationContext = { w: { ...w, tx: counted.tx }, session, mutationId: c.mutation.id, hlc: c.mutation.hlc, cases: run.cases, records: run.records };
   const take = (outcome: string): void => {
     run.taken.push([session.deviceId, c.mutation.id, c.name, JSON.stringify(c.mutation.args), c.mutation.hlc, c.hash, outcome, w.at.toISOString()]);
   };

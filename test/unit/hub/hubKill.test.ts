@@ -195,7 +195,7 @@ describe('the hub killed in the middle of a push (PGlite folder)', () => {
     await syncOnce(db, client());
     expect((await db.cases.toArray()).map((c) => c.id)).toEqual([setup.caseId]);
 
-    // 1. Killed mid-transaction: 100 of 200 mutations applied, uncommitted.
+    // 1. Killed mid-transaction: the records of the 200 mutations written, not committed.
     added.push(...(await addBatch(db, setup.caseId, 1)));
     const pushing = syncOnce(db, client()).then(() => null, (e: unknown) => e);
     await worker.next('mid-push');

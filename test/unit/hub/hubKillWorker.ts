@@ -48,11 +48,13 @@ function instrumented(store: Store): Store {
             if (text.startsWith('SELECT last_mutation_id FROM devices') && text.endsWith('FOR UPDATE')) isPush = true;
             if (text.startsWith('UPDATE devices SET last_mutation_id')) last = Number(params?.[1]);
             const rows = await tx.query<Row>(text, params);
-            // Each addRecord of the push inserts its record (the bookkeeping rows are written in one go at the end).
+            // A push inserts its new records in multi-row statements (9 parameters a row), before the
+            // bookkeeping rows at the end: count rows, and stall once the count reaches the mark.
             if (text.startsWith('INSERT INTO records')) {
-              applied += 1;
-              if (mode === 'trace' && applied % 25 === 0) emit({ event: 'push-progress', applied });
-              if (mode === 'mid' && applied === killAt) {
+              const before = applied;
+              applied += Math.max(1, Math.round((params?.length ?? 9) / 9));
+              if (mode === 'trace' && Math.floor(applied / 25) > Math.floor(before / 25)) emit({ event: 'push-progress', applied });
+              if (mode === 'mid' && before < killAt && applied >= killAt) {
                 emit({ event: 'mid-push', applied });
                 await forever();
               }

@@ -286,4 +286,16 @@ describe.each(STORES)('sync on $name', (factory) => {
       expect(refused.statusCode).toBe(403);
     }
   });
+
+  it('a record id used twice, in one push or across pushes, is rejected as exists; the first stands', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const id = '0195d0a0-0000-7000-8000-000000000009';
+    const first = await member.pushOk([member.mutation('addRecord', finding(c.id, 'first', id)), member.mutation('addRecord', finding(c.id, 'again in the push', id))]);
+    expect(first.results.map((r) => [r.outcome, r.code])).toEqual([['applied', undefined], ['rejected', 'exists']]);
+    const later = await member.pushOk([member.mutation('addRecord', finding(c.id, 'again later', id))]);
+    expect(later.results[0]).toMatchObject({ outcome: 'rejected', code: 'exists' });
+    const titles = (await world.hub.store.query<{ t: string }>("SELECT data->>'title' AS t FROM records")).map((r) => r.t);
+    expect(titles).toEqual(['first']);
+  });
 });
