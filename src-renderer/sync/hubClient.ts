@@ -49,7 +49,8 @@ export class HubClient {
     private readonly fetchImpl: Fetch = (input, init) => fetch(input, init),
   ) {}
 
-  private async call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  /** The hub's answer when it is a success; every failure as a SyncError with its cause. */
+  private async send(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     const raw = body instanceof Uint8Array;
@@ -61,14 +62,17 @@ export class HubClient {
     } catch (e) {
       throw new SyncError('network', e instanceof Error ? e.message : String(e));
     }
+    if (response.ok) return response;
+    const err = errorBodySchema.safeParse(await response.json().catch(() => null));
+    const message = err.success ? err.data.message : `HTTP ${response.status}`;
+    const code = err.success ? err.data.error : '';
+    const cause: SyncCause = code === 'device-revoked' ? 'revoked' : response.status === 401 || response.status === 403 ? 'auth' : code === 'mutation-gap' ? 'gap' : 'server';
+    throw new SyncError(cause, message, response.status, err.success ? err.data.expected : undefined);
+  }
+
+  private async call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+    const response = await this.send(method, path, body);
     const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const err = errorBodySchema.safeParse(json);
-      const message = err.success ? err.data.message : `HTTP ${response.status}`;
-      const code = err.success ? err.data.error : '';
-      const cause: SyncCause = code === 'device-revoked' ? 'revoked' : response.status === 401 || response.status === 403 ? 'auth' : code === 'mutation-gap' ? 'gap' : 'server';
-      throw new SyncError(cause, message, response.status, err.success ? err.data.expected : undefined);
-    }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new SyncError('server', `unexpected answer from the hub to ${method} ${path}`);
     return parsed.data;
@@ -138,14 +142,7 @@ export class HubClient {
 
   /** The whole audit log as JSON lines (the hub audits the export itself). */
   async auditExport(): Promise<Uint8Array> {
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.baseUrl}/api/v1/audit/export`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
-    } catch (e) {
-      throw new SyncError('network', e instanceof Error ? e.message : String(e));
-    }
-    if (!response.ok) throw new SyncError(response.status === 401 || response.status === 403 ? 'auth' : 'server', `HTTP ${response.status}`, response.status);
-    return new Uint8Array(await response.arrayBuffer());
+    return new Uint8Array(await (await this.send('GET', '/audit/export')).arrayBuffer());
   }
 
   /** (Lead, office) the draw over the hub's lists; each selected target becomes an assigned case. */

@@ -1,6 +1,6 @@
 // Appending to, reading and verifying the append-only audit log.
 import type { Sql, Store } from '../store/store';
-import { toNumber } from '../store/store';
+import { insertRows, toNumber } from '../store/store';
 import type { Json } from '../../../src-shared/canonicalJson';
 import { entryHash, GENESIS_HASH, type AuditContent } from './chain';
 
@@ -53,16 +53,6 @@ function jsonParam(value: Json | null): string | null {
   return value === null ? null : JSON.stringify(value);
 }
 
-/** Multi-row INSERT in slices: one statement per slice instead of one per row. */
-async function insertRows(tx: Sql, head: string, columns: number, rows: readonly unknown[][], tail = ''): Promise<void> {
-  const SLICE = 500;
-  for (let i = 0; i < rows.length; i += SLICE) {
-    const slice = rows.slice(i, i + SLICE);
-    const values = slice.map((_, r) => '(' + Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ') + ')').join(', ');
-    await tx.query(`${head} VALUES ${values}${tail}`, slice.flat());
-  }
-}
-
 /**
  * Appends entries in order after the head `(headId, headHash)` read by the transaction's counter
  * update (whose row lock keeps two writers from chaining to the same head); moves the head once.
@@ -79,8 +69,6 @@ export async function appendAuditBatch(tx: Sql, head: { id: number; hash: string
   await insertRows(tx, 'INSERT INTO audit_log (id, at, actor_user, actor_device, action, subject, before, after, prev_hash, hash)', 10, rows);
   await tx.query('UPDATE change_counter SET audit_head_id = $1, audit_head_hash = $2', [head.id + contents.length, prevHash]);
 }
-
-export { insertRows };
 
 /** Up to `limit` entries with id > `after`, oldest first. */
 export async function listAudit(db: Sql, after: number, limit: number): Promise<AuditEntry[]> {

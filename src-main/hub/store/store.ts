@@ -26,3 +26,13 @@ export function toNumber(value: unknown): number {
   if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${String(value)}`);
   return n;
 }
+
+/** Multi-row INSERT in slices: one statement per slice instead of one per row. */
+export async function insertRows(tx: Sql, head: string, columns: number, rows: readonly unknown[][], tail = ''): Promise<void> {
+  const SLICE = 500;
+  for (let i = 0; i < rows.length; i += SLICE) {
+    const slice = rows.slice(i, i + SLICE);
+    const values = slice.map((_, r) => '(' + Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ') + ')').join(', ');
+    await tx.query(`${head} VALUES ${values}${tail}`, slice.flat());
+  }
+}

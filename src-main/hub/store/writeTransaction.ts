@@ -4,10 +4,10 @@
 // of 200 mutations costs a few statements more than its own rows, not 4 more per mutation.
 import type { Json } from '../../../src-shared/canonicalJson';
 import type { ChangeTable } from '../../../src-shared/sync/protocol';
-import { appendAuditBatch, insertRows } from '../audit/auditLog';
+import { appendAuditBatch } from '../audit/auditLog';
 import type { AuditContent } from '../audit/chain';
 import { GENESIS_HASH } from '../audit/chain';
-import { toNumber, type Sql, type Store } from './store';
+import { insertRows, toNumber, type Sql, type Store } from './store';
 
 /** Who made the change: a device (and its user), an office user at the CLI, or neither (setup). */
 export interface Actor {

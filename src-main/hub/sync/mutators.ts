@@ -7,8 +7,7 @@ import type { RejectCode } from '../../../src-shared/sync/protocol';
 import { mediaOf, recordDataSchemas } from '../../../src-shared/sync/records';
 import type { DeviceSession } from '../accounts/devices';
 import type { Write } from '../store/writeTransaction';
-import type { Sql } from '../store/store';
-import { insertRows } from '../audit/auditLog';
+import { insertRows, type Sql } from '../store/store';
 import { logCase, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, type FieldMeta, type RecordRow } from './changes';
 import { putListRows } from './lists';
 

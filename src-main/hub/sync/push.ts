@@ -5,8 +5,7 @@ import { isMutatorName, mutatorArgs, type Mutation, type MutatorName } from '../
 import type { PushResult } from '../../../src-shared/sync/protocol';
 import type { DeviceSession } from '../accounts/devices';
 import { HubError } from '../errors';
-import { insertRows } from '../audit/auditLog';
-import { toNumber, type Sql, type Store } from '../store/store';
+import { insertRows, toNumber, type Sql, type Store } from '../store/store';
 import { writeTransaction, type Write } from '../store/writeTransaction';
 import { insertConflict, RecordBatch, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
 import { randomUUID } from 'node:crypto';

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../src-main/hub/audit/auditLog';
 import { entryHash, GENESIS_HASH } from '../../../src-main/hub/audit/chain';
 import { changeCounter } from '../../../src-main/hub/store/writeTransaction';
+import { Rejection, SERVER_MUTATORS } from '../../../src-main/hub/sync/mutators';
 import { bearer } from './fixture';
 import { STORES } from './stores';
 import { CERTS, finding, openWorld, replica, replicaChecksums, teamOf, type World } from './syncWorld';
@@ -297,5 +298,28 @@ describe.each(STORES)('sync on $name', (factory) => {
     expect(later.results[0]).toMatchObject({ outcome: 'rejected', code: 'exists' });
     const titles = (await world.hub.store.query<{ t: string }>("SELECT data->>'title' AS t FROM records")).map((r) => r.t);
     expect(titles).toEqual(['first']);
+  });
+
+  it('a mutator that refuses after writing fails the whole push: nothing of it stays', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const original = SERVER_MUTATORS.submitCase;
+    // A broken mutator: writes the case, then refuses.
+    SERVER_MUTATORS.submitCase = async (ctx, args) => {
+      await ctx.w.tx.query("UPDATE cases SET status = 'submitted' WHERE id = $1", [args.caseId]);
+      throw new Rejection('invalid', 'changed my mind');
+    };
+    try {
+      const reply = await member.push([member.mutation('addRecord', finding(c.id)), member.mutation('submitCase', { caseId: c.id })]);
+      expect(reply.statusCode).toBe(500);
+      expect(reply.json()).toEqual({ error: 'internal', message: 'internal error' });
+    } finally {
+      SERVER_MUTATORS.submitCase = original;
+    }
+    const [row] = await world.hub.store.query<{ status: string }>('SELECT status FROM cases WHERE id = $1', [c.id]);
+    expect(row?.status).toBe('assigned');
+    expect(await count(world, 'SELECT count(*) AS n FROM records')).toBe(0);
+    expect(await count(world, 'SELECT count(*) AS n FROM rejected_mutations')).toBe(0);
+    expect((await member.pullPage()).lastMutationId).toBe(0);
   });
 });
