@@ -10,6 +10,7 @@ import { accountRoutes } from './http/accountRoutes';
 import { auditRoutes } from './http/auditRoutes';
 import { blobRoutes } from './http/blobRoutes';
 import { caseFileRoutes } from './http/caseFileRoutes';
+import { SessionCache, SESSION_CACHE_MS } from './accounts/sessionCache';
 import type { HubContext } from './http/context';
 import { installErrorReplies } from './http/errorReplies';
 import { syncRoutes } from './http/syncRoutes';
@@ -29,6 +30,8 @@ export interface HubOptions {
   now?: () => Date;
   /** Requests per minute per device (per address without a token); 600 by default. */
   rateLimit?: number;
+  /** How long reads may reuse a device's session (ms); SESSION_CACHE_MS by default, 0 to look up every time. */
+  sessionCacheMs?: number;
 }
 
 // Headers and fields that carry secrets never reach the log.
@@ -43,7 +46,12 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
   // JSON only: a text body would otherwise reach the schemas as a string and blur the error.
   app.removeContentTypeParser('text/plain');
   installErrorReplies(app);
-  const hub: HubContext = { store: options.store, now: options.now ?? (() => new Date()), version: packageVersion };
+  const hub: HubContext = {
+    store: options.store,
+    now: options.now ?? (() => new Date()),
+    version: packageVersion,
+    sessions: new SessionCache(options.sessionCacheMs ?? SESSION_CACHE_MS),
+  };
 
   // Per device: the key is a hash of the bearer token (never the token), else the client address.
   await app.register(fastifyRateLimit, {

@@ -8,6 +8,8 @@ import drawBench from './draw.bench';
 import importBench from './import.bench';
 import ledgerBench from './ledger.bench';
 import syncBench from './sync.bench';
+import { isLaptopWorker, runLaptopWorker } from './laptopWorker';
+import { isBenchHubWorker, runBenchHubWorker } from './syncWorld';
 
 const benches: Record<string, () => Promise<string>> = { import: importBench, draw: drawBench, ledger: ledgerBench, sync: syncBench };
 
@@ -35,4 +37,7 @@ async function main() {
   if (only.length === 0) writeFileSync(join(process.cwd(), 'docs/benchmarks.md'), doc + '\n');
 }
 
-void main();
+// The same bundle runs the sync bench's hub and laptops in worker threads (syncWorld.ts, laptopWorker.ts).
+if (isBenchHubWorker()) void runBenchHubWorker();
+else if (isLaptopWorker()) void runLaptopWorker();
+else void main();

@@ -5,6 +5,7 @@
 import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createPairingCode } from '../../src-main/hub/accounts/devices';
@@ -77,6 +78,8 @@ export interface Device {
 export interface BenchHub {
   store: Store;
   app: FastifyInstance;
+  /** Milliseconds from each POST /push arriving to its answer sent, as the hub saw them (Fastify's elapsedTime). */
+  pushTimes: number[];
   /** http://127.0.0.1:<port> */
   base: string;
   enrolled(role: Role, username: string, certNo?: string): Promise<Device>;
@@ -90,6 +93,10 @@ const DISTRICT = '海淀区';
 export async function openBenchHub(factory: BenchStore): Promise<BenchHub> {
   const opened = await factory.open();
   const app = await createHub({ store: opened.store });
+  const pushTimes: number[] = [];
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.url === '/api/v1/push') pushTimes.push(reply.elapsedTime);
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const enroll = async (username: string, role: Role, certNo: string | null): Promise<Device> => {
@@ -102,6 +109,7 @@ export async function openBenchHub(factory: BenchStore): Promise<BenchHub> {
   return {
     store: opened.store,
     app,
+    pushTimes,
     base,
     async enrolled(role, username, certNo) {
       await addUser(opened.store, { username, displayName: username, role, district: DISTRICT, password: 'correct horse', ...(certNo ? { certNo } : {}) }, CLI, new Date());
@@ -125,6 +133,9 @@ export function entity(i: number): Entity {
 export function inspector(certNo: string): Inspector {
   return { certNo, name: `检查员${certNo}`, unit: '海淀局', district: DISTRICT, subdistrict: '', phone: '', conflicts: [], active: true };
 }
+
+/** The bench's local record i: a meter reading. */
+export const reading = (i: number) => ({ meterNo: `M${String(i).padStart(6, '0')}`, reading: `${1000 + i}.5`, note: '' });
 
 /** Every target, teams of two, no recusal: as in test/unit/hub/syncWorld.ts. */
 export const ALL_PLAN: DrawPlan = {
@@ -173,11 +184,11 @@ export async function stage(factory: BenchStore, inspectors: number, targets: nu
 
 let serial = 0;
 
-/** A laptop: the renderer's Dexie database (fake-indexeddb), enrolled as `device`. */
-export async function laptop(hub: BenchHub, device: Device): Promise<TariffDb> {
+/** A laptop: the renderer's Dexie database (fake-indexeddb), enrolled as `device` on the hub at `hubUrl`. */
+export async function laptop(hubUrl: string, device: Device): Promise<TariffDb> {
   const db = openDb(`bench-sync-${++serial}`);
   await saveAccount(db, {
-    hubUrl: hub.base, deviceId: device.deviceId, token: device.token,
+    hubUrl, deviceId: device.deviceId, token: device.token,
     user: { id: device.userId, username: device.username, displayName: device.username, role: device.role, district: DISTRICT, certNo: device.certNo },
   });
   return db;
@@ -187,4 +198,111 @@ export async function laptop(hub: BenchHub, device: Device): Promise<TariffDb> {
 export async function discard(db: TariffDb): Promise<void> {
   db.close();
   await db.delete();
+}
+
+// ——— The hub in its own thread ————————————————————————————————————————————————————————————————————————
+
+/** A staged hub running in a worker thread: the laptops in this thread reach it over HTTP only. */
+export interface RemoteStage {
+  base: string;
+  inspectors: Device[];
+  cases: { id: string; inspectors: string[] }[];
+  /** Rows in the hub's `records` table. */
+  records(): Promise<number>;
+  /** The push times the hub saw so far (BenchHub.pushTimes), and forgets them. */
+  takePushTimes(): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+interface WorkerRequest {
+  kind: 'sync-hub';
+  store: BenchStore['name'];
+  inspectors: number;
+  targets: number;
+}
+
+type WorkerMessage =
+  | { type: 'staged'; base: string; inspectors: Device[]; cases: { id: string; inspectors: string[] }[] }
+  | { type: 'records'; n: number }
+  | { type: 'pushTimes'; ms: number[] }
+  | { type: 'closed' }
+  | { type: 'failed'; message: string };
+
+/**
+ * Stages a hub as `stage` does, but in a worker thread of this bundle (`script`, normally the running
+ * out/bench/run.mjs): the hub gets its own event loop, as it has on the office machine, instead of
+ * sharing one with the simulated laptops.
+ */
+export async function stageInWorker(script: URL, factory: BenchStore, inspectors: number, targets: number): Promise<RemoteStage> {
+  const request: WorkerRequest = { kind: 'sync-hub', store: factory.name, inspectors, targets };
+  const worker = new Worker(script, { workerData: request });
+  const next = () =>
+    new Promise<WorkerMessage>((resolve, reject) => {
+      const fail = (e: Error) => reject(e);
+      worker.once('error', fail);
+      worker.once('message', (m: WorkerMessage) => {
+        worker.off('error', fail);
+        if (m.type === 'failed') reject(new Error(`bench hub: ${m.message}`));
+        else resolve(m);
+      });
+    });
+  const staged = await next();
+  if (staged.type !== 'staged') throw new Error(`bench hub: unexpected ${staged.type}`);
+  return {
+    base: staged.base,
+    inspectors: staged.inspectors,
+    cases: staged.cases,
+    async records() {
+      const reply = next();
+      worker.postMessage('records');
+      const m = await reply;
+      if (m.type !== 'records') throw new Error(`bench hub: unexpected ${m.type}`);
+      return m.n;
+    },
+    async takePushTimes() {
+      const reply = next();
+      worker.postMessage('pushTimes');
+      const m = await reply;
+      if (m.type !== 'pushTimes') throw new Error(`bench hub: unexpected ${m.type}`);
+      return m.ms;
+    },
+    async close() {
+      const reply = next();
+      worker.postMessage('close');
+      await reply;
+      await worker.terminate();
+    },
+  };
+}
+
+/** True when this thread was started by stageInWorker. */
+export function isBenchHubWorker(): boolean {
+  return parentPort !== null && (workerData as WorkerRequest | undefined)?.kind === 'sync-hub';
+}
+
+/** The worker side of stageInWorker: stage, report, then answer 'records' and 'close'. */
+export async function runBenchHubWorker(): Promise<void> {
+  const port = parentPort!;
+  const request = workerData as WorkerRequest;
+  try {
+    const factory = BENCH_STORES.find((f) => f.name === request.store);
+    if (!factory) throw new Error(`store ${request.store} is not available in this run`);
+    const { hub, inspectors, cases } = await stage(factory, request.inspectors, request.targets);
+    port.on('message', (m: 'records' | 'pushTimes' | 'close') => {
+      void (async () => {
+        if (m === 'pushTimes') {
+          port.postMessage({ type: 'pushTimes', ms: hub.pushTimes.splice(0) } satisfies WorkerMessage);
+        } else if (m === 'records') {
+          const [held] = await hub.store.query<{ n: unknown }>('SELECT count(*) AS n FROM records');
+          port.postMessage({ type: 'records', n: Number(held?.n) } satisfies WorkerMessage);
+        } else {
+          await hub.close();
+          port.postMessage({ type: 'closed' } satisfies WorkerMessage);
+        }
+      })().catch((e: unknown) => port.postMessage({ type: 'failed', message: String(e) } satisfies WorkerMessage));
+    });
+    port.postMessage({ type: 'staged', base: hub.base, inspectors, cases: cases.map((c) => ({ id: c.id, inspectors: c.inspectors })) } satisfies WorkerMessage);
+  } catch (e) {
+    port.postMessage({ type: 'failed', message: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies WorkerMessage);
+  }
 }

@@ -15,7 +15,7 @@ const auditQuery = z.strictObject({
 });
 
 export function auditRoutes(app: FastifyInstance, hub: HubContext): void {
-  app.get('/audit', { preHandler: requireRole(hub.store, OFFICE) }, async (request) => {
+  app.get('/audit', { preHandler: requireRole(hub, OFFICE) }, async (request) => {
     const { after, limit } = parseInput(auditQuery, request.query);
     const entries = await listAudit(hub.store, after, limit);
     const last = entries.at(-1);
@@ -23,7 +23,7 @@ export function auditRoutes(app: FastifyInstance, hub: HubContext): void {
   });
 
   // The whole log as JSON lines, for archiving or an auditor's own check; the export is itself audited.
-  app.get('/audit/export', { preHandler: requireRole(hub.store, OFFICE) }, async (request, reply) => {
+  app.get('/audit/export', { preHandler: requireRole(hub, OFFICE) }, async (request, reply) => {
     const session = sessionOf(request);
     await writeTransaction(hub.store, { userId: session.user.id, deviceId: session.deviceId }, hub.now(), (w) => w.audit({ action: 'audit.export', subject: 'audit' }));
     const lines: string[] = [];
@@ -40,5 +40,5 @@ export function auditRoutes(app: FastifyInstance, hub: HubContext): void {
       .send(lines.join('\n') + '\n');
   });
 
-  app.get('/audit/verify', { preHandler: requireRole(hub.store, OFFICE) }, async () => verifyAudit(hub.store));
+  app.get('/audit/verify', { preHandler: requireRole(hub, OFFICE) }, async () => verifyAudit(hub.store));
 }

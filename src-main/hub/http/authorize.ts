@@ -1,9 +1,9 @@
 // The one place routes say who may call them: a preHandler per access level.
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { authenticate, type DeviceSession } from '../accounts/devices';
+import type { DeviceSession } from '../accounts/devices';
 import type { Role } from '../accounts/roles';
 import { HubError } from '../errors';
-import type { Store } from '../store/store';
+import type { HubContext } from './context';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,10 +19,15 @@ function bearerToken(request: FastifyRequest): string {
   return match[1];
 }
 
-/** A preHandler admitting devices whose user has one of `roles`. */
-export function requireRole(store: Store, roles: readonly Role[]): preHandlerAsyncHookHandler {
+/**
+ * A preHandler admitting devices whose user has one of `roles`. A route that only reads may say so
+ * (`'read'`): its session may then come from the hub's session cache (at most SESSION_CACHE_MS old, and
+ * dropped at once when this hub revokes the device); every other route looks the token up afresh.
+ */
+export function requireRole(hub: HubContext, roles: readonly Role[], access: 'read' | 'write' = 'write'): preHandlerAsyncHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    const session = await authenticate(store, bearerToken(request));
+    const token = bearerToken(request);
+    const session = access === 'read' ? await hub.sessions.forRead(hub.store, token) : await hub.sessions.forWrite(hub.store, token);
     if (!roles.includes(session.user.role)) throw new HubError(403, 'forbidden', `this needs the role ${roles.join(' or ')}`);
     request.session = session;
   };

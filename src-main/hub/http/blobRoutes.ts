@@ -27,7 +27,7 @@ export function blobRoutes(app: FastifyInstance, hub: HubContext): void {
   void app.register(async (scope) => {
     // Raw bytes, for these routes only; at most one chunk per request.
     scope.addContentTypeParser(OCTETS, { parseAs: 'buffer', bodyLimit: BLOB_CHUNK }, (_request, body, done) => done(null, body));
-    const anyone = { preHandler: requireRole(hub.store, ANY_ROLE) };
+    const anyone = { preHandler: requireRole(hub, ANY_ROLE) };
 
     scope.get('/blobs/:sha256/status', anyone, async (request) => {
       const { sha256 } = parseInput(blobParams, request.params);

@@ -1,4 +1,5 @@
 // What every route needs from the hub.
+import type { SessionCache } from '../accounts/sessionCache';
 import type { Store } from '../store/store';
 
 export interface HubContext {
@@ -6,4 +7,6 @@ export interface HubContext {
   /** The hub's clock; tests pass a fixed one. */
   now: () => Date;
   version: string;
+  /** Sessions of recent reads (see requireRole). */
+  sessions: SessionCache;
 }

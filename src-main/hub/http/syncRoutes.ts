@@ -21,7 +21,8 @@ const pullQuery = z.strictObject({
 const drawBody = z.strictObject({ seed: z.string().trim().min(1).max(500), plan: drawPlanSchema });
 
 export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
-  const anyone = { preHandler: requireRole(hub.store, ANY_ROLE) };
+  const anyone = { preHandler: requireRole(hub, ANY_ROLE) };
+  const anyoneReading = { preHandler: requireRole(hub, ANY_ROLE, 'read') };
 
   app.post('/push', anyone, async (request) => {
     const body = parseInput(pushRequestSchema, request.body);
@@ -31,18 +32,18 @@ export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
     return { ...outcome, clockSkewMs: Math.abs(skew) > CLOCK_SKEW_WARN_MS ? skew : null };
   });
 
-  app.get('/pull', anyone, async (request) => {
+  app.get('/pull', anyoneReading, async (request) => {
     const { cursor, limit } = parseInput(pullQuery, request.query);
     return pull(hub.store, sessionOf(request), cursor, limit);
   });
 
-  app.post('/checksums', anyone, async (request) => {
+  app.post('/checksums', anyoneReading, async (request) => {
     const { caseIds } = parseInput(checksumRequestSchema, request.body);
     return { checksums: await checksums(hub.store, sessionOf(request), caseIds) };
   });
 
   // One case whole (the client re-fetches a case whose checksum differs after a sync).
-  app.get('/cases/:id', anyone, async (request) => {
+  app.get('/cases/:id', anyoneReading, async (request) => {
     const { id } = parseInput(z.strictObject({ id: z.uuid() }), request.params);
     const c = await loadCase(hub.store, id);
     // Out of scope answers like absent: no oracle for case ids.
@@ -51,7 +52,7 @@ export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
     return { case: caseFromRow(c), records: records.map(recordFromRow) };
   });
 
-  app.post('/draws', { preHandler: requireRole(hub.store, ['office', 'lead']) }, async (request, reply) => {
+  app.post('/draws', { preHandler: requireRole(hub, ['office', 'lead']) }, async (request, reply) => {
     const { seed, plan } = parseInput(drawBody, request.body);
     const draw = await drawOnHub(hub.store, sessionOf(request), plan, seed, hub.now());
     return reply.status(201).send(draw);

@@ -48,7 +48,7 @@ export interface RecordRow {
   version: unknown;
 }
 
-export function recordFromRow(r: RecordRow): CaseRecord & { version: number } {
+export function recordFromRow(r: Omit<RecordRow, 'field_meta'>): CaseRecord & { version: number } {
   return {
     id: r.id, caseId: r.case_id, kind: r.kind, data: r.data, signature: r.signature, createdBy: r.created_by, createdAt: r.created_at,
     version: toNumber(r.version),

@@ -40,13 +40,15 @@ export async function pull(store: Store, session: DeviceSession, cursor: string,
       [version, seq, ...scope.params],
     );
     const page = rows.slice(0, limit);
-    const [count] = await tx.query<{ n: unknown }>(`SELECT count(*) AS n FROM changes WHERE (version, seq) > ($1, $2) AND ${scope.sql}`, [version, seq, ...scope.params]);
+    const more = rows.length > limit;
+    // Only a page with more behind it needs counting: on the last page (most pulls) it is the page itself.
+    const [count] = more ? await tx.query<{ n: unknown }>(`SELECT count(*) AS n FROM changes WHERE (version, seq) > ($1, $2) AND ${scope.sql}`, [version, seq, ...scope.params]) : [{ n: page.length }];
     const [device] = await tx.query<{ last_mutation_id: unknown }>('SELECT last_mutation_id FROM devices WHERE id = $1', [session.deviceId]);
     const lastRow = page.at(-1);
     return {
       changes: page.map((r) => ({ version: toNumber(r.version), table: r.tbl, key: r.key, row: r.row })),
       cursor: lastRow ? `${toNumber(lastRow.version)}.${toNumber(lastRow.seq)}` : cursor,
-      more: rows.length > limit,
+      more,
       lastMutationId: toNumber(device?.last_mutation_id ?? 0),
       remaining: toNumber(count?.n ?? 0),
     };

@@ -74,6 +74,29 @@ describe.each(STORES)('hub API on $name', (factory) => {
     expect(me.json()).toEqual({ error: 'device-revoked', message: 'this device was revoked; enroll it again with a new pairing code' });
   });
 
+  it('a revoked device whose session a read just cached: the revocation through the hub drops it, the next read is refused', async () => {
+    const office = await hub.enrolled('office');
+    const laptop = await hub.enrolled('inspector');
+    const pull = () => hub.app.inject({ method: 'GET', url: '/api/v1/pull', headers: bearer(laptop.token) });
+    expect((await pull()).statusCode).toBe(200);
+    await hub.app.inject({ method: 'POST', url: `/api/v1/devices/${laptop.deviceId}/revoke`, headers: bearer(office.token) });
+    const refused = await pull();
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({ error: 'device-revoked' });
+  });
+
+  it('a device revoked by another process (straight in the store): every write is refused at once, reads once the cached session ages out', async () => {
+    const laptop = await hub.enrolled('inspector');
+    const pull = () => hub.app.inject({ method: 'GET', url: '/api/v1/pull', headers: bearer(laptop.token) });
+    expect((await pull()).statusCode).toBe(200);
+    await hub.store.query('UPDATE devices SET revoked_at = $1 WHERE id = $2', [START.toISOString(), laptop.deviceId]);
+    const push = await hub.app.inject({ method: 'POST', url: '/api/v1/push', headers: bearer(laptop.token), payload: { clientTime: START.toISOString(), mutations: [] } });
+    expect(push.statusCode).toBe(401);
+    expect(push.json()).toMatchObject({ error: 'device-revoked' });
+    // The refused write looked the token up afresh; reads are refused from then on too.
+    expect((await pull()).statusCode).toBe(401);
+  });
+
   it('an inspector or a lead calling an office route: 403 forbidden', async () => {
     for (const role of ['inspector', 'lead'] as const) {
       const { token } = await hub.enrolled(role);
