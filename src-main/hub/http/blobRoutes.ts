@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { BLOB_CHUNK } from '../../../src-shared/sync/protocol';
 import { sha256HexSchema } from '../../../src-shared/sync/records';
 import { HubError } from '../errors';
-import { blobStatus, putBlobChunk, readBlob } from '../sync/blobs';
+import { blobStatus, casesNaming, putBlobChunk, readBlob } from '../sync/blobs';
+import { canReadCase } from '../sync/scope';
 import type { HubContext } from './context';
 import { ANY_ROLE, requireRole, sessionOf } from './authorize';
 import { parseInput } from './validate';
@@ -41,8 +42,15 @@ export function blobRoutes(app: FastifyInstance, hub: HubContext): void {
       return putBlobChunk(hub.store, { sha: sha256, offset, size, bytes: octets(request) }, { userId: session.user.id, deviceId: session.deviceId }, hub.now());
     });
 
-    scope.get('/blobs/:sha256', anyone, async (request, reply) => {
+    // Served to the office, and to a device that may read a case naming the blob; others get the same
+    // 404 as for an absent blob (no oracle for what others photographed).
+    scope.get('/blobs/:sha256', { preHandler: requireRole(hub, ANY_ROLE, 'read') }, async (request, reply) => {
       const { sha256 } = parseInput(blobParams, request.params);
+      const session = sessionOf(request);
+      if (session.user.role !== 'office') {
+        const cases = await casesNaming(hub.store, sha256);
+        if (!cases.some((c) => canReadCase(session, c))) throw new HubError(404, 'not-found', `no blob ${sha256}`);
+      }
       const bytes = await readBlob(hub.store, sha256);
       if (!bytes) throw new HubError(404, 'not-found', `no blob ${sha256}`);
       return reply.type(OCTETS).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -1,6 +1,7 @@
 // Applies the numbered .sql files in this folder, each once, in order, recorded in schema_migrations.
 import initial from './001_accounts_lists_audit.sql?raw';
 import casesSync from './002_cases_sync.sql?raw';
+import blobRefs from './003_blob_refs.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -13,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001_accounts_lists_audit', sql: initial },
   { version: 2, name: '002_cases_sync', sql: casesSync },
+  { version: 3, name: '003_blob_refs', sql: blobRefs },
 ];
 
 // Any fixed number: hubs starting together against one database take turns migrating.

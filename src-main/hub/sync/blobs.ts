@@ -24,6 +24,11 @@ export async function blobStatus(db: Sql, sha: string): Promise<BlobStatus> {
   return { state: 'absent', offset: 0, size: null };
 }
 
+/** The cases that name a blob (blob_refs): a device may download it when it may read one of them. */
+export async function casesNaming(db: Sql, sha: string): Promise<CaseRow[]> {
+  return db.query<CaseRow>('SELECT c.* FROM blob_refs b JOIN cases c ON c.id = b.case_id WHERE b.sha256 = $1', [sha]);
+}
+
 export async function readBlob(db: Sql, sha: string): Promise<Uint8Array | undefined> {
   const [row] = await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM blobs WHERE sha256 = $1', [sha]);
   return row?.bytes;

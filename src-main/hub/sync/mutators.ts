@@ -68,9 +68,13 @@ function meta(ctx: MutationContext): FieldMeta {
   return { v: ctx.w.version, d: ctx.session.deviceId, u: ctx.session.user.username, at: ctx.hlc };
 }
 
-/** Recomputes the case's missing media after a record named new blobs; logs the case if it changed. */
+/**
+ * After a record named blobs: notes that the case names them (who may download them follows from it)
+ * and recomputes the case's missing media, logging the case if it changed.
+ */
 async function refreshMissingMedia(ctx: MutationContext, c: CaseRow, named: string[]): Promise<void> {
   if (named.length === 0) return;
+  await ctx.w.tx.query('INSERT INTO blob_refs (sha256, case_id) SELECT DISTINCT unnest($1::text[]), $2::uuid ON CONFLICT DO NOTHING', [named, c.id]);
   const held = await ctx.w.tx.query<{ sha256: string }>('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[])', [named]);
   const heldSet = new Set(held.map((h) => h.sha256));
   const missing = [...new Set([...c.missing_media, ...named.filter((n) => !heldSet.has(n))])].sort();

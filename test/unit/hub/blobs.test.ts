@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../src-main/hub/migrations/migrate';
 import { BLOB_MAX } from '../../../src-shared/sync/protocol';
 import { bearer } from './fixture';
 import { STORES } from './stores';
-import { finding, openWorld, replica, teamOf, type Laptop, type World } from './syncWorld';
+import { CERTS, finding, Laptop, openWorld, replica, teamOf, type World } from './syncWorld';
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
@@ -66,8 +67,53 @@ describe.each(STORES)('blobs on $name', (factory) => {
     const { offset } = await status(me, hash);
     expect(offset).toBe(2048);
     expect((await put(me, hash, offset, 5000, bytes.subarray(offset))).json()).toEqual({ state: 'complete', offset: 5000, size: 5000 });
-    const get = await world.hub.app.inject({ method: 'GET', url: `/api/v1/blobs/${hash}`, headers: bearer(me.device.token) });
+    const get = await world.hub.app.inject({ method: 'GET', url: `/api/v1/blobs/${hash}`, headers: bearer(world.office.device.token) });
     expect(Buffer.compare(get.rawPayload, bytes)).toBe(0);
+  });
+
+  it('a blob is served to whoever may read a case naming it: the team and the office, not another team or district', async () => {
+    const c = world.cases[0]!;
+    const { member, outsider } = teamOf(world, c);
+    const teammate = world.inspectors.find((l, i) => l !== member && c.inspectors.includes(CERTS[i]!))!;
+    const bytes = randomBytes(1500);
+    const hash = sha(bytes);
+    await put(member, hash, 0, 1500, bytes);
+    const get = (laptop: Laptop) => world.hub.app.inject({ method: 'GET', url: `/api/v1/blobs/${hash}`, headers: bearer(laptop.device.token) });
+    // Uploaded but named by no record yet: the office only.
+    expect((await get(teammate)).statusCode).toBe(404);
+    expect((await get(world.office)).statusCode).toBe(200);
+    const record = finding(c.id);
+    await member.pushOk([member.mutation('addRecord', { ...record, data: { ...record.data, photos: [hash] } })]);
+    for (const laptop of [member, teammate, world.lead, world.office]) {
+      const reply = await get(laptop);
+      expect(reply.statusCode).toBe(200);
+      expect(Buffer.compare(reply.rawPayload, bytes)).toBe(0);
+    }
+    const refused = await get(outsider);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json()).toEqual({ error: 'not-found', message: `no blob ${hash}` });
+    const elsewhere = new Laptop(world.hub, await world.hub.enrolled('lead', 'lead-chaoyang', { district: '朝阳区' }));
+    expect((await get(elsewhere)).statusCode).toBe(404);
+    expect(await count('SELECT count(*) AS n FROM blob_refs')).toBe(1);
+  });
+
+  it('migration 003 fills blob_refs from the photos, posted-tariff photo and signature images already stored', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const [p1, p2, tariffPhoto, ink] = ['a', 'b', 'c', 'd'].map((x) => x.repeat(64));
+    const record = finding(c.id);
+    const tariff = { id: randomUUID(), caseId: c.id, kind: 'postedTariff', data: { category: '一般工商业', priceText: '0.65 元/度', photo: tariffPhoto } };
+    await member.pushOk([
+      member.mutation('addRecord', { ...record, data: { ...record.data, photos: [p1, p2, p1] } }),
+      member.mutation('addRecord', tariff),
+      member.mutation('signRecord', { id: record.id, caseId: c.id, signature: { signer: '王五', image: ink, signedAt: '2026-03-02T01:00:00.000Z' } }),
+    ]);
+    const refs = async () => (await world.hub.store.query<{ sha256: string }>('SELECT sha256 FROM blob_refs ORDER BY sha256')).map((r) => r.sha256);
+    expect(await refs()).toEqual([p1, p2, tariffPhoto, ink].sort());
+    // As a hub at version 2 held them: no table, migration 3 not applied; migrating again fills it.
+    await world.hub.store.exec('DROP TABLE blob_refs; DELETE FROM schema_migrations WHERE version = 3;');
+    expect(await migrate(world.hub.store)).toEqual([3]);
+    expect(await refs()).toEqual([p1, p2, tariffPhoto, ink].sort());
   });
 
   it('a wrong offset is 409 with the offset the hub holds', async () => {
