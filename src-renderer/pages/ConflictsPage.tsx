@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Space, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../src-shared/time';
-import { db, type HubRow } from '../db/db';
+import { db, type HubRow, type LocalCase, type LocalRecord } from '../db/db';
 import { resolveConflict } from '../sync/mutators';
 
 interface Side {
@@ -21,10 +21,37 @@ function side(s: Side): React.ReactNode {
   );
 }
 
+/** What a conflict is about: the case's target, and the record (its kind and the title or meter it carries). */
+function subject(r: HubRow, cases: Map<string, LocalCase>, records: Map<string, LocalRecord>, t: (key: string) => string): React.ReactNode {
+  const c = typeof r.row.caseId === 'string' ? cases.get(r.row.caseId) : undefined;
+  const rec = typeof r.row.recordId === 'string' ? records.get(r.row.recordId) : undefined;
+  const label = rec ? (rec.data.title ?? rec.data.meterNo ?? rec.data.category ?? '') : '';
+  return (
+    <Space direction="vertical" size={0}>
+      <b>{c?.entityName ?? '—'}</b>
+      {rec && <span style={{ color: '#888' }}>{t(`case.kind.${rec.kind}`)}{typeof label === 'string' && label ? `：${label}` : ''}</span>}
+    </Space>
+  );
+}
+
+/** A field's label where the case page has one, else its name. */
+function fieldLabel(r: HubRow, records: Map<string, LocalRecord>, t: (key: string, options?: { defaultValue: string }) => string): string {
+  if (r.row.kind !== 'field') return t('conflicts.replay');
+  const field = String(r.row.field);
+  const kind = typeof r.row.recordId === 'string' ? records.get(r.row.recordId)?.kind : undefined;
+  const group = kind === 'finding' ? 'finding' : kind === 'meterReading' ? 'meter' : null;
+  return group ? t(`case.${group}.${field}`, { defaultValue: field }) : field;
+}
+
 export function ConflictsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rows = useLiveQuery(() => db.hubConflicts.toArray(), []);
+  const cases = useLiveQuery(async () => new Map((await db.cases.toArray()).map((c) => [c.id, c])), []) ?? new Map<string, LocalCase>();
+  const records = useLiveQuery(async () => {
+    const ids = (rows ?? []).map((r) => r.row.recordId).filter((id): id is string => typeof id === 'string');
+    return new Map((await db.records.bulkGet(ids)).filter((x): x is LocalRecord => x !== undefined).map((x) => [x.id, x]));
+  }, [rows]) ?? new Map<string, LocalRecord>();
   const settle = async (row: HubRow, value: unknown) => {
     try {
       await resolveConflict(db, row.key, value);
@@ -44,7 +71,8 @@ export function ConflictsPage() {
           loading={rows === undefined}
           dataSource={rows ?? []}
           columns={[
-            { title: t('conflicts.field'), render: (_, r) => (r.row.kind === 'field' ? String(r.row.field) : t('conflicts.replay')) },
+            { title: t('conflicts.subject'), render: (_, r) => subject(r, cases, records, t) },
+            { title: t('conflicts.field'), render: (_, r) => fieldLabel(r, records, t) },
             { title: t('conflicts.theirs'), render: (_, r) => side(r.row.theirs as Side) },
             { title: t('conflicts.mine'), render: (_, r) => side(r.row.mine as Side) },
             {

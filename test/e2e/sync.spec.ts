@@ -178,6 +178,38 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await expect(office.getByText('已在检查中心抽取：1 个案件已派发给抽中的检查组')).toBeVisible();
   await expect(office.getByRole('cell', { name: '金鹰购物中心' })).toHaveCount(2, { timeout: 30_000 });
   await screenshot(office, '58-cases-after-hub-draw');
+
+  // Two edits of the finding from the same old version (李's laptop, then the office's script): the
+  // second overwrites the first, both values reach the office's conflicts page, and the office settles it.
+  const officeAuth = { authorization: `Bearer ${process.env.E2E_OFFICE_TOKEN}` };
+  const changes = (await (await request.get(`${HUB}/api/v1/pull?cursor=0.0&limit=2000`, { headers: officeAuth })).json()) as { changes: { table: string; row: { id: string; caseId: string; kind: string; version: number } }[] };
+  const found = changes.changes.filter((c) => c.table === 'records' && c.row.kind === 'finding').at(-1)!.row;
+  const liEnroll = await request.post(`${HUB}/api/v1/devices/enroll`, { data: { code: await pairingCode(request, 'li'), deviceName: '李检查的笔记本' } });
+  const liAuth = { authorization: `Bearer ${((await liEnroll.json()) as { token: string }).token}` };
+  const edit = (id: number, title: string) => ({ id, name: 'editRecord', args: { id: found.id, caseId: found.caseId, baseVersion: found.version, changes: { title } }, hlc: new Date().toISOString() });
+  const first = await request.post(`${HUB}/api/v1/push`, { headers: liAuth, data: { clientTime: new Date().toISOString(), mutations: [edit(1, '公摊电费按面积加收（已核实面积）')] } });
+  expect(((await first.json()) as { results: { outcome: string }[] }).results[0]!.outcome).toBe('applied');
+  const second = await request.post(`${HUB}/api/v1/push`, { headers: officeAuth, data: { clientTime: new Date().toISOString(), mutations: [edit(3, '公摊电费加收，未公示收费依据')] } });
+  expect(((await second.json()) as { results: { conflicts?: number }[] }).results[0]!.conflicts).toBe(1);
+  await office.goto(`${HUB}/#/sync`);
+  await office.getByRole('button', { name: '立即同步' }).click();
+  await expect(office.getByTestId('sync-badge')).toContainText('已同步');
+  await office.goto(`${HUB}/#/conflicts`);
+  const conflict = office.getByRole('row', { name: /金鹰购物中心/ });
+  await expect(conflict).toContainText('检查发现：公摊电费加收，未公示收费依据');
+  await expect(conflict.getByRole('cell', { name: '问题', exact: true })).toBeVisible();
+  await expect(conflict).toContainText('公摊电费按面积加收（已核实面积）');
+  await expect(conflict).toContainText('li · ');
+  await expect(conflict).toContainText('office · ');
+  await screenshot(office, '59-conflicts-both-values');
+  await conflict.getByRole('button', { name: '改用被覆盖的值' }).click();
+  await office.goto(`${HUB}/#/sync`);
+  await office.getByRole('button', { name: '立即同步' }).click();
+  await expect(office.getByTestId('sync-pending')).toHaveText('0');
+  await office.goto(`${HUB}/#/conflicts`);
+  await expect(office.getByRole('row', { name: /金鹰购物中心/ })).toContainText('已处理');
+  await expect(office.getByRole('row', { name: /金鹰购物中心/ })).toContainText('检查发现：公摊电费按面积加收（已核实面积）');
+  await screenshot(office, '60-conflicts-settled');
   await inspectorContext.close();
   await officeContext.close();
 });

@@ -1,6 +1,6 @@
 // Appending to, reading and verifying the append-only audit log.
 import type { Sql, Store } from '../store/store';
-import { insertRows, toNumber } from '../store/store';
+import { toNumber, type TailWrite } from '../store/store';
 import type { Json } from '../../../src-shared/canonicalJson';
 import { entryHash, GENESIS_HASH, type AuditContent } from './chain';
 
@@ -54,11 +54,12 @@ function jsonParam(value: Json | null): string | null {
 }
 
 /**
- * Appends entries in order after the head `(headId, headHash)` read by the transaction's counter
- * update (whose row lock keeps two writers from chaining to the same head); moves the head once.
+ * The writes that append entries in order after the head `(headId, headHash)` read by the
+ * transaction's counter update (whose row lock keeps two writers from chaining to the same head),
+ * and move the head once; for writeTail.
  */
-export async function appendAuditBatch(tx: Sql, head: { id: number; hash: string }, contents: readonly AuditContent[]): Promise<void> {
-  if (contents.length === 0) return;
+export function auditWrites(head: { id: number; hash: string }, contents: readonly AuditContent[]): TailWrite[] {
+  if (contents.length === 0) return [];
   let prevHash = head.hash;
   const rows = contents.map((content, i) => {
     const hash = entryHash(prevHash, content);
@@ -66,8 +67,12 @@ export async function appendAuditBatch(tx: Sql, head: { id: number; hash: string
     prevHash = hash;
     return row;
   });
-  await insertRows(tx, 'INSERT INTO audit_log (id, at, actor_user, actor_device, action, subject, before, after, prev_hash, hash)', 10, rows);
-  await tx.query('UPDATE change_counter SET audit_head_id = $1, audit_head_hash = $2', [head.id + contents.length, prevHash]);
+  const headId = head.id + contents.length;
+  const headHash = prevHash;
+  return [
+    { insert: 'INSERT INTO audit_log (id, at, actor_user, actor_device, action, subject, before, after, prev_hash, hash)', rows },
+    { statement: (param) => `UPDATE change_counter SET audit_head_id = ${param(headId)}, audit_head_hash = ${param(headHash)}` },
+  ];
 }
 
 /** Up to `limit` entries with id > `after`, oldest first. */

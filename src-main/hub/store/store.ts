@@ -36,3 +36,45 @@ export async function insertRows(tx: Sql, head: string, columns: number, rows: r
     await tx.query(`${head} VALUES ${values}${tail}`, slice.flat());
   }
 }
+
+/**
+ * One write of a transaction's tail: a multi-row INSERT (`insert` is `INSERT INTO t (c1, c2, …)`),
+ * or a statement built with `param`, which numbers each value it is given.
+ */
+export type TailWrite = { insert: string; rows: readonly unknown[][] } | { statement: (param: (value: unknown) => string) => string };
+
+/** Most values the combined tail statement takes; PostgreSQL allows 65,535 per statement. */
+const TAIL_PARAMS = 20_000;
+
+function tailSql(write: TailWrite, param: (value: unknown) => string): string {
+  if ('statement' in write) return write.statement(param);
+  return `${write.insert} VALUES ${write.rows.map((row) => '(' + row.map(param).join(', ') + ')').join(', ')}`;
+}
+
+/**
+ * Runs the writes as one statement (all but the last as data-modifying WITH parts): one round trip
+ * instead of one per write, which shortens the time a writer holds the change counter's lock. The
+ * writes must not read each other's rows (parts of one statement share a snapshot). Inserts of many
+ * rows (a draw's cases) run one after another, in slices, as insertRows does.
+ */
+export async function writeTail(tx: Sql, writes: readonly TailWrite[]): Promise<void> {
+  const live = writes.filter((w) => !('rows' in w) || w.rows.length > 0);
+  const values = live.reduce((n, w) => n + ('rows' in w ? w.rows.reduce((m, row) => m + row.length, 0) : 0), 0);
+  if (values > TAIL_PARAMS) {
+    for (const write of live) {
+      if ('rows' in write) {
+        await insertRows(tx, write.insert, write.rows[0]!.length, write.rows);
+      } else {
+        const params: unknown[] = [];
+        await tx.query(write.statement((v) => `$${params.push(v)}`), params);
+      }
+    }
+    return;
+  }
+  if (live.length === 0) return;
+  const params: unknown[] = [];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  const parts = live.map((write) => tailSql(write, param));
+  const last = parts.pop()!;
+  await tx.query(parts.length === 0 ? last : `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(', ')} ${last}`, params);
+}

@@ -1,13 +1,14 @@
 // Every change to the hub goes through here: one transaction that advances the change counter once,
 // makes the change and appends its audit entries and pull-log rows, so none exists without the others.
-// Audit entries and pull-log rows are buffered and written at the end in multi-row statements: a push
-// of 200 mutations costs a few statements more than its own rows, not 4 more per mutation.
+// Audit entries and pull-log rows are buffered and written at the end, with the caller's own end
+// writes (Write.atEnd), as one statement: a push of 200 mutations costs one statement more than its own
+// rows, not 4 more per mutation.
 import type { Json } from '../../../src-shared/canonicalJson';
 import type { ChangeTable } from '../../../src-shared/sync/protocol';
-import { appendAuditBatch } from '../audit/auditLog';
+import { auditWrites } from '../audit/auditLog';
 import type { AuditContent } from '../audit/chain';
 import { GENESIS_HASH } from '../audit/chain';
-import { insertRows, toNumber, type Sql, type Store } from './store';
+import { toNumber, writeTail, type Sql, type Store, type TailWrite } from './store';
 
 /** Who made the change: a device (and its user), an office user at the CLI, or neither (setup). */
 export interface Actor {
@@ -40,6 +41,8 @@ export interface Write {
   audit(record: AuditRecord): Promise<void>;
   /** Queues a row of the pull log (`changes`), written in order when the work is done. */
   log(table: ChangeTable, key: string, row: Json, scope: ChangeScope): void;
+  /** Queues a write to run with the audit and pull-log rows at the end, in one statement (see writeTail). */
+  atEnd(write: TailWrite): void;
   /** How many entries are queued (to drop what a refused step queued). */
   mark(): { audit: number; changes: number };
   rollbackTo(mark: { audit: number; changes: number }): void;
@@ -60,6 +63,7 @@ export async function writeTransaction<T>(store: Store, actor: Actor, at: Date, 
     const head = { id: row?.audit_head_id === null || row?.audit_head_id === undefined ? 0 : toNumber(row.audit_head_id), hash: row?.audit_head_hash ?? GENESIS_HASH };
     const entries: AuditContent[] = [];
     const changes: unknown[][] = [];
+    const tail: TailWrite[] = [];
     const w: Write = {
       tx,
       version,
@@ -78,6 +82,9 @@ export async function writeTransaction<T>(store: Store, actor: Actor, at: Date, 
       log: (table, key, value, scope) => {
         changes.push([version, table, key, scope.caseId ?? null, scope.district ?? null, scope.deviceId ?? null, JSON.stringify(value)]);
       },
+      atEnd: (write) => {
+        tail.push(write);
+      },
       mark: () => ({ audit: entries.length, changes: changes.length }),
       rollbackTo: (m) => {
         entries.length = m.audit;
@@ -85,8 +92,7 @@ export async function writeTransaction<T>(store: Store, actor: Actor, at: Date, 
       },
     };
     const result = await work(w);
-    await insertRows(tx, 'INSERT INTO changes (version, tbl, key, case_id, district, device_id, row)', 7, changes);
-    await appendAuditBatch(tx, head, entries);
+    await writeTail(tx, [...tail, { insert: 'INSERT INTO changes (version, tbl, key, case_id, district, device_id, row)', rows: changes }, ...auditWrites(head, entries)]);
     return result;
   });
 }

@@ -108,10 +108,15 @@ export class RecordBatch {
   }
 
   async flush(tx: Sql): Promise<void> {
-    if (this.pending.length === 0) return;
+    const write = this.drain();
+    if (write.rows.length > 0) await insertRows(tx, write.insert, 9, write.rows);
+  }
+
+  /** The queued records as one insert, for the transaction's tail (Write.atEnd); the queue is emptied. */
+  drain(): { insert: string; rows: unknown[][] } {
     const rows = this.pending.map((r) => [r.id, r.case_id, r.kind, JSON.stringify(r.data), null, r.created_by, r.created_at, JSON.stringify(r.field_meta), r.version]);
     this.pending = [];
-    await insertRows(tx, 'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_at, field_meta, version)', 9, rows);
+    return { insert: 'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_at, field_meta, version)', rows };
   }
 }
 

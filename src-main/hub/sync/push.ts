@@ -5,7 +5,7 @@ import { isMutatorName, mutatorArgs, type Mutation, type MutatorName } from '../
 import type { PushResult } from '../../../src-shared/sync/protocol';
 import type { DeviceSession } from '../accounts/devices';
 import { HubError } from '../errors';
-import { insertRows, toNumber, type Sql, type Store } from '../store/store';
+import { toNumber, type Sql, type Store } from '../store/store';
 import { writeTransaction, type Write } from '../store/writeTransaction';
 import { insertConflict, RecordBatch, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
 import { randomUUID } from 'node:crypto';
@@ -71,9 +71,11 @@ export async function applyPush(store: Store, session: DeviceSession, mutations:
       results.push(await applyOne(run, c));
       last = c.mutation.id;
     }
-    await run.records.flush(w.tx);
-    await insertRows(w.tx, 'INSERT INTO device_mutations (device_id, mutation_id, name, args, hlc, payload_hash, outcome, applied_at)', 8, run.taken);
-    await w.tx.query('UPDATE devices SET last_mutation_id = $2 WHERE id = $1', [session.deviceId, last]);
+    // The last new records go in with the tail: nothing reads them after this.
+    w.atEnd(run.records.drain());
+    w.atEnd({ insert: 'INSERT INTO device_mutations (device_id, mutation_id, name, args, hlc, payload_hash, outcome, applied_at)', rows: run.taken });
+    const applied = last;
+    w.atEnd({ statement: (param) => `UPDATE devices SET last_mutation_id = ${param(applied)} WHERE id = ${param(session.deviceId)}` });
     return { lastMutationId: last, results };
   });
 }

@@ -30,6 +30,15 @@ const forever = (): Promise<never> => new Promise(() => undefined);
 let mode = process.env.HUBKILL_MODE ?? '';
 const killAt = Number(process.env.HUBKILL_AT ?? 100);
 
+/** Rows a statement inserts into records: its `($n, …)` tuples after `INSERT INTO records`, up to the next write. */
+function recordRows(text: string): number {
+  const at = text.indexOf('INSERT INTO records');
+  if (at < 0) return 0;
+  const rest = text.slice(at + 'INSERT INTO records'.length);
+  const end = rest.search(/\b(INSERT INTO|UPDATE)\b/);
+  return ((end < 0 ? rest : rest.slice(0, end)).match(/\(\$\d+/g) ?? []).length;
+}
+
 /** The store with the test's hooks: it watches the push transaction's statements and stalls where told. */
 function instrumented(store: Store): Store {
   return {
@@ -46,13 +55,16 @@ function instrumented(store: Store): Store {
           exec: (text) => tx.exec(text),
           async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
             if (text.startsWith('SELECT last_mutation_id FROM devices') && text.endsWith('FOR UPDATE')) isPush = true;
-            if (text.startsWith('UPDATE devices SET last_mutation_id')) last = Number(params?.[1]);
+            // The device's counter is set in the push's tail statement (store.ts writeTail), maybe a WITH part.
+            const counter = /UPDATE devices SET last_mutation_id = \$(\d+)/.exec(text);
+            if (counter) last = Number(params?.[Number(counter[1]) - 1]);
             const rows = await tx.query<Row>(text, params);
-            // A push inserts its new records in multi-row statements (9 parameters a row), before the
-            // bookkeeping rows at the end: count rows, and stall once the count reaches the mark.
-            if (text.startsWith('INSERT INTO records')) {
+            // A push inserts its new records in multi-row statements, the last of them in its tail
+            // statement with the bookkeeping rows: count the rows, and stall once the count reaches the mark.
+            const inserted = recordRows(text);
+            if (inserted > 0) {
               const before = applied;
-              applied += Math.max(1, Math.round((params?.length ?? 9) / 9));
+              applied += inserted;
               if (mode === 'trace' && Math.floor(applied / 25) > Math.floor(before / 25)) emit({ event: 'push-progress', applied });
               if (mode === 'mid' && before < killAt && applied >= killAt) {
                 emit({ event: 'mid-push', applied });
