@@ -3,6 +3,7 @@ import { createPairingCode, enrollDevice } from '../../../src-main/hub/accounts/
 import { addUser, checkPassword } from '../../../src-main/hub/accounts/users';
 import { HubError } from '../../../src-main/hub/errors';
 import { migrate, MIGRATIONS } from '../../../src-main/hub/migrations/migrate';
+import { writeTail } from '../../../src-main/hub/store/store';
 import { changeCounter, writeTransaction } from '../../../src-main/hub/store/writeTransaction';
 import { STORES, type TestStore } from './stores';
 
@@ -28,6 +29,38 @@ describe.each(STORES)('hub store on $name', (factory) => {
     await expect(migrate(t.store, broken)).rejects.toThrow();
     expect(await t.store.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'")).toEqual([]);
     expect(await t.store.query('SELECT 1 FROM schema_migrations WHERE version = 999')).toEqual([]);
+  });
+
+  it('writeTail: small writes as one WITH statement, large ones in slices, the same rows either way', async () => {
+    await t.store.exec('CREATE TABLE tail_a (n int PRIMARY KEY, note text); CREATE TABLE tail_b (n int PRIMARY KEY, payload jsonb); CREATE TABLE tail_c (k text PRIMARY KEY, v int)');
+    await t.store.query("INSERT INTO tail_c (k, v) VALUES ('head', 0)");
+    const seen: string[] = [];
+    await t.store.transaction(async (tx) => {
+      const watched = { exec: (text: string) => tx.exec(text), query: <Row,>(text: string, params?: readonly unknown[]) => (seen.push(text), tx.query<Row>(text, params)) };
+      await writeTail(watched, [
+        { insert: 'INSERT INTO tail_a (n, note)', rows: [[1, '一'], [2, '二']] },
+        { insert: 'INSERT INTO tail_b (n, payload)', rows: [] },
+        { insert: 'INSERT INTO tail_b (n, payload)', rows: [[1, JSON.stringify({ a: [1, 2] })]] },
+        { statement: (param) => `UPDATE tail_c SET v = ${param(2)} WHERE k = ${param('head')}` },
+      ]);
+    });
+    expect(seen).toEqual([
+      'WITH w0 AS (INSERT INTO tail_a (n, note) VALUES ($1, $2), ($3, $4)), w1 AS (INSERT INTO tail_b (n, payload) VALUES ($5, $6)) UPDATE tail_c SET v = $7 WHERE k = $8',
+    ]);
+    expect(await t.store.query('SELECT n, note FROM tail_a ORDER BY n')).toEqual([{ n: 1, note: '一' }, { n: 2, note: '二' }]);
+    expect(await t.store.query('SELECT payload FROM tail_b')).toEqual([{ payload: { a: [1, 2] } }]);
+    expect(await t.store.query('SELECT v FROM tail_c')).toEqual([{ v: 2 }]);
+    // 10,500 rows of two values: past the combined statement's limit, so slices of 500 and then the update.
+    seen.length = 0;
+    const many = Array.from({ length: 10_500 }, (_, i) => [i + 10, `行${i}`]);
+    await t.store.transaction(async (tx) => {
+      const watched = { exec: (text: string) => tx.exec(text), query: <Row,>(text: string, params?: readonly unknown[]) => (seen.push(text.slice(0, 26)), tx.query<Row>(text, params)) };
+      await writeTail(watched, [{ insert: 'INSERT INTO tail_a (n, note)', rows: many }, { statement: (param) => `UPDATE tail_c SET v = ${param(3)}` }]);
+    });
+    expect(seen).toEqual([...Array<string>(21).fill('INSERT INTO tail_a (n, not'), 'UPDATE tail_c SET v = $1']);
+    expect(await t.store.query('SELECT count(*)::int AS n, max(n) AS top FROM tail_a')).toEqual([{ n: 10_502, top: 10_509 }]);
+    expect(await t.store.query('SELECT v FROM tail_c')).toEqual([{ v: 3 }]);
+    await t.store.exec('DROP TABLE tail_a; DROP TABLE tail_b; DROP TABLE tail_c');
   });
 
   it('user add: the right password verifies, a wrong one and an unknown user do not', async () => {
