@@ -43,6 +43,19 @@ function fieldLabel(r: HubRow, records: Map<string, LocalRecord>, t: (key: strin
   return group ? t(`case.${group}.${field}`, { defaultValue: field }) : field;
 }
 
+/** A settled conflict: which value was kept, by whom (the choice waits for the next sync until the hub has it). */
+function settled(r: HubRow, t: (key: string, options?: Record<string, unknown>) => string): React.ReactNode {
+  const resolution = r.row.resolution as { value?: unknown; by?: string; pending?: boolean };
+  const same = (s: unknown) => JSON.stringify((s as Side).value) === JSON.stringify(resolution.value);
+  const kept = same(r.row.theirs) ? t('conflicts.keptTheirs') : same(r.row.mine) ? t('conflicts.keptMine') : t('conflicts.keptOther');
+  return (
+    <Space direction="vertical" size={0}>
+      <Tag color={resolution.pending ? 'gold' : 'green'}>{resolution.pending ? t('conflicts.pending') : t('conflicts.resolved')}</Tag>
+      <span style={{ color: '#888' }}>{kept}{resolution.by ? ` · ${resolution.by}` : ''}</span>
+    </Space>
+  );
+}
+
 export function ConflictsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -79,7 +92,7 @@ export function ConflictsPage() {
               title: '', width: 300,
               render: (_, r) =>
                 r.row.resolution ? (
-                  <Tag color="green">{t('conflicts.resolved')}</Tag>
+                  settled(r, t)
                 ) : r.row.kind === 'field' ? (
                   <Space>
                     <Button size="small" onClick={() => void settle(r, (r.row.theirs as Side).value)}>{t('conflicts.keepTheirs')}</Button>

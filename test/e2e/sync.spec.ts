@@ -168,6 +168,9 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await office.getByRole('button', { name: '校验日志链' }).click();
   await expect(office.getByText(/日志链完整，共 \d+ 条/)).toBeVisible();
   await expect(office.getByRole('cell', { name: 'mutation.addRecord' })).toBeVisible();
+  // Users and devices by name, not by id.
+  await expect(office.getByRole('row', { name: /mutation\.addRecord/ })).toContainText('王检查（wang） · 王检查的笔记本');
+  await expect(office.getByRole('row', { name: /device\.enroll.*科室电脑/ })).toBeVisible();
   await screenshot(office, '57-audit-log');
 
   // A second draw, from the office's draw page on the hub's lists: its case reaches the cases list.
@@ -203,11 +206,13 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await expect(conflict).toContainText('office · ');
   await screenshot(office, '59-conflicts-both-values');
   await conflict.getByRole('button', { name: '改用被覆盖的值' }).click();
+  await expect(conflict).toContainText('已选定，待同步');
   await office.goto(`${HUB}/#/sync`);
   await office.getByRole('button', { name: '立即同步' }).click();
   await expect(office.getByTestId('sync-pending')).toHaveText('0');
   await office.goto(`${HUB}/#/conflicts`);
   await expect(office.getByRole('row', { name: /金鹰购物中心/ })).toContainText('已处理');
+  await expect(office.getByRole('row', { name: /金鹰购物中心/ })).toContainText('采用了被覆盖的值 · office');
   await expect(office.getByRole('row', { name: /金鹰购物中心/ })).toContainText('检查发现：公摊电费按面积加收（已核实面积）');
   await screenshot(office, '60-conflicts-settled');
   await inspectorContext.close();
