@@ -1,3 +1,5 @@
+import { Button, notification } from 'antd';
+import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
@@ -11,8 +13,16 @@ import './styles.css';
 // zod's JIT probe uses `new Function`, which our CSP forbids.
 z.config({ jitless: true });
 void requestPersistence();
-// Web build only: keeps the app shell so a reload without network still opens.
-registerServiceWorker();
+// Web build only: keeps the app shell so a reload without network still opens. A new version is
+// offered, never forced on a page in use.
+registerServiceWorker(() =>
+  notification.info({
+    key: 'new-version',
+    message: i18next.t('app.newVersion'),
+    duration: 0,
+    btn: <Button size="small" type="primary" onClick={() => window.location.reload()}>{i18next.t('app.reload')}</Button>,
+  }),
+);
 void syncController.start();
 
 createRoot(document.getElementById('root')!).render(

@@ -4,6 +4,8 @@ import type { MessageTable } from '../../src-shared/i18n/format';
 export const uiMessages: MessageTable = {
   'zh-CN': {
     'app.name': '电费检查通',
+    'app.newVersion': '电费检查通已更新。保存手头的工作后刷新页面，即可使用新版本。',
+    'app.reload': '刷新',
     'nav.lists': '名录库',
     'nav.entities': '检查对象名录',
     'nav.inspectors': '执法检查人员名录',
@@ -154,6 +156,8 @@ export const uiMessages: MessageTable = {
   },
   en: {
     'app.name': 'TariffCheck',
+    'app.newVersion': 'TariffCheck was updated. Save your work, then reload the page to use the new version.',
+    'app.reload': 'Reload',
     'nav.lists': 'Lists',
     'nav.entities': 'Inspection targets',
     'nav.inspectors': 'Inspectors',

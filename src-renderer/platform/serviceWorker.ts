@@ -11,14 +11,19 @@ export function serviceWorkerWanted(): boolean {
   return 'serviceWorker' in navigator;
 }
 
-/** Registers the service worker when wanted; a failure leaves the app working online. */
-export function registerServiceWorker(): void {
+/**
+ * Registers the service worker when wanted; a failure leaves the app working online. When a new version
+ * takes over (the hub was updated, or another tab installed it), `onNewVersion` is told instead of the
+ * page reloading under the user: an inspector in the middle of a form would lose what they typed.
+ */
+export function registerServiceWorker(onNewVersion: () => void): void {
   if (!serviceWorkerWanted()) return;
   // workbox-window is loaded lazily by the register module, so Electron never fetches it.
   void import('virtual:pwa-register')
     .then(({ registerSW }) =>
       registerSW({
         immediate: true,
+        onNeedReload: onNewVersion,
         onRegisterError: (error: unknown) => console.warn('service worker not registered', error),
       }),
     )

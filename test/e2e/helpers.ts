@@ -33,8 +33,13 @@ export async function createProfile(page: Page, name: string, role: '科室' | '
 
 /** Opens the import dialog of the current list page and feeds it a file. */
 export async function importFile(page: Page, path: string): Promise<void> {
+  const choose = page.getByRole('button', { name: '选择文件…' });
   await page.getByRole('button', { name: '导入 Excel' }).click();
+  // Seen once in CI right after the first-run profile: the dialog did not open (the click came while
+  // the list page was still mounting). Click again rather than wait out the test.
+  const opened = await choose.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+  if (!opened) await page.getByRole('button', { name: '导入 Excel' }).click();
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '选择文件…' }).click();
+  await choose.click();
   await (await chooser).setFiles(path);
 }

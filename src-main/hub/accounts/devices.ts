@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { HubError } from '../errors';
 import type { Sql, Store } from '../store/store';
-import { writeTransaction, type Actor } from '../store/writeTransaction';
+import { lockFirstThenWrite, writeTransaction, type Actor } from '../store/writeTransaction';
 import { newDeviceToken, newPairingCode, normalizePairingCode, PAIRING_CODE_TTL_MS, sha256Hex } from './secrets';
 import { userFromRow, type User } from './users';
 
@@ -75,8 +75,9 @@ export async function enrollDevice(store: Store, typedCode: string, deviceName: 
 
 /** Marks the device revoked; its token is refused from then on. Revoking twice changes nothing. */
 export async function revokeDevice(store: Store, deviceId: string, actor: Actor, at: Date): Promise<{ revokedAt: string }> {
-  return writeTransaction(store, actor, at, async (w) => {
-    const [row] = await w.tx.query<{ revoked_at: Date | string | null }>('SELECT revoked_at FROM devices WHERE id = $1 FOR UPDATE', [deviceId]);
+  // The device's row is locked before the change counter, as a push locks it (one lock order).
+  const lockDevice = async (tx: Sql) => (await tx.query<{ revoked_at: Date | string | null }>('SELECT revoked_at FROM devices WHERE id = $1 FOR NO KEY UPDATE', [deviceId]))[0];
+  return lockFirstThenWrite(store, actor, at, lockDevice, async (w, row) => {
     if (!row) throw new HubError(404, 'not-found', `no device ${deviceId}`);
     if (row.revoked_at !== null) return { revokedAt: new Date(row.revoked_at).toISOString() };
     await w.tx.query('UPDATE devices SET revoked_at = $1 WHERE id = $2', [at.toISOString(), deviceId]);

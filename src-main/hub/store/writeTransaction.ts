@@ -54,8 +54,20 @@ interface CounterRow {
   audit_head_hash: string | null;
 }
 
-export async function writeTransaction<T>(store: Store, actor: Actor, at: Date, work: (w: Write) => Promise<T>): Promise<T> {
+export function writeTransaction<T>(store: Store, actor: Actor, at: Date, work: (w: Write) => Promise<T>): Promise<T> {
+  return lockFirstThenWrite(store, actor, at, async () => undefined, (w) => work(w));
+}
+
+/**
+ * A write transaction whose `first` step runs before the change counter is taken, its result handed to
+ * `work`: row locks and reads that need not wait for other writers (a device's own row) then take no
+ * time under the counter's lock. A row locked there must be locked there in every transaction that
+ * locks it (one lock order, no deadlock), FOR NO KEY UPDATE, so that other writers' foreign keys to the
+ * row do not wait for it.
+ */
+export async function lockFirstThenWrite<F, T>(store: Store, actor: Actor, at: Date, first: (tx: Sql) => Promise<F>, work: (w: Write, first: F) => Promise<T>): Promise<T> {
   return store.transaction(async (tx) => {
+    const before = await first(tx);
     // First statement: takes the counter's row lock, which orders this writer after the previous one
     // (so the audit chain and the pull log follow commit order), and reads the audit head.
     const [row] = await tx.query<CounterRow>('UPDATE change_counter SET value = value + 1 RETURNING value, audit_head_id, audit_head_hash');
@@ -91,7 +103,7 @@ export async function writeTransaction<T>(store: Store, actor: Actor, at: Date, 
         changes.length = m.changes;
       },
     };
-    const result = await work(w);
+    const result = await work(w, before);
     await writeTail(tx, [...tail, { insert: 'INSERT INTO changes (version, tbl, key, case_id, district, device_id, row)', rows: changes }, ...auditWrites(head, entries)]);
     return result;
   });

@@ -6,7 +6,7 @@ import type { PushResult } from '../../../src-shared/sync/protocol';
 import type { DeviceSession } from '../accounts/devices';
 import { HubError } from '../errors';
 import { toNumber, type Sql, type Store } from '../store/store';
-import { writeTransaction, type Write } from '../store/writeTransaction';
+import { lockFirstThenWrite, type Write } from '../store/writeTransaction';
 import { insertConflict, RecordBatch, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
 import { randomUUID } from 'node:crypto';
 
@@ -54,15 +54,21 @@ export interface PushOutcome {
 /** Applies a push in one transaction: all of it, or none if the hub fails. */
 export async function applyPush(store: Store, session: DeviceSession, mutations: readonly Mutation[], at: Date, via: 'push' | 'case-file' = 'push'): Promise<PushOutcome> {
   const checked = checkAll(mutations);
-  return writeTransaction(store, { userId: session.user.id, deviceId: session.deviceId }, at, async (w) => {
-    const [device] = await w.tx.query<{ last_mutation_id: unknown }>('SELECT last_mutation_id FROM devices WHERE id = $1 FOR UPDATE', [session.deviceId]);
-    let last = toNumber(device?.last_mutation_id ?? 0);
+  // Before the change counter: the device's row (one push of a device at a time) and the ids of its new
+  // records the store holds already (a replay). Another device's push cannot hold this device's ids.
+  const beforeCounter = async (tx: Sql): Promise<{ last: number; stored: string[] }> => {
+    const [device] = await tx.query<{ last_mutation_id: unknown }>('SELECT last_mutation_id FROM devices WHERE id = $1 FOR NO KEY UPDATE', [session.deviceId]);
+    const last = toNumber(device?.last_mutation_id ?? 0);
     const first = checked[0]?.mutation.id ?? last + 1;
     if (first > last + 1) throw new HubError(409, 'mutation-gap', `the hub has applied up to mutation ${last}; send from ${last + 1}`, undefined, { expected: last + 1 });
-    const results: PushResult[] = [];
     const newIds = checked.filter((c) => c.name === 'addRecord' && c.mutation.id > last).map((c) => (c.args as { id: string }).id);
-    const stored = newIds.length === 0 ? [] : await w.tx.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::uuid[])', [newIds]);
-    const run: PushRun = { w, session, via, cases: new Map(), records: new RecordBatch(stored.map((r) => r.id)), taken: [] };
+    const stored = newIds.length === 0 ? [] : await tx.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::uuid[])', [newIds]);
+    return { last, stored: stored.map((r) => r.id) };
+  };
+  return lockFirstThenWrite(store, { userId: session.user.id, deviceId: session.deviceId }, at, beforeCounter, async (w, device) => {
+    let last = device.last;
+    const results: PushResult[] = [];
+    const run: PushRun = { w, session, via, cases: new Map(), records: new RecordBatch(device.stored), taken: [] };
     for (const c of checked) {
       if (c.mutation.id <= last) {
         results.push(await replay(w, session, c));

@@ -54,7 +54,7 @@ function instrumented(store: Store): Store {
         const watched: Sql = {
           exec: (text) => tx.exec(text),
           async query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]> {
-            if (text.startsWith('SELECT last_mutation_id FROM devices') && text.endsWith('FOR UPDATE')) isPush = true;
+            if (text.startsWith('SELECT last_mutation_id FROM devices') && text.endsWith('FOR NO KEY UPDATE')) isPush = true;
             // The device's counter is set in the push's tail statement (store.ts writeTail), maybe a WITH part.
             const counter = /UPDATE devices SET last_mutation_id = \$(\d+)/.exec(text);
             if (counter) last = Number(params?.[Number(counter[1]) - 1]);

@@ -322,4 +322,21 @@ describe.each(STORES)('sync on $name', (factory) => {
     expect(await count(world, 'SELECT count(*) AS n FROM rejected_mutations')).toBe(0);
     expect((await member.pullPage()).lastMutationId).toBe(0);
   });
+
+  it('a login and a revocation while the same device pushes: no deadlock, every request answers, the push whole or refused', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const mutations = Array.from({ length: 100 }, () => member.mutation('addRecord', finding(c.id)));
+    const [push, login, revoke] = await Promise.all([
+      member.push(mutations),
+      world.hub.app.inject({ method: 'POST', url: '/api/v1/login', headers: bearer(member.device.token), payload: { password: 'correct horse' } }),
+      world.hub.app.inject({ method: 'POST', url: `/api/v1/devices/${member.device.deviceId}/revoke`, headers: bearer(world.office.device.token) }),
+    ]);
+    expect(revoke.statusCode).toBe(200);
+    expect([200, 401]).toContain(login.statusCode);
+    expect([200, 401]).toContain(push.statusCode);
+    const held = await count(world, 'SELECT count(*) AS n FROM records');
+    expect(held).toBe(push.statusCode === 200 ? 100 : 0);
+    if (push.statusCode === 401) expect(push.json()).toMatchObject({ error: 'device-revoked' });
+  });
 });
