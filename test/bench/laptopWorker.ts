@@ -2,6 +2,7 @@
 // fake-indexeddb, the renderer's own sync code) and syncs all of them at once when told, so that the
 // laptops share the machine's cores the way the real ones each have their own.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { workerCalls } from './workerCalls';
 import { syncOnce } from '../../src-renderer/sync/engine';
 import { HubClient, type Fetch } from '../../src-renderer/sync/hubClient';
 import { addRecord } from '../../src-renderer/sync/mutators';
@@ -39,31 +40,15 @@ export interface LaptopGroup {
 export async function startLaptops(script: URL, base: string, devices: Device[], caseIds: string[]): Promise<LaptopGroup> {
   const request: LaptopsRequest = { kind: 'laptops', base, devices, caseIds };
   const worker = new Worker(script, { workerData: request });
-  const next = () =>
-    new Promise<Reply>((resolve, reject) => {
-      const fail = (e: Error) => reject(e);
-      worker.once('error', fail);
-      worker.once('message', (m: Reply) => {
-        worker.off('error', fail);
-        if (m.type === 'failed') reject(new Error(`laptops: ${m.message}`));
-        else resolve(m);
-      });
-    });
-  const ask = async <T extends Reply['type']>(command: Command, expect: T): Promise<Extract<Reply, { type: T }>> => {
-    const reply = next();
-    worker.postMessage(command);
-    const m = await reply;
-    if (m.type !== expect) throw new Error(`laptops: expected ${expect}, got ${m.type}`);
-    return m as Extract<Reply, { type: T }>;
-  };
-  const ready = await next();
+  const calls = workerCalls<Reply>(worker, 'laptops');
+  const ready = await calls.next();
   if (ready.type !== 'ready') throw new Error(`laptops: unexpected ${ready.type}`);
   return {
-    sync: async () => (await ask({ do: 'sync' }, 'synced')).round,
-    write: async (round, perDevice) => void (await ask({ do: 'write', round, perDevice }, 'done')),
-    outboxCounts: async () => (await ask({ do: 'outbox' }, 'outbox')).counts,
+    sync: async () => (await calls.ask({ do: 'sync' } satisfies Command, 'synced')).round,
+    write: async (round, perDevice) => void (await calls.ask({ do: 'write', round, perDevice } satisfies Command, 'done')),
+    outboxCounts: async () => (await calls.ask({ do: 'outbox' } satisfies Command, 'outbox')).counts,
     async close() {
-      await ask({ do: 'close' }, 'done');
+      await calls.ask({ do: 'close' } satisfies Command, 'done');
       await worker.terminate();
     },
   };

@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { workerCalls } from './workerCalls';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createPairingCode } from '../../src-main/hub/accounts/devices';
@@ -236,40 +237,17 @@ type WorkerMessage =
 export async function stageInWorker(script: URL, factory: BenchStore, inspectors: number, targets: number): Promise<RemoteStage> {
   const request: WorkerRequest = { kind: 'sync-hub', store: factory.name, inspectors, targets };
   const worker = new Worker(script, { workerData: request });
-  const next = () =>
-    new Promise<WorkerMessage>((resolve, reject) => {
-      const fail = (e: Error) => reject(e);
-      worker.once('error', fail);
-      worker.once('message', (m: WorkerMessage) => {
-        worker.off('error', fail);
-        if (m.type === 'failed') reject(new Error(`bench hub: ${m.message}`));
-        else resolve(m);
-      });
-    });
-  const staged = await next();
+  const calls = workerCalls<WorkerMessage>(worker, 'bench hub');
+  const staged = await calls.next();
   if (staged.type !== 'staged') throw new Error(`bench hub: unexpected ${staged.type}`);
   return {
     base: staged.base,
     inspectors: staged.inspectors,
     cases: staged.cases,
-    async records() {
-      const reply = next();
-      worker.postMessage('records');
-      const m = await reply;
-      if (m.type !== 'records') throw new Error(`bench hub: unexpected ${m.type}`);
-      return m.n;
-    },
-    async takePushTimes() {
-      const reply = next();
-      worker.postMessage('pushTimes');
-      const m = await reply;
-      if (m.type !== 'pushTimes') throw new Error(`bench hub: unexpected ${m.type}`);
-      return m.ms;
-    },
+    records: async () => (await calls.ask('records', 'records')).n,
+    takePushTimes: async () => (await calls.ask('pushTimes', 'pushTimes')).ms,
     async close() {
-      const reply = next();
-      worker.postMessage('close');
-      await reply;
+      await calls.ask('close', 'closed');
       await worker.terminate();
     },
   };
