@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { LockScreen } from './components/LockScreen';
 import { AccountsPage } from './pages/AccountsPage';
 import { AuditPage } from './pages/AuditPage';
@@ -71,11 +72,13 @@ export function App() {
   return (
     <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8' } }}>
       <AntApp>
-        <LockScreen>
-          <HashRouter>
-            <Routed />
-          </HashRouter>
-        </LockScreen>
+        <ErrorBoundary>
+          <LockScreen>
+            <HashRouter>
+              <Routed />
+            </HashRouter>
+          </LockScreen>
+        </ErrorBoundary>
       </AntApp>
     </ConfigProvider>
   );

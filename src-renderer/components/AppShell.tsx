@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { setLocale } from '../i18n';
 import type { Profile, Role } from '../state/profile';
+import { ErrorBoundary } from './ErrorBoundary';
 import { SyncBadge } from './SyncBadge';
 
 type Item = Required<MenuProps>['items'][number];
@@ -83,7 +84,10 @@ export function AppShell({ profile }: { profile: Profile }) {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <Outlet />
+          {/* Keyed by page: going elsewhere leaves a failed page behind. */}
+          <ErrorBoundary key={pathname}>
+            <Outlet />
+          </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -31,15 +31,17 @@ export async function createProfile(page: Page, name: string, role: '科室' | '
   await page.getByRole('button', { name: '开始使用' }).click();
 }
 
-/** Opens the import dialog of the current list page and feeds it a file. */
-export async function importFile(page: Page, path: string): Promise<void> {
-  const choose = page.getByRole('button', { name: '选择文件…' });
-  await page.getByRole('button', { name: '导入 Excel' }).click();
-  // Seen once in CI right after the first-run profile: the dialog did not open (the click came while
-  // the list page was still mounting). Click again rather than wait out the test.
-  const opened = await choose.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-  if (!opened) await page.getByRole('button', { name: '导入 Excel' }).click();
+/**
+ * Opens the import dialog of a list page and feeds it a file. The import button is looked up inside the
+ * card titled with the list's name: a menu click renders the next page in a transition, and until that
+ * commits the old page (whose import button has the same label) still takes clicks. Its dialog then
+ * vanished with it, which CI saw twice.
+ */
+export async function importFile(page: Page, list: '检查对象名录' | '执法检查人员名录', path: string): Promise<void> {
+  const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: list }) });
+  await card.getByRole('button', { name: '导入 Excel' }).click();
+  const dialog = page.getByRole('dialog');
   const chooser = page.waitForEvent('filechooser');
-  await choose.click();
+  await dialog.getByRole('button', { name: '选择文件…' }).click();
   await (await chooser).setFiles(path);
 }

@@ -1,5 +1,5 @@
 // Adding, editing, deactivating and filtering by hand, with the importer's own checks on the form.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createProfile, screenshot } from './helpers';
 
 test('office adds, fixes, edits, deactivates and filters a target by hand', async ({ page }) => {

@@ -1,6 +1,6 @@
 // The office's whole foundation flow in the web build: both lists from messy files, a draw, its
 // verification and its publication.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Inspector } from '../../src-shared/domain';
@@ -23,7 +23,7 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
   await expect(page.getByText('检查对象名录').first()).toBeVisible();
 
   // Targets: the row report comes before anything is stored.
-  await importFile(page, entitiesPath);
+  await importFile(page, '检查对象名录', entitiesPath);
   const issues = page.getByTestId('import-issues');
   await expect(issues).toBeVisible();
   const first = entities.rejected[0]!;
@@ -37,11 +37,11 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
 
   // Inspectors: the messy file, then a clean one.
   await page.getByRole('menuitem', { name: '执法检查人员名录' }).click();
-  await importFile(page, inspectorsPath);
+  await importFile(page, '执法检查人员名录', inspectorsPath);
   await expect(page.getByTestId('import-issues')).toBeVisible();
   await screenshot(page, '03-import-report-inspectors');
   await page.getByRole('button', { name: `导入 ${messyInspectors.accepted.length} 条有效记录` }).click();
-  await importFile(page, morePath);
+  await importFile(page, '执法检查人员名录', morePath);
   await page.getByRole('button', { name: `导入 ${moreInspectors.length} 条有效记录` }).click();
   const inspectorCount = messyInspectors.accepted.length + moreInspectors.length;
   await expect(page.getByTestId('list-count')).toHaveText(`显示 ${inspectorCount} 条，共 ${inspectorCount} 条`);

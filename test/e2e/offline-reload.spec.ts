@@ -1,4 +1,5 @@
-import { expect, test, type Response } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Response } from '@playwright/test';
 import { createProfile, screenshot } from './helpers';
 
 // The web build's service worker precaches the app shell: a page reloaded without network opens

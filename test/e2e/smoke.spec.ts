@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createProfile, screenshot } from './helpers';
 
 test('first run asks who uses the device, remembers it, and switches to English', async ({ page }) => {

@@ -2,7 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { expect, test, watchBrowser } from './fixtures';
 import { screenshot } from './helpers';
 
 // The web build served by a real hub (the built CLI over PGlite): an inspector pulls their case,
@@ -93,8 +94,9 @@ async function goOnline(context: BrowserContext): Promise<void> {
   await context.setOffline(false);
 }
 
-test('inspector works offline, reloads, syncs when back; the office sees the work', async ({ browser, request }) => {
+test('inspector works offline, reloads, syncs when back; the office sees the work', async ({ browser, request, browserLog }) => {
   const inspectorContext = await browser.newContext();
+  watchBrowser(inspectorContext, browserLog);
   const page = await inspectorContext.newPage();
   await enrollInBrowser(page, await pairingCode(request, 'wang'), '王检查的笔记本');
   const badge = page.getByTestId('sync-badge');
@@ -149,6 +151,7 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await screenshot(page, '53-sync-status-back-online');
 
   const officeContext = await browser.newContext();
+  watchBrowser(officeContext, browserLog);
   const office = await officeContext.newPage();
   await enrollInBrowser(office, await pairingCode(request, 'office'), '科室电脑');
   await expect(office.getByTestId('sync-badge')).toContainText('已同步');

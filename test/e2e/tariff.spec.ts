@@ -1,6 +1,6 @@
 // Issue 4 in the web build: the sample tariff table, the price viewer, a landlord's ledger read with a
 // confirmed and remembered column mapping, and the overcharge equal to the same computation in Node.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import ExcelJS from 'exceljs';
 import sample from '../../resources/tariffs/sample-fujian.json';
 import { importLedger } from '../../src-shared/ledger/importLedger';
