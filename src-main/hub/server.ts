@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { version as packageVersion } from '../../package.json';
 import { HubError } from './errors';
 import { accountRoutes } from './http/accountRoutes';
@@ -15,6 +15,7 @@ import type { HubContext } from './http/context';
 import { installErrorReplies } from './http/errorReplies';
 import { syncRoutes } from './http/syncRoutes';
 import type { Store } from './store/store';
+import { withUrgency, type Urgency } from './store/turns';
 
 /** Largest request body (bytes). Bigger uploads (blobs) will come in chunks. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -46,6 +47,8 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
   // JSON only: a text body would otherwise reach the schemas as a string and blur the error.
   app.removeContentTypeParser('text/plain');
   installErrorReplies(app);
+  // After the body is read, so that the urgency reaches the route's own hooks and handler.
+  app.addHook('preHandler', (request, _reply, done) => withUrgency(urgencyOf(request), done));
   const hub: HubContext = {
     store: options.store,
     now: options.now ?? (() => new Date()),
@@ -79,6 +82,21 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
     throw new HubError(404, 'not-found', `no route ${request.method} ${request.url.split('?')[0]}`);
   });
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Overrides the urgency a route's method implies (see urgencyOf). */
+    urgency?: Urgency;
+  }
+}
+
+/**
+ * Requests that store work go before reads on the embedded store (store/turns.ts): every request but
+ * a GET, except those that only read through a POST body (their route says `config: { urgency: 'read' }`).
+ */
+function urgencyOf(request: FastifyRequest): Urgency {
+  return request.routeOptions.config?.urgency ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
 }
 
 async function serveWebBuild(app: FastifyInstance, webRoot: string | undefined): Promise<void> {

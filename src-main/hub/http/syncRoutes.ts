@@ -37,7 +37,7 @@ export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
     return pull(hub.store, sessionOf(request), cursor, limit);
   });
 
-  app.post('/checksums', anyoneReading, async (request) => {
+  app.post('/checksums', { ...anyoneReading, config: { urgency: 'read' } }, async (request) => {
     const { caseIds } = parseInput(checksumRequestSchema, request.body);
     return { checksums: await checksums(hub.store, sessionOf(request), caseIds) };
   });

@@ -2,6 +2,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockFolder } from './folderLock';
 import type { Sql, Store } from './store';
+import { Turns } from './turns';
 
 function wrap(db: PGlite | Transaction): Sql {
   return {
@@ -25,10 +26,14 @@ export async function openPglite(dataDir?: string): Promise<Store> {
     release();
     throw e;
   }
+  // Every use of the one connection takes a turn (turns.ts); statements inside a transaction run in its turn.
+  const turns = new Turns();
+  const direct = wrap(db);
   return {
     kind: 'pglite',
-    ...wrap(db),
-    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    query: (text, params) => turns.run(() => direct.query(text, params)),
+    exec: (text) => turns.run(() => direct.exec(text)),
+    transaction: (work) => turns.run(() => db.transaction((tx) => work(wrap(tx)))),
     async close() {
       await db.close();
       release();
