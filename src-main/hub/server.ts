@@ -14,6 +14,7 @@ import { SessionCache, SESSION_CACHE_MS } from './accounts/sessionCache';
 import type { HubContext } from './http/context';
 import { installErrorReplies } from './http/errorReplies';
 import { syncRoutes } from './http/syncRoutes';
+import { PushQueue } from './sync/pushQueue';
 import type { Store } from './store/store';
 import { withUrgency, type Urgency } from './store/turns';
 
@@ -33,6 +34,11 @@ export interface HubOptions {
   rateLimit?: number;
   /** How long reads may reuse a device's session (ms); SESSION_CACHE_MS by default, 0 to look up every time. */
   sessionCacheMs?: number;
+  /**
+   * Pushes that wait for the store go in together, one transaction (sync/pushQueue.ts). Default: on the
+   * embedded store, whose one connection makes them wait anyway; PostgreSQL runs them side by side.
+   */
+  groupPushes?: boolean;
 }
 
 // Headers and fields that carry secrets never reach the log.
@@ -54,6 +60,7 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
     now: options.now ?? (() => new Date()),
     version: packageVersion,
     sessions: new SessionCache(options.sessionCacheMs ?? SESSION_CACHE_MS),
+    pushes: (options.groupPushes ?? options.store.kind === 'pglite') ? new PushQueue(options.store) : null,
   };
 
   // Per device: the key is a hash of the bearer token (never the token), else the client address.

@@ -2,8 +2,7 @@
 // The inputs are each the UTF-8 of one JSON text as ECMAScript JSON.stringify writes it: a header naming the
 // format and the fields, then one array per row. JSON gives exact, well-known escaping for any string. The
 // output is binary: uint32 indices into the canonical lists, whose hashes already fix every name.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { createSha256, sha256Hex } from '../hash/sha256';
 import { CREDIT_GRADES, type Entity, type Inspector } from '../domain';
 import { normalizePlan, ratioBasisPoints, type DrawPlan, type GroupDimension } from './plan';
 
@@ -56,7 +55,7 @@ export function inspectorRow(i: Inspector): Json[] {
 
 /** SHA-256 (hex) of the UTF-8 of JSON.stringify([header, ...rows.map(toRow)]), built in chunks. */
 function hashRows<T>(header: Json, rows: readonly T[], toRow: (row: T, index: number) => Json): string {
-  const hash = sha256.create();
+  const hash = createSha256();
   const bytes = new Utf8Buffer();
   hash.update(bytes.encode('[' + JSON.stringify(header)));
   const chunk: Json[] = [];
@@ -69,7 +68,7 @@ function hashRows<T>(header: Json, rows: readonly T[], toRow: (row: T, index: nu
     hash.update(bytes.encode(',' + json.slice(1, -1)));
   }
   hash.update(bytes.encode(']'));
-  return bytesToHex(hash.digest());
+  return hash.hex();
 }
 
 /** UTF-8 into one reused buffer: a list's chunks would otherwise allocate tens of megabytes. */
@@ -233,7 +232,7 @@ export function planEncoding(plan: DrawPlan): Json[] {
 
 /** Hex SHA-256 of a plan's canonical encoding; equivalent plans (e.g. groupBy in another order) hash alike. */
 export function planHash(plan: DrawPlan): string {
-  return bytesToHex(sha256(utf8.encode(JSON.stringify(planEncoding(plan)))));
+  return sha256Hex(utf8.encode(JSON.stringify(planEncoding(plan))));
 }
 
 /** What the output hash covers: each selected target's USCC and its team, in selection and seat order. */
@@ -260,7 +259,7 @@ export function outputHashOfWords(words: Uint32Array): string {
     const view = new DataView(bytes.buffer);
     for (let i = 0; i < words.length; i++) view.setUint32(i * 4, words[i]!, true);
   }
-  return bytesToHex(sha256.create().update(OUTPUT_HEADER).update(bytes).digest());
+  return createSha256().update(OUTPUT_HEADER).update(bytes).hex();
 }
 
 /** Position of each key in canonical order, for encoding a result file's lines. */

@@ -1,7 +1,7 @@
 // The per-case checksum both sides compute after a sync: equal means the laptop holds exactly the
 // hub's case. SHA-256 of the canonical JSON of the case and its records (sorted by id).
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Hex } from '../hash/sha256';
 import { canonicalJson, type Json } from '../canonicalJson';
 import type { Case, CaseRecord } from './records';
 
@@ -19,5 +19,5 @@ function recordContent(r: CaseRecord): Json {
 export function caseChecksum(c: Case, records: readonly CaseRecord[]): string {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const text = canonicalJson({ case: caseContent(c), records: sorted.map(recordContent) });
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return sha256Hex(utf8ToBytes(text));
 }

@@ -1,6 +1,7 @@
 // What every route needs from the hub.
 import type { SessionCache } from '../accounts/sessionCache';
 import type { Store } from '../store/store';
+import type { PushQueue } from '../sync/pushQueue';
 
 export interface HubContext {
   store: Store;
@@ -9,4 +10,6 @@ export interface HubContext {
   version: string;
   /** Sessions of recent reads (see requireRole). */
   sessions: SessionCache;
+  /** Pushes applied together when they wait for the store (the embedded store); null: each on its own. */
+  pushes: PushQueue | null;
 }

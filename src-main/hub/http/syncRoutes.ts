@@ -9,7 +9,7 @@ import { canReadCase } from '../sync/scope';
 import { HubError } from '../errors';
 import { drawOnHub } from '../sync/draws';
 import { pull } from '../sync/pull';
-import { applyPush } from '../sync/push';
+import { applyUnit, preparePush } from '../sync/push';
 import type { HubContext } from './context';
 import { ANY_ROLE, requireRole, sessionOf } from './authorize';
 import { parseInput } from './validate';
@@ -27,7 +27,8 @@ export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
   app.post('/push', anyone, async (request) => {
     const body = parseInput(pushRequestSchema, request.body);
     const now = hub.now();
-    const outcome = await applyPush(hub.store, sessionOf(request), body.mutations, now);
+    const unit = preparePush(sessionOf(request), body.mutations, now);
+    const outcome = hub.pushes ? await hub.pushes.apply(unit) : await applyUnit(hub.store, unit);
     const skew = Date.parse(body.clientTime) - now.getTime();
     return { ...outcome, clockSkewMs: Math.abs(skew) > CLOCK_SKEW_WARN_MS ? skew : null };
   });

@@ -66,47 +66,94 @@ export function writeTransaction<T>(store: Store, actor: Actor, at: Date, work: 
  * row do not wait for it.
  */
 export async function lockFirstThenWrite<F, T>(store: Store, actor: Actor, at: Date, first: (tx: Sql) => Promise<F>, work: (w: Write, first: F) => Promise<T>): Promise<T> {
+  const [outcome] = await lockFirstThenWriteMany(store, [{ actor, at, first, work }], () => false);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.value;
+}
+
+/** One writer's part of a shared write transaction (see lockFirstThenWriteMany). */
+export interface WriteUnit<F, T> {
+  actor: Actor;
+  at: Date;
+  first: (tx: Sql) => Promise<F>;
+  work: (w: Write, first: F) => Promise<T>;
+}
+
+export type UnitOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Several writers in one transaction (group commit): each unit's `first` step, in the given order, then
+ * the change counter once, then each unit's `work`, and one tail for all. A `first` that throws an error
+ * `refusesUnit` accepts (a push's gap: nothing written yet, the transaction still sound) leaves that unit
+ * out; any other error fails the whole transaction, and the caller decides what to retry. Units share
+ * the counter's version and the audit chain, in their order. A unit's work sees what earlier units
+ * wrote straight away; its tail writes (Write.atEnd) go in with everyone's at the end, so units must
+ * not read each other's tail rows (one unit per device; see pushQueue.ts).
+ */
+export async function lockFirstThenWriteMany<T>(
+  store: Store,
+  units: readonly WriteUnit<any, T>[], // eslint-disable-line @typescript-eslint/no-explicit-any -- each unit pairs its own first and work
+  refusesUnit: (error: unknown) => boolean,
+): Promise<UnitOutcome<T>[]> {
   return store.transaction(async (tx) => {
-    const before = await first(tx);
-    // First statement: takes the counter's row lock, which orders this writer after the previous one
-    // (so the audit chain and the pull log follow commit order), and reads the audit head.
+    const outcomes: (UnitOutcome<T> | undefined)[] = [];
+    const before: unknown[] = [];
+    for (const [i, unit] of units.entries()) {
+      try {
+        before[i] = await unit.first(tx);
+      } catch (e) {
+        if (!refusesUnit(e)) throw e;
+        outcomes[i] = { ok: false, error: e };
+      }
+    }
+    // First statement after the units' own locks: takes the counter's row lock, which orders this
+    // transaction after the previous writer (so the audit chain and the pull log follow commit order),
+    // and reads the audit head.
     const [row] = await tx.query<CounterRow>('UPDATE change_counter SET value = value + 1 RETURNING value, audit_head_id, audit_head_hash');
     const version = toNumber(row?.value);
     const head = { id: row?.audit_head_id === null || row?.audit_head_id === undefined ? 0 : toNumber(row.audit_head_id), hash: row?.audit_head_hash ?? GENESIS_HASH };
     const entries: AuditContent[] = [];
     const changes: unknown[][] = [];
     const tail: TailWrite[] = [];
-    const w: Write = {
-      tx,
-      version,
-      at,
-      audit: async (r) => {
-        entries.push({
-          at: at.toISOString(),
-          actorUser: (r.actor ?? actor).userId,
-          actorDevice: (r.actor ?? actor).deviceId,
-          action: r.action,
-          subject: r.subject,
-          before: r.before ?? null,
-          after: r.after ?? null,
-        });
-      },
-      log: (table, key, value, scope) => {
-        changes.push([version, table, key, scope.caseId ?? null, scope.district ?? null, scope.deviceId ?? null, JSON.stringify(value)]);
-      },
-      atEnd: (write) => {
-        tail.push(write);
-      },
-      mark: () => ({ audit: entries.length, changes: changes.length }),
-      rollbackTo: (m) => {
-        entries.length = m.audit;
-        changes.length = m.changes;
-      },
-    };
-    const result = await work(w, before);
+    for (const [i, unit] of units.entries()) {
+      if (outcomes[i]) continue;
+      const w = unitWrite(tx, version, unit.actor, unit.at, entries, changes, tail);
+      outcomes[i] = { ok: true, value: await unit.work(w, before[i]) };
+    }
     await writeTail(tx, [...tail, { insert: 'INSERT INTO changes (version, tbl, key, case_id, district, device_id, row)', rows: changes }, ...auditWrites(head, entries)]);
-    return result;
+    return outcomes as UnitOutcome<T>[];
   });
+}
+
+/** The Write one unit sees: its own actor and time, the transaction's shared queues. */
+function unitWrite(tx: Sql, version: number, actor: Actor, at: Date, entries: AuditContent[], changes: unknown[][], tail: TailWrite[]): Write {
+  return {
+    tx,
+    version,
+    at,
+    audit: async (r) => {
+      entries.push({
+        at: at.toISOString(),
+        actorUser: (r.actor ?? actor).userId,
+        actorDevice: (r.actor ?? actor).deviceId,
+        action: r.action,
+        subject: r.subject,
+        before: r.before ?? null,
+        after: r.after ?? null,
+      });
+    },
+    log: (table, key, value, scope) => {
+      changes.push([version, table, key, scope.caseId ?? null, scope.district ?? null, scope.deviceId ?? null, JSON.stringify(value)]);
+    },
+    atEnd: (write) => {
+      tail.push(write);
+    },
+    mark: () => ({ audit: entries.length, changes: changes.length }),
+    rollbackTo: (m) => {
+      entries.length = m.audit;
+      changes.length = m.changes;
+    },
+  };
 }
 
 /** The change counter now (for tests and pull cursors). */

@@ -6,7 +6,7 @@ import type { PushResult } from '../../../src-shared/sync/protocol';
 import type { DeviceSession } from '../accounts/devices';
 import { HubError } from '../errors';
 import { toNumber, type Sql, type Store } from '../store/store';
-import { lockFirstThenWrite, type Write } from '../store/writeTransaction';
+import { lockFirstThenWrite, type Write, type WriteUnit } from '../store/writeTransaction';
 import { insertConflict, RecordBatch, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
 import { randomUUID } from 'node:crypto';
 
@@ -51,24 +51,35 @@ export interface PushOutcome {
   results: PushResult[];
 }
 
-/** Applies a push in one transaction: all of it, or none if the hub fails. */
-export async function applyPush(store: Store, session: DeviceSession, mutations: readonly Mutation[], at: Date, via: 'push' | 'case-file' = 'push'): Promise<PushOutcome> {
+/** What a push reads before the change counter: its device's last applied id and the ids of its new records the store holds. */
+interface PushStart {
+  last: number;
+  stored: string[];
+}
+
+/** A checked push, ready to be one unit of a write transaction (alone, or with others: pushQueue.ts). */
+export interface PushUnit extends WriteUnit<PushStart, PushOutcome> {
+  deviceId: string;
+}
+
+/** Checks every mutation (throws HubError 400 or 409 for the whole push) and prepares its unit. */
+export function preparePush(session: DeviceSession, mutations: readonly Mutation[], at: Date, via: 'push' | 'case-file' = 'push'): PushUnit {
   const checked = checkAll(mutations);
   // Before the change counter: the device's row (one push of a device at a time) and the ids of its new
   // records the store holds already (a replay). Another device's push cannot hold this device's ids.
-  const beforeCounter = async (tx: Sql): Promise<{ last: number; stored: string[] }> => {
+  const first = async (tx: Sql): Promise<PushStart> => {
     const [device] = await tx.query<{ last_mutation_id: unknown }>('SELECT last_mutation_id FROM devices WHERE id = $1 FOR NO KEY UPDATE', [session.deviceId]);
     const last = toNumber(device?.last_mutation_id ?? 0);
-    const first = checked[0]?.mutation.id ?? last + 1;
-    if (first > last + 1) throw new HubError(409, 'mutation-gap', `the hub has applied up to mutation ${last}; send from ${last + 1}`, undefined, { expected: last + 1 });
+    const firstId = checked[0]?.mutation.id ?? last + 1;
+    if (firstId > last + 1) throw new HubError(409, 'mutation-gap', `the hub has applied up to mutation ${last}; send from ${last + 1}`, undefined, { expected: last + 1 });
     const newIds = checked.filter((c) => c.name === 'addRecord' && c.mutation.id > last).map((c) => (c.args as { id: string }).id);
     const stored = newIds.length === 0 ? [] : await tx.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::uuid[])', [newIds]);
     return { last, stored: stored.map((r) => r.id) };
   };
-  return lockFirstThenWrite(store, { userId: session.user.id, deviceId: session.deviceId }, at, beforeCounter, async (w, device) => {
-    let last = device.last;
+  const work = async (w: Write, start: PushStart): Promise<PushOutcome> => {
+    let last = start.last;
     const results: PushResult[] = [];
-    const run: PushRun = { w, session, via, cases: new Map(), records: new RecordBatch(device.stored), taken: [] };
+    const run: PushRun = { w, session, via, cases: new Map(), records: new RecordBatch(start.stored), taken: [] };
     for (const c of checked) {
       if (c.mutation.id <= last) {
         results.push(await replay(w, session, c));
@@ -83,7 +94,18 @@ export async function applyPush(store: Store, session: DeviceSession, mutations:
     const applied = last;
     w.atEnd({ statement: (param) => `UPDATE devices SET last_mutation_id = ${param(applied)} WHERE id = ${param(session.deviceId)}` });
     return { lastMutationId: last, results };
-  });
+  };
+  return { actor: { userId: session.user.id, deviceId: session.deviceId }, at, first, work, deviceId: session.deviceId };
+}
+
+/** Applies a push in one transaction of its own: all of it, or none if the hub fails. */
+export async function applyPush(store: Store, session: DeviceSession, mutations: readonly Mutation[], at: Date, via: 'push' | 'case-file' = 'push'): Promise<PushOutcome> {
+  return applyUnit(store, preparePush(session, mutations, at, via));
+}
+
+/** Applies a prepared push in a transaction of its own. */
+export function applyUnit(store: Store, unit: PushUnit): Promise<PushOutcome> {
+  return lockFirstThenWrite(store, unit.actor, unit.at, unit.first, unit.work);
 }
 
 /** A mutation id the hub has seen: the same payload is acknowledged; another one is kept as a conflict. */
