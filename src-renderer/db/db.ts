@@ -63,6 +63,11 @@ export interface LocalBlob {
   type: string;
   /** False until the hub has it. */
   uploaded: boolean;
+  /**
+   * 1 while not uploaded, absent after: the index a sync reads to find what to upload. A boolean is no
+   * IndexedDB key, so `uploaded` itself cannot be indexed, and filtering would read every photo's bytes.
+   */
+  pending?: 1;
 }
 
 /** A row the hub sent of a table that is shown as is (conflicts, rejected mutations, draws). */
@@ -116,6 +121,12 @@ export function openDb(name = 'tariffcheck'): TariffDb {
     hubRejected: '&key',
     hubDraws: '&key',
   });
+  // Blobs waiting for upload get an index of their own (see LocalBlob.pending).
+  db.version(4)
+    .stores({ blobs: '&sha256, pending' })
+    .upgrade((tx) => tx.table<LocalBlob>('blobs').toCollection().modify((b) => {
+      if (!b.uploaded) b.pending = 1;
+    }));
   return db;
 }
 

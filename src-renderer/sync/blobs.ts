@@ -6,6 +6,6 @@ import type { TariffDb } from '../db/db';
 export async function storeBlob(db: TariffDb, blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const hash = bytesToHex(sha256(bytes));
-  if (!(await db.blobs.get(hash))) await db.blobs.put({ sha256: hash, bytes, type: blob.type || 'application/octet-stream', uploaded: false });
+  if (!(await db.blobs.get(hash))) await db.blobs.put({ sha256: hash, bytes, type: blob.type || 'application/octet-stream', uploaded: false, pending: 1 });
   return hash;
 }

@@ -47,7 +47,8 @@ export async function syncOnce(db: TariffDb, client: HubClient, options: SyncOpt
 
 /** Photos and signatures first, so the mutations naming them find them; resumed where the hub stopped. */
 async function uploadBlobs(db: TariffDb, client: HubClient, options: SyncOptions): Promise<void> {
-  const waiting = await db.blobs.filter((b) => !b.uploaded).primaryKeys();
+  // Keys from the index only: the photos' bytes are read one at a time, when uploaded.
+  const waiting = await db.blobs.where('pending').equals(1).primaryKeys();
   for (const [i, sha] of waiting.entries()) {
     const blob = await db.blobs.get(sha);
     if (!blob) continue;
@@ -57,7 +58,7 @@ async function uploadBlobs(db: TariffDb, client: HubClient, options: SyncOptions
       const chunk = blob.bytes.subarray(offset, offset + BLOB_CHUNK);
       ({ state, offset } = await client.putBlobChunk(sha, offset, blob.bytes.byteLength, chunk));
     }
-    await db.blobs.update(sha, { uploaded: true });
+    await db.blobs.update(sha, { uploaded: true, pending: undefined });
   }
 }
 

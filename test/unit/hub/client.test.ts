@@ -118,9 +118,11 @@ describe.each(STORES)('sync client on $name', (factory) => {
     const png = new Uint8Array(700_000).map((_, i) => (i * 31) % 251);
     const image = await storeBlob(db, new Blob([png], { type: 'image/png' }));
     await signRecord(db, id, { signer: '店长 张三', image, signedAt: '2026-03-02T02:00:00.000Z' });
+    expect(await db.blobs.where('pending').equals(1).primaryKeys()).toEqual([image]);
     const report = await syncOnce(db, client);
     expect(report).toMatchObject({ pushed: 2, rejected: 0, mismatched: [] });
     expect((await db.blobs.get(image))?.uploaded).toBe(true);
+    expect(await db.blobs.where('pending').equals(1).count()).toBe(0);
     const [blob] = await world.hub.store.query<{ size: number }>('SELECT size FROM blobs WHERE sha256 = $1', [image]);
     expect(blob?.size).toBe(700_000);
     expect((await db.cases.get(c.id))?.missingMedia).toEqual([]);
