@@ -300,7 +300,8 @@ export default async function (): Promise<string> {
       `then ${ROUNDS} rounds of ${PER_DEVICE} local records each and all ${DEVICES} \`syncOnce\` at once. Push latency: each POST /push from sending to its answer read. ` +
       `The goal is judged on the run "apart": the hub in a worker thread of its own (its own event loop, reached over HTTP only), as it runs on the office machine, ` +
       `and the 50 laptops in ${LAPTOP_THREADS} worker threads of ${DEVICES / LAPTOP_THREADS} (real laptops each have their own CPU; this machine has two cores). ` +
-      'A laptop sees a push take longer than the hub does, because the answer waits while its thread runs the other laptops\' Dexie work; "at the hub" is arrival to answer sent (Fastify\'s elapsedTime). ' +
+      'Traced per request (undici\'s sendHeaders, Fastify\'s hooks), a laptop writes its request at once and reads the answer at once: the latency is the hub\'s. ' +
+      '"At the hub" is from Fastify reading the request to its answer sent (elapsedTime); it is lower only while the hub is too busy to read requests off the network. ' +
       'The run with hub and all 50 laptops in one thread is shown for comparison.',
     '',
     '| store | threads | first sync, all at once (median) | one round, all at once | push latency at the laptop p50 / p95 / max | at the hub p50 / p95 / max | errors |',
