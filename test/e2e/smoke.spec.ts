@@ -23,3 +23,31 @@ test('an inspector sees only their own menu', async ({ page }) => {
   await expect(page.getByRole('menuitem', { name: '检查案件' })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: '检查对象名录' })).toHaveCount(0);
 });
+
+test('a page that fails on damaged local data says what failed, keeps the menu, and the rest of the app works', async ({ page }) => {
+  await createProfile(page, '张科长', '科室');
+  await expect(page.getByTestId('list-count')).toBeVisible();
+  // A draw without its result, as a damaged local database could hold it.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tariffcheck');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('draws', 'readwrite');
+          tx.objectStore('draws').put({ id: 'damaged', drawnAt: '2026-11-23T01:00:00.000Z' });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.goto('/#/draws/damaged');
+  await expect(page.getByText('这个页面出错了')).toBeVisible();
+  await expect(page.getByTestId('page-error')).toContainText('TypeError');
+  await expect(page.getByRole('menuitem', { name: '检查对象名录' })).toBeVisible();
+  await screenshot(page, '09-page-failed');
+  // Going elsewhere leaves the failed page behind.
+  await page.getByRole('menuitem', { name: '检查对象名录' }).click();
+  await expect(page.getByText('这个页面出错了')).toHaveCount(0);
+  await expect(page.getByTestId('list-count')).toHaveText('显示 0 条，共 0 条');
+});
