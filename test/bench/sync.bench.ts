@@ -104,7 +104,7 @@ async function tenK(factory: BenchStore): Promise<TenK> {
   }
 }
 
-export interface Fleet {
+interface Fleet {
   first: number;
   firstErrors: number;
   rounds: number[];
@@ -122,7 +122,7 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
  * the laptops in LAPTOP_THREADS worker threads (real laptops each have their own CPU; this machine has
  * two cores). 'one thread': hub and all 50 laptops in this thread, for comparison.
  */
-export type Placement = 'apart' | 'one thread';
+type Placement = 'apart' | 'one thread';
 const LAPTOP_THREADS = 2;
 
 /** A staged hub in this thread, behind the same interface as one in a worker. */
@@ -153,7 +153,7 @@ async function laptopsHere(base: string, devices: Device[], caseIds: string[]): 
 }
 
 /** 50 inspectors, a laptop each: all sync at once, then ROUNDS × (20 local records each, all sync at once). */
-export async function fleet(factory: BenchStore, placement: Placement): Promise<Fleet> {
+async function fleet(factory: BenchStore, placement: Placement): Promise<Fleet> {
   const script = new URL(import.meta.url);
   const hub = placement === 'apart' ? await stageInWorker(script, factory, DEVICES, DEVICES) : await stageHere(factory, DEVICES, DEVICES);
   const { inspectors } = hub;

@@ -79,6 +79,11 @@ export interface WriteUnit<F, T> {
   work: (w: Write, first: F) => Promise<T>;
 }
 
+/** A unit in a write transaction of its own. */
+export function writeUnit<F, T>(store: Store, unit: WriteUnit<F, T>): Promise<T> {
+  return lockFirstThenWrite(store, unit.actor, unit.at, unit.first, unit.work);
+}
+
 export type UnitOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**

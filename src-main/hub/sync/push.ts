@@ -6,7 +6,7 @@ import type { PushResult } from '../../../src-shared/sync/protocol';
 import type { DeviceSession } from '../accounts/devices';
 import { HubError } from '../errors';
 import { toNumber, type Sql, type Store } from '../store/store';
-import { lockFirstThenWrite, type Write, type WriteUnit } from '../store/writeTransaction';
+import { writeUnit, type Write, type WriteUnit } from '../store/writeTransaction';
 import { insertConflict, RecordBatch, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
 import { randomUUID } from 'node:crypto';
 
@@ -105,7 +105,7 @@ export async function applyPush(store: Store, session: DeviceSession, mutations:
 
 /** Applies a prepared push in a transaction of its own. */
 export function applyUnit(store: Store, unit: PushUnit): Promise<PushOutcome> {
-  return lockFirstThenWrite(store, unit.actor, unit.at, unit.first, unit.work);
+  return writeUnit(store, unit);
 }
 
 /** A mutation id the hub has seen: the same payload is acknowledged; another one is kept as a conflict. */

@@ -4,7 +4,7 @@
 // together, one transaction for all of them, each still answered with exactly its own outcome.
 import { HubError } from '../errors';
 import type { Store } from '../store/store';
-import { lockFirstThenWrite, lockFirstThenWriteMany, type WriteUnit } from '../store/writeTransaction';
+import { lockFirstThenWriteMany, writeUnit, type WriteUnit } from '../store/writeTransaction';
 import type { PushOutcome } from './push';
 
 /** A push to apply: PushUnit, or anything shaped like it (tests). */
@@ -87,7 +87,7 @@ export class PushQueue {
     this.stats.transactions++;
     this.stats.units++;
     try {
-      w.resolve(await lockFirstThenWrite(this.store, w.unit.actor, w.unit.at, w.unit.first, w.unit.work));
+      w.resolve(await writeUnit(this.store, w.unit));
     } catch (e) {
       w.reject(e);
     }
