@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import type { CreditGrade, Entity, EntityKind, Inspector } from '../domain';
 import { drawText } from '../i18n/draw';
-import { outputHashOfWords, planHash, prepareEntities, prepareInspectors, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes, type TargetColumns } from './canonical';
+import { outputHashOfWords, planHash, prepareEntities, prepareInspectors, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes } from './canonical';
 import { BASIS, ceilCount, checkPlan, drawPlanSchema, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
 import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
+import { prepareRoster, TARGET_STRIDE, type Roster } from './roster';
 import { DistrictPool } from './teams';
 
 export type DrawErrorCode = 'plan-refused' | 'seed-empty' | 'duplicate-key' | 'team-unfillable';
@@ -104,6 +105,26 @@ export interface DrawResult {
   excluded: Excluded[];
 }
 
+/**
+ * The selection as the draw makes it: places in the canonical lists, in draw order. The output hash is
+ * over exactly these numbers (§10); names and labels for people to read come from `selectedTargets`.
+ */
+export interface DrawnSelection {
+  /** Canonical index of each drawn target, in selection order. */
+  targets: Int32Array;
+  /** Index into the outcome's `groups` of each drawn target. */
+  groupOf: Int32Array;
+  teamSize: number;
+  /** Canonical inspector index per seat: drawn target k's team is seats[k × teamSize, (k + 1) × teamSize). */
+  seats: Int32Array;
+}
+
+/** A draw over prepared lists: what DrawResult holds, with the selection as indices into `lists`. */
+export interface DrawOutcome extends Omit<DrawResult, 'selected'> {
+  selection: DrawnSelection;
+  lists: PreparedLists;
+}
+
 export interface DrawInput {
   entities: readonly Entity[];
   inspectors: readonly Inspector[];
@@ -113,10 +134,11 @@ export interface DrawInput {
   drawnAt?: string;
 }
 
-/** Both lists in canonical order with their hashes (see prepareEntities / prepareInspectors). */
+/** Both lists in canonical order with their hashes (see prepareEntities / prepareInspectors), and their roster. */
 export interface PreparedLists {
   entities: PreparedEntities;
   inspectors: PreparedList<Inspector>;
+  roster: Roster;
 }
 
 /** Validates and normalises a plan, or throws DrawError('plan-refused') with every problem in Chinese. */
@@ -133,16 +155,19 @@ export function runDraw(input: DrawInput): DrawResult {
   parsePlan(input.plan);
   checkSeed(input.seed);
   const lists = prepareLists(input.entities, input.inspectors);
-  return runPreparedDraw(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString());
+  const { record, groups, excluded, ...outcome } = runPreparedDraw(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString());
+  return { record, groups, selected: selectedTargets({ groups, ...outcome }), excluded };
 }
 
 /** Both lists in canonical order with their hashes; reusable across draws of the same lists. */
 export function prepareLists(entities: readonly Entity[], inspectors: readonly Inspector[]): PreparedLists {
-  return { entities: prepareEntities(entities), inspectors: prepareInspectors(inspectors) };
+  const preparedEntities = prepareEntities(entities);
+  const preparedInspectors = prepareInspectors(inspectors);
+  return { entities: preparedEntities, inspectors: preparedInspectors, roster: prepareRoster(preparedEntities, preparedInspectors) };
 }
 
 /** The draw over lists from prepareLists; `drawnAt` is an ISO time, recorded in UTC. Throws DrawError. */
-export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed: string, drawnAt: string): DrawResult {
+export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed: string, drawnAt: string): DrawOutcome {
   const plan = parsePlan(planInput);
   checkSeed(seed);
   refuseDuplicates(lists);
@@ -150,7 +175,7 @@ export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed:
   const stream = new DrawStream(deriveKey({ seed, entitiesHash: lists.entities.hash, inspectorsHash: lists.inspectors.hash, planHash: hashOfPlan }));
   const groups = groupTargets(lists.entities, plan);
   const picks = selectTargets(groups, stream);
-  const { selected, words } = assignTeams(picks, groups, lists, plan, stream);
+  const { seats, words } = assignTeams(picks, groups, lists, plan, stream);
   const record: DrawRecord = {
     algorithm: DRAW_ALGORITHM,
     seed,
@@ -160,12 +185,39 @@ export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed:
     planHash: hashOfPlan,
     entitiesCount: lists.entities.rows.length,
     inspectorsCount: lists.inspectors.rows.length,
-    selectedCount: selected.length,
+    selectedCount: picks.targets.length,
     outputHash: outputHashOfWords(words),
     // Normalised to UTC 'Z' form (throws RangeError on a malformed time: a caller's bug, not a refusal).
     drawnAt: new Date(drawnAt).toISOString(),
   };
-  return { record, groups: groups.map(publicGroup), selected, excluded: excludedRows(lists) };
+  const selection: DrawnSelection = { targets: picks.targets, groupOf: picks.groupOf, teamSize: plan.teamSize, seats };
+  return { record, groups: groups.map(publicGroup), excluded: excludedRows(lists), selection, lists };
+}
+
+/** The drawn targets as people read them: names, group labels and teams by certificate number. */
+export function selectedTargets(outcome: Pick<DrawOutcome, 'selection' | 'lists' | 'groups'>): SelectedTarget[] {
+  const { targets, groupOf, teamSize, seats } = outcome.selection;
+  const { columns, groupCodes } = outcome.lists.entities;
+  const { codes, values } = groupCodes;
+  const certNos = outcome.lists.inspectors.rows.map((i) => i.certNo);
+  const credits = values.credit.map((c) => (c === '' ? null : (c as CreditGrade)));
+  const selected: SelectedTarget[] = [];
+  for (let k = 0; k < targets.length; k++) {
+    const t = targets[k]!;
+    const team: string[] = [];
+    for (let seat = k * teamSize; seat < (k + 1) * teamSize; seat++) team.push(certNos[seats[seat]!]!);
+    selected.push({
+      uscc: columns.uscc[t]!,
+      name: columns.name[t]!,
+      district: values.district[codes.district[t]!]!,
+      subdistrict: values.subdistrict[codes.subdistrict[t]!]!,
+      kind: values.kind[codes.kind[t]!]! as EntityKind,
+      credit: credits[codes.credit[t]!]!,
+      group: outcome.groups[groupOf[k]!]!.label,
+      inspectors: team,
+    });
+  }
+  return selected;
 }
 
 function checkSeed(seed: string): void {
@@ -195,7 +247,9 @@ interface TargetGroup {
   values: string[];
   key: Record<string, string>;
   label: string;
-  /** Indices into the canonical target list, in canonical order. */
+  /** One of its targets (a canonical index), for what all its targets share, such as their district. */
+  row: number;
+  /** Indices into the canonical target list: in canonical order, until selectTargets shuffles them. */
   members: Int32Array;
   /** Selection ratio of this group in basis points. */
   bp: number;
@@ -243,55 +297,53 @@ function denseKeys(target: TargetCodes, dims: readonly GroupDimension[]): { code
 
 /** Active targets split by the plan's dimensions; groups in ascending order of their value tuples. */
 function groupTargets(entities: PreparedEntities, plan: DrawPlan): TargetGroup[] {
+  const n = entities.rows.length;
   const groups: TargetGroup[] = [];
-  const sizes: number[] = [];
-  const groupOfRow = new Int32Array(entities.rows.length);
-  const newGroupAt = (i: number): number => {
-    groups.push(newGroup(entities.rows[i]!, plan));
-    sizes.push(0);
-    return groups.length - 1;
-  };
+  const groupOfRow = new Int32Array(n);
+  const newGroupAt = (i: number): number => groups.push(newGroup(entities.rows[i]!, i, plan)) - 1;
   const dense = denseKeys(entities.groupCodes, plan.groupBy);
   if (dense) {
-    // Few possible value tuples (the usual case): a table indexed by the mixed-radix key, no Map.
+    // Few possible value tuples (the usual case): a table indexed by the mixed-radix key, no Map. The
+    // keys are built one dimension at a time, each a tight loop over typed arrays.
     const { codes, radix, size } = dense;
+    const keys = new Int32Array(n);
+    codes.forEach((code, d) => {
+      const r = radix[d]!;
+      for (let i = 0; i < n; i++) keys[i] = keys[i]! * r + code[i]!;
+    });
     const table = new Int32Array(size).fill(-1);
-    for (let i = 0; i < groupOfRow.length; i++) {
-      let key = 0;
-      for (let d = 0; d < codes.length; d++) key = key * radix[d]! + codes[d]![i]!;
-      let g = table[key]!;
-      if (g < 0) table[key] = g = newGroupAt(i);
+    for (let i = 0; i < n; i++) {
+      let g = table[keys[i]!]!;
+      if (g < 0) table[keys[i]!] = g = newGroupAt(i);
       groupOfRow[i] = g;
-      sizes[g]!++;
     }
   } else {
     const keyOf = compositeKeys(entities.groupCodes, plan.groupBy);
     const indexOf = new Map<number | string, number>();
-    for (let i = 0; i < groupOfRow.length; i++) {
+    for (let i = 0; i < n; i++) {
       const key = keyOf(i);
       let g = indexOf.get(key);
       if (g === undefined) indexOf.set(key, (g = newGroupAt(i)));
       groupOfRow[i] = g;
-      sizes[g]!++;
     }
   }
-  // Members are filled in a second, sequential pass into exact-size arrays: no growing arrays to collect.
-  const filled = new Int32Array(groups.length);
-  groups.forEach((group, g) => (group.members = new Int32Array(sizes[g]!)));
-  for (let i = 0; i < groupOfRow.length; i++) {
-    const g = groupOfRow[i]!;
-    groups[g]!.members[filled[g]!++] = i;
-  }
+  // A counting sort: every group's members are a slice of one array, in canonical order.
+  const next = new Int32Array(groups.length + 1);
+  for (let i = 0; i < n; i++) next[groupOfRow[i]! + 1]!++;
+  for (let g = 1; g <= groups.length; g++) next[g]! += next[g - 1]!;
+  const members = new Int32Array(n);
+  groups.forEach((group, g) => (group.members = members.subarray(next[g]!, next[g + 1]!)));
+  for (let i = 0; i < n; i++) members[next[groupOfRow[i]!]!++] = i;
   return groups.sort((a, b) => compareTuples(a.values, b.values));
 }
 
-function newGroup(e: Entity, plan: DrawPlan): TargetGroup {
+function newGroup(e: Entity, row: number, plan: DrawPlan): TargetGroup {
   const values = plan.groupBy.map((d) => dimensionValue(e, d));
   const key: Record<string, string> = {};
   plan.groupBy.forEach((d, i) => (key[d] = values[i]!));
   const label = plan.groupBy.map((d) => dimensionLabel(e, d)).join(drawText('draw.label.separator'));
   const risk = plan.groupBy.includes('credit') && e.credit !== null ? plan.riskRatios[e.credit] : undefined;
-  return { values, key, label, members: new Int32Array(0), bp: ratioBasisPoints(risk ?? plan.ratio), selected: 0 };
+  return { values, key, label, row, members: new Int32Array(0), bp: ratioBasisPoints(risk ?? plan.ratio), selected: 0 };
 }
 
 function compareTuples(a: readonly string[], b: readonly string[]): number {
@@ -327,7 +379,8 @@ function selectTargets(groups: TargetGroup[], stream: DrawStream): Picks {
   const picks: Picks = { targets: new Int32Array(total), groupOf: new Int32Array(total) };
   let p = 0;
   groups.forEach((group, g) => {
-    const order = group.members.slice();
+    // The group's own array is shuffled in place: it was made for this draw and nothing reads its order later.
+    const order = group.members;
     const size = order.length;
     for (let i = 0; i < group.selected; i++) {
       const j = i + stream.uniform(size - i);
@@ -343,84 +396,9 @@ function selectTargets(groups: TargetGroup[], stream: DrawStream): Picks {
 
 // ——— Teams ————————————————————————————————————————————————————————————————————————————————————————
 
-interface Roster {
-  pools: Map<string, DistrictPool>;
-  /** Per canonical inspector index: the pool of its district. */
-  poolOf: DistrictPool[];
-  /** Per canonical inspector index: its local index in its district's pool. */
-  localOf: Int32Array;
-  /** Canonical target index → canonical indices of inspectors of its district who declared a conflict with it. */
-  conflicts: Map<number, number[]>;
-  /** Per canonical target index: 1 when `conflicts` has an entry for it (spares a Map lookup per target). */
-  hasConflict: Uint8Array;
-  /** certNo → canonical index. */
-  byCertNo: Map<string, number>;
-}
-
-/** Index of `uscc` in the targets (sorted by USCC), or -1. */
-function findTarget(entities: readonly Entity[], uscc: string): number {
-  let lo = 0;
-  let hi = entities.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = compareCodeUnits(entities[mid]!.uscc, uscc);
-    if (c === 0) return mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-function buildRoster(inspectors: readonly Inspector[], entities: readonly Entity[]): Roster {
-  const pools = new Map<string, DistrictPool>();
-  const localOf = new Int32Array(inspectors.length);
-  const poolOf: DistrictPool[] = [];
-  const conflicts = new Map<number, number[]>();
-  const hasConflict = new Uint8Array(entities.length);
-  const byCertNo = new Map<string, number>();
-  inspectors.forEach((insp, i) => {
-    let pool = pools.get(insp.district);
-    if (!pool) pools.set(insp.district, (pool = new DistrictPool()));
-    localOf[i] = pool.add(i);
-    poolOf.push(pool);
-    byCertNo.set(insp.certNo, i);
-    // Declared conflicts are few; resolving them here spares a string lookup for every selected target.
-    for (const uscc of insp.conflicts) {
-      const t = findTarget(entities, uscc);
-      if (t < 0 || entities[t]!.district !== insp.district) continue;
-      const list = conflicts.get(t);
-      if (list) list.push(i);
-      else conflicts.set(t, [i]);
-      hasConflict[t] = 1;
-    }
-  });
-  for (const pool of pools.values()) pool.seal((i) => inspectors[i]!.subdistrict);
-  return { pools, poolOf, localOf, conflicts, hasConflict, byCertNo };
-}
-
-/**
- * Marks, in the target's district pool, the inspectors who declared a conflict and (when `lastIndex` is
- * given: the plan recuses them) those who inspected it last. `lastIndex` maps a code of
- * `columns.lastValues` to the canonical inspector index, or -1 for a certificate number not in the list.
- */
-function excludeForTarget(t: number, pool: DistrictPool, roster: Roster, columns: TargetColumns, lastIndex: Int32Array | null): void {
-  if (roster.hasConflict[t] === 1) for (const i of roster.conflicts.get(t)!) pool.exclude(roster.localOf[i]!);
-  if (lastIndex === null) return;
-  const end = columns.lastStart[t + 1]!;
-  for (let k = columns.lastStart[t]!; k < end; k++) {
-    const i = lastIndex[columns.lastCodes[k]!]!;
-    // Only inspectors of the target's own district can be candidates, so only they need marking.
-    if (i >= 0 && roster.poolOf[i] === pool) pool.exclude(roster.localOf[i]!);
-  }
-}
-
-/** Per group: for each sub-district code of the targets, the bitset of the group's pool members working there (or null). */
-function subdistrictMasks(pool: DistrictPool | null, subdistricts: readonly string[], sameSubdistrict: boolean): (Int32Array | null)[] {
-  return subdistricts.map((sub) => (pool && sameSubdistrict ? pool.subdistrictMask(sub) : null));
-}
-
 interface Teams {
-  selected: SelectedTarget[];
+  /** Canonical inspector index per seat, teamSize per drawn target. */
+  seats: Int32Array;
   /** The output encoding's words (§10): per target its index, the team size and each member's index. */
   words: Uint32Array;
 }
@@ -428,58 +406,53 @@ interface Teams {
 function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: PreparedLists, plan: DrawPlan, stream: DrawStream): Teams {
   const entities = lists.entities.rows;
   const inspectors = lists.inspectors.rows;
-  const roster = buildRoster(inspectors, entities);
+  const { roster } = lists;
+  const pools = new Map(roster.districts.map((d) => [d, new DistrictPool(d)]));
   // District is always the first grouping dimension, so each group has one pool.
-  const poolOfGroup = groups.map((g) => roster.pools.get(g.values[0]!) ?? null);
-  const { codes, values } = lists.entities.groupCodes;
-  const subCodes = codes.subdistrict;
-  const { sameSubdistrict, lastInspector } = plan.recusal;
-  const masksOfGroup = poolOfGroup.map((pool) => subdistrictMasks(pool, values.subdistrict, sameSubdistrict));
+  const poolOfGroup = groups.map((g) => {
+    const district = roster.byDistrictCode[lists.entities.groupCodes.codes.district[g.row]!];
+    return district ? pools.get(district)! : null;
+  });
+  const noMasks: null[] = [];
+  const masksOfGroup = poolOfGroup.map((pool) => (pool && plan.recusal.sameSubdistrict ? pool.roster.bySubdistrict : noMasks));
+  const recusedLast = plan.recusal.lastInspector ? 1 : 0;
   const maxLoad = plan.maxPerInspector ?? Infinity;
   const teamSize = plan.teamSize;
-  const certNos = inspectors.map((i) => i.certNo);
-  const columns = lists.entities.columns;
-  const { uscc, name } = columns;
-  const lastIndex = lastInspector ? Int32Array.from(columns.lastValues, (certNo) => roster.byCertNo.get(certNo) ?? -1) : null;
-  const kinds = values.kind as EntityKind[];
-  const credits = values.credit.map((c) => (c === '' ? null : (c as CreditGrade)));
+  const { targets: info, recusals } = roster;
   const count = picks.targets.length;
-  const selected: SelectedTarget[] = [];
+  const seats = new Int32Array(count * teamSize);
   const words = new Uint32Array(count * (2 + teamSize));
+  // The drawn targets' packed entries are gathered first, in draw order: independent reads that the
+  // processor overlaps, where the team loop would wait for each scattered entry in turn.
+  const entry = new Int32Array(count * TARGET_STRIDE);
+  for (let p = 0; p < count; p++) {
+    const src = picks.targets[p]! * TARGET_STRIDE;
+    const dst = p * TARGET_STRIDE;
+    for (let k = 0; k < TARGET_STRIDE; k++) entry[dst + k] = info[src + k]!;
+  }
   let w = 0;
   for (let p = 0; p < count; p++) {
     const t = picks.targets[p]!;
     const g = picks.groupOf[p]!;
-    const label = groups[g]!.label;
     const pool = poolOfGroup[g]!;
-    if (!pool) throw unfillable(entities[t]!, label, null, [], inspectors, plan);
-    excludeForTarget(t, pool, roster, columns, lastIndex);
-    const recused = masksOfGroup[g]![subCodes[t]!]!;
-    const team: string[] = new Array<string>(teamSize);
+    if (!pool) throw unfillable(entities[t]!, groups[g]!.label, null, [], inspectors, plan);
+    // Declared conflicts always, last inspectors when the plan says so (§9).
+    const at = p * TARGET_STRIDE;
+    const from = entry[at + 1]!;
+    const to = from + entry[at + 2]! + recusedLast * entry[at + 3]!;
+    const recused = masksOfGroup[g]![entry[at]!] ?? null;
+    const filled = pool.fillTeam(recusals, from, to, recused, teamSize, maxLoad, stream, seats, p * teamSize);
+    if (filled < teamSize) throw unfillable(entities[t]!, groups[g]!.label, pool, teamSoFar(seats, p * teamSize, filled, inspectors), inspectors, plan);
     words[w++] = t;
     words[w++] = teamSize;
-    for (let seat = 0; seat < teamSize; seat++) {
-      const local = pool.pick(recused, maxLoad, stream);
-      if (local < 0) throw unfillable(entities[t]!, label, pool, team.slice(0, seat), inspectors, plan);
-      pool.assign(local);
-      pool.exclude(local);
-      const i = pool.members[local]!;
-      team[seat] = certNos[i]!;
-      words[w++] = i;
-    }
-    pool.clearExcluded();
-    selected.push({
-      uscc: uscc[t]!,
-      name: name[t]!,
-      district: values.district[codes.district[t]!]!,
-      subdistrict: values.subdistrict[subCodes[t]!]!,
-      kind: kinds[codes.kind[t]!]!,
-      credit: credits[codes.credit[t]!]!,
-      group: label,
-      inspectors: team,
-    });
+    for (let seat = p * teamSize; seat < (p + 1) * teamSize; seat++) words[w++] = seats[seat]!;
   }
-  return { selected, words };
+  return { seats, words };
+}
+
+/** Certificate numbers of the first `filled` seats from `start` (for the message of a failed draw). */
+function teamSoFar(seats: Int32Array, start: number, filled: number, inspectors: readonly Inspector[]): string[] {
+  return Array.from(seats.subarray(start, start + filled), (i) => inspectors[i]!.certNo);
 }
 
 /** Why no inspector is left for a seat: counts every rule that removed someone (slow path, failure only). */

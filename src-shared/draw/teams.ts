@@ -1,7 +1,10 @@
-// Per-district bookkeeping for team assignment: who is at which load, as bitsets over the district's
-// inspectors in canonical order. Picking the r-th eligible inspector of the lowest eligible load is then
-// a few word operations instead of a scan of every inspector for every seat (docs/draw-algorithm.md §9).
+// Per-district bookkeeping for team assignment during one draw: who is at which load, as bitsets over the
+// district's inspectors in canonical order (their DistrictRoster). Picking the r-th eligible inspector of
+// the lowest eligible load is then a few word operations instead of a scan of every inspector for every
+// seat (docs/draw-algorithm.md §9). Flat typed arrays and one method per team: this runs for every seat
+// of every drawn target, and the draw's time is mostly here and in its generator.
 import type { DrawStream } from './rng';
+import type { DistrictRoster } from './roster';
 
 /** Bits set in a 32-bit word (Hamming weight). */
 function popcount(v: number): number {
@@ -16,67 +19,35 @@ function nthSetBit(v: number, r: number): number {
   return 31 - Math.clz32(v & -v);
 }
 
-/** The active inspectors of one district; `local` indices are their positions in canonical (certNo) order. */
+/** One district's inspectors during one draw: their loads, as one bitset per load level. */
 export class DistrictPool {
-  /** Global (list) index of each local inspector, in canonical order. */
-  readonly members: number[] = [];
-  private words = 0;
-  private load = new Int32Array(0);
-  /** levels[L] = bitset of inspectors whose current load is L; counts[L] = its size. */
-  private readonly levels: Int32Array[] = [];
-  private readonly counts: number[] = [];
+  private readonly words: number;
+  private readonly load: Int32Array;
+  /** Level L's bitset (members whose load is L) is bits[L × words, (L + 1) × words); counts[L] its size. */
+  private bits: Int32Array;
+  private counts: Int32Array;
+  /** Levels in use: one above the highest load. */
+  private levels = 1;
   private minLevel = 0;
-  private readonly subdistrictBits = new Map<string, Int32Array>();
-  /** Inspectors the current target may not have (team so far, declared conflicts, last inspectors). */
-  private excluded = new Int32Array(0);
-  private readonly excludedList: number[] = [];
-  private noneBits = new Int32Array(0);
-  private eligible = new Int32Array(0);
-  private eligibleCounts = new Int32Array(0);
+  /** Per word: members the current seat may still have (not recused, not excluded, not on the team). */
+  private readonly open: Int32Array;
+  /** Per word: eligible members at the level being drawn from. */
+  private readonly eligibleCounts: Int32Array;
 
-  /** Adds the next inspector in canonical order; returns its local index. */
-  add(globalIndex: number): number {
-    this.members.push(globalIndex);
-    return this.members.length - 1;
-  }
-
-  /** Builds the bitsets once every member is added; `subdistrictOf` gives a member's sub-district ('' = none). */
-  seal(subdistrictOf: (globalIndex: number) => string): void {
-    const n = this.members.length;
-    this.words = Math.ceil(n / 32);
-    this.load = new Int32Array(n);
-    this.excluded = new Int32Array(this.words);
-    this.noneBits = new Int32Array(this.words);
-    this.eligible = new Int32Array(this.words);
+  constructor(readonly roster: DistrictRoster) {
+    this.words = roster.words;
+    this.load = new Int32Array(roster.members.length);
+    this.bits = new Int32Array(this.words * 8);
+    this.bits.set(roster.all);
+    this.counts = new Int32Array(8);
+    this.counts[0] = roster.members.length;
+    this.open = new Int32Array(this.words);
     this.eligibleCounts = new Int32Array(this.words);
-    const all = new Int32Array(this.words);
-    for (let local = 0; local < n; local++) {
-      setBit(all, local);
-      const sub = subdistrictOf(this.members[local]!);
-      if (sub === '') continue;
-      let bits = this.subdistrictBits.get(sub);
-      if (!bits) this.subdistrictBits.set(sub, (bits = new Int32Array(this.words)));
-      setBit(bits, local);
-    }
-    this.levels.push(all);
-    this.counts.push(n);
   }
 
-  /** Members working in `subdistrict` (recused for a target there), or null when nobody does. */
-  subdistrictMask(subdistrict: string): Int32Array | null {
-    return subdistrict === '' ? null : (this.subdistrictBits.get(subdistrict) ?? null);
-  }
-
-  /** Marks a member as not available for the current target. */
-  exclude(local: number): void {
-    setBit(this.excluded, local);
-    this.excludedList.push(local);
-  }
-
-  /** Clears the marks of the current target. */
-  clearExcluded(): void {
-    for (const local of this.excludedList) this.excluded[local >>> 5] = 0;
-    this.excludedList.length = 0;
+  /** Canonical (list) index of each local inspector. */
+  get members(): readonly number[] {
+    return this.roster.members;
   }
 
   loadOf(local: number): number {
@@ -84,59 +55,88 @@ export class DistrictPool {
   }
 
   /**
-   * Draws one seat: the candidates are members not excluded, not in `recused`, with load < maxLoad;
-   * the pool is those of least load, in canonical order; returns pool[uniform(pool size)] or -1.
+   * Fills one target's team (docs/draw-algorithm.md §9). `recusals[from, to)` are local indices of
+   * members the target may not have (declared conflicts, last inspectors); `recused` the members of its
+   * sub-district, or null. Seat by seat: the candidates are members not recused, not yet on the team, with
+   * load < maxLoad; the pool is those of least load in canonical order; the seat is pool[uniform(size)].
+   * Writes each seat's canonical inspector index to `out[at + seat]` and returns the number of seats
+   * filled: `teamSize`, or fewer when no candidate was left.
    */
-  pick(recused: Int32Array | null, maxLoad: number, stream: DrawStream): number {
-    const mask = recused ?? this.noneBits;
-    for (let level = this.minLevel; level < this.levels.length && level < maxLoad; level++) {
-      if (this.counts[level] === 0) continue;
-      const total = this.collectEligible(this.levels[level]!, mask);
-      if (total > 0) return this.nth(stream.uniform(total));
+  fillTeam(recusals: Int32Array, from: number, to: number, recused: Int32Array | null, teamSize: number, maxLoad: number, stream: DrawStream, out: Int32Array, at: number): number {
+    const { open, words } = this;
+    // Loops, not fill(): for ten-odd words the builtin's call costs more than the stores.
+    if (recused === null) for (let w = 0; w < words; w++) open[w] = -1;
+    else for (let w = 0; w < words; w++) open[w] = ~recused[w]!;
+    for (let k = from; k < to; k++) {
+      const local = recusals[k]!;
+      open[local >>> 5]! &= ~(1 << (local & 31));
     }
-    return -1;
+    const members = this.roster.listIndex;
+    const counts = this.eligibleCounts;
+    // The level drawn from and its number of eligible members. A seat taken leaves that level and the open
+    // set, so the next seat's pool is the same level less that one member: levels below it had nobody
+    // eligible and still have nobody. Only when the level runs out is the next one above counted.
+    let level = this.minLevel;
+    let total = this.countEligible(level, maxLoad);
+    for (let seat = 0; seat < teamSize; seat++) {
+      while (total === 0 && level < this.top(maxLoad)) total = this.countEligible(++level, maxLoad);
+      if (total === 0) return seat;
+      let r = stream.uniform(total);
+      let w = 0;
+      while (r >= counts[w]!) r -= counts[w++]!;
+      const local = w * 32 + nthSetBit(this.bits[level * words + w]! & open[w]!, r);
+      this.assign(local);
+      open[w]! &= ~(1 << (local & 31));
+      counts[w]!--;
+      total--;
+      out[at + seat] = members[local]!;
+    }
+    return teamSize;
   }
 
-  /** Gives the member one more target. */
-  assign(local: number): void {
-    const level = this.load[local]!;
-    clearBit(this.levels[level]!, local);
-    this.counts[level]!--;
-    if (this.levels.length === level + 1) {
-      this.levels.push(new Int32Array(this.words));
-      this.counts.push(0);
-    }
-    setBit(this.levels[level + 1]!, local);
-    this.counts[level + 1]!++;
-    this.load[local] = level + 1;
-    while (this.minLevel < this.levels.length && this.counts[this.minLevel] === 0) this.minLevel++;
+  /** Levels a seat may be drawn from: below the levels in use and below maxLoad. */
+  private top(maxLoad: number): number {
+    return Math.min(this.levels, maxLoad);
   }
 
-  private collectEligible(levelBits: Int32Array, recused: Int32Array): number {
+  /** Fills eligibleCounts with the open members at `level`, per word; returns their number (0 at or above top). */
+  private countEligible(level: number, maxLoad: number): number {
+    if (level >= this.top(maxLoad) || this.counts[level] === 0) return 0;
+    const { bits, open, eligibleCounts, words } = this;
+    const base = level * words;
     let total = 0;
-    for (let w = 0; w < this.words; w++) {
-      const v = levelBits[w]! & ~this.excluded[w]! & ~recused[w]!;
-      const c = v === 0 ? 0 : popcount(v);
-      this.eligible[w] = v;
-      this.eligibleCounts[w] = c;
+    for (let w = 0; w < words; w++) {
+      const c = popcount(bits[base + w]! & open[w]!);
+      eligibleCounts[w] = c;
       total += c;
     }
     return total;
   }
 
-  private nth(r: number): number {
-    for (let w = 0; ; w++) {
-      const c = this.eligibleCounts[w]!;
-      if (r < c) return w * 32 + nthSetBit(this.eligible[w]!, r);
-      r -= c;
-    }
+  /** Gives the member one more target: it moves up one level. */
+  private assign(local: number): void {
+    const level = this.load[local]!;
+    if (level + 1 === this.levels) this.addLevel();
+    const { bits, counts, words } = this;
+    const word = local >>> 5;
+    const bit = 1 << (local & 31);
+    bits[level * words + word]! &= ~bit;
+    bits[(level + 1) * words + word]! |= bit;
+    counts[level]!--;
+    counts[level + 1]!++;
+    this.load[local] = level + 1;
+    while (this.minLevel < this.levels && counts[this.minLevel] === 0) this.minLevel++;
   }
-}
 
-function setBit(bits: Int32Array, i: number): void {
-  bits[i >>> 5]! |= 1 << (i & 31);
-}
-
-function clearBit(bits: Int32Array, i: number): void {
-  bits[i >>> 5]! &= ~(1 << (i & 31));
+  private addLevel(): void {
+    if ((this.levels + 1) * this.words > this.bits.length) {
+      const bits = new Int32Array(this.bits.length * 2);
+      bits.set(this.bits);
+      this.bits = bits;
+      const counts = new Int32Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    this.levels++;
+  }
 }

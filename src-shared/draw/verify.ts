@@ -3,7 +3,7 @@
 import type { Entity, Inspector } from '../domain';
 import { drawText, type DrawMessageKey } from '../i18n/draw';
 import { outputHash, planHash, type SelectionLine } from './canonical';
-import { DrawError, prepareLists, runPreparedDraw, type SavedDrawRecord, type SelectedTarget } from './draw';
+import { DrawError, prepareLists, runPreparedDraw, selectedTargets, type SavedDrawRecord, type SelectedTarget } from './draw';
 import { DRAW_ALGORITHM } from './rng';
 
 /** What verify needs of a saved draw: the record and the selected USCCs with their teams. */
@@ -54,9 +54,9 @@ export function verifyDraw(saved: SavedDraw, entities: readonly Entity[], inspec
   let reproduced: SelectedTarget[];
   let reproducedHash: string;
   try {
-    const result = runPreparedDraw(lists, record.plan, record.seed, record.drawnAt);
-    reproduced = result.selected;
-    reproducedHash = result.record.outputHash;
+    const outcome = runPreparedDraw(lists, record.plan, record.seed, record.drawnAt);
+    reproduced = selectedTargets(outcome);
+    reproducedHash = outcome.record.outputHash;
   } catch (e) {
     if (!(e instanceof DrawError)) throw e;
     push('draw.verify.rerunFailed', { reason: e.message });
