@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { v7 as uuidv7 } from 'uuid';
 import { CREDIT_GRADES, type CreditGrade } from '../../src-shared/domain';
-import { runDraw } from '../../src-shared/draw/draw';
+import { runDrawAsync } from '../../src-shared/draw/draw';
 import { readAccount } from '../sync/account';
 import { syncController } from '../sync/controller';
 import { HubClient } from '../sync/hubClient';
@@ -62,11 +62,11 @@ export function DrawPage() {
   async function draw(f: PlanForm) {
     setError(null);
     setRunning(true);
-    // Let the spinner paint before the (synchronous) draw takes the thread.
+    // Let the spinner paint before the draw (synchronous but for its hashing) takes the thread.
     await new Promise((r) => setTimeout(r, 30));
     try {
       const [entities, inspectors] = await Promise.all([db.entities.toArray(), db.inspectors.toArray()]);
-      const result = runDraw({ entities, inspectors, plan: toPlan(f), seed: f.seed });
+      const result = await runDrawAsync({ entities, inspectors, plan: toPlan(f), seed: f.seed });
       const id = uuidv7();
       await db.draws.add({ id, drawnAt: result.record.drawnAt, drawnBy: by, result });
       message.success(t('draw.done', { count: result.selected.length }));

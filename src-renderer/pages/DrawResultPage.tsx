@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { buildNoticeWorkbook } from '../../src-shared/draw/notice';
-import { verifyDraw } from '../../src-shared/draw/verify';
+import { verifyDrawAsync } from '../../src-shared/draw/verify';
 import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
 import { db } from '../db/db';
 import { platform } from '../platform';
@@ -40,7 +40,7 @@ export function DrawResultPage() {
 
   async function verify() {
     const [entities, inspectors] = await Promise.all([db.entities.toArray(), db.inspectors.toArray()]);
-    setVerdict(verifyDraw(result, entities, inspectors));
+    setVerdict(await verifyDrawAsync(result, entities, inspectors));
   }
 
   return (

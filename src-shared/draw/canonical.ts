@@ -2,7 +2,7 @@
 // The inputs are each the UTF-8 of one JSON text as ECMAScript JSON.stringify writes it: a header naming the
 // format and the fields, then one array per row. JSON gives exact, well-known escaping for any string. The
 // output is binary: uint32 indices into the canonical lists, whose hashes already fix every name.
-import { createSha256, sha256Hex } from '../hash/sha256';
+import { createSha256, gatherSha256, sha256Hex } from '../hash/sha256';
 import { CREDIT_GRADES, type Entity, type Inspector } from '../domain';
 import { normalizePlan, ratioBasisPoints, type DrawPlan, type GroupDimension } from './plan';
 
@@ -53,11 +53,15 @@ export function inspectorRow(i: Inspector): Json[] {
   return [i.certNo, i.name, i.unit, i.district, i.subdistrict, i.phone, sortedStrings(i.conflicts), i.active];
 }
 
-/** SHA-256 (hex) of the UTF-8 of JSON.stringify([header, ...rows.map(toRow)]), built in chunks. */
-function hashRows<T>(header: Json, rows: readonly T[], toRow: (row: T, index: number) => Json): string {
-  const hash = createSha256();
+/** Where a list's encoding goes: a SHA-256 that hashes as it goes, or one that gathers first. */
+interface ByteSink {
+  update(data: Uint8Array): unknown;
+}
+
+/** Writes the UTF-8 of JSON.stringify([header, ...rows.map(toRow)]) to `sink`, in chunks. */
+function encodeRows<T>(sink: ByteSink, header: Json, rows: readonly T[], toRow: (row: T, index: number) => Json): void {
   const bytes = new Utf8Buffer();
-  hash.update(bytes.encode('[' + JSON.stringify(header)));
+  sink.update(bytes.encode('[' + JSON.stringify(header)));
   const chunk: Json[] = [];
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const end = Math.min(rows.length, start + CHUNK_ROWS);
@@ -65,10 +69,9 @@ function hashRows<T>(header: Json, rows: readonly T[], toRow: (row: T, index: nu
     for (let i = start; i < end; i++) chunk.push(toRow(rows[i]!, i));
     const json = JSON.stringify(chunk);
     // The chunk's outer brackets are dropped; its rows continue the one array of the whole list.
-    hash.update(bytes.encode(',' + json.slice(1, -1)));
+    sink.update(bytes.encode(',' + json.slice(1, -1)));
   }
-  hash.update(bytes.encode(']'));
-  return hash.hex();
+  sink.update(bytes.encode(']'));
 }
 
 /** UTF-8 into one reused buffer: a list's chunks would otherwise allocate tens of megabytes. */
@@ -174,6 +177,19 @@ class CodeBook {
 
 /** The target list in canonical order with its hash (only active rows count). */
 export function prepareEntities(list: readonly Entity[]): PreparedEntities {
+  const hash = createSha256();
+  return { ...entitiesInto(hash, list), hash: hash.hex() };
+}
+
+/** prepareEntities with the encoding hashed by gatherSha256 (WebCrypto in the renderer). */
+export async function prepareEntitiesAsync(list: readonly Entity[]): Promise<PreparedEntities> {
+  const hash = gatherSha256();
+  const prepared = entitiesInto(hash, list);
+  return { ...prepared, hash: await hash.hex() };
+}
+
+/** The target list in canonical order, its encoding written to `sink`, its grouping codes and columns. */
+function entitiesInto(sink: ByteSink, list: readonly Entity[]): Omit<PreparedEntities, 'hash'> {
   const ordered = canonicalOrder(list, (e) => e.uscc, entityRow);
   const n = ordered.rows.length;
   const books = { district: new CodeBook(), subdistrict: new CodeBook(), kind: new CodeBook(), credit: new CodeBook() };
@@ -184,7 +200,7 @@ export function prepareEntities(list: readonly Entity[]): PreparedEntities {
   const lastStart = new Int32Array(n + 1);
   const lastCodes: number[] = [];
   const lastBook = new CodeBook();
-  const hash = hashRows([ENTITIES_FORMAT, ...ENTITY_FIELDS], ordered.rows, (e, i) => {
+  encodeRows(sink, [ENTITIES_FORMAT, ...ENTITY_FIELDS], ordered.rows, (e, i) => {
     usccs.push(e.uscc);
     names.push(e.name);
     for (const certNo of e.lastInspectors) lastCodes.push(lastBook.code(certNo));
@@ -197,13 +213,26 @@ export function prepareEntities(list: readonly Entity[]): PreparedEntities {
   });
   const values = { district: books.district.values, subdistrict: books.subdistrict.values, kind: books.kind.values, credit: books.credit.values };
   const columns: TargetColumns = { uscc: usccs, name: names, lastStart, lastCodes: Int32Array.from(lastCodes), lastValues: lastBook.values };
-  return { ...ordered, hash, groupCodes: { codes, values }, columns };
+  return { ...ordered, groupCodes: { codes, values }, columns };
 }
 
 /** The inspector list in canonical order with its hash (only active rows count). */
 export function prepareInspectors(list: readonly Inspector[]): PreparedList<Inspector> {
+  const hash = createSha256();
+  return { ...inspectorsInto(hash, list), hash: hash.hex() };
+}
+
+/** prepareInspectors with the encoding hashed by gatherSha256 (WebCrypto in the renderer). */
+export async function prepareInspectorsAsync(list: readonly Inspector[]): Promise<PreparedList<Inspector>> {
+  const hash = gatherSha256();
+  const prepared = inspectorsInto(hash, list);
+  return { ...prepared, hash: await hash.hex() };
+}
+
+function inspectorsInto(sink: ByteSink, list: readonly Inspector[]): Omit<PreparedList<Inspector>, 'hash'> {
   const ordered = canonicalOrder(list, (i) => i.certNo, inspectorRow);
-  return { ...ordered, hash: hashRows([INSPECTORS_FORMAT, ...INSPECTOR_FIELDS], ordered.rows, inspectorRow) };
+  encodeRows(sink, [INSPECTORS_FORMAT, ...INSPECTOR_FIELDS], ordered.rows, inspectorRow);
+  return ordered;
 }
 
 /** Hex SHA-256 of the target list's canonical encoding. */
@@ -253,13 +282,21 @@ const OUTPUT_HEADER = utf8.encode(OUTPUT_FORMAT);
  * those 32-bit words after the header.
  */
 export function outputHashOfWords(words: Uint32Array): string {
-  let bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
-  if (!LITTLE_ENDIAN) {
-    bytes = new Uint8Array(words.byteLength);
-    const view = new DataView(bytes.buffer);
-    for (let i = 0; i < words.length; i++) view.setUint32(i * 4, words[i]!, true);
-  }
-  return createSha256().update(OUTPUT_HEADER).update(bytes).hex();
+  return createSha256().update(OUTPUT_HEADER).update(littleEndianBytes(words)).hex();
+}
+
+/** outputHashOfWords by gatherSha256 (WebCrypto in the renderer). */
+export function outputHashOfWordsAsync(words: Uint32Array): Promise<string> {
+  return gatherSha256().update(OUTPUT_HEADER).update(littleEndianBytes(words)).hex();
+}
+
+/** The words as uint32le bytes: their own memory on a little-endian machine. */
+function littleEndianBytes(words: Uint32Array): Uint8Array {
+  if (LITTLE_ENDIAN) return new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  const bytes = new Uint8Array(words.byteLength);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < words.length; i++) view.setUint32(i * 4, words[i]!, true);
+  return bytes;
 }
 
 /** Position of each key in canonical order, for encoding a result file's lines. */

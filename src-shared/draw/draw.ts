@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { CreditGrade, Entity, EntityKind, Inspector } from '../domain';
 import { drawText } from '../i18n/draw';
-import { outputHashOfWords, planHash, prepareEntities, prepareInspectors, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes } from './canonical';
+import { outputHashOfWords, outputHashOfWordsAsync, planHash, prepareEntities, prepareEntitiesAsync, prepareInspectors, prepareInspectorsAsync, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes } from './canonical';
 import { BASIS, ceilCount, checkPlan, drawPlanSchema, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
 import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
 import { prepareRoster, TARGET_STRIDE, type Roster } from './roster';
@@ -139,6 +139,8 @@ export interface PreparedLists {
   entities: PreparedEntities;
   inspectors: PreparedList<Inspector>;
   roster: Roster;
+  /** The inactive rows of both lists, which no draw over them takes part in. */
+  excluded: Excluded[];
 }
 
 /** Validates and normalises a plan, or throws DrawError('plan-refused') with every problem in Chinese. */
@@ -152,22 +154,59 @@ export function parsePlan(input: unknown): DrawPlan {
 
 /** Runs the draw: canonical lists, key, targets per group (Fisher–Yates), then teams. Throws DrawError. */
 export function runDraw(input: DrawInput): DrawResult {
+  refuseEarly(input);
+  const outcome = runPreparedDraw(prepareLists(input.entities, input.inspectors), input.plan, input.seed, input.drawnAt ?? new Date().toISOString());
+  return resultOf(outcome);
+}
+
+/** runDraw with the lists and the output hashed by gatherSha256: the renderer's, WebCrypto where it can. */
+export async function runDrawAsync(input: DrawInput): Promise<DrawResult> {
+  refuseEarly(input);
+  const lists = await prepareListsAsync(input.entities, input.inspectors);
+  return resultOf(await runPreparedDrawAsync(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString()));
+}
+
+/** A bad plan or seed is refused before the lists are prepared. */
+function refuseEarly(input: DrawInput): void {
   parsePlan(input.plan);
   checkSeed(input.seed);
-  const lists = prepareLists(input.entities, input.inspectors);
-  const { record, groups, excluded, ...outcome } = runPreparedDraw(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString());
+}
+
+function resultOf({ record, groups, excluded, ...outcome }: DrawOutcome): DrawResult {
   return { record, groups, selected: selectedTargets({ groups, ...outcome }), excluded };
 }
 
 /** Both lists in canonical order with their hashes; reusable across draws of the same lists. */
 export function prepareLists(entities: readonly Entity[], inspectors: readonly Inspector[]): PreparedLists {
-  const preparedEntities = prepareEntities(entities);
-  const preparedInspectors = prepareInspectors(inspectors);
-  return { entities: preparedEntities, inspectors: preparedInspectors, roster: prepareRoster(preparedEntities, preparedInspectors) };
+  return withRoster(prepareEntities(entities), prepareInspectors(inspectors));
+}
+
+/** prepareLists with the lists hashed by gatherSha256 (WebCrypto in the renderer). */
+export async function prepareListsAsync(entities: readonly Entity[], inspectors: readonly Inspector[]): Promise<PreparedLists> {
+  const [preparedEntities, preparedInspectors] = await Promise.all([prepareEntitiesAsync(entities), prepareInspectorsAsync(inspectors)]);
+  return withRoster(preparedEntities, preparedInspectors);
+}
+
+function withRoster(entities: PreparedEntities, inspectors: PreparedList<Inspector>): PreparedLists {
+  return { entities, inspectors, roster: prepareRoster(entities, inspectors), excluded: excludedRows(entities, inspectors) };
 }
 
 /** The draw over lists from prepareLists; `drawnAt` is an ISO time, recorded in UTC. Throws DrawError. */
-export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed: string, drawnAt: string): DrawOutcome {
+export function runPreparedDraw(lists: PreparedLists, plan: DrawPlan, seed: string, drawnAt: string): DrawOutcome {
+  const { outcome, words } = drawOnPrepared(lists, plan, seed, drawnAt);
+  outcome.record.outputHash = outputHashOfWords(words);
+  return outcome;
+}
+
+/** runPreparedDraw with the output hashed by gatherSha256 (WebCrypto in the renderer). */
+export async function runPreparedDrawAsync(lists: PreparedLists, plan: DrawPlan, seed: string, drawnAt: string): Promise<DrawOutcome> {
+  const { outcome, words } = drawOnPrepared(lists, plan, seed, drawnAt);
+  outcome.record.outputHash = await outputHashOfWordsAsync(words);
+  return outcome;
+}
+
+/** The draw itself; the record's outputHash is left for the caller to fill from `words` (§10). */
+function drawOnPrepared(lists: PreparedLists, planInput: DrawPlan, seed: string, drawnAt: string): { outcome: DrawOutcome; words: Uint32Array } {
   const plan = parsePlan(planInput);
   checkSeed(seed);
   refuseDuplicates(lists);
@@ -186,12 +225,12 @@ export function runPreparedDraw(lists: PreparedLists, planInput: DrawPlan, seed:
     entitiesCount: lists.entities.rows.length,
     inspectorsCount: lists.inspectors.rows.length,
     selectedCount: picks.targets.length,
-    outputHash: outputHashOfWords(words),
+    outputHash: '',
     // Normalised to UTC 'Z' form (throws RangeError on a malformed time: a caller's bug, not a refusal).
     drawnAt: new Date(drawnAt).toISOString(),
   };
   const selection: DrawnSelection = { targets: picks.targets, groupOf: picks.groupOf, teamSize: plan.teamSize, seats };
-  return { record, groups: groups.map(publicGroup), excluded: excludedRows(lists), selection, lists };
+  return { outcome: { record, groups: groups.map(publicGroup), excluded: lists.excluded.slice(), selection, lists }, words };
 }
 
 /** The drawn targets as people read them: names, group labels and teams by certificate number. */
@@ -231,12 +270,12 @@ function refuseDuplicates(lists: PreparedLists): void {
   }
 }
 
-function excludedRows(lists: PreparedLists): Excluded[] {
+function excludedRows(entities: PreparedEntities, inspectors: PreparedList<Inspector>): Excluded[] {
   const entityReason = drawText('draw.excluded.entityInactive');
   const inspectorReason = drawText('draw.excluded.inspectorInactive');
   return [
-    ...lists.entities.inactive.map((e) => ({ key: `entities ${e.uscc}`, reason: entityReason })),
-    ...lists.inspectors.inactive.map((i) => ({ key: `inspectors ${i.certNo}`, reason: inspectorReason })),
+    ...entities.inactive.map((e) => ({ key: `entities ${e.uscc}`, reason: entityReason })),
+    ...inspectors.inactive.map((i) => ({ key: `inspectors ${i.certNo}`, reason: inspectorReason })),
   ];
 }
 
@@ -299,7 +338,7 @@ function denseKeys(target: TargetCodes, dims: readonly GroupDimension[]): { code
 function groupTargets(entities: PreparedEntities, plan: DrawPlan): TargetGroup[] {
   const n = entities.rows.length;
   const groups: TargetGroup[] = [];
-  const groupOfRow = new Int32Array(n);
+  let groupOfRow: Int32Array;
   const newGroupAt = (i: number): number => groups.push(newGroup(entities.rows[i]!, i, plan)) - 1;
   const dense = denseKeys(entities.groupCodes, plan.groupBy);
   if (dense) {
@@ -312,14 +351,17 @@ function groupTargets(entities: PreparedEntities, plan: DrawPlan): TargetGroup[]
       for (let i = 0; i < n; i++) keys[i] = keys[i]! * r + code[i]!;
     });
     const table = new Int32Array(size).fill(-1);
+    // Each key is replaced by its group's index in place.
     for (let i = 0; i < n; i++) {
       let g = table[keys[i]!]!;
       if (g < 0) table[keys[i]!] = g = newGroupAt(i);
-      groupOfRow[i] = g;
+      keys[i] = g;
     }
+    groupOfRow = keys;
   } else {
     const keyOf = compositeKeys(entities.groupCodes, plan.groupBy);
     const indexOf = new Map<number | string, number>();
+    groupOfRow = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const key = keyOf(i);
       let g = indexOf.get(key);

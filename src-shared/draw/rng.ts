@@ -7,6 +7,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 export const DRAW_ALGORITHM = 'tariffcheck-draw/2';
 
 const TWO_POW_32 = 4294967296;
+/** Largest n for which uniform(n) takes the integer path (see uniformSmall). */
+const SMALL_RANGE = 1 << 15;
 const utf8 = new TextEncoder();
 
 /** What the key is derived from: the seed as typed and the hex SHA-256 of each canonical input. */
@@ -68,11 +70,27 @@ export class DrawStream {
   uniform(n: number): number {
     // Outside [1, 2^32] no word would ever be accepted and the loop below would never end.
     if (!(n >= 1 && n <= TWO_POW_32)) throw new RangeError(`uniform(n) needs 1 ≤ n ≤ 2^32, got ${n}`);
+    if (n <= SMALL_RANGE) return this.uniformSmall(n);
     // The largest multiple of n not above 2^32: words at or above it would make small values likelier.
     const limit = TWO_POW_32 - (TWO_POW_32 % n);
     for (;;) {
       const w = this.nextWord();
       if (w < limit) return w % n;
+    }
+  }
+
+  /**
+   * uniform(n) for n ≤ SMALL_RANGE, with the same words and the same result, in 32-bit integer steps:
+   * 2^32 mod n = (2^16 mod n)² mod n, and w mod n = ((⌊w / 2^16⌋ mod n) × 2^16 + w mod 2^16) mod n, every
+   * intermediate below 2^31. The general path's floating-point remainder is a library call, and a draw asks
+   * mostly for small ranges (a group's size, a district's inspectors).
+   */
+  private uniformSmall(n: number): number {
+    const r16 = 65536 % n;
+    const limit = TWO_POW_32 - ((r16 * r16) % n);
+    for (;;) {
+      const w = this.nextWord();
+      if (w < limit) return ((((w >>> 16) % n) << 16) + (w & 0xffff)) % n;
     }
   }
 

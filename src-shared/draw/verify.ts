@@ -3,7 +3,7 @@
 import type { Entity, Inspector } from '../domain';
 import { drawText, type DrawMessageKey } from '../i18n/draw';
 import { outputHash, planHash, type SelectionLine } from './canonical';
-import { DrawError, prepareLists, runPreparedDraw, selectedTargets, type SavedDrawRecord, type SelectedTarget } from './draw';
+import { DrawError, prepareLists, prepareListsAsync, runPreparedDraw, selectedTargets, type PreparedLists, type SavedDrawRecord, type SelectedTarget } from './draw';
 import { DRAW_ALGORITHM } from './rng';
 
 /** What verify needs of a saved draw: the record and the selected USCCs with their teams. */
@@ -25,6 +25,18 @@ export interface VerifyOptions {
 
 /** Reruns the draw of `saved.record` over these lists and lists every difference (empty when it reproduces). */
 export function verifyDraw(saved: SavedDraw, entities: readonly Entity[], inspectors: readonly Inspector[], options: VerifyOptions = {}): Verdict {
+  return verifyOn(saved, () => prepareLists(entities, inspectors), entities, options);
+}
+
+/** verifyDraw with the lists hashed by gatherSha256 (WebCrypto in the renderer). */
+export async function verifyDrawAsync(saved: SavedDraw, entities: readonly Entity[], inspectors: readonly Inspector[], options: VerifyOptions = {}): Promise<Verdict> {
+  // A foreign algorithm is named without preparing anything, as verifyDraw does.
+  if (saved.record.algorithm !== DRAW_ALGORITHM) return verifyDraw(saved, entities, inspectors, options);
+  const lists = await prepareListsAsync(entities, inspectors);
+  return verifyOn(saved, () => lists, entities, options);
+}
+
+function verifyOn(saved: SavedDraw, prepare: () => PreparedLists, entities: readonly Entity[], options: VerifyOptions): Verdict {
   const { record } = saved;
   const differences: string[] = [];
   const push = (key: DrawMessageKey, params: Record<string, string | number> = {}) => differences.push(drawText(key, params));
@@ -36,7 +48,7 @@ export function verifyDraw(saved: SavedDraw, entities: readonly Entity[], inspec
   const plansHash = planHash(record.plan);
   if (plansHash !== record.planHash) push('draw.verify.planHash', { recorded: record.planHash, actual: plansHash });
 
-  const lists = prepareLists(entities, inspectors);
+  const lists = prepare();
   const sameEntities = lists.entities.hash === record.entitiesHash;
   const sameInspectors = lists.inspectors.hash === record.inspectorsHash;
   // The output encoding names targets and inspectors by their place in the canonical lists (§10), so the

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createSha256, sha256Backend, sha256Hex, useSha256Backend } from '../../src-shared/hash/sha256';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSha256, gatherSha256, sha256Backend, sha256Hex, useGatheredSha256, useSha256Backend } from '../../src-shared/hash/sha256';
 
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -34,5 +34,39 @@ describe('sha256: node:crypto under Node, @noble/hashes in the renderer, one dig
     const noble = sha256Hex(data);
     useSha256Backend('node:crypto');
     expect(sha256Hex(data)).toBe(noble);
+  });
+});
+
+describe('gatherSha256: bytes gathered and digested at once (WebCrypto in the renderer)', () => {
+  afterEach(() => useGatheredSha256('webcrypto'));
+
+  it.each(['webcrypto', 'sync'] as const)('%s: the FIPS vectors, and chunks from a reused buffer past the first 64 KiB equal the whole', async (choice) => {
+    useGatheredSha256(choice);
+    expect(await gatherSha256().update(utf8('abc')).hex()).toBe(ABC);
+    expect(await gatherSha256().hex()).toBe(EMPTY);
+    const text = '转供电加价检查 '.repeat(20000);
+    const whole = sha256Hex(utf8(text));
+    const h = gatherSha256();
+    const buffer = new Uint8Array(4000);
+    for (let i = 0; i < text.length; i += 1000) {
+      const { written } = new TextEncoder().encodeInto(text.slice(i, i + 1000), buffer);
+      h.update(buffer.subarray(0, written));
+      // The caller reuses its buffer at once: what was gathered must be a copy.
+      buffer.fill(0);
+    }
+    expect(await h.hex()).toBe(whole);
+  });
+
+  it('uses WebCrypto where the platform has it, and hashes as it goes where it has not', async () => {
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+    try {
+      expect(await gatherSha256().update(utf8('abc')).hex()).toBe(ABC);
+      expect(digest).toHaveBeenCalledTimes(1);
+      useGatheredSha256('sync');
+      expect(await gatherSha256().update(utf8('abc')).hex()).toBe(ABC);
+      expect(digest).toHaveBeenCalledTimes(1);
+    } finally {
+      digest.mockRestore();
+    }
   });
 });

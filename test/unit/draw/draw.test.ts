@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Entity, Inspector } from '../../../src-shared/domain';
 import { prepareEntities, prepareInspectors } from '../../../src-shared/draw/canonical';
-import { DrawError, drawRecordSchema, drawResultFileSchema, runDraw, type DrawInput, type DrawResult } from '../../../src-shared/draw/draw';
+import { DrawError, drawRecordSchema, drawResultFileSchema, prepareLists, prepareListsAsync, runDraw, runDrawAsync, runPreparedDraw, selectedTargets, type DrawInput, type DrawResult } from '../../../src-shared/draw/draw';
 import { ceilCount, defaultPlan, normalizePlan, ratioBasisPoints, type DrawPlan } from '../../../src-shared/draw/plan';
 import { keyMaterial, toHex, deriveKey } from '../../../src-shared/draw/rng';
 import { syntheticLists, syntheticUscc } from '../../fixtures/synthetic';
@@ -98,6 +98,39 @@ describe('draw: worked example of docs/draw-algorithm.md', () => {
   it('validates against its own file schema', () => {
     expect(drawRecordSchema.parse(result.record)).toEqual(result.record);
     expect(drawResultFileSchema.safeParse({ ...result, selected: result.selected.map(({ uscc, inspectors }) => ({ uscc, inspectors })) }).success).toBe(true);
+  });
+});
+
+describe('draw: the renderer path (lists and output hashed by WebCrypto) and the columnar outcome', () => {
+  it('gives exactly the result of runDraw, and refuses what it refuses', async () => {
+    const input = { ...city, plan: cityPlan, seed: '异步-2025', drawnAt: AT };
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+    try {
+      expect(await runDrawAsync(input)).toEqual(runDraw(input));
+      // Both lists and the output, each in one call.
+      expect(digest).toHaveBeenCalledTimes(3);
+    } finally {
+      digest.mockRestore();
+    }
+    await expect(runDrawAsync({ ...input, seed: '  ' })).rejects.toMatchObject({ code: 'seed-empty' });
+    await expect(runDrawAsync({ ...input, plan: { ...cityPlan, teamSize: 40 } })).rejects.toMatchObject({ code: 'team-unfillable' });
+  });
+
+  it('prepares the same lists either way, and draws indices that name the same targets and teams as the rows', async () => {
+    const lists = prepareLists(city.entities, city.inspectors);
+    const gathered = await prepareListsAsync(city.entities, city.inspectors);
+    expect(gathered.entities.hash).toBe(lists.entities.hash);
+    expect(gathered.inspectors.hash).toBe(lists.inspectors.hash);
+    expect(gathered.roster).toEqual(lists.roster);
+    const outcome = runPreparedDraw(lists, cityPlan, '列式', AT);
+    const rows = selectedTargets(outcome);
+    const { targets, seats, teamSize } = outcome.selection;
+    expect(teamSize).toBe(2);
+    expect(rows).toHaveLength(targets.length);
+    rows.forEach((row, k) => {
+      expect(row.uscc).toBe(lists.entities.rows[targets[k]!]!.uscc);
+      expect(row.inspectors).toEqual([...seats.subarray(k * 2, k * 2 + 2)].map((i) => lists.inspectors.rows[i]!.certNo));
+    });
   });
 });
 

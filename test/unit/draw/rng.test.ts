@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DRAW_ALGORITHM, DrawStream, deriveKey, keyMaterial, toHex } from '../../../src-shared/draw/rng';
 
@@ -86,6 +87,33 @@ describe('draw generator', () => {
     expect(s.uniform(1)).toBe(0);
     expect(s.uniform(2 ** 32)).toBe(0xffffffff);
     expect(s.consumed).toEqual([123, 0xffffffff]);
+  });
+
+  it('gives on the integer path for small n (up to 2^15) exactly what exact arithmetic gives, word for word', () => {
+    /** The specification in BigInt: reject words at or above 2^32 − (2^32 mod n), then w mod n. */
+    const expected = (n: number, words: number[]) => {
+      const limit = 2n ** 32n - (2n ** 32n % BigInt(n));
+      const k = words.findIndex((w) => BigInt(w) < limit);
+      return { value: Number(BigInt(words[k]!) % BigInt(n)), used: k + 1 };
+    };
+    const near = (n: number) => {
+      const limit = 2 ** 32 - (2 ** 32 % n);
+      return [0, 1, n - 1, n, 2 ** 16 - 1, 2 ** 16, 2 ** 31 - 1, 2 ** 31, limit - 1, limit, 0xffffffff].filter((w) => w >= 0 && w <= 0xffffffff);
+    };
+    const word = fc.integer({ min: 0, max: 0xffffffff });
+    const n = fc.oneof(fc.integer({ min: 1, max: 2 ** 15 + 2 }), fc.constantFrom(1, 2, 3, 306, 2 ** 15 - 1, 2 ** 15, 2 ** 15 + 1));
+    fc.assert(
+      fc.property(n, fc.array(word, { minLength: 1, maxLength: 3 }), fc.nat(), (n, words, pick) => {
+        // Often one of the boundary words of this n, then a word below every limit so the draw ends.
+        const edges = near(n);
+        const script = [...words.map((w, i) => (i === 0 && pick % 2 === 0 ? edges[pick % edges.length]! : w)), 0];
+        const s = new ScriptedStream(script.slice());
+        const want = expected(n, script);
+        expect(s.uniform(n)).toBe(want.value);
+        expect(s.consumed).toEqual(script.slice(0, want.used));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('refuses n outside [1, 2^32] at once instead of looking for an acceptable word forever', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDraw } from '../../../src-shared/draw/draw';
 import { defaultPlan, type DrawPlan } from '../../../src-shared/draw/plan';
-import { verifyDraw, type SavedDraw } from '../../../src-shared/draw/verify';
+import { verifyDraw, verifyDrawAsync, type SavedDraw } from '../../../src-shared/draw/verify';
 import { syntheticLists } from '../../fixtures/synthetic';
 import { vectorEntities, vectorInspectors, vectorPlan, vectorSeed } from './vector';
 
@@ -15,6 +15,17 @@ describe('verify draw', () => {
   it('reports a faithful draw as reproducing', () => {
     expect(verifyDraw(saved, lists.entities, lists.inspectors)).toEqual({ ok: true, differences: [] });
     expect(verifyDraw(result, [...lists.entities].reverse(), [...lists.inspectors].reverse())).toEqual({ ok: true, differences: [] });
+  });
+
+  it('says the same when the lists are hashed by WebCrypto (verifyDrawAsync, the renderer path)', async () => {
+    expect(await verifyDrawAsync(saved, lists.entities, lists.inspectors)).toEqual({ ok: true, differences: [] });
+    const victim = result.selected[0]!;
+    const entities = lists.entities.map((e) => (e.uscc === victim.uscc ? { ...e, active: false } : e));
+    const verdict = await verifyDrawAsync(saved, entities, lists.inspectors);
+    expect(verdict).toEqual(verifyDraw(saved, entities, lists.inspectors));
+    expect(verdict.ok).toBe(false);
+    const foreign = { ...saved, record: { ...saved.record, algorithm: 'tariffcheck-draw/1' } };
+    expect(await verifyDrawAsync(foreign, lists.entities, lists.inspectors)).toEqual(verifyDraw(foreign, lists.entities, lists.inspectors));
   });
 
   it('names a changed target list, with the hashes and counts, and what the rerun selects differently', () => {
