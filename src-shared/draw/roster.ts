@@ -34,16 +34,17 @@ export class DistrictRoster {
     this.words = Math.ceil(this.members.length / 32);
     this.all = new Int32Array(this.words);
     this.listIndex = Int32Array.from(this.members);
-    const bits = new Map<string, Int32Array>();
+    // The sub-district bitsets are views into one array: a drawn target reads one of them, and the
+    // district's all sit together in cache.
+    const subs = [...new Set(this.members.map((i) => inspectors[i]!.subdistrict).filter((sub) => sub !== ''))];
+    const block = new Int32Array(subs.length * this.words);
+    const bits = new Map(subs.map((sub, k) => [sub, block.subarray(k * this.words, (k + 1) * this.words)]));
     this.members.forEach((i, local) => {
       setBit(this.all, local);
-      const sub = inspectors[i]!.subdistrict;
-      if (sub === '') return;
-      let mask = bits.get(sub);
-      if (!mask) bits.set(sub, (mask = new Int32Array(this.words)));
-      setBit(mask, local);
+      const mask = bits.get(inspectors[i]!.subdistrict);
+      if (mask) setBit(mask, local);
     });
-    this.bySubdistrict = subdistricts.map((sub) => (sub === '' ? null : (bits.get(sub) ?? null)));
+    this.bySubdistrict = subdistricts.map((sub) => bits.get(sub) ?? null);
   }
 }
 
