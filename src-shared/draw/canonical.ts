@@ -103,26 +103,62 @@ export interface PreparedList<T> {
 function canonicalOrder<T extends { active: boolean }>(list: readonly T[], keyOf: (row: T) => string, toRow: (row: T) => Json): Omit<PreparedList<T>, 'hash'> {
   const active: T[] = [];
   const inactive: T[] = [];
-  const byKey = new Map<string, T>();
-  for (const row of list) {
-    if (!row.active) {
-      inactive.push(row);
-      continue;
-    }
-    active.push(row);
-    byKey.set(keyOf(row), row);
-  }
+  for (const row of list) (row.active ? active : inactive).push(row);
   // Inactive rows are reported, not drawn; sorted too, so the report does not depend on the file's row order.
   inactive.sort((a, b) => compareCodeUnits(keyOf(a), keyOf(b)));
-  if (byKey.size === active.length) {
-    // Sorting the bare key strings with the built-in order is markedly faster than sorting rows with a comparator.
-    const keys = [...byKey.keys()].sort();
-    return { rows: keys.map((k) => byKey.get(k)!), inactive, duplicates: [] };
-  }
-  const decorated = active.map((row) => ({ row, key: keyOf(row), json: JSON.stringify(toRow(row)) }));
+  const keys = active.map(keyOf);
+  const order = codeKeyOrder(keys) ?? stringOrder(keys);
+  if (order !== null) return { rows: Array.from(order, (i) => active[i]!), inactive, duplicates: [] };
+  const decorated = active.map((row, i) => ({ row, key: keys[i]!, json: JSON.stringify(toRow(row)) }));
   decorated.sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.json, b.json));
   const duplicates = decorated.filter((d, i) => i > 0 && d.key === decorated[i - 1]!.key).map((d) => d.key);
   return { rows: decorated.map((d) => d.row), inactive, duplicates: [...new Set(duplicates)] };
+}
+
+/** Characters of a code key: digits and capital letters, as USCCs are (canonical upper case). */
+const CODE_DIGITS = 43; // '0' (48) … 'Z' (90)
+/** Characters per number: 43^9 < 2^53, so nine of them fit a double exactly. */
+const CODE_CHUNK = 9;
+
+/**
+ * The order of `keys` by UTF-16 code units, when every key has the same length (at most 18) and only
+ * characters 0–9 and A–Z: each key is then two exact numbers whose order is the keys' order, and sorting
+ * numbers is several times faster than sorting 100,000 strings scattered in memory. Null when some key is
+ * not such a code, or two keys are equal (the caller orders those by their rows).
+ */
+function codeKeyOrder(keys: readonly string[]): Int32Array | null {
+  const n = keys.length;
+  const length = keys[0]?.length ?? 0;
+  if (n === 0 || length > 2 * CODE_CHUNK) return null;
+  const hi = new Float64Array(n);
+  const lo = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    if (key.length !== length) return null;
+    let h = 0;
+    let l = 0;
+    for (let c = 0; c < length; c++) {
+      const digit = key.charCodeAt(c) - 48;
+      // Between '9' and 'A' are :;<=>?@ — not code characters, but still ordered correctly if present.
+      if (digit < 0 || digit >= CODE_DIGITS) return null;
+      if (c < CODE_CHUNK) h = h * CODE_DIGITS + digit;
+      else l = l * CODE_DIGITS + digit;
+    }
+    hi[i] = h;
+    lo[i] = l;
+  }
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => hi[a]! - hi[b]! || lo[a]! - lo[b]!);
+  for (let k = 1; k < n; k++) if (hi[order[k]!] === hi[order[k - 1]!] && lo[order[k]!] === lo[order[k - 1]!]) return null;
+  return order;
+}
+
+/** The order of `keys` by UTF-16 code units when no two are equal, else null. */
+function stringOrder(keys: readonly string[]): number[] | null {
+  const at = new Map<string, number>();
+  keys.forEach((key, i) => at.set(key, i));
+  if (at.size !== keys.length) return null;
+  // The built-in order of bare strings is code units, and markedly faster than sorting with a comparator.
+  return [...at.keys()].sort().map((key) => at.get(key)!);
 }
 
 /** -1, 0 or 1 by UTF-16 code units, the order of every sort in the draw. */

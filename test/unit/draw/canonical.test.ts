@@ -113,6 +113,29 @@ describe('canonical encoding', () => {
     expect(entitiesHash([{ ...park, lastInspectors: ['a,b'] }])).not.toBe(entitiesHash([{ ...park, lastInspectors: ['a', 'b'] }]));
   });
 
+  it('orders rows by their key in UTF-16 code units, whatever the keys look like', () => {
+    const codeChar = fc.constantFrom(...'0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    const anyChar = fc.constantFrom(...'09AZaz_-é转 ', '\u{1F600}');
+    const key = fc.oneof(
+      // Codes of one length (the fast path), up to and past the two numbers' 18 characters.
+      fc.integer({ min: 1, max: 19 }).chain((n) => fc.array(fc.array(codeChar, { minLength: n, maxLength: n }).map((c) => c.join('')), { minLength: 1, maxLength: 40 })),
+      // Anything else: other characters, other lengths.
+      fc.array(fc.array(fc.oneof(codeChar, anyChar), { maxLength: 20 }).map((c) => c.join('')), { minLength: 1, maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(key, (keys) => {
+        const rows = keys.map((uscc, i) => ({ ...mall, uscc, name: `第${i}户` }));
+        const prepared = prepareEntities(rows);
+        const byCodeUnits = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        expect(prepared.rows.map((e) => e.uscc)).toEqual(byCodeUnits);
+        expect(prepared.duplicates).toEqual([...new Set(byCodeUnits.filter((k, i) => i > 0 && k === byCodeUnits[i - 1]))]);
+        // Equal keys are ordered by their rows, so the order of the file never matters.
+        expect(prepareEntities([...rows].reverse()).rows).toEqual(prepared.rows);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reports keys that occur on two active rows and still orders them the same way', () => {
     const twin = { ...mall, name: '重复的对象' };
     const prepared = prepareEntities([mall, park, twin]);
