@@ -52,13 +52,38 @@ function tailSql(write: TailWrite, param: (value: unknown) => string): string {
 }
 
 /**
+ * Inserts into the same table and columns as one, in the place of the first: the pushes of a group
+ * commit each queue their own records and mutations, and one insert of 640 rows costs markedly less
+ * than 32 of 20. Moving rows earlier is sound because tail writes never read each other's rows.
+ */
+function mergeInserts(writes: readonly TailWrite[]): TailWrite[] {
+  const merged: TailWrite[] = [];
+  const byHead = new Map<string, unknown[][]>();
+  for (const write of writes) {
+    if ('statement' in write) {
+      merged.push(write);
+      continue;
+    }
+    const rows = byHead.get(write.insert);
+    if (rows) {
+      for (const row of write.rows) rows.push(row);
+      continue;
+    }
+    const own = [...write.rows];
+    byHead.set(write.insert, own);
+    merged.push({ insert: write.insert, rows: own });
+  }
+  return merged;
+}
+
+/**
  * Runs the writes as one statement (all but the last as data-modifying WITH parts): one round trip
  * instead of one per write, which shortens the time a writer holds the change counter's lock. The
  * writes must not read each other's rows (parts of one statement share a snapshot). Inserts of many
  * rows (a draw's cases) run one after another, in slices, as insertRows does.
  */
 export async function writeTail(tx: Sql, writes: readonly TailWrite[]): Promise<void> {
-  const live = writes.filter((w) => !('rows' in w) || w.rows.length > 0);
+  const live = mergeInserts(writes.filter((w) => !('rows' in w) || w.rows.length > 0));
   const values = live.reduce((n, w) => n + ('rows' in w ? w.rows.reduce((m, row) => m + row.length, 0) : 0), 0);
   if (values > TAIL_PARAMS) {
     for (const write of live) {

@@ -30,27 +30,38 @@ interface ChangeRow {
 
 /** One page; the device's last applied mutation id comes from the same snapshot. */
 export async function pull(store: Store, session: DeviceSession, cursor: string, limit: number): Promise<PullResponse> {
+  const [version, seq] = parseCursor(cursor);
+  // Most pulls fit one page: then one statement gives the page and the device's counter from one
+  // snapshot, without a transaction's four extra statements (BEGIN, isolation, counter, COMMIT).
+  const rows = await store.query<ChangeRow & { last_mutation_id: unknown }>(pageSql(session, limit, '(SELECT last_mutation_id FROM devices WHERE id = $3) AS last_mutation_id'), [version, seq, session.deviceId, ...scopeClause(session, 4).params]);
+  if (rows.length > 0 && rows.length <= limit) return response(rows, cursor, false, rows.length, rows[0]!.last_mutation_id);
   return store.transaction(async (tx: Sql) => {
     // One snapshot for the page, the count and the device's counter (PostgreSQL; PGlite has one connection).
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const [version, seq] = parseCursor(cursor);
     const scope = scopeClause(session, 3);
-    const rows = await tx.query<ChangeRow>(
-      `SELECT seq, version, tbl, key, row FROM changes WHERE (version, seq) > ($1, $2) AND ${scope.sql} ORDER BY version, seq LIMIT ${limit + 1}`,
-      [version, seq, ...scope.params],
-    );
+    const rows = await tx.query<ChangeRow>(pageSql(session, limit), [version, seq, ...scope.params]);
     const page = rows.slice(0, limit);
     const more = rows.length > limit;
-    // Only a page with more behind it needs counting: on the last page (most pulls) it is the page itself.
+    // Only a page with more behind it needs counting: on the last page it is the page itself.
     const [count] = more ? await tx.query<{ n: unknown }>(`SELECT count(*) AS n FROM changes WHERE (version, seq) > ($1, $2) AND ${scope.sql}`, [version, seq, ...scope.params]) : [{ n: page.length }];
     const [device] = await tx.query<{ last_mutation_id: unknown }>('SELECT last_mutation_id FROM devices WHERE id = $1', [session.deviceId]);
-    const lastRow = page.at(-1);
-    return {
-      changes: page.map((r) => ({ version: toNumber(r.version), table: r.tbl, key: r.key, row: r.row })),
-      cursor: lastRow ? `${toNumber(lastRow.version)}.${toNumber(lastRow.seq)}` : cursor,
-      more,
-      lastMutationId: toNumber(device?.last_mutation_id ?? 0),
-      remaining: toNumber(count?.n ?? 0),
-    };
+    return response(page, cursor, more, toNumber(count?.n ?? 0), device?.last_mutation_id);
   });
+}
+
+/** The page query: up to limit + 1 changes after the cursor ($1, $2) in the session's scope, with `extra` columns. */
+function pageSql(session: DeviceSession, limit: number, extra?: string): string {
+  const scope = scopeClause(session, extra === undefined ? 3 : 4);
+  return `SELECT seq, version, tbl, key, row${extra === undefined ? '' : `, ${extra}`} FROM changes WHERE (version, seq) > ($1, $2) AND ${scope.sql} ORDER BY version, seq LIMIT ${limit + 1}`;
+}
+
+function response(page: readonly ChangeRow[], cursor: string, more: boolean, remaining: number, lastMutationId: unknown): PullResponse {
+  const lastRow = page.at(-1);
+  return {
+    changes: page.map((r) => ({ version: toNumber(r.version), table: r.tbl, key: r.key, row: r.row })),
+    cursor: lastRow ? `${toNumber(lastRow.version)}.${toNumber(lastRow.seq)}` : cursor,
+    more,
+    lastMutationId: toNumber(lastMutationId ?? 0),
+    remaining,
+  };
 }

@@ -60,6 +60,20 @@ describe.each(STORES)('hub store on $name', (factory) => {
     expect(seen).toEqual([...Array<string>(21).fill('INSERT INTO tail_a (n, not'), 'UPDATE tail_c SET v = $1']);
     expect(await t.store.query('SELECT count(*)::int AS n, max(n) AS top FROM tail_a')).toEqual([{ n: 10_502, top: 10_509 }]);
     expect(await t.store.query('SELECT v FROM tail_c')).toEqual([{ v: 3 }]);
+    // Inserts into the same columns, queued by several writers (a group commit), become one, in the first's place.
+    seen.length = 0;
+    await t.store.transaction(async (tx) => {
+      const watched = { exec: (text: string) => tx.exec(text), query: <Row,>(text: string, params?: readonly unknown[]) => (seen.push(text), tx.query<Row>(text, params)) };
+      await writeTail(watched, [
+        { insert: 'INSERT INTO tail_a (n, note)', rows: [[5, 'x']] },
+        { statement: (param) => `UPDATE tail_c SET v = ${param(4)}` },
+        { insert: 'INSERT INTO tail_b (n, payload)', rows: [[7, '{}']] },
+        { insert: 'INSERT INTO tail_a (n, note)', rows: [[6, 'y'], [7, 'z']] },
+      ]);
+    });
+    expect(seen).toEqual(['WITH w0 AS (INSERT INTO tail_a (n, note) VALUES ($1, $2), ($3, $4), ($5, $6)), w1 AS (UPDATE tail_c SET v = $7) INSERT INTO tail_b (n, payload) VALUES ($8, $9)']);
+    expect(await t.store.query('SELECT n, note FROM tail_a WHERE n BETWEEN 5 AND 7 ORDER BY n')).toEqual([{ n: 5, note: 'x' }, { n: 6, note: 'y' }, { n: 7, note: 'z' }]);
+    expect(await t.store.query('SELECT n FROM tail_b ORDER BY n')).toEqual([{ n: 1 }, { n: 7 }]);
     await t.store.exec('DROP TABLE tail_a; DROP TABLE tail_b; DROP TABLE tail_c');
   });
 

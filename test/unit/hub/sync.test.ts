@@ -64,6 +64,35 @@ describe.each(STORES)('sync on $name', (factory) => {
     expect(replica(changes).get('cases')?.get(c.id)).toMatchObject({ status: 'submitted' });
     const mine = replicaChecksums(changes);
     expect(await member.checksums(Object.keys(mine))).toEqual(mine);
+    // Nothing new after the last cursor: an empty page that still names the device's counter.
+    const empty = await member.pullPage(page.cursor);
+    expect(empty).toEqual({ changes: [], cursor: page.cursor, more: false, lastMutationId: 2, remaining: 0 });
+  });
+
+  it('a pull that fits one page is one statement; a paged or empty one reads in a transaction of its own', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    await member.pushOk([member.mutation('addRecord', finding(c.id))]);
+    const store = world.hub.store;
+    const spied = { pages: 0, transaction: 0 };
+    const query = store.query.bind(store);
+    const transaction = store.transaction.bind(store);
+    Object.assign(store, {
+      query: (text: string, params?: readonly unknown[]) => (/FROM changes/.test(text) && spied.pages++, query(text, params)),
+      transaction: <T,>(work: Parameters<typeof transaction<T>>[0]) => (spied.transaction++, transaction(work)),
+    });
+    try {
+      const whole = await member.pullPage('0.0', 500);
+      expect(whole.more).toBe(false);
+      expect(whole.lastMutationId).toBe(1);
+      expect(spied).toEqual({ pages: 1, transaction: 0 });
+      const first = await member.pullPage('0.0', 1);
+      expect(first).toMatchObject({ more: true, lastMutationId: 1, remaining: whole.changes.length });
+      expect(first.changes).toEqual(whole.changes.slice(0, 1));
+      expect(spied.transaction).toBe(1);
+    } finally {
+      Object.assign(store, { query, transaction });
+    }
   });
 
   it('a duplicate push is acknowledged and applies nothing twice', async () => {
