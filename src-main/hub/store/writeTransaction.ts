@@ -99,11 +99,15 @@ export async function lockFirstThenWriteMany<T>(
   store: Store,
   units: readonly WriteUnit<any, T>[], // eslint-disable-line @typescript-eslint/no-explicit-any -- each unit pairs its own first and work
   refusesUnit: (error: unknown) => boolean,
+  /** All units' first steps at once, in fewer statements (refusals as outcomes); instead of each unit's own. */
+  firsts?: (tx: Sql) => Promise<UnitOutcome<unknown>[]>,
 ): Promise<UnitOutcome<T>[]> {
   return store.transaction(async (tx) => {
     const outcomes: (UnitOutcome<T> | undefined)[] = [];
     const before: unknown[] = [];
-    for (const [i, unit] of units.entries()) {
+    if (firsts) {
+      (await firsts(tx)).forEach((f, i) => (f.ok ? (before[i] = f.value) : (outcomes[i] = f)));
+    } else for (const [i, unit] of units.entries()) {
       try {
         before[i] = await unit.first(tx);
       } catch (e) {

@@ -6,7 +6,7 @@ import type { PushResult } from '../../../src-shared/sync/protocol';
 import type { DeviceSession } from '../accounts/devices';
 import { HubError } from '../errors';
 import { toNumber, type Sql, type Store } from '../store/store';
-import { writeUnit, type Write, type WriteUnit } from '../store/writeTransaction';
+import { writeUnit, type UnitOutcome, type Write, type WriteUnit } from '../store/writeTransaction';
 import { insertConflict, RecordBatch, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
 import { randomUUID } from 'node:crypto';
 
@@ -60,6 +60,8 @@ interface PushStart {
 /** A checked push, ready to be one unit of a write transaction (alone, or with others: pushQueue.ts). */
 export interface PushUnit extends WriteUnit<PushStart, PushOutcome> {
   deviceId: string;
+  /** Given the device's last applied id: refuses a gap (HubError 409), else names the push's new record ids. */
+  newRecordIds(last: number): string[];
 }
 
 /** Checks every mutation (throws HubError 400 or 409 for the whole push) and prepares its unit. */
@@ -67,12 +69,15 @@ export function preparePush(session: DeviceSession, mutations: readonly Mutation
   const checked = checkAll(mutations);
   // Before the change counter: the device's row (one push of a device at a time) and the ids of its new
   // records the store holds already (a replay). Another device's push cannot hold this device's ids.
+  const newRecordIds = (last: number): string[] => {
+    const firstId = checked[0]?.mutation.id ?? last + 1;
+    if (firstId > last + 1) throw new HubError(409, 'mutation-gap', `the hub has applied up to mutation ${last}; send from ${last + 1}`, undefined, { expected: last + 1 });
+    return checked.filter((c) => c.name === 'addRecord' && c.mutation.id > last).map((c) => (c.args as { id: string }).id);
+  };
   const first = async (tx: Sql): Promise<PushStart> => {
     const [device] = await tx.query<{ last_mutation_id: unknown }>('SELECT last_mutation_id FROM devices WHERE id = $1 FOR NO KEY UPDATE', [session.deviceId]);
     const last = toNumber(device?.last_mutation_id ?? 0);
-    const firstId = checked[0]?.mutation.id ?? last + 1;
-    if (firstId > last + 1) throw new HubError(409, 'mutation-gap', `the hub has applied up to mutation ${last}; send from ${last + 1}`, undefined, { expected: last + 1 });
-    const newIds = checked.filter((c) => c.name === 'addRecord' && c.mutation.id > last).map((c) => (c.args as { id: string }).id);
+    const newIds = newRecordIds(last);
     const stored = newIds.length === 0 ? [] : await tx.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::uuid[])', [newIds]);
     return { last, stored: stored.map((r) => r.id) };
   };
@@ -95,7 +100,32 @@ export function preparePush(session: DeviceSession, mutations: readonly Mutation
     w.atEnd({ statement: (param) => `UPDATE devices SET last_mutation_id = ${param(applied)} WHERE id = ${param(session.deviceId)}` });
     return { lastMutationId: last, results };
   };
-  return { actor: { userId: session.user.id, deviceId: session.deviceId }, at, first, work, deviceId: session.deviceId };
+  return { actor: { userId: session.user.id, deviceId: session.deviceId }, at, first, work, deviceId: session.deviceId, newRecordIds };
+}
+
+/**
+ * The first step of several pushes in one transaction (a group commit, pushQueue.ts), as each unit's
+ * `first` would do it but in two statements for all: their device rows locked in device-id order (the
+ * group's order), and one lookup of their new record ids. A push with a gap is refused alone.
+ */
+export async function firstOfPushes(tx: Sql, units: readonly PushUnit[]): Promise<UnitOutcome<PushStart>[]> {
+  const devices = await tx.query<{ id: string; last_mutation_id: unknown }>(
+    'SELECT id, last_mutation_id FROM devices WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE',
+    [units.map((u) => u.deviceId)],
+  );
+  const lastOf = new Map(devices.map((d) => [d.id, toNumber(d.last_mutation_id)]));
+  const planned = units.map((u) => {
+    const last = lastOf.get(u.deviceId) ?? 0;
+    try {
+      return { last, newIds: u.newRecordIds(last) };
+    } catch (e) {
+      if (e instanceof HubError) return e;
+      throw e;
+    }
+  });
+  const wanted = planned.flatMap((p) => (p instanceof HubError ? [] : p.newIds));
+  const held = new Set(wanted.length === 0 ? [] : (await tx.query<{ id: string }>('SELECT id FROM records WHERE id = ANY($1::uuid[])', [wanted])).map((r) => r.id));
+  return planned.map((p) => (p instanceof HubError ? { ok: false, error: p } : { ok: true, value: { last: p.last, stored: p.newIds.filter((id) => held.has(id)) } }));
 }
 
 /** Applies a push in one transaction of its own: all of it, or none if the hub fails. */

@@ -4,13 +4,11 @@
 // together, one transaction for all of them, each still answered with exactly its own outcome.
 import { HubError } from '../errors';
 import type { Store } from '../store/store';
-import { lockFirstThenWriteMany, writeUnit, type WriteUnit } from '../store/writeTransaction';
-import type { PushOutcome } from './push';
+import { lockFirstThenWriteMany, writeUnit } from '../store/writeTransaction';
+import { firstOfPushes, type PushOutcome, type PushUnit } from './push';
 
-/** A push to apply: PushUnit, or anything shaped like it (tests). */
-export interface QueuedUnit extends WriteUnit<any, PushOutcome> { // eslint-disable-line @typescript-eslint/no-explicit-any -- the unit pairs its own first and work
-  deviceId: string;
-}
+/** A push to apply. */
+export type QueuedUnit = PushUnit;
 
 interface Waiting {
   unit: QueuedUnit;
@@ -74,7 +72,8 @@ export class PushQueue {
     let outcomes;
     try {
       // A gap refuses that push only; anything else (a failed statement, a bug) fails the transaction.
-      outcomes = await lockFirstThenWriteMany(this.store, group.map((w) => w.unit), (e) => e instanceof HubError);
+      const units = group.map((w) => w.unit);
+      outcomes = await lockFirstThenWriteMany(this.store, units, (e) => e instanceof HubError, (tx) => firstOfPushes(tx, units));
     } catch {
       // Nothing of the group was committed: each push again on its own, so one bad push fails alone.
       for (const w of group) await this.#alone(w);

@@ -4,6 +4,7 @@ import { verifyAudit } from '../../../src-main/hub/audit/auditLog';
 import { HubError } from '../../../src-main/hub/errors';
 import { preparePush } from '../../../src-main/hub/sync/push';
 import { PushQueue, type QueuedUnit } from '../../../src-main/hub/sync/pushQueue';
+import type { Store } from '../../../src-main/hub/store/store';
 import type { Mutation } from '../../../src-shared/sync/mutators';
 import { START } from './fixture';
 import { STORES } from './stores';
@@ -39,6 +40,30 @@ describe.each(STORES)('pushes applied together on $name', (factory) => {
     expect(versions.size).toBe(2);
     for (const laptop of world.inspectors) expect((await laptop.pullPage()).lastMutationId).toBe(3);
     expect(await verifyAudit(world.hub.store)).toMatchObject({ ok: true });
+  });
+
+  it('a group locks its devices and looks up its new records in one statement each, not one per push', async () => {
+    const store = world.hub.store;
+    const seen: string[] = [];
+    const watched: Store = {
+      kind: store.kind,
+      query: (text, params) => store.query(text, params),
+      exec: (text) => store.exec(text),
+      transaction: (work) => store.transaction((tx) => work({ query: (text, params) => (seen.push(text), tx.query(text, params)), exec: (text) => tx.exec(text) })),
+      close: () => store.close(),
+    };
+    const queue = new PushQueue(watched);
+    const units = await Promise.all(crews().map(({ laptop, caseId }) => unitOf(laptop, findings(caseId, 1, 2))));
+    const outcomes = await Promise.all(units.map((u) => queue.apply(u)));
+    for (const o of outcomes) expect(o.lastMutationId).toBe(2);
+    expect(queue.stats).toEqual({ transactions: 2, units: 4 });
+    const locks = seen.filter((q) => /FOR NO KEY UPDATE/.test(q));
+    // The first push alone, by its own step; the other three together, by one statement.
+    expect(locks).toEqual([
+      'SELECT last_mutation_id FROM devices WHERE id = $1 FOR NO KEY UPDATE',
+      'SELECT id, last_mutation_id FROM devices WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE',
+    ]);
+    expect(seen.filter((q) => q.startsWith('SELECT id FROM records WHERE id = ANY'))).toHaveLength(2);
   });
 
   it('a push with a gap is refused alone; the others of its group are applied', async () => {
