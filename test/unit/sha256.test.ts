@@ -5,6 +5,19 @@ const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
+/**
+ * Feeds `text` to `update` in pieces of `step` characters through one reused buffer, as the draw's list
+ * encoder does, wiping the buffer after each piece: a hash that kept a view instead of a copy fails.
+ */
+function feedThroughReusedBuffer(text: string, step: number, update: (bytes: Uint8Array) => unknown): void {
+  const buffer = new Uint8Array(step * 4);
+  for (let i = 0; i < text.length; i += step) {
+    const { written } = new TextEncoder().encodeInto(text.slice(i, i + step), buffer);
+    update(buffer.subarray(0, written));
+    buffer.fill(0);
+  }
+}
+
 describe('sha256: node:crypto under Node, @noble/hashes in the renderer, one digest', () => {
   afterEach(() => useSha256Backend('node:crypto'));
 
@@ -19,12 +32,7 @@ describe('sha256: node:crypto under Node, @noble/hashes in the renderer, one dig
     const text = '转供电加价检查 '.repeat(5000);
     const whole = sha256Hex(utf8(text));
     const h = createSha256();
-    // A reused buffer, as the draw's list encoder passes: the hash must copy what it is given.
-    const buffer = new Uint8Array(1000);
-    for (let i = 0; i < text.length; i += 300) {
-      const { written } = new TextEncoder().encodeInto(text.slice(i, i + 300), buffer);
-      h.update(buffer.subarray(0, written));
-    }
+    feedThroughReusedBuffer(text, 300, (bytes) => h.update(bytes));
     expect(h.hex()).toBe(whole);
   });
 
@@ -47,13 +55,7 @@ describe('gatherSha256: bytes gathered and digested at once (WebCrypto in the re
     const text = '转供电加价检查 '.repeat(20000);
     const whole = sha256Hex(utf8(text));
     const h = gatherSha256();
-    const buffer = new Uint8Array(4000);
-    for (let i = 0; i < text.length; i += 1000) {
-      const { written } = new TextEncoder().encodeInto(text.slice(i, i + 1000), buffer);
-      h.update(buffer.subarray(0, written));
-      // The caller reuses its buffer at once: what was gathered must be a copy.
-      buffer.fill(0);
-    }
+    feedThroughReusedBuffer(text, 1000, (bytes) => h.update(bytes));
     expect(await h.hex()).toBe(whole);
   });
 
