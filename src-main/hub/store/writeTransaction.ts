@@ -105,16 +105,8 @@ export async function lockFirstThenWriteMany<T>(
   return store.transaction(async (tx) => {
     const outcomes: (UnitOutcome<T> | undefined)[] = [];
     const before: unknown[] = [];
-    if (firsts) {
-      (await firsts(tx)).forEach((f, i) => (f.ok ? (before[i] = f.value) : (outcomes[i] = f)));
-    } else for (const [i, unit] of units.entries()) {
-      try {
-        before[i] = await unit.first(tx);
-      } catch (e) {
-        if (!refusesUnit(e)) throw e;
-        outcomes[i] = { ok: false, error: e };
-      }
-    }
+    const started = await (firsts ?? ((t: Sql) => eachFirst(t, units, refusesUnit)))(tx);
+    started.forEach((f, i) => (f.ok ? (before[i] = f.value) : (outcomes[i] = f)));
     // First statement after the units' own locks: takes the counter's row lock, which orders this
     // transaction after the previous writer (so the audit chain and the pull log follow commit order),
     // and reads the audit head.
@@ -132,6 +124,20 @@ export async function lockFirstThenWriteMany<T>(
     await writeTail(tx, [...tail, { insert: 'INSERT INTO changes (version, tbl, key, case_id, district, device_id, row)', rows: changes }, ...auditWrites(head, entries)]);
     return outcomes as UnitOutcome<T>[];
   });
+}
+
+/** Each unit's own first step, in order; an error `refusesUnit` accepts refuses that unit only. */
+async function eachFirst(tx: Sql, units: readonly WriteUnit<unknown, unknown>[], refusesUnit: (error: unknown) => boolean): Promise<UnitOutcome<unknown>[]> {
+  const started: UnitOutcome<unknown>[] = [];
+  for (const unit of units) {
+    try {
+      started.push({ ok: true, value: await unit.first(tx) });
+    } catch (e) {
+      if (!refusesUnit(e)) throw e;
+      started.push({ ok: false, error: e });
+    }
+  }
+  return started;
 }
 
 /** The Write one unit sees: its own actor and time, the transaction's shared queues. */
