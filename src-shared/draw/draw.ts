@@ -106,11 +106,11 @@ export interface DrawResult {
 }
 
 /**
- * The selection as the draw makes it: places in the canonical lists, in draw order. The output hash is
+ * The selection as the draw makes it: places in the canonical lists, in selection order (§8: canonical). The output hash is
  * over exactly these numbers (§10); names and labels for people to read come from `selectedTargets`.
  */
 export interface DrawnSelection {
-  /** Canonical index of each drawn target, in selection order. */
+  /** Canonical index of each drawn target, ascending (the selection order). */
   targets: Int32Array;
   /** Index into the outcome's `groups` of each drawn target. */
   groupOf: Int32Array;
@@ -152,7 +152,7 @@ export function parsePlan(input: unknown): DrawPlan {
   throw new DrawError('plan-refused', '', first.rule, drawText('draw.plan.invalid', { problems }), checked.problems.map((p) => p.rule));
 }
 
-/** Runs the draw: canonical lists, key, targets per group (Fisher–Yates), then teams. Throws DrawError. */
+/** Runs the draw: canonical lists, key, targets per group (partial Fisher–Yates), then teams. Throws DrawError. */
 export function runDraw(input: DrawInput): DrawResult {
   refuseEarly(input);
   const outcome = runPreparedDraw(prepareLists(input.entities, input.inspectors), input.plan, input.seed, input.drawnAt ?? new Date().toISOString());
@@ -212,8 +212,9 @@ function drawOnPrepared(lists: PreparedLists, planInput: DrawPlan, seed: string,
   refuseDuplicates(lists);
   const hashOfPlan = planHash(plan);
   const stream = new DrawStream(deriveKey({ seed, entitiesHash: lists.entities.hash, inspectorsHash: lists.inspectors.hash, planHash: hashOfPlan }));
-  const groups = groupTargets(lists.entities, plan);
-  const picks = selectTargets(groups, stream);
+  const grouping = groupTargets(lists.entities, plan);
+  const { groups } = grouping;
+  const picks = selectTargets(grouping, stream);
   const { seats, words } = assignTeams(picks, groups, lists, plan, stream);
   const record: DrawRecord = {
     algorithm: DRAW_ALGORITHM,
@@ -334,8 +335,15 @@ function denseKeys(target: TargetCodes, dims: readonly GroupDimension[]): { code
   return size <= DENSE_GROUP_KEYS ? { codes: dims.map((d) => target.codes[d]), radix, size } : null;
 }
 
-/** Active targets split by the plan's dimensions; groups in ascending order of their value tuples. */
-function groupTargets(entities: PreparedEntities, plan: DrawPlan): TargetGroup[] {
+interface Grouping {
+  /** In ascending order of their value tuples. */
+  groups: TargetGroup[];
+  /** Per canonical target index: its group's index in `groups`. */
+  groupOfRow: Int32Array;
+}
+
+/** Active targets split by the plan's dimensions. */
+function groupTargets(entities: PreparedEntities, plan: DrawPlan): Grouping {
   const n = entities.rows.length;
   const groups: TargetGroup[] = [];
   let groupOfRow: Int32Array;
@@ -376,7 +384,11 @@ function groupTargets(entities: PreparedEntities, plan: DrawPlan): TargetGroup[]
   const members = new Int32Array(n);
   groups.forEach((group, g) => (group.members = members.subarray(next[g]!, next[g + 1]!)));
   for (let i = 0; i < n; i++) members[next[groupOfRow[i]!]!++] = i;
-  return groups.sort((a, b) => compareTuples(a.values, b.values));
+  const order = groups.map((_, g) => g).sort((a, b) => compareTuples(groups[a]!.values, groups[b]!.values));
+  const rank = new Int32Array(groups.length);
+  order.forEach((g, r) => (rank[g] = r));
+  for (let i = 0; i < n; i++) groupOfRow[i] = rank[groupOfRow[i]!]!;
+  return { groups: order.map((g) => groups[g]!), groupOfRow };
 }
 
 function newGroup(e: Entity, row: number, plan: DrawPlan): TargetGroup {
@@ -403,36 +415,45 @@ function publicGroup(g: TargetGroup): DrawGroup {
 // ——— Targets ——————————————————————————————————————————————————————————————————————————————————————
 
 interface Picks {
-  /** Canonical target indices in selection order. */
+  /** Canonical indices of the drawn targets, ascending. */
   targets: Int32Array;
-  /** Index of each pick's group. */
+  /** Index of each drawn target's group. */
   groupOf: Int32Array;
 }
 
-/** ceil(bp × size) targets per group by a forward partial Fisher–Yates over the group in canonical order. */
-function selectTargets(groups: TargetGroup[], stream: DrawStream): Picks {
+/**
+ * ceil(bp × size) targets per group (§8): a forward partial Fisher–Yates over the group in canonical order
+ * picks the smaller side, the drawn targets or those left out, so a group drawn whole takes no word. The
+ * draw is the set; it is listed in canonical order.
+ */
+function selectTargets({ groups, groupOfRow }: Grouping, stream: DrawStream): Picks {
+  const drawn = new Uint8Array(groupOfRow.length);
+  let total = 0;
   for (const group of groups) {
-    group.selected = ceilCount(group.bp, group.members.length);
+    const size = group.members.length;
+    group.selected = ceilCount(group.bp, size);
     // A count above the group (a broken ceilCount) would draw from an empty remainder.
-    if (!(group.selected >= 0 && group.selected <= group.members.length))
-      throw new RangeError(`group ${group.label}: ${group.selected} to select from ${group.members.length}`);
-  }
-  const total = groups.reduce((n, group) => n + group.selected, 0);
-  const picks: Picks = { targets: new Int32Array(total), groupOf: new Int32Array(total) };
-  let p = 0;
-  groups.forEach((group, g) => {
+    if (!(group.selected >= 0 && group.selected <= size)) throw new RangeError(`group ${group.label}: ${group.selected} to select from ${size}`);
+    total += group.selected;
     // The group's own array is shuffled in place: it was made for this draw and nothing reads its order later.
     const order = group.members;
-    const size = order.length;
-    for (let i = 0; i < group.selected; i++) {
+    const picked = Math.min(group.selected, size - group.selected);
+    for (let i = 0; i < picked; i++) {
       const j = i + stream.uniform(size - i);
       const t = order[i]!;
       order[i] = order[j]!;
       order[j] = t;
-      picks.targets[p] = order[i]!;
-      picks.groupOf[p++] = g;
     }
-  });
+    const [from, to] = picked === group.selected ? [0, picked] : [picked, size];
+    for (let i = from; i < to; i++) drawn[order[i]!] = 1;
+  }
+  const picks: Picks = { targets: new Int32Array(total), groupOf: new Int32Array(total) };
+  let p = 0;
+  for (let t = 0; t < drawn.length; t++) {
+    if (drawn[t] === 0) continue;
+    picks.targets[p] = t;
+    picks.groupOf[p++] = groupOfRow[t]!;
+  }
   return picks;
 }
 
@@ -455,8 +476,7 @@ function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: Prepar
     const district = roster.byDistrictCode[lists.entities.groupCodes.codes.district[g.row]!];
     return district ? pools.get(district)! : null;
   });
-  const noMasks: null[] = [];
-  const masksOfGroup = poolOfGroup.map((pool) => (pool && plan.recusal.sameSubdistrict ? pool.roster.bySubdistrict : noMasks));
+  const recusedSub = plan.recusal.sameSubdistrict;
   const recusedLast = plan.recusal.lastInspector ? 1 : 0;
   const maxLoad = plan.maxPerInspector ?? Infinity;
   const teamSize = plan.teamSize;
@@ -464,14 +484,7 @@ function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: Prepar
   const count = picks.targets.length;
   const seats = new Int32Array(count * teamSize);
   const words = new Uint32Array(count * (2 + teamSize));
-  // The drawn targets' packed entries are gathered first, in draw order: independent reads that the
-  // processor overlaps, where the team loop would wait for each scattered entry in turn.
-  const entry = new Int32Array(count * TARGET_STRIDE);
-  for (let p = 0; p < count; p++) {
-    const src = picks.targets[p]! * TARGET_STRIDE;
-    const dst = p * TARGET_STRIDE;
-    for (let k = 0; k < TARGET_STRIDE; k++) entry[dst + k] = info[src + k]!;
-  }
+  // Targets in canonical order: their packed entries and recusals are read front to back.
   let w = 0;
   for (let p = 0; p < count; p++) {
     const t = picks.targets[p]!;
@@ -479,11 +492,10 @@ function assignTeams(picks: Picks, groups: readonly TargetGroup[], lists: Prepar
     const pool = poolOfGroup[g]!;
     if (!pool) throw unfillable(entities[t]!, groups[g]!.label, null, [], inspectors, plan);
     // Declared conflicts always, last inspectors when the plan says so (§9).
-    const at = p * TARGET_STRIDE;
-    const from = entry[at + 1]!;
-    const to = from + entry[at + 2]! + recusedLast * entry[at + 3]!;
-    const recused = masksOfGroup[g]![entry[at]!] ?? null;
-    const filled = pool.fillTeam(recusals, from, to, recused, teamSize, maxLoad, stream, seats, p * teamSize);
+    const at = t * TARGET_STRIDE;
+    const from = info[at + 1]!;
+    const to = from + info[at + 2]! + recusedLast * info[at + 3]!;
+    const filled = pool.fillTeam(recusals, from, to, recusedSub ? info[at]! : -1, teamSize, maxLoad, stream, seats, p * teamSize);
     if (filled < teamSize) throw unfillable(entities[t]!, groups[g]!.label, pool, teamSoFar(seats, p * teamSize, filled, inspectors), inspectors, plan);
     words[w++] = t;
     words[w++] = teamSize;

@@ -4,11 +4,12 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** The algorithm version; part of the key, so a changed algorithm can never reproduce an old draw silently. */
-export const DRAW_ALGORITHM = 'tariffcheck-draw/2';
+export const DRAW_ALGORITHM = 'tariffcheck-draw/3';
 
 const TWO_POW_32 = 4294967296;
-/** Largest n for which uniform(n) takes the integer path (see uniformSmall). */
-const SMALL_RANGE = 1 << 15;
+const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
+/** Largest n for which w × n, w < 2^32, is exact as a double. */
+const EXACT_RANGE = 2 ** 21;
 const utf8 = new TextEncoder();
 
 /** What the key is derived from: the seed as typed and the hex SHA-256 of each canonical input. */
@@ -66,31 +67,32 @@ export class DrawStream {
     return this.words[this.next++]!;
   }
 
-  /** A uniform integer in [0, n) for an integer n in [1, 2^32]; rejection sampling, so no value is favoured. */
+  /**
+   * A uniform integer in [0, n) for an integer n in [1, 2^32], by Lemire's multiply-and-reject (§6): the high
+   * 32 bits of w × n, rejecting the few words whose low 32 bits fall below 2^32 mod n, so that every
+   * result has exactly ⌊2^32 / n⌋ accepted words. A multiplication per call where `w mod n` needs a division.
+   */
   uniform(n: number): number {
     // Outside [1, 2^32] no word would ever be accepted and the loop below would never end.
     if (!(n >= 1 && n <= TWO_POW_32)) throw new RangeError(`uniform(n) needs 1 ≤ n ≤ 2^32, got ${n}`);
-    if (n <= SMALL_RANGE) return this.uniformSmall(n);
-    // The largest multiple of n not above 2^32: words at or above it would make small values likelier.
-    const limit = TWO_POW_32 - (TWO_POW_32 % n);
     for (;;) {
       const w = this.nextWord();
-      if (w < limit) return w % n;
-    }
-  }
-
-  /**
-   * uniform(n) for n ≤ SMALL_RANGE, with the same words and the same result, in 32-bit integer steps:
-   * 2^32 mod n = (2^16 mod n)² mod n, and w mod n = ((⌊w / 2^16⌋ mod n) × 2^16 + w mod 2^16) mod n, every
-   * intermediate below 2^31. The general path's floating-point remainder is a library call, and a draw asks
-   * mostly for small ranges (a group's size, a district's inspectors).
-   */
-  private uniformSmall(n: number): number {
-    const r16 = 65536 % n;
-    const limit = TWO_POW_32 - ((r16 * r16) % n);
-    for (;;) {
-      const w = this.nextWord();
-      if (w < limit) return ((((w >>> 16) % n) << 16) + (w & 0xffff)) % n;
+      let high: number;
+      let low: number;
+      if (n <= EXACT_RANGE) {
+        // w × n < 2^53: exact as a double.
+        const product = w * n;
+        high = Math.floor(product * TWO_POW_MINUS_32);
+        low = product - high * TWO_POW_32;
+      } else {
+        // In 16-bit halves of w, each partial product below 2^48.
+        const a = (w >>> 16) * n;
+        const s = (a % 65536) * 65536 + (w & 0xffff) * n;
+        high = Math.floor(a / 65536) + Math.floor(s * TWO_POW_MINUS_32);
+        low = s % TWO_POW_32;
+      }
+      // 2^32 mod n < n: only a low part below n can be rejected, so the remainder is rarely computed.
+      if (low >= n || low >= TWO_POW_32 % n) return high;
     }
   }
 

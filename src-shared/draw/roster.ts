@@ -1,5 +1,5 @@
 // What team assignment needs of the two lists, worked out once per pair of lists (prepareLists): each
-// district's inspectors with their sub-district bitsets, and per target the inspectors of its own district
+// district's inspectors with their sub-district codes, and per target the inspectors of its own district
 // who may never sit on its team. None of it depends on the plan or the seed, so a re-run (verify, a second
 // draw over the same lists) reuses it; the draw itself then touches one packed entry per drawn target.
 import type { Inspector } from '../domain';
@@ -9,17 +9,14 @@ import { compareCodeUnits, type PreparedEntities, type PreparedList } from './ca
 export class DistrictRoster {
   /** Canonical (list) index of each local inspector, in canonical order. */
   readonly members: number[] = [];
-  /** 32-bit words of a bitset over the members. */
-  words = 0;
   /** `members` as a typed array, for the draw's inner loop. */
   listIndex = new Int32Array(0);
-  /** Every member set. */
-  all = new Int32Array(0);
-  /**
-   * Per sub-district code of the targets (`groupCodes.values.subdistrict`): the members working in that
-   * sub-district, or null when none does (or the code is '' = no sub-district).
-   */
-  bySubdistrict: (Int32Array | null)[] = [];
+  /** Per member: the local code of its sub-district (0 … subdistricts − 1), or −1 when it has none. */
+  subOf = new Int32Array(0);
+  /** The number of distinct sub-districts the members work in. */
+  subdistricts = 0;
+  /** Local code of each sub-district name. */
+  readonly subCode = new Map<string, number>();
 
   constructor(readonly district: string) {}
 
@@ -29,22 +26,17 @@ export class DistrictRoster {
     return this.members.length - 1;
   }
 
-  /** Builds the bitsets once every member is added. */
-  seal(inspectors: readonly Inspector[], subdistricts: readonly string[]): void {
-    this.words = Math.ceil(this.members.length / 32);
-    this.all = new Int32Array(this.words);
+  /** Codes the members' sub-districts once every member is added. */
+  seal(inspectors: readonly Inspector[]): void {
     this.listIndex = Int32Array.from(this.members);
-    // The sub-district bitsets are views into one array: a drawn target reads one of them, and the
-    // district's all sit together in cache.
-    const subs = [...new Set(this.members.map((i) => inspectors[i]!.subdistrict).filter((sub) => sub !== ''))];
-    const block = new Int32Array(subs.length * this.words);
-    const bits = new Map(subs.map((sub, k) => [sub, block.subarray(k * this.words, (k + 1) * this.words)]));
-    this.members.forEach((i, local) => {
-      setBit(this.all, local);
-      const mask = bits.get(inspectors[i]!.subdistrict);
-      if (mask) setBit(mask, local);
+    this.subOf = Int32Array.from(this.members, (i) => {
+      const sub = inspectors[i]!.subdistrict;
+      if (sub === '') return -1;
+      let code = this.subCode.get(sub);
+      if (code === undefined) this.subCode.set(sub, (code = this.subCode.size));
+      return code;
     });
-    this.bySubdistrict = subdistricts.map((sub) => bits.get(sub) ?? null);
+    this.subdistricts = this.subCode.size;
   }
 }
 
@@ -57,7 +49,8 @@ export interface Roster {
   /** Per target district code (`groupCodes.values.district`): its roster, or null when it has no inspector. */
   byDistrictCode: (DistrictRoster | null)[];
   /**
-   * Per canonical target index t, at t × TARGET_STRIDE: its sub-district code, where its entries start in
+   * Per canonical target index t, at t × TARGET_STRIDE: the local code of its sub-district in its
+   * district's roster (−1 when no member works there, or it has none), where its entries start in
    * `recusals`, how many inspectors of its district declared a conflict with it, and how many of its last
    * inspectors are in its district. Packed so that a drawn target costs one cache line, not five.
    */
@@ -95,7 +88,7 @@ export function prepareRoster(entities: PreparedEntities, inspectors: PreparedLi
     rosterOf.push(roster);
     byCertNo.set(insp.certNo, i);
   });
-  for (const roster of byName.values()) roster.seal(rows, values.subdistrict);
+  for (const roster of byName.values()) roster.seal(rows);
   const byDistrictCode = values.district.map((d) => byName.get(d) ?? null);
   const districtOf = codes.district;
 
@@ -121,7 +114,8 @@ export function prepareRoster(entities: PreparedEntities, inspectors: PreparedLi
   for (let t = 0; t < n; t++) {
     const own = byDistrictCode[districtOf[t]!];
     const at = t * TARGET_STRIDE;
-    targets[at] = codes.subdistrict[t]!;
+    const sub = values.subdistrict[codes.subdistrict[t]!]!;
+    targets[at] = sub === '' ? -1 : (own?.subCode.get(sub) ?? -1);
     targets[at + 1] = recusals.length;
     // A flag first: a Map lookup for each of 100,000 targets would cost more than the rest of the loop.
     const conflicted = hasConflict[t] === 1 ? conflicts.get(t)! : [];
@@ -138,12 +132,4 @@ export function prepareRoster(entities: PreparedEntities, inspectors: PreparedLi
     targets[at + 3] = last;
   }
   return { districts: [...byName.values()], byDistrictCode, targets, recusals: Int32Array.from(recusals) };
-}
-
-export function setBit(bits: Int32Array, i: number): void {
-  bits[i >>> 5]! |= 1 << (i & 31);
-}
-
-export function clearBit(bits: Int32Array, i: number): void {
-  bits[i >>> 5]! &= ~(1 << (i & 31));
 }

@@ -1,48 +1,48 @@
-// Per-district bookkeeping for team assignment during one draw: who is at which load, as bitsets over the
-// district's inspectors in canonical order (their DistrictRoster). Picking the r-th eligible inspector of
-// the lowest eligible load is then a few word operations instead of a scan of every inspector for every
-// seat (docs/draw-algorithm.md §9). Flat typed arrays and one method per team: this runs for every seat
-// of every drawn target, and the draw's time is mostly here and in its generator.
+// Per-district bookkeeping for team assignment during one draw (docs/draw-algorithm.md §9): the district's
+// inspectors in one sequence arranged by load, a segment per load level, so that the least-loaded
+// inspectors are one slice and a seat is one random position in it. A seat taken moves its inspector to
+// the next segment by one swap. This runs for every seat of every drawn target: flat typed arrays, one
+// method per team, no allocation.
 import type { DrawStream } from './rng';
 import type { DistrictRoster } from './roster';
 
-/** Bits set in a 32-bit word (Hamming weight). */
-function popcount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+/** Largest segment whose pairs of positions, size × (size − 1), fit one uniform (≤ 2^32). */
+const PAIR_RANGE = 65536;
 
-/** Position (0..31) of the r-th set bit of v counting from the least significant, r < popcount(v). */
-function nthSetBit(v: number, r: number): number {
-  for (let i = 0; i < r; i++) v &= v - 1;
-  return 31 - Math.clz32(v & -v);
-}
-
-/** One district's inspectors during one draw: their loads, as one bitset per load level. */
+/** One district's inspectors during one draw: their loads, as segments of one sequence. */
 export class DistrictPool {
-  private readonly words: number;
+  /** Local indices by position: load 0 first, then load 1, … (the segments). */
+  private readonly order: Int32Array;
+  /** Position of each local index in `order`. */
+  private readonly position: Int32Array;
   private readonly load: Int32Array;
-  /** Level L's bitset (members whose load is L) is bits[L × words, (L + 1) × words); counts[L] its size. */
-  private bits: Int32Array;
-  private counts: Int32Array;
+  /** Segment L is order[start[L], start[L + 1]); start[levels] is the member count. */
+  private start: Int32Array;
+  /** Per level L and local sub-district code s, at L × subdistricts + s: members of s at load L. */
+  private subCounts: Int32Array;
+  private readonly subdistricts: number;
   /** Levels in use: one above the highest load. */
   private levels = 1;
   private minLevel = 0;
-  /** Per word: members the current seat may still have (not recused, not excluded, not on the team). */
-  private readonly open: Int32Array;
-  /** Per word: eligible members at the level being drawn from. */
-  private readonly eligibleCounts: Int32Array;
+  /** Members marked for the team being filled (recused or seated): mark[local] === stamp. */
+  private readonly mark: Int32Array;
+  private stamp = 0;
+  /** The marked members of the team being filled, deduplicated. */
+  private readonly marked: Int32Array;
+  private markedCount = 0;
 
   constructor(readonly roster: DistrictRoster) {
-    this.words = roster.words;
-    this.load = new Int32Array(roster.members.length);
-    this.bits = new Int32Array(this.words * 8);
-    this.bits.set(roster.all);
-    this.counts = new Int32Array(8);
-    this.counts[0] = roster.members.length;
-    this.open = new Int32Array(this.words);
-    this.eligibleCounts = new Int32Array(this.words);
+    const m = roster.members.length;
+    this.order = Int32Array.from({ length: m }, (_, i) => i);
+    this.position = Int32Array.from(this.order);
+    this.load = new Int32Array(m);
+    this.start = new Int32Array(9);
+    this.start[1] = m;
+    this.subdistricts = roster.subdistricts;
+    this.subCounts = new Int32Array(8 * this.subdistricts);
+    for (const s of roster.subOf) if (s >= 0) this.subCounts[s]!++;
+    this.mark = new Int32Array(m);
+    this.marked = new Int32Array(m);
   }
 
   /** Canonical (list) index of each local inspector. */
@@ -55,43 +55,72 @@ export class DistrictPool {
   }
 
   /**
-   * Fills one target's team (docs/draw-algorithm.md §9). `recusals[from, to)` are local indices of
-   * members the target may not have (declared conflicts, last inspectors); `recused` the members of its
-   * sub-district, or null. Seat by seat: the candidates are members not recused, not yet on the team, with
-   * load < maxLoad; the pool is those of least load in canonical order; the seat is pool[uniform(size)].
-   * Writes each seat's canonical inspector index to `out[at + seat]` and returns the number of seats
-   * filled: `teamSize`, or fewer when no candidate was left.
+   * Fills one target's team (§9). `recusals[from, to)` are local indices of members the target may not
+   * have (declared conflicts, last inspectors); `subdistrict` is the local code of the target's
+   * sub-district when its members are recused, or −1. The pool is the least-loaded segment with an
+   * eligible member (not recused, not on the team, load below maxLoad). While two seats are left and the
+   * pool has two eligible members, both come from one word: a uniform pair of positions, drawn again
+   * unless both are eligible; otherwise one seat is a uniform position, drawn again while ineligible.
+   * Writes each seat's canonical inspector index to `out[at + seat]` and returns the seats filled:
+   * `teamSize`, or fewer when nobody is eligible.
    */
-  fillTeam(recusals: Int32Array, from: number, to: number, recused: Int32Array | null, teamSize: number, maxLoad: number, stream: DrawStream, out: Int32Array, at: number): number {
-    const { open, words } = this;
-    // Loops, not fill(): for ten-odd words the builtin's call costs more than the stores.
-    if (recused === null) for (let w = 0; w < words; w++) open[w] = -1;
-    else for (let w = 0; w < words; w++) open[w] = ~recused[w]!;
+  fillTeam(recusals: Int32Array, from: number, to: number, subdistrict: number, teamSize: number, maxLoad: number, stream: DrawStream, out: Int32Array, at: number): number {
+    const { mark, order } = this;
+    const stamp = ++this.stamp;
+    let count = 0;
     for (let k = from; k < to; k++) {
       const local = recusals[k]!;
-      open[local >>> 5]! &= ~(1 << (local & 31));
+      if (mark[local] !== stamp) {
+        mark[local] = stamp;
+        this.marked[count++] = local;
+      }
     }
-    const members = this.roster.listIndex;
-    const counts = this.eligibleCounts;
-    // The level drawn from and its number of eligible members. A seat taken leaves that level and the open
-    // set, so the next seat's pool is the same level less that one member: levels below it had nobody
-    // eligible and still have nobody. Only when the level runs out is the next one above counted.
+    this.markedCount = count;
     let level = this.minLevel;
-    let total = this.countEligible(level, maxLoad);
-    for (let seat = 0; seat < teamSize; seat++) {
-      while (total === 0 && level < this.top(maxLoad)) total = this.countEligible(++level, maxLoad);
-      if (total === 0) return seat;
-      let r = stream.uniform(total);
-      let w = 0;
-      while (r >= counts[w]!) r -= counts[w++]!;
-      const local = w * 32 + nthSetBit(this.bits[level * words + w]! & open[w]!, r);
-      this.assign(local);
-      open[w]! &= ~(1 << (local & 31));
-      counts[w]!--;
-      total--;
-      out[at + seat] = members[local]!;
+    let seat = 0;
+    while (seat < teamSize) {
+      // A seat taken leaves its segment, so lower segments, which had nobody eligible, still have nobody.
+      const top = this.top(maxLoad);
+      let eligible = 0;
+      while (level < top && (eligible = this.eligibleAt(level, subdistrict)) === 0) level++;
+      if (level >= top) return seat;
+      const first = this.start[level]!;
+      const size = this.start[level + 1]! - first;
+      if (eligible >= 2 && teamSize - seat >= 2 && size <= PAIR_RANGE) {
+        // After the first of the pair leaves, the segment's last member stands in its place.
+        const last = first + size - 1;
+        let a: number;
+        let b: number;
+        for (;;) {
+          const r = stream.uniform(size * (size - 1));
+          const i = Math.floor(r / (size - 1));
+          const j = r - i * (size - 1);
+          a = order[first + i]!;
+          if (!this.eligible(a, stamp, subdistrict)) continue;
+          b = j === i ? order[last]! : order[first + j]!;
+          if (this.eligible(b, stamp, subdistrict)) break;
+        }
+        this.seat(a, stamp, out, at + seat++);
+        this.seat(b, stamp, out, at + seat++);
+      } else {
+        let local: number;
+        do local = order[first + stream.uniform(size)]!;
+        while (!this.eligible(local, stamp, subdistrict));
+        this.seat(local, stamp, out, at + seat++);
+      }
     }
     return teamSize;
+  }
+
+  private eligible(local: number, stamp: number, subdistrict: number): boolean {
+    return this.mark[local] !== stamp && !(this.roster.subOf[local] === subdistrict && subdistrict >= 0);
+  }
+
+  private seat(local: number, stamp: number, out: Int32Array, at: number): void {
+    this.mark[local] = stamp;
+    this.marked[this.markedCount++] = local;
+    this.raise(local);
+    out[at] = this.roster.listIndex[local]!;
   }
 
   /** Levels a seat may be drawn from: below the levels in use and below maxLoad. */
@@ -99,44 +128,53 @@ export class DistrictPool {
     return Math.min(this.levels, maxLoad);
   }
 
-  /** Fills eligibleCounts with the open members at `level`, per word; returns their number (0 at or above top). */
-  private countEligible(level: number, maxLoad: number): number {
-    if (level >= this.top(maxLoad) || this.counts[level] === 0) return 0;
-    const { bits, open, eligibleCounts, words } = this;
-    const base = level * words;
-    let total = 0;
-    for (let w = 0; w < words; w++) {
-      const c = popcount(bits[base + w]! & open[w]!);
-      eligibleCounts[w] = c;
-      total += c;
+  /** Members of segment `level` neither marked nor of the recused sub-district. */
+  private eligibleAt(level: number, subdistrict: number): number {
+    const size = this.start[level + 1]! - this.start[level]!;
+    if (size === 0) return 0;
+    let ineligible = subdistrict >= 0 ? this.subCounts[level * this.subdistricts + subdistrict]! : 0;
+    const { load, marked, markedCount } = this;
+    const subOf = this.roster.subOf;
+    for (let k = 0; k < markedCount; k++) {
+      const local = marked[k]!;
+      if (load[local] === level && !(subOf[local] === subdistrict && subdistrict >= 0)) ineligible++;
     }
-    return total;
+    return size - ineligible;
   }
 
-  /** Gives the member one more target: it moves up one level. */
-  private assign(local: number): void {
+  /** Gives the member one more target: swapped to the end of its segment, which then becomes the next one's first place. */
+  private raise(local: number): void {
     const level = this.load[local]!;
     if (level + 1 === this.levels) this.addLevel();
-    const { bits, counts, words } = this;
-    const word = local >>> 5;
-    const bit = 1 << (local & 31);
-    bits[level * words + word]! &= ~bit;
-    bits[(level + 1) * words + word]! |= bit;
-    counts[level]!--;
-    counts[level + 1]!++;
+    const { order, position, start } = this;
+    const last = start[level + 1]! - 1;
+    const p = position[local]!;
+    const other = order[last]!;
+    order[p] = other;
+    position[other] = p;
+    order[last] = local;
+    position[local] = last;
+    start[level + 1] = last;
     this.load[local] = level + 1;
-    while (this.minLevel < this.levels && counts[this.minLevel] === 0) this.minLevel++;
+    const s = this.roster.subOf[local]!;
+    if (s >= 0) {
+      this.subCounts[level * this.subdistricts + s]!--;
+      this.subCounts[(level + 1) * this.subdistricts + s]!++;
+    }
+    while (start[this.minLevel] === start[this.minLevel + 1]) this.minLevel++;
   }
 
   private addLevel(): void {
-    if ((this.levels + 1) * this.words > this.bits.length) {
-      const bits = new Int32Array(this.bits.length * 2);
-      bits.set(this.bits);
-      this.bits = bits;
-      const counts = new Int32Array(this.counts.length * 2);
-      counts.set(this.counts);
-      this.counts = counts;
+    if (this.levels + 2 > this.start.length) {
+      const start = new Int32Array(this.start.length * 2);
+      start.set(this.start);
+      this.start = start;
+      // Room for a count per sub-district at every level `start` can bound.
+      const subCounts = new Int32Array((start.length - 1) * this.subdistricts);
+      subCounts.set(this.subCounts);
+      this.subCounts = subCounts;
     }
     this.levels++;
+    this.start[this.levels] = this.order.length;
   }
 }

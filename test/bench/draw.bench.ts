@@ -61,6 +61,22 @@ function bareShuffle(ids: readonly string[], key: Uint8Array): string[] {
   return a;
 }
 
+/** Words of the generator one draw on prepared lists takes, counted once outside any timing. */
+function wordsOfDraw(draw: () => unknown): number {
+  const nextWord = DrawStream.prototype.nextWord;
+  let words = 0;
+  DrawStream.prototype.nextWord = function (this: DrawStream) {
+    words++;
+    return nextWord.call(this);
+  };
+  try {
+    draw();
+  } finally {
+    DrawStream.prototype.nextWord = nextWord;
+  }
+  return words;
+}
+
 /** SHA-256 throughput of the backend in use, in MB/s. */
 function shaThroughput(): number {
   const data = new Uint8Array(4 << 20);
@@ -85,13 +101,15 @@ interface Measured {
   output: Timing;
   bare: Timing;
   result: DrawResult;
+  words: number;
 }
 
 /**
  * Two loops, each of rounds that run every step of the loop once, so that a slow spell of the machine hits
- * them alike: the draw against its baseline (and the steps that follow a draw), then the whole draw and
- * the list preparation. Apart, because preparing 100,000 rows leaves a hundred megabytes of garbage whose
- * collection would otherwise land in whichever short step ran next.
+ * them alike: the draw against its baseline (and its output hash), then the steps that make many objects
+ * (the rows to show, the whole draw, the list preparation). Apart, because preparing 100,000 rows leaves a
+ * hundred megabytes of garbage, and the rows to show tens, whose collection would otherwise land in
+ * whichever short step ran next.
  */
 async function measure(hashing: Hashing): Promise<Measured> {
   const lists = syntheticLists({ seed: 2025, entities: TARGETS, inspectors: INSPECTORS, districts: 16, subdistrictsPerDistrict: 8 });
@@ -123,18 +141,19 @@ async function measure(hashing: Hashing): Promise<Measured> {
   };
   for (let round = 0; round < WARMUP + RUNS; round++) {
     const keep = round >= WARMUP;
-    let outcome: DrawOutcome | undefined;
     await timed(ms.bare, keep, () => bareShuffle(ids, key));
-    await timed(ms.draw, keep, async () => (outcome = await calls.draw()));
-    await timed(ms.rows, keep, () => selectedTargets(outcome!));
+    await timed(ms.draw, keep, () => calls.draw());
     await timed(ms.output, keep, () => calls.output(words));
   }
+  const outcome: DrawOutcome = await calls.draw();
   for (let round = 0; round < WARMUP + WHOLE_RUNS; round++) {
     const keep = round >= WARMUP;
+    await timed(ms.rows, keep, () => selectedTargets(outcome));
     await timed(ms.full, keep, async () => (result = await calls.whole()));
     await timed(ms.prepare, keep, () => calls.prepare());
   }
-  return { full: summary(ms.full), prepare: summary(ms.prepare), draw: summary(ms.draw), rows: summary(ms.rows), output: summary(ms.output), bare: summary(ms.bare), result };
+  const drawWords = wordsOfDraw(() => runPreparedDraw(prepared, normal, SEED, AT));
+  return { full: summary(ms.full), prepare: summary(ms.prepare), draw: summary(ms.draw), rows: summary(ms.rows), output: summary(ms.output), bare: summary(ms.bare), result, words: drawWords };
 }
 
 export default async function drawBench(): Promise<string> {
@@ -169,7 +188,7 @@ export default async function drawBench(): Promise<string> {
     `| of which: preparing the lists (sort both, encode and hash them, take the columns and the roster the draw reads) | ${cells((m) => m.prepare)} |`,
     `| of which: the draw on prepared lists (\`runPreparedDraw\`: selection and teams as indices, output hash, record) | ${cells((m) => m.draw)} |`,
     `| of which: output hash alone (SHA-256 of the uint32 index encoding) | ${cells((m) => m.output)} |`,
-    `| then: the drawn targets as rows to show (\`selectedTargets\`: names, labels, certificate numbers) | ${cells((m) => m.rows)} |`,
+    `| then: the drawn targets as rows to show (\`selectedTargets\`: names, labels, certificate numbers; n as the whole draw) | ${cells((m) => m.rows)} |`,
     `| baseline: bare Fisher–Yates of the ${TARGETS.toLocaleString('en')} ids, same generator | ${cells((m) => m.bare)} |`,
     '',
   ];
@@ -181,11 +200,13 @@ export default async function drawBench(): Promise<string> {
     );
   }
   lines.push(
-    `- The draw takes ${((r.selectedCount * 3) / TARGETS).toFixed(1)} × as many random words (one per selected target, one per seat) as the shuffle's one per id; ` +
-      'the rest of it is grouping the targets and the per-district load bitsets. It yields indices into the canonical lists, which the output ' +
+    `- The draw takes ${runs[0]!.m.words.toLocaleString('en')} random words (${(runs[0]!.m.words / (TARGETS - 1)).toFixed(2)} × the shuffle's one per id): ` +
+      "one per target on the smaller side of each group (drawn or left out), one per two seats, and the few drawn again for a recused inspector (docs/draw-algorithm.md §8–§9); " +
+      'the rest of it is grouping the targets and the per-district load sequences. It yields indices into the canonical lists, which the output ' +
       'hash covers, as the shuffle yields its ids; the rows people read are built from them afterwards (timed above, not part of the ratio).',
-    '- The short steps and the whole draw run in separate rounds: preparing 100,000 rows leaves about a hundred megabytes of garbage, whose collection ' +
-      'would otherwise land in whichever short step came next.',
+    '- The draw, its baseline and the output hash run in rounds of their own; the steps that make many objects (the rows to show, the whole draw, preparing ' +
+      'the lists) in others: preparing 100,000 rows leaves about a hundred megabytes of garbage, and the rows to show tens, whose collection would otherwise ' +
+      'land in whichever short step came next.',
     '',
   );
   return lines.join('\n');

@@ -58,20 +58,20 @@ describe('draw: worked example of docs/draw-algorithm.md', () => {
   it('derives the documented key', () => {
     const material = new TextDecoder().decode(keyMaterial(result.record));
     expect(material).toBe(
-      '["tariffcheck-draw/2","示例种子-2025","c55378d2043e6177f2e915931d3b6c9ad1104d6fc7398551826428e9898652b0",' +
+      '["tariffcheck-draw/3","示例种子-2025","c55378d2043e6177f2e915931d3b6c9ad1104d6fc7398551826428e9898652b0",' +
         '"0de4c080151d4dde089e25733cee199c0af13cbbb766cad095c0484a62941e15","8334d741941982a6e198a08c90494439a712b628c1d2fb2dd3dc862506509b2c"]',
     );
-    expect(toHex(deriveKey(result.record))).toBe('39ff77dd63377d3438855fe1ce2037a5d9ff4b521dcb31f286390952b6dec22e');
-    expect(createHash('sha256').update(material).digest('hex')).toBe('39ff77dd63377d3438855fe1ce2037a5d9ff4b521dcb31f286390952b6dec22e');
+    expect(toHex(deriveKey(result.record))).toBe('d988237f494f9c6e52b6ac55aff122c11b796cf2ed9c58da398823d3228a0ec5');
+    expect(createHash('sha256').update(material).digest('hex')).toBe('d988237f494f9c6e52b6ac55aff122c11b796cf2ed9c58da398823d3228a0ec5');
   });
 
   it('selects and staffs exactly as documented', () => {
     expect(result.selected.map((s) => [s.uscc, s.inspectors])).toEqual([
-      ['91110000600037341L', ['35010002', '35010004']],
-      ['91350100M000100Y43', ['35010003', '35010002']],
+      ['91110000600037341L', ['35010004', '35010002']],
+      ['91310115MA1K3BTP2B', ['35010001', '35010004']],
     ]);
     expect(result.record).toEqual({
-      algorithm: 'tariffcheck-draw/2',
+      algorithm: 'tariffcheck-draw/3',
       seed: '示例种子-2025',
       plan: vectorPlan,
       entitiesHash: 'c55378d2043e6177f2e915931d3b6c9ad1104d6fc7398551826428e9898652b0',
@@ -80,7 +80,7 @@ describe('draw: worked example of docs/draw-algorithm.md', () => {
       entitiesCount: 3,
       inspectorsCount: 4,
       selectedCount: 2,
-      outputHash: '2af87d11e95f6de79f957cd4b93184eca356c0ce0487ebace8234c6a9cca97ba',
+      outputHash: '3b0e719b2cc4a8ca78e43bb0bbca2263af61daa14367e94c81eec0c63c7516ac',
       drawnAt: AT,
     });
     expect(result.groups).toEqual([{ key: { district: '鼓楼区' }, label: '鼓楼区', size: 3, ratio: 0.5, selected: 2 }]);
@@ -88,9 +88,9 @@ describe('draw: worked example of docs/draw-algorithm.md', () => {
   });
 
   it('hashes the documented output encoding', () => {
-    const encoding = Buffer.concat([Buffer.from('tariffcheck-draw-output/2'), Buffer.from(new Uint32Array([0, 2, 1, 3, 2, 2, 2, 1]).buffer)]);
+    const encoding = Buffer.concat([Buffer.from('tariffcheck-draw-output/2'), Buffer.from(new Uint32Array([0, 2, 3, 1, 1, 2, 0, 3]).buffer)]);
     expect(encoding.toString('hex')).toBe(
-      '746172696666636865636b2d647261772d6f75747075742f32' + '00000000020000000100000003000000' + '02000000020000000200000001000000',
+      '746172696666636865636b2d647261772d6f75747075742f32' + '00000000020000000300000001000000' + '01000000020000000000000003000000',
     );
     expect(createHash('sha256').update(encoding).digest('hex')).toBe(result.record.outputHash);
   });
@@ -238,13 +238,17 @@ describe('draw: the algorithm as specified', () => {
     expect(result.selected).toHaveLength(7);
   });
 
-  it('processes groups in sorted key order, members in USCC order', () => {
+  it('processes groups in sorted key order and lists the drawn targets in USCC order', () => {
     const result = draw({ ...city, plan: { ...defaultPlan, groupBy: ['district', 'subdistrict'] }, seed: '顺序' });
     const keys = result.groups.map((g) => [g.key['district']!, g.key['subdistrict']!]);
     const sorted = [...keys].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));
     expect(keys).toEqual(sorted);
-    const labels = result.selected.map((s) => s.group);
-    expect(labels.filter((l, i) => i === 0 || l !== labels[i - 1])).toEqual(result.groups.map((g) => g.label));
+    const usccs = result.selected.map((s) => s.uscc);
+    expect(usccs).toEqual([...usccs].sort());
+    // Every drawn target carries its own group's label, and every group's count is drawn.
+    const byUscc = new Map(city.entities.map((e) => [e.uscc, e]));
+    for (const s of result.selected) expect(s.group).toBe(`${s.district} / ${byUscc.get(s.uscc)!.subdistrict || '（未填街镇）'}`);
+    for (const g of result.groups) expect(result.selected.filter((s) => s.group === g.label)).toHaveLength(g.selected);
     expect(result.groups.find((g) => g.key['subdistrict'] === '')?.label).toMatch(/（未填街镇）$/);
   });
 
@@ -419,10 +423,51 @@ describe('draw: no target or inspector is favoured', () => {
     expect(chiSquare(counts, 1500)).toBeLessThan(27.88);
   });
 
-  it('puts each target first equally often', () => {
-    const order = prepareEntities(ten.entities).rows.map((e) => e.uscc);
-    const counts = order.map((u) => runs.filter((r) => r.selected[0]!.uscc === u).length);
-    expect(chiSquare(counts, 300)).toBeLessThan(27.88);
+  it('draws every set of five of the ten equally often (251 degrees of freedom)', () => {
+    const counts = new Map<string, number>();
+    for (const r of runs) {
+      const key = r.selected.map((x) => x.uscc).join();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(252);
+    // 326.0 is the 0.001 critical value (Wilson–Hilferty); 3,000 runs give each of the C(10, 5) sets 11.9.
+    expect(chiSquare([...counts.values()], 3000 / 252)).toBeLessThan(326.0);
+  });
+
+  it('draws every set of seven of the ten equally often, by choosing the three left out (119 degrees of freedom)', () => {
+    const plan = { ...defaultPlan, ratio: 0.7 };
+    const counts = new Map<string, number>();
+    for (let k = 0; k < 3000; k++) {
+      const key = draw({ entities: ten.entities, inspectors, plan, seed: `补集-${k}` }).selected.map((x) => x.uscc).join();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(120);
+    expect(chiSquare([...counts.values()], 25)).toBeLessThan(172.5);
+  });
+
+  it('gives the first team each ordered pair of inspectors equally often (29 degrees of freedom)', () => {
+    const counts = new Map<string, number>();
+    for (const r of runs) {
+      const key = r.selected[0]!.inspectors.join();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(30);
+    expect(chiSquare([...counts.values()], 100)).toBeLessThan(58.3);
+  });
+
+  it('gives each ordered pair of the eligible equally often when a pair is drawn again for a recused member (11 degrees of freedom)', () => {
+    // Every target is in 东街街道, as are the first two inspectors: 4 × 3 ordered pairs remain.
+    const entities = ten.entities.map((e) => ({ ...e, subdistrict: '东街街道' }));
+    const split = prepareInspectors(inspectors).rows.map((x, i) => ({ ...x, subdistrict: i < 2 ? '东街街道' : '' }));
+    const recusing = { ...defaultPlan, recusal: { sameSubdistrict: true, lastInspector: false } };
+    const counts = new Map<string, number>();
+    for (let k = 0; k < 3000; k++) {
+      const key = draw({ entities, inspectors: split, plan: recusing, seed: `回避-${k}` }).selected[0]!.inspectors.join();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect([...counts.keys()].every((key) => !key.split(',').some((c) => c === split[0]!.certNo || c === split[1]!.certNo))).toBe(true);
+    expect(counts.size).toBe(12);
+    expect(chiSquare([...counts.values()], 250)).toBeLessThan(31.26);
   });
 
   it('gives the first seat of the first team to each inspector equally often (5 degrees of freedom)', () => {

@@ -47,7 +47,7 @@ describe('public notice workbook', () => {
     expect(byLabel.get('检查对象名录哈希（SHA-256）')).toBe(result.record.entitiesHash);
     expect(byLabel.get('执法人员名录哈希（SHA-256）')).toBe(result.record.inspectorsHash);
     expect(byLabel.get('抽查计划哈希（SHA-256）')).toBe(result.record.planHash);
-    expect(byLabel.get('抽取算法')).toBe('tariffcheck-draw/2');
+    expect(byLabel.get('抽取算法')).toBe('tariffcheck-draw/3');
     expect(byLabel.get('抽取结果哈希（SHA-256）')).toBe(result.record.outputHash);
     expect(byLabel.get('分组')).toBe('鼓楼区：共 3 户，比例 50%，抽中 2 户');
     expect(plan.getRow(1).font?.bold).toBe(true);
@@ -59,8 +59,8 @@ describe('public notice workbook', () => {
     const list = workbook.getWorksheet('抽查名单')!;
     expect(rows(list)).toEqual([
       ['序号', '统一社会信用代码', '名称', '区', '街镇', '类型', '检查人员'],
-      [1, '91110000600037341L', '温泉产业园', '鼓楼区', '温泉街道', '产业园区', '李娜（35010002）、刘洋（35010004）'],
-      [2, '91350100M000100Y43', '东街商业广场', '鼓楼区', '东街街道', '商业综合体', '张敏（35010003）、李娜（35010002）'],
+      [1, '91110000600037341L', '温泉产业园', '鼓楼区', '温泉街道', '产业园区', '刘洋（35010004）、李娜（35010002）'],
+      [2, '91310115MA1K3BTP2B', '五凤写字楼', '鼓楼区', '五凤街道', '写字楼', '王伟（35010001）、刘洋（35010004）'],
     ]);
     expect(list.getRow(1).font?.bold).toBe(true);
     expect(list.getColumn(2).width).toBeGreaterThanOrEqual(20);
@@ -68,6 +68,6 @@ describe('public notice workbook', () => {
 
   it('falls back to certificate numbers without the inspector list', async () => {
     const workbook = await load(await buildNoticeWorkbook(result, result.record.plan));
-    expect(workbook.getWorksheet('抽查名单')!.getRow(2).getCell(7).value).toBe('35010002、35010004');
+    expect(workbook.getWorksheet('抽查名单')!.getRow(2).getCell(7).value).toBe('35010004、35010002');
   });
 });

@@ -1,5 +1,5 @@
 // The draw written the slow, obvious way, straight from docs/draw-algorithm.md: every seat scans every
-// inspector. The fast implementation must agree with it exactly, word for word of the stream.
+// inspector and rebuilds its pool. The fast implementation must agree with it exactly, word for word of the stream.
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { CreditGrade, Entity, EntityKind, Inspector } from '../../../src-shared/domain';
@@ -46,33 +46,65 @@ export function referenceDraw(entities: readonly Entity[], inspectors: readonly 
     const k = Number((BigInt(ratioBasisPoints(ratio)) * BigInt(g.members.length) + 9999n) / 10000n);
     if (k > g.members.length) throw new Error(`reference: ${k} to select from a group of ${g.members.length}`);
     const a = g.members.slice();
-    for (let i = 0; i < k; i++) {
+    const m = Math.min(k, a.length - k);
+    for (let i = 0; i < m; i++) {
       const j = i + stream.uniform(a.length - i);
       [a[i], a[j]] = [a[j]!, a[i]!];
-      selected.push(a[i]!);
     }
+    selected.push(...(m === k ? a.slice(0, k) : a.slice(m)));
   }
+  selected.sort(byKey((e) => e.uscc));
 
+  // Per district, its inspectors in one sequence kept sorted by load; a seat moves its inspector to the end
+  // of its load's run of places by one swap.
+  const sequence = new Map<string, Inspector[]>();
+  for (const i of is) sequence.set(i.district, [...(sequence.get(i.district) ?? []), i]);
   const load = new Map<string, number>(is.map((i) => [i.certNo, 0]));
   const out: ReferenceLine[] = [];
   for (const t of selected) {
     const team: string[] = [];
-    for (let seat = 0; seat < plan.teamSize; seat++) {
-      const candidates = is.filter(
-        (i) =>
-          i.district === t.district &&
-          !team.includes(i.certNo) &&
-          !(plan.recusal.sameSubdistrict && i.subdistrict !== '' && i.subdistrict === t.subdistrict) &&
-          !i.conflicts.includes(t.uscc) &&
-          !(plan.recusal.lastInspector && t.lastInspectors.includes(i.certNo)) &&
-          (plan.maxPerInspector === null || load.get(i.certNo)! < plan.maxPerInspector),
-      );
+    const seq = sequence.get(t.district) ?? [];
+    const eligible = (i: Inspector) =>
+      !team.includes(i.certNo) &&
+      !(plan.recusal.sameSubdistrict && i.subdistrict !== '' && i.subdistrict === t.subdistrict) &&
+      !i.conflicts.includes(t.uscc) &&
+      !(plan.recusal.lastInspector && t.lastInspectors.includes(i.certNo)) &&
+      (plan.maxPerInspector === null || load.get(i.certNo)! < plan.maxPerInspector);
+    const take = (i: Inspector) => {
+      const l = load.get(i.certNo)!;
+      let end = seq.length - 1;
+      while (load.get(seq[end]!.certNo) !== l) end--;
+      const p = seq.indexOf(i);
+      [seq[p], seq[end]] = [seq[end]!, seq[p]!];
+      load.set(i.certNo, l + 1);
+      team.push(i.certNo);
+    };
+    while (team.length < plan.teamSize) {
+      const candidates = seq.filter(eligible);
       if (candidates.length === 0) return { unfillable: t };
       const least = Math.min(...candidates.map((i) => load.get(i.certNo)!));
-      const pool = candidates.filter((i) => load.get(i.certNo) === least);
-      const chosen = pool[stream.uniform(pool.length)]!;
-      load.set(chosen.certNo, least + 1);
-      team.push(chosen.certNo);
+      const segment = seq.filter((i) => load.get(i.certNo) === least);
+      const size = segment.length;
+      if (plan.teamSize - team.length >= 2 && candidates.filter((i) => load.get(i.certNo) === least).length >= 2 && size <= 65536) {
+        for (;;) {
+          const r = stream.uniform(size * (size - 1));
+          const a = segment[Math.floor(r / (size - 1))]!;
+          // The segment once `a` has left it: its last member takes a's place.
+          const rest = segment.map((x) => (x === a ? segment[size - 1]! : x)).slice(0, size - 1);
+          const b = rest[r % (size - 1)]!;
+          if (!eligible(a) || !eligible(b)) continue;
+          take(a);
+          take(b);
+          break;
+        }
+      } else {
+        for (;;) {
+          const a = segment[stream.uniform(size)]!;
+          if (!eligible(a)) continue;
+          take(a);
+          break;
+        }
+      }
     }
     out.push({ uscc: t.uscc, inspectors: team });
   }

@@ -23,10 +23,10 @@ class ScriptedStream extends DrawStream {
 describe('draw generator', () => {
   it('derives the key from the UTF-8 JSON array [algorithm, NFC seed, three hashes]', () => {
     const input = { seed: '2025年第一批', entitiesHash: H('a'), inspectorsHash: H('b'), planHash: H('c') };
-    const text = `["tariffcheck-draw/2","2025年第一批","${H('a')}","${H('b')}","${H('c')}"]`;
+    const text = `["tariffcheck-draw/3","2025年第一批","${H('a')}","${H('b')}","${H('c')}"]`;
     expect(new TextDecoder().decode(keyMaterial(input))).toBe(text);
     expect(toHex(deriveKey(input))).toBe(sha256(text).toString('hex'));
-    expect(DRAW_ALGORITHM).toBe('tariffcheck-draw/2');
+    expect(DRAW_ALGORITHM).toBe('tariffcheck-draw/3');
   });
 
   it('normalises the seed to NFC, so a composed and a decomposed é draw alike', () => {
@@ -37,7 +37,7 @@ describe('draw generator', () => {
 
   it('escapes quotes and control characters in the seed the JSON way', () => {
     const material = new TextDecoder().decode(keyMaterial({ seed: 'a"b\\c\nd\te', entitiesHash: '', inspectorsHash: '', planHash: '' }));
-    expect(material).toBe('["tariffcheck-draw/2","a\\"b\\\\c\\nd\\te","","",""]');
+    expect(material).toBe('["tariffcheck-draw/3","a\\"b\\\\c\\nd\\te","","",""]');
   });
 
   it('gives block i = SHA-256(key ‖ uint64be(i)) as eight big-endian words', () => {
@@ -71,15 +71,18 @@ describe('draw generator', () => {
     expect(() => new DrawStream(new Uint8Array(16))).toThrow(RangeError);
   });
 
-  it('rejects the words at and above the largest multiple of n (no modulo bias)', () => {
-    // n = 3: 2^32 mod 3 = 1, so only 0xFFFFFFFF is rejected; 0xFFFFFFFE mod 3 = 2 is kept.
-    const s = new ScriptedStream([0xffffffff, 0xffffffff, 0xfffffffe]);
+  it('takes the high half of w × n and rejects a low half below 2^32 mod n (no value favoured)', () => {
+    // n = 3: 2^32 mod 3 = 1, so only a word whose low half w × 3 mod 2^32 is 0 is rejected: w = 0.
+    const s = new ScriptedStream([0, 0, 0xffffffff]);
     expect(s.uniform(3)).toBe(2);
-    expect(s.consumed).toEqual([0xffffffff, 0xffffffff, 0xfffffffe]);
-    // n = 2^31 + 1: limit = 2^31 + 1, so 2^31 + 1 and above are rejected.
-    const t = new ScriptedStream([2 ** 31 + 1, 2 ** 31, 7]);
-    expect(t.uniform(2 ** 31 + 1)).toBe(2 ** 31);
-    expect(t.consumed).toEqual([2 ** 31 + 1, 2 ** 31]);
+    expect(s.consumed).toEqual([0, 0, 0xffffffff]);
+    // n = 2^31 + 1: 2^32 mod n = 2^31 − 1; w = 1 gives low half 2^31 + 1, kept, high half 0;
+    // w = 2 gives low half 2, rejected.
+    const t = new ScriptedStream([2, 1, 7]);
+    expect(t.uniform(2 ** 31 + 1)).toBe(0);
+    expect(t.consumed).toEqual([2, 1]);
+    // The largest word lands on the largest value.
+    expect(new ScriptedStream([0xffffffff]).uniform(1000)).toBe(999);
   });
 
   it('draws one word even when n = 1, and takes any word for n = 2^32', () => {
@@ -89,24 +92,37 @@ describe('draw generator', () => {
     expect(s.consumed).toEqual([123, 0xffffffff]);
   });
 
-  it('gives on the integer path for small n (up to 2^15) exactly what exact arithmetic gives, word for word', () => {
-    /** The specification in BigInt: reject words at or above 2^32 − (2^32 mod n), then w mod n. */
+  it('gives for every n, on both paths (w × n exact in a double, or in halves), exactly what 64-bit arithmetic gives', () => {
+    /** The specification in BigInt: m = w × n; reject while m mod 2^32 < 2^32 mod n; the result is ⌊m / 2^32⌋. */
     const expected = (n: number, words: number[]) => {
-      const limit = 2n ** 32n - (2n ** 32n % BigInt(n));
-      const k = words.findIndex((w) => BigInt(w) < limit);
-      return { value: Number(BigInt(words[k]!) % BigInt(n)), used: k + 1 };
+      const threshold = 2n ** 32n % BigInt(n);
+      const k = words.findIndex((w) => (BigInt(w) * BigInt(n)) % 2n ** 32n >= threshold);
+      return { value: Number((BigInt(words[k]!) * BigInt(n)) >> 32n), used: k + 1 };
     };
+    /** Words whose low half lies just below and at the threshold, where a wrong comparison would show. */
     const near = (n: number) => {
-      const limit = 2 ** 32 - (2 ** 32 % n);
-      return [0, 1, n - 1, n, 2 ** 16 - 1, 2 ** 16, 2 ** 31 - 1, 2 ** 31, limit - 1, limit, 0xffffffff].filter((w) => w >= 0 && w <= 0xffffffff);
+      const threshold = 2n ** 32n % BigInt(n);
+      const inverse = (low: bigint) => {
+        // The smallest w with w × n ≡ low (mod 2^32) exists only for odd n; otherwise boundary words come from the grid.
+        if (n % 2 === 0) return null;
+        let inv = 1n;
+        for (let i = 0; i < 6; i++) inv = (inv * (2n - BigInt(n) * inv)) % 2n ** 32n;
+        return Number((((low * inv) % 2n ** 32n) + 2n ** 32n) % 2n ** 32n);
+      };
+      const edges = [threshold - 1n, threshold, 0n].filter((x) => x >= 0n).map(inverse).filter((w): w is number => w !== null);
+      return [0, 1, 2 ** 16, 2 ** 31, 0xffffffff, ...edges];
     };
     const word = fc.integer({ min: 0, max: 0xffffffff });
-    const n = fc.oneof(fc.integer({ min: 1, max: 2 ** 15 + 2 }), fc.constantFrom(1, 2, 3, 306, 2 ** 15 - 1, 2 ** 15, 2 ** 15 + 1));
+    const n = fc.oneof(
+      fc.integer({ min: 1, max: 2 ** 21 + 2 }),
+      fc.integer({ min: 2 ** 21, max: 2 ** 32 }),
+      fc.constantFrom(1, 2, 3, 306, 2 ** 21 - 1, 2 ** 21, 2 ** 21 + 1, 2 ** 31 + 1, 2 ** 32 - 1, 2 ** 32),
+    );
     fc.assert(
       fc.property(n, fc.array(word, { minLength: 1, maxLength: 3 }), fc.nat(), (n, words, pick) => {
-        // Often one of the boundary words of this n, then a word below every limit so the draw ends.
+        // Often one of the boundary words of this n, then 0xffffffff, whose low half is 2^32 − n ≥ 2^32 mod n.
         const edges = near(n);
-        const script = [...words.map((w, i) => (i === 0 && pick % 2 === 0 ? edges[pick % edges.length]! : w)), 0];
+        const script = [...words.map((w, i) => (i === 0 && pick % 2 === 0 ? edges[pick % edges.length]! : w)), 0xffffffff];
         const s = new ScriptedStream(script.slice());
         const want = expected(n, script);
         expect(s.uniform(n)).toBe(want.value);

@@ -77,7 +77,7 @@ describe('verify draw', () => {
     const planChanged = verifyDraw({ ...saved, record: { ...saved.record, plan: { ...plan, ratio: 0.6 } } }, lists.entities, lists.inspectors);
     expect(planChanged.differences[0]).toMatch(/^抽查计划与记录中的计划哈希不符/);
     const algorithm = verifyDraw({ ...saved, record: { ...saved.record, algorithm: 'tariffcheck-draw/0' } }, lists.entities, lists.inspectors);
-    expect(algorithm.differences).toEqual(['算法版本不同：记录为「tariffcheck-draw/0」，本程序为「tariffcheck-draw/2」']);
+    expect(algorithm.differences).toEqual(['算法版本不同：记录为「tariffcheck-draw/0」，本程序为「tariffcheck-draw/3」']);
   });
 
   it('names the algorithm, and nothing else, for a record of version 1 (JSON output hash)', () => {
@@ -103,7 +103,7 @@ describe('verify draw', () => {
     };
     expect(verifyDraw(v1, vectorEntities, vectorInspectors)).toEqual({
       ok: false,
-      differences: ['算法版本不同：记录为「tariffcheck-draw/1」，本程序为「tariffcheck-draw/2」'],
+      differences: ['算法版本不同：记录为「tariffcheck-draw/1」，本程序为「tariffcheck-draw/3」'],
     });
   });
 
