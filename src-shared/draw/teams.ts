@@ -58,9 +58,9 @@ export class DistrictPool {
    * Fills one target's team (§9). `recusals[from, to)` are local indices of members the target may not
    * have (declared conflicts, last inspectors); `subdistrict` is the local code of the target's
    * sub-district when its members are recused, or −1. The pool is the least-loaded segment with an
-   * eligible member (not recused, not on the team, load below maxLoad). While two seats are left and the
-   * pool has two eligible members, both come from one word: a uniform pair of positions, drawn again
-   * unless both are eligible; otherwise one seat is a uniform position, drawn again while ineligible.
+   * eligible member (not recused, not on the team, load below maxLoad). Where at least half the pool is
+   * eligible, positions are drawn until eligible: two seats from one word while two are left (a uniform
+   * pair of positions), else one; where fewer are, the seat is the r-th eligible member for r uniform.
    * Writes each seat's canonical inspector index to `out[at + seat]` and returns the seats filled:
    * `teamSize`, or fewer when nobody is eligible.
    */
@@ -86,7 +86,9 @@ export class DistrictPool {
       if (level >= top) return seat;
       const first = this.start[level]!;
       const size = this.start[level + 1]! - first;
-      if (eligible >= 2 && teamSize - seat >= 2 && size <= PAIR_RANGE) {
+      // Drawing a position again while it is ineligible is fast only where most of the pool is eligible.
+      const dense = 2 * eligible >= size;
+      if (dense && eligible >= 2 && teamSize - seat >= 2 && size <= PAIR_RANGE) {
         // After the first of the pair leaves, the segment's last member stands in its place.
         const last = first + size - 1;
         let a: number;
@@ -102,11 +104,17 @@ export class DistrictPool {
         }
         this.seat(a, stamp, out, at + seat++);
         this.seat(b, stamp, out, at + seat++);
-      } else {
+      } else if (dense) {
         let local: number;
         do local = order[first + stream.uniform(size)]!;
         while (!this.eligible(local, stamp, subdistrict));
         this.seat(local, stamp, out, at + seat++);
+      } else {
+        // The r-th eligible member in sequence order.
+        let r = stream.uniform(eligible);
+        let p = first;
+        for (; ; p++) if (this.eligible(order[p]!, stamp, subdistrict) && r-- === 0) break;
+        this.seat(order[p]!, stamp, out, at + seat++);
       }
     }
     return teamSize;

@@ -470,6 +470,20 @@ describe('draw: no target or inspector is favoured', () => {
     expect(chiSquare([...counts.values()], 250)).toBeLessThan(31.26);
   });
 
+  it('gives each ordered pair equally often when fewer than half of the pool are eligible (the r-th eligible; 1 degree of freedom)', () => {
+    // Four of the six inspectors work where every target is; only the third and the sixth may sit.
+    const entities = ten.entities.map((e) => ({ ...e, subdistrict: '东街街道' }));
+    const split = prepareInspectors(inspectors).rows.map((x, i) => ({ ...x, subdistrict: i === 2 || i === 5 ? '' : '东街街道' }));
+    const recusing = { ...defaultPlan, recusal: { sameSubdistrict: true, lastInspector: false } };
+    const counts = new Map<string, number>();
+    for (let k = 0; k < 2000; k++) {
+      const key = draw({ entities, inspectors: split, plan: recusing, seed: `稀疏-${k}` }).selected[0]!.inspectors.join();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort()).toEqual([`${split[2]!.certNo},${split[5]!.certNo}`, `${split[5]!.certNo},${split[2]!.certNo}`].sort());
+    expect(chiSquare([...counts.values()], 1000)).toBeLessThan(10.83);
+  });
+
   it('gives the first seat of the first team to each inspector equally often (5 degrees of freedom)', () => {
     const order = prepareInspectors(inspectors).rows.map((i) => i.certNo);
     const counts = order.map((c) => runs.filter((r) => r.selected[0]!.inspectors[0] === c).length);

@@ -85,7 +85,10 @@ export function referenceDraw(entities: readonly Entity[], inspectors: readonly 
       const least = Math.min(...candidates.map((i) => load.get(i.certNo)!));
       const segment = seq.filter((i) => load.get(i.certNo) === least);
       const size = segment.length;
-      if (plan.teamSize - team.length >= 2 && candidates.filter((i) => load.get(i.certNo) === least).length >= 2 && size <= 65536) {
+      const eligibleCount = segment.filter(eligible).length;
+      if (2 * eligibleCount < size) {
+        take(segment.filter(eligible)[stream.uniform(eligibleCount)]!);
+      } else if (plan.teamSize - team.length >= 2 && eligibleCount >= 2 && size <= 65536) {
         for (;;) {
           const r = stream.uniform(size * (size - 1));
           const a = segment[Math.floor(r / (size - 1))]!;
