@@ -191,7 +191,13 @@ export function SyncPage() {
             type={status.lastError.cause === 'network' ? 'warning' : 'error'}
             showIcon
             message={t(`sync.cause.${status.lastError.cause}`, { detail: status.lastError.message })}
-            description={<>{status.lastError.message}{status.retryAt && <div>{t('sync.retryAt', { at: formatChinaTime(status.retryAt) })}</div>}</>}
+            description={
+              <>
+                {/* The browser's own words for a failed request ("Failed to fetch") help nobody on site; kept as a hover for support. */}
+                {status.lastError.cause === 'network' ? <span title={status.lastError.message}>{t('sync.network.detail')}</span> : status.lastError.message}
+                {status.retryAt && <div>{t('sync.retryAt', { at: formatChinaTime(status.retryAt) })}</div>}
+              </>
+            }
           />
         )}
         {skew !== null && (

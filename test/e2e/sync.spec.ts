@@ -131,6 +131,9 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await expect(badge).toContainText('待同步 1');
   await page.goto(`${HUB}/#/sync`);
   await expect(page.getByTestId('sync-pending')).toHaveText('1');
+  // The cause in Chinese, not the browser's own words for a failed request.
+  await expect(page.getByText('连不上检查中心：请检查本机网络或检查中心的地址。')).toBeVisible();
+  await expect(page.getByText('Failed to fetch')).toHaveCount(0);
   await screenshot(page, '52-sync-status-offline');
 
   // A new window offline asks for the password and checks it on the device.
