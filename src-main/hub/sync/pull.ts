@@ -33,13 +33,14 @@ export async function pull(store: Store, session: DeviceSession, cursor: string,
   const [version, seq] = parseCursor(cursor);
   // Most pulls fit one page: then one statement gives the page and the device's counter from one
   // snapshot, without a transaction's four extra statements (BEGIN, isolation, counter, COMMIT).
-  const rows = await store.query<ChangeRow & { last_mutation_id: unknown }>(pageSql(session, limit, '(SELECT last_mutation_id FROM devices WHERE id = $3) AS last_mutation_id'), [version, seq, session.deviceId, ...scopeClause(session, 4).params]);
+  const alone = scopeClause(session, 4);
+  const rows = await store.query<ChangeRow & { last_mutation_id: unknown }>(pageSql(alone, limit, '(SELECT last_mutation_id FROM devices WHERE id = $3) AS last_mutation_id'), [version, seq, session.deviceId, ...alone.params]);
   if (rows.length > 0 && rows.length <= limit) return response(rows, cursor, false, rows.length, rows[0]!.last_mutation_id);
   return store.transaction(async (tx: Sql) => {
     // One snapshot for the page, the count and the device's counter (PostgreSQL; PGlite has one connection).
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const scope = scopeClause(session, 3);
-    const rows = await tx.query<ChangeRow>(pageSql(session, limit), [version, seq, ...scope.params]);
+    const rows = await tx.query<ChangeRow>(pageSql(scope, limit), [version, seq, ...scope.params]);
     const page = rows.slice(0, limit);
     const more = rows.length > limit;
     // Only a page with more behind it needs counting: on the last page it is the page itself.
@@ -49,9 +50,8 @@ export async function pull(store: Store, session: DeviceSession, cursor: string,
   });
 }
 
-/** The page query: up to limit + 1 changes after the cursor ($1, $2) in the session's scope, with `extra` columns. */
-function pageSql(session: DeviceSession, limit: number, extra?: string): string {
-  const scope = scopeClause(session, extra === undefined ? 3 : 4);
+/** The page query: up to limit + 1 changes after the cursor ($1, $2) in `scope`, with `extra` columns. */
+function pageSql(scope: { sql: string }, limit: number, extra?: string): string {
   return `SELECT seq, version, tbl, key, row${extra === undefined ? '' : `, ${extra}`} FROM changes WHERE (version, seq) > ($1, $2) AND ${scope.sql} ORDER BY version, seq LIMIT ${limit + 1}`;
 }
 
