@@ -26,6 +26,20 @@ export interface PlatformApi {
   openExternal(url: string): Promise<boolean>;
   /** In office mode, the hub this app runs (LAN addresses for the laptops); null otherwise. */
   officeHub(): Promise<{ lan: string[]; local: string } | null>;
+  /**
+   * Seals a secret (the device's hub token) for storing on this machine: 'os' when the operating system
+   * keeps the key (Electron's safeStorage: DPAPI, Keychain, libsecret/kwallet), 'plain' where nothing can
+   * (the web build, or Linux without a keyring).
+   */
+  sealSecret(plain: string): Promise<SealedSecret>;
+  /** A secret sealed by sealSecret on this machine; null when it cannot be opened here (the OS key is gone). */
+  openSecret(sealed: SealedSecret): Promise<string | null>;
+}
+
+/** A secret as stored: sealed by the operating system (base64 of its ciphertext), or as it is. */
+export interface SealedSecret {
+  scheme: 'os' | 'plain';
+  value: string;
 }
 
 /**

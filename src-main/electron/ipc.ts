@@ -7,6 +7,7 @@ import { channelOf, type IpcApi, type IpcMethod } from './channels';
 import { readOpenedFile, writeFileAtomically } from './files';
 import { isAppUrl, type RendererLocation } from './renderer-location';
 import { officeHubInfo } from './officeHub';
+import { openSecret, sealSecret } from './secrets';
 import { openExternalSafely } from './security';
 
 type Args<K extends IpcMethod> = Parameters<IpcApi[K]>;
@@ -35,6 +36,8 @@ const filters = z
   )
   .max(20);
 const bytes = z.instanceof(Uint8Array);
+/** A token or a password-sized secret; nothing larger is ever sealed. */
+const secret = z.string().min(1).max(4096);
 
 const PDF_FILTERS = [{ name: 'PDF', extensions: ['pdf'] }];
 
@@ -80,6 +83,14 @@ const handlers: { [K in IpcMethod]: Handler<K> } = {
   officeHub: {
     args: z.tuple([]),
     run: async () => officeHubInfo(),
+  },
+  sealSecret: {
+    args: z.tuple([secret]),
+    run: async (_event, plain) => sealSecret(plain),
+  },
+  openSecret: {
+    args: z.tuple([z.strictObject({ scheme: z.enum(['os', 'plain']), value: z.string().max(16_384) })]),
+    run: async (_event, sealed) => openSecret(sealed),
   },
 };
 

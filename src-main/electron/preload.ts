@@ -17,6 +17,8 @@ const api = {
   printPage: (options) => call('printPage', options),
   openExternal: (url) => call('openExternal', url),
   officeHub: () => call('officeHub'),
+  sealSecret: (plain) => call('sealSecret', plain),
+  openSecret: (sealed) => call('openSecret', sealed),
 } satisfies PlatformApi;
 
 contextBridge.exposeInMainWorld('tariffcheck', api);

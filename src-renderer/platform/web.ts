@@ -9,6 +9,9 @@ export const webPlatform = {
   appInfo: async () => ({ version, platform: navigator.platform }),
   // A browser never runs the hub; the page may be served by one (same origin).
   officeHub: async () => null,
+  // A page has no access to the OS key store: the token stays as it is, in this origin's IndexedDB.
+  sealSecret: async (plain) => ({ scheme: 'plain', value: plain }),
+  openSecret: async (sealed) => (sealed.scheme === 'plain' ? sealed.value : null),
   openFile: async ({ filters }) => {
     const file = await pickFile(acceptAttribute(filters));
     return file ? toOpenedFile(file) : null;

@@ -83,3 +83,15 @@ export const ipcRenderer = { invoke: vi.fn(async (..._args: unknown[]) => undefi
 export function navigationEvent(url: string) {
   return { url, preventDefault: vi.fn() };
 }
+
+/** safeStorage with a fake OS key: "ciphertext" is the text reversed behind a marker, so tests can see it is not the plain text. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn((): string => 'gnome_libsecret'),
+  encryptString: vi.fn((plain: string) => Buffer.from('OSKEY:' + [...plain].reverse().join(''))),
+  decryptString: vi.fn((cipher: Buffer) => {
+    const text = cipher.toString();
+    if (!text.startsWith('OSKEY:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return [...text.slice(6)].reverse().join('');
+  }),
+};

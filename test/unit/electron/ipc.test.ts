@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers } from '../../../src-main/electron/ipc';
 import { resolveRendererLocation } from '../../../src-main/electron/renderer-location';
-import { dialog, FakeWebContents, ipcHandlers, shell } from './electron-mock';
+import { dialog, FakeWebContents, ipcHandlers, safeStorage, shell } from './electron-mock';
 
 vi.mock('electron', () => import('./electron-mock'));
 
@@ -34,7 +34,16 @@ beforeEach(() => vi.clearAllMocks());
 describe('IPC channels', () => {
   it('has one fixed channel per PlatformApi method', () => {
     expect([...ipcHandlers.keys()].sort()).toEqual(
-      ['tariffcheck:appInfo', 'tariffcheck:officeHub', 'tariffcheck:openExternal', 'tariffcheck:openFile', 'tariffcheck:printPage', 'tariffcheck:saveFile'],
+      [
+        'tariffcheck:appInfo',
+        'tariffcheck:officeHub',
+        'tariffcheck:openExternal',
+        'tariffcheck:openFile',
+        'tariffcheck:openSecret',
+        'tariffcheck:printPage',
+        'tariffcheck:saveFile',
+        'tariffcheck:sealSecret',
+      ],
     );
   });
 });
@@ -157,5 +166,48 @@ describe('openExternal', () => {
       await expect(invoke('tariffcheck:openExternal', eventFrom(), url), url).resolves.toBe(false);
     }
     expect(shell.openExternal.mock.calls).toEqual([['https://www.samr.gov.cn/']]);
+  });
+});
+
+describe('sealed secrets (the device token)', () => {
+  const ok = eventFrom();
+  const token = 'tc_dev_SECRET-1234';
+  const sealedByOs = { scheme: 'os', value: Buffer.from('OSKEY:' + [...token].reverse().join('')).toString('base64') };
+
+  it('seals with the OS key store and opens it again', async () => {
+    const sealed = await invoke('tariffcheck:sealSecret', ok, token);
+    expect(sealed).toEqual(sealedByOs);
+    expect(JSON.stringify(sealed)).not.toContain(token);
+    expect(await invoke('tariffcheck:openSecret', ok, sealed)).toBe(token);
+  });
+
+  it('stores it as it is, and says so, where the OS has no key store (Linux basic_text, or none at all)', async () => {
+    safeStorage.getSelectedStorageBackend.mockReturnValueOnce('basic_text');
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'linux' });
+    try {
+      expect(await invoke('tariffcheck:sealSecret', ok, token)).toEqual({ scheme: 'plain', value: token });
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+    safeStorage.isEncryptionAvailable.mockReturnValueOnce(false);
+    expect(await invoke('tariffcheck:sealSecret', ok, token)).toEqual({ scheme: 'plain', value: token });
+    expect(safeStorage.encryptString).not.toHaveBeenCalled();
+  });
+
+  it('opens to null what this machine cannot decrypt, and a plain secret as it is', async () => {
+    expect(await invoke('tariffcheck:openSecret', ok, { scheme: 'os', value: Buffer.from('another machine').toString('base64') })).toBeNull();
+    safeStorage.isEncryptionAvailable.mockReturnValueOnce(false);
+    expect(await invoke('tariffcheck:openSecret', ok, sealedByOs)).toBeNull();
+    expect(await invoke('tariffcheck:openSecret', ok, { scheme: 'plain', value: token })).toBe(token);
+  });
+
+  it('refuses malformed arguments before touching the key store', async () => {
+    await expect(invoke('tariffcheck:sealSecret', ok, '')).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('tariffcheck:sealSecret', ok, 'x'.repeat(4097))).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('tariffcheck:openSecret', ok, { scheme: 'keychain', value: 'x' })).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('tariffcheck:openSecret', ok, { scheme: 'os', value: 'x', extra: 1 })).rejects.toThrow(/invalid arguments/);
+    expect(safeStorage.encryptString).not.toHaveBeenCalled();
+    expect(safeStorage.decryptString).not.toHaveBeenCalled();
   });
 });

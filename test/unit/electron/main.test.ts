@@ -40,7 +40,7 @@ describe('main process', () => {
     expect(ses.setPermissionRequestHandler).toHaveBeenCalled();
     expect(ses.setPermissionCheckHandler).toHaveBeenCalled();
     expect(ses.webRequest.onHeadersReceived).toHaveBeenCalled();
-    expect(electron.ipcHandlers.size).toBe(6);
+    expect(electron.ipcHandlers.size).toBe(8);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(electron.app.quit).not.toHaveBeenCalled();
   });

@@ -16,7 +16,7 @@ describe('preload', () => {
   it('exposes exactly one object, window.tariffcheck, with the PlatformApi methods and nothing else', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(exposed.name).toBe('tariffcheck');
-    expect(Object.keys(exposed.api).sort()).toEqual(['appInfo', 'kind', 'officeHub', 'openExternal', 'openFile', 'printPage', 'saveFile']);
+    expect(Object.keys(exposed.api).sort()).toEqual(['appInfo', 'kind', 'officeHub', 'openExternal', 'openFile', 'openSecret', 'printPage', 'saveFile', 'sealSecret']);
     expect(exposed.api.kind).toBe('electron');
   });
 
