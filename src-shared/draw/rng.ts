@@ -73,8 +73,9 @@ export class DrawStream {
    * result has exactly ⌊2^32 / n⌋ accepted words. A multiplication per call where `w mod n` needs a division.
    */
   uniform(n: number): number {
-    // Outside [1, 2^32] no word would ever be accepted and the loop below would never end.
-    if (!(n >= 1 && n <= TWO_POW_32)) throw new RangeError(`uniform(n) needs 1 ≤ n ≤ 2^32, got ${n}`);
+    // Outside [1, 2^32] no word would ever be accepted and the loop below would never end; a fraction
+    // would favour some values.
+    if (!(Number.isInteger(n) && n >= 1 && n <= TWO_POW_32)) throw new RangeError(`uniform(n) needs an integer 1 ≤ n ≤ 2^32, got ${n}`);
     for (;;) {
       const w = this.nextWord();
       let high: number;

@@ -66,6 +66,11 @@ export class DistrictPool {
    */
   fillTeam(recusals: Int32Array, from: number, to: number, subdistrict: number, teamSize: number, maxLoad: number, stream: DrawStream, out: Int32Array, at: number): number {
     const { mark, order } = this;
+    // `mark` holds 32-bit stamps: start over before one would wrap (2^31 teams in one district).
+    if (this.stamp === 0x7fffffff) {
+      this.mark.fill(0);
+      this.stamp = 0;
+    }
     const stamp = ++this.stamp;
     let count = 0;
     for (let k = from; k < to; k++) {

@@ -14,6 +14,33 @@ const AT = '2025-03-01T02:00:00.000Z';
 const seeds = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '');
 const draw = (input: Omit<DrawInput, 'drawnAt'>) => runDraw({ ...input, drawnAt: AT });
 
+const mall = (i: number, subdistrict: string): Entity => ({
+  uscc: syntheticUscc(1, i),
+  name: `某某商场${i}`,
+  kind: 'mall',
+  district: '鼓楼区',
+  subdistrict,
+  address: '',
+  lng: null,
+  lat: null,
+  tenantCount: null,
+  contact: '',
+  phone: '',
+  credit: null,
+  lastInspectors: [],
+  active: true,
+});
+const officer = (n: number, subdistrict: string, conflicts: string[] = []): Inspector => ({
+  certNo: `3501000${n}`,
+  name: `检查员${n}`,
+  unit: '',
+  district: '鼓楼区',
+  subdistrict,
+  phone: '',
+  conflicts,
+  active: true,
+});
+
 function drawError(run: () => unknown): DrawError {
   try {
     run();
@@ -341,33 +368,6 @@ describe('draw: refusals', () => {
     expect(e.message).toBe(`检查对象名录中统一社会信用代码重复：${twin.uscc}（请先修正名录再抽取）`);
   });
 
-  const mall = (i: number, subdistrict: string): Entity => ({
-    uscc: syntheticUscc(1, i),
-    name: `某某商场${i}`,
-    kind: 'mall',
-    district: '鼓楼区',
-    subdistrict,
-    address: '',
-    lng: null,
-    lat: null,
-    tenantCount: null,
-    contact: '',
-    phone: '',
-    credit: null,
-    lastInspectors: [],
-    active: true,
-  });
-  const officer = (n: number, subdistrict: string, conflicts: string[] = []): Inspector => ({
-    certNo: `3501000${n}`,
-    name: `检查员${n}`,
-    unit: '',
-    district: '鼓楼区',
-    subdistrict,
-    phone: '',
-    conflicts,
-    active: true,
-  });
-
   it('names the group, the target and the rule when recusal leaves too few inspectors', () => {
     const entities = [mall(1, '东街街道')];
     const inspectors = [officer(1, '东街街道'), officer(2, '东街街道'), officer(3, '')];
@@ -489,4 +489,27 @@ describe('draw: no target or inspector is favoured', () => {
     const counts = order.map((c) => runs.filter((r) => r.selected[0]!.inspectors[0] === c).length);
     expect(chiSquare(counts, 500)).toBeLessThan(20.52);
   });
+});
+
+describe('draw: district pools of 65,536 inspectors and more agree with the reference', () => {
+  /** One district of n inspectors (sub-district by subOf) and four targets in sub-district `sub`. */
+  function oneDistrict(n: number, subOf: (i: number) => string, sub: string): { entities: Entity[]; inspectors: Inspector[] } {
+    const entities = Array.from({ length: 4 }, (_, i) => ({ ...mall(i, sub), uscc: syntheticUscc(0, i) }));
+    const inspectors = Array.from({ length: n }, (_, i) => ({ ...officer(i, subOf(i)), certNo: `C${String(i).padStart(6, '0')}` }));
+    return { entities, inspectors };
+  }
+  const cases: [string, number, (i: number) => string, number][] = [
+    ['65,536: two seats from one word, size × (size − 1) above 2^21', 65_536, () => '', 3],
+    ['65,537: too many for a pair in one word, one seat at a time', 65_537, () => '', 3],
+    ['70,000, nine in ten recused: the r-th eligible', 70_000, (i) => (i % 10 === 0 ? '' : '东街街道'), 3],
+  ];
+  for (const [name, n, subOf, teamSize] of cases) {
+    it(name, () => {
+      const lists = oneDistrict(n, subOf, '东街街道');
+      const plan = { ...defaultPlan, ratio: 1, teamSize, recusal: { sameSubdistrict: true, lastInspector: false } };
+      const result = draw({ ...lists, plan, seed: `大区-${n}` });
+      expect(result.selected).toHaveLength(4);
+      expect(result.selected.map(({ uscc, inspectors }) => ({ uscc, inspectors }))).toEqual(referenceDraw(lists.entities, lists.inspectors, plan, `大区-${n}`));
+    });
+  }
 });

@@ -58,7 +58,11 @@ export function referenceDraw(entities: readonly Entity[], inspectors: readonly 
   // Per district, its inspectors in one sequence kept sorted by load; a seat moves its inspector to the end
   // of its load's run of places by one swap.
   const sequence = new Map<string, Inspector[]>();
-  for (const i of is) sequence.set(i.district, [...(sequence.get(i.district) ?? []), i]);
+  for (const i of is) {
+    const seq = sequence.get(i.district);
+    if (seq) seq.push(i);
+    else sequence.set(i.district, [i]);
+  }
   const load = new Map<string, number>(is.map((i) => [i.certNo, 0]));
   const out: ReferenceLine[] = [];
   for (const t of selected) {
@@ -82,7 +86,7 @@ export function referenceDraw(entities: readonly Entity[], inspectors: readonly 
     while (team.length < plan.teamSize) {
       const candidates = seq.filter(eligible);
       if (candidates.length === 0) return { unfillable: t };
-      const least = Math.min(...candidates.map((i) => load.get(i.certNo)!));
+      const least = candidates.reduce((min, i) => Math.min(min, load.get(i.certNo)!), Infinity);
       const segment = seq.filter((i) => load.get(i.certNo) === least);
       const size = segment.length;
       const eligibleCount = segment.filter(eligible).length;
