@@ -1,6 +1,7 @@
 // The one object the renderer uses for what a browser page cannot do by itself. The Electron preload
 // exposes it as `window.tariffcheck` (`satisfies PlatformApi`); the web build implements it with
 // file inputs and downloads. No generic IPC passthrough.
+import { z } from 'zod';
 
 export interface FileFilter {
   name: string;
@@ -37,10 +38,8 @@ export interface PlatformApi {
 }
 
 /** A secret as stored: sealed by the operating system (base64 of its ciphertext), or as it is. */
-export interface SealedSecret {
-  scheme: 'os' | 'plain';
-  value: string;
-}
+export const sealedSecretSchema = z.strictObject({ scheme: z.enum(['os', 'plain']), value: z.string().max(16_384) });
+export type SealedSecret = z.infer<typeof sealedSecretSchema>;
 
 /**
  * The one rule for `openExternal`, shared so the main process (the guard) and the web build agree:

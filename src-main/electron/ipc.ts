@@ -7,6 +7,7 @@ import { channelOf, type IpcApi, type IpcMethod } from './channels';
 import { readOpenedFile, writeFileAtomically } from './files';
 import { isAppUrl, type RendererLocation } from './renderer-location';
 import { officeHubInfo } from './officeHub';
+import { sealedSecretSchema } from '../../src-shared/platform-api';
 import { openSecret, sealSecret } from './secrets';
 import { openExternalSafely } from './security';
 
@@ -89,7 +90,7 @@ const handlers: { [K in IpcMethod]: Handler<K> } = {
     run: async (_event, plain) => sealSecret(plain),
   },
   openSecret: {
-    args: z.tuple([z.strictObject({ scheme: z.enum(['os', 'plain']), value: z.string().max(16_384) })]),
+    args: z.tuple([sealedSecretSchema]),
     run: async (_event, sealed) => openSecret(sealed),
   },
 };

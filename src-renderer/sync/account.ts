@@ -1,6 +1,6 @@
 // This device's enrollment at a hub and its sync bookkeeping, kept in the settings table.
 import { z } from 'zod';
-import type { PlatformApi } from '../../src-shared/platform-api';
+import { sealedSecretSchema, type PlatformApi } from '../../src-shared/platform-api';
 import type { TariffDb } from '../db/db';
 import { platform } from '../platform';
 
@@ -28,7 +28,7 @@ export type SecretSealer = Pick<PlatformApi, 'sealSecret' | 'openSecret'>;
 
 /** The account as stored: its token sealed by the platform. */
 const storedAccountSchema = accountSchema.omit({ token: true }).extend({
-  sealedToken: z.object({ scheme: z.enum(['os', 'plain']), value: z.string() }),
+  sealedToken: sealedSecretSchema,
 });
 
 const KEYS = { account: 'sync.account', cursor: 'sync.cursor', nextId: 'sync.nextMutationId', hlc: 'sync.hlc', log: 'sync.log' } as const;

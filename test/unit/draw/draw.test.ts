@@ -6,7 +6,7 @@ import { prepareEntities, prepareInspectors } from '../../../src-shared/draw/can
 import { DrawError, drawRecordSchema, drawResultFileSchema, prepareLists, prepareListsAsync, runDraw, runDrawAsync, runPreparedDraw, selectedTargets, type DrawInput, type DrawResult } from '../../../src-shared/draw/draw';
 import { ceilCount, defaultPlan, normalizePlan, ratioBasisPoints, type DrawPlan } from '../../../src-shared/draw/plan';
 import { keyMaterial, toHex, deriveKey } from '../../../src-shared/draw/rng';
-import { syntheticLists, syntheticUscc } from '../../fixtures/synthetic';
+import { blankEntityDetails, syntheticLists, syntheticUscc } from '../../fixtures/synthetic';
 import { plans, referenceDraw, referenceOutputHash, smallLists } from './reference';
 import { vectorEntities, vectorInspectors, vectorPlan, vectorSeed } from './vector';
 
@@ -15,17 +15,12 @@ const seeds = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() 
 const draw = (input: Omit<DrawInput, 'drawnAt'>) => runDraw({ ...input, drawnAt: AT });
 
 const mall = (i: number, subdistrict: string): Entity => ({
+  ...blankEntityDetails,
   uscc: syntheticUscc(1, i),
   name: `某某商场${i}`,
   kind: 'mall',
   district: '鼓楼区',
   subdistrict,
-  address: '',
-  lng: null,
-  lat: null,
-  tenantCount: null,
-  contact: '',
-  phone: '',
   credit: null,
   lastInspectors: [],
   active: true,

@@ -6,7 +6,7 @@ import type { CreditGrade, Entity, EntityKind, Inspector } from '../../../src-sh
 import { entitiesHash, inspectorsHash, planHash } from '../../../src-shared/draw/canonical';
 import { normalizePlan, ratioBasisPoints, type DrawPlan, type GroupDimension } from '../../../src-shared/draw/plan';
 import { DrawStream, deriveKey } from '../../../src-shared/draw/rng';
-import { syntheticUscc } from '../../fixtures/synthetic';
+import { blankEntityDetails, syntheticUscc } from '../../fixtures/synthetic';
 
 export interface ReferenceLine {
   uscc: string;
@@ -177,17 +177,12 @@ export const smallLists = fc
   .map(({ entities, inspectors }) => {
     const certNo = (i: number) => `3501${String(1000 + i * 7)}`;
     const es: Entity[] = entities.map((e, i) => ({
+      ...blankEntityDetails,
       uscc: syntheticUscc(e.d, i),
       name: `测试对象${i}`,
       kind: e.kind,
       district: DISTRICTS[e.d]!,
       subdistrict: e.s,
-      address: '',
-      lng: null,
-      lat: null,
-      tenantCount: null,
-      contact: '',
-      phone: '',
       credit: e.credit,
       lastInspectors: inspectors.length === 0 ? [] : e.last.map(certNo),
       active: e.active,

@@ -1,8 +1,9 @@
 // The worked test vector of docs/draw-algorithm.md §13: a tiny input whose key and result are written there.
 import type { Entity, Inspector } from '../../../src-shared/domain';
 import type { DrawPlan } from '../../../src-shared/draw/plan';
+import { blankEntityDetails } from '../../fixtures/synthetic';
 
-const blank = { address: '', lng: null, lat: null, tenantCount: null, contact: '', phone: '', lastInspectors: [] as string[] };
+const blank = { ...blankEntityDetails, lastInspectors: [] as string[] };
 
 export const vectorEntities: Entity[] = [
   { ...blank, uscc: '91350100M000100Y43', name: '东街商业广场', kind: 'mall', district: '鼓楼区', subdistrict: '东街街道', tenantCount: 12, credit: 'green', active: true },
