@@ -9,6 +9,17 @@ import type { DistrictRoster } from './roster';
 /** Largest segment whose pairs of positions, size × (size − 1), fit one uniform (≤ 2^32). */
 const PAIR_RANGE = 65536;
 
+/**
+ * Draws of a position before giving up. At least half the pool is eligible where positions are drawn, so
+ * a pair is accepted with probability ≥ 1/6 a try: 2^20 failures mean the eligible count is wrong.
+ */
+const MAX_TRIES = 1 << 20;
+
+/** A bug, never a refusal: the counts say someone is eligible and nobody is. Better an error than a hang. */
+function lostCount(): Error {
+  return new Error('draw: the pool has fewer eligible inspectors than its counts say');
+}
+
 /** One district's inspectors during one draw: their loads, as segments of one sequence. */
 export class DistrictPool {
   /** Local indices by position: load 0 first, then load 1, … (the segments). */
@@ -98,7 +109,8 @@ export class DistrictPool {
         const last = first + size - 1;
         let a: number;
         let b: number;
-        for (;;) {
+        for (let tries = 0; ; tries++) {
+          if (tries === MAX_TRIES) throw lostCount();
           const r = stream.uniform(size * (size - 1));
           const i = Math.floor(r / (size - 1));
           const j = r - i * (size - 1);
@@ -111,14 +123,20 @@ export class DistrictPool {
         this.seat(b, stamp, out, at + seat++);
       } else if (dense) {
         let local: number;
-        do local = order[first + stream.uniform(size)]!;
-        while (!this.eligible(local, stamp, subdistrict));
+        let tries = 0;
+        do {
+          if (tries++ === MAX_TRIES) throw lostCount();
+          local = order[first + stream.uniform(size)]!;
+        } while (!this.eligible(local, stamp, subdistrict));
         this.seat(local, stamp, out, at + seat++);
       } else {
         // The r-th eligible member in sequence order.
         let r = stream.uniform(eligible);
         let p = first;
-        for (; ; p++) if (this.eligible(order[p]!, stamp, subdistrict) && r-- === 0) break;
+        for (; ; p++) {
+          if (p === first + size) throw lostCount();
+          if (this.eligible(order[p]!, stamp, subdistrict) && r-- === 0) break;
+        }
         this.seat(order[p]!, stamp, out, at + seat++);
       }
     }

@@ -32,4 +32,17 @@ describe('district pool', () => {
     expect(teams(worn)).toEqual(fresh);
     expect(fresh.every(([a, b]) => a !== 0 && b !== 0 && a !== b)).toBe(true);
   });
+
+  it('throws, instead of drawing forever, when its counts of the eligible are wrong', () => {
+    // Three inspectors of 东街街道 and a target there: nobody is eligible. Damaged counts say all three are.
+    const pool = new DistrictPool(roster(['东街街道', '东街街道', '东街街道']));
+    Object.assign(pool, { subCounts: new Int32Array(64) });
+    const stream = new DrawStream(new Uint8Array(32));
+    expect(() => pool.fillTeam(new Int32Array(0), 0, 0, 0, 1, Infinity, stream, new Int32Array(1), 0)).toThrow('draw: the pool has fewer eligible inspectors than its counts say');
+    expect(() => pool.fillTeam(new Int32Array(0), 0, 0, 0, 2, Infinity, stream, new Int32Array(2), 0)).toThrow('draw: the pool has fewer eligible inspectors than its counts say');
+    // Counts that say one of four is eligible: the r-th eligible is looked for, and not found.
+    const sparse = new DistrictPool(roster(['东街街道', '东街街道', '东街街道', '东街街道']));
+    Object.assign(sparse, { subCounts: Int32Array.of(3, ...new Array<number>(63).fill(0)) });
+    expect(() => sparse.fillTeam(new Int32Array(0), 0, 0, 0, 1, Infinity, stream, new Int32Array(1), 0)).toThrow('draw: the pool has fewer eligible inspectors than its counts say');
+  });
 });
