@@ -23,13 +23,15 @@ import { OverchargePage } from './pages/OverchargePage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SyncPage } from './pages/SyncPage';
 import { TariffPage } from './pages/TariffPage';
-import { useProfile, type Role } from './state/profile';
+import { useIdentity } from './db/identity';
+import type { Role } from './state/profile';
 
 /** The landing page of each role. */
 const HOME: Record<Role, string> = { office: '/lists/entities', lead: '/draw', inspector: '/cases' };
 
 function Routed() {
-  const profile = useProfile();
+  // Once enrolled, the hub's user is who this is; the local profile serves an unenrolled device alone.
+  const profile = useIdentity();
   if (profile === undefined) return <Spin fullscreen />;
   if (profile === null) {
     return (

@@ -22,6 +22,7 @@ export type HubErrorCode =
   | 'blob-hash-mismatch'
   | 'blob-too-large'
   | 'case-file-invalid'
+  | 'invalid-data'
   | 'internal';
 
 export class HubError extends Error {

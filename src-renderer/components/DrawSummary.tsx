@@ -1,10 +1,9 @@
 // The parts of a draw shown both on screen and on the printable record.
 import { Descriptions, Table, Tag } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { DrawResult } from '../../src-shared/draw/draw';
 import { formatChinaTime } from '../../src-shared/time';
-import { db } from '../db/db';
+import { useInspectorNames as useNames } from '../db/cases';
 
 type Selected = DrawResult['selected'][number];
 type Group = DrawResult['groups'][number];
@@ -13,7 +12,7 @@ const percent = (ratio: number) => `${(Math.round(ratio * 10000) / 100).toString
 
 /** Certificate number → inspector name, from the local list. */
 export function useInspectorNames(): Map<string, string> {
-  return useLiveQuery(async () => new Map((await db.inspectors.toArray()).map((i) => [i.certNo, i.name])), []) ?? new Map();
+  return useNames();
 }
 
 export function DrawRecordDescriptions({ result, bordered = true }: { result: DrawResult; bordered?: boolean }) {

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ListKind } from '../../src-shared/domain';
 import { columnLabelKey } from '../../src-shared/lists/columns';
 import { ListReadError, importList, type RowIssue } from '../../src-shared/lists/importList';
-import { putRows, storedKeys, type ListRow } from '../db/lists';
+import { storedKeys, type ListRow } from '../db/lists';
+import { write } from '../db/write';
+import { describeError } from '../i18n/errors';
 import type { OpenedFile } from '../../src-shared/platform-api';
 import { platform } from '../platform';
 
@@ -16,7 +18,7 @@ type Phase =
   | { step: 'failed'; reason: string };
 
 /** Import of a list from Excel: every row is checked and reported before anything is stored. */
-export function ImportDialog({ kind, by, onClose }: { kind: ListKind; by: string; onClose: () => void }) {
+export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
@@ -47,9 +49,11 @@ export function ImportDialog({ kind, by, onClose }: { kind: ListKind; by: string
   async function store(result: Checked) {
     setSaving(true);
     try {
-      await putRows(kind, result.accepted.map((a) => a.value as ListRow), by, 'import');
+      await write.putListRows(kind, result.accepted.map((a) => a.value as ListRow), 'import');
       message.success(t('import.stored', { count: result.accepted.length }));
       onClose();
+    } catch (e) {
+      message.error(describeError(t, e));
     } finally {
       setSaving(false);
     }

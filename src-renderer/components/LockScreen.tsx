@@ -1,16 +1,14 @@
 // The login of an enrolled device: works offline against the verifier of the last online login.
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../db/db';
-import { hasVerifier, loginOffline } from '../sync/login';
+import { loginOffline, useLocked } from '../db/syncState';
 
 const UNLOCKED = 'tariffcheck.unlocked';
 
 export function LockScreen({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const locked = useLiveQuery(async () => (await hasVerifier(db)) && sessionStorage.getItem(UNLOCKED) !== '1', []);
+  const locked = useLocked(UNLOCKED);
   const [, rerender] = useState(0);
   const [error, setError] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -18,7 +16,7 @@ export function LockScreen({ children }: { children: ReactNode }) {
   if (!locked || sessionStorage.getItem(UNLOCKED) === '1') return <>{children}</>;
   const onFinish = async ({ password }: { password: string }) => {
     setBusy(true);
-    const ok = await loginOffline(db, password);
+    const ok = await loginOffline(password);
     setBusy(false);
     setError(!ok);
     if (ok) {

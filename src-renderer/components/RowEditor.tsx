@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ListKind } from '../../src-shared/domain';
 import { columnLabelKey, listSpec } from '../../src-shared/lists/columns';
 import { checkRow } from '../../src-shared/lists/validate';
-import { putRows, rowKey, storedKeys, type ListRow } from '../db/lists';
+import { rowKey, storedKeys, type ListRow } from '../db/lists';
+import { write } from '../db/write';
+import { describeError } from '../i18n/errors';
 
 type Texts = Record<string, string>;
 
@@ -12,7 +14,7 @@ type Texts = Record<string, string>;
  * Adds or edits one row by hand. The form holds the same texts as an Excel row and goes through the
  * importer's own row check, so a hand-typed row obeys exactly the rules of an imported one.
  */
-export function RowEditor({ kind, row, by, onClose }: { kind: ListKind; row: ListRow | null; by: string; onClose: () => void }) {
+export function RowEditor({ kind, row, onClose }: { kind: ListKind; row: ListRow | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const spec = useMemo(() => listSpec(kind), [kind]);
@@ -48,9 +50,11 @@ export function RowEditor({ kind, row, by, onClose }: { kind: ListKind; row: Lis
     }
     setSaving(true);
     try {
-      await putRows(kind, [spec.schema.parse(checked.values) as ListRow], by, row ? 'edit' : 'create');
+      await write.putListRows(kind, [spec.schema.parse(checked.values) as ListRow], row ? 'edit' : 'create');
       message.success(t('common.saved'));
       onClose();
+    } catch (e) {
+      message.error(describeError(t, e));
     } finally {
       setSaving(false);
     }

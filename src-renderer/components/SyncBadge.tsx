@@ -1,17 +1,16 @@
 // The sync status in the header, always visible: offline, syncing, pending count, synced or failed.
 import { CloudOutlined, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { db } from '../db/db';
 import { useSyncStatus } from '../sync/controller';
+import { useOutboxCount } from '../db/syncState';
 
 export function SyncBadge() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const status = useSyncStatus();
-  const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  const pending = useOutboxCount();
   let icon = <CloudOutlined />;
   let text = t('sync.badge.synced');
   let color: string | undefined = '#389e0d';

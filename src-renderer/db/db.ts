@@ -15,7 +15,8 @@ export interface ListHistoryEntry {
   /** UTC ISO time of the change. */
   at: string;
   by: string;
-  action: 'import' | 'create' | 'edit' | 'deactivate' | 'activate';
+  /** `sync`: the row as another device wrote it, received from the hub. */
+  action: 'import' | 'create' | 'edit' | 'deactivate' | 'activate' | 'sync';
   before: Entity | Inspector | null;
   after: Entity | Inspector;
 }
@@ -77,7 +78,14 @@ export interface HubRow {
   row: Record<string, unknown>;
 }
 
+/** The hub's version of a list row (`entities:USCC`, `inspectors:CERT`), the base of the next edit. */
+export interface RowVersion {
+  id: string;
+  version: number;
+}
+
 export type TariffDb = Dexie & {
+  rowVersions: EntityTable<RowVersion, 'id'>;
   cases: EntityTable<LocalCase, 'id'>;
   records: EntityTable<LocalRecord, 'id'>;
   outbox: EntityTable<OutboxRow, 'id'>;
@@ -127,6 +135,8 @@ export function openDb(name = 'tariffcheck'): TariffDb {
     .upgrade((tx) => tx.table<LocalBlob>('blobs').toCollection().modify((b) => {
       if (!b.uploaded) b.pending = 1;
     }));
+  // Issue 11: lists travel through the outbox; the hub's version of each row is kept for conflicts.
+  db.version(5).stores({ rowVersions: '&id' });
   return db;
 }
 

@@ -5,12 +5,13 @@ import type { Locale, MessageTable } from '../../src-shared/i18n/format';
 import { drawMessages } from '../../src-shared/i18n/draw';
 import { listMessages } from '../../src-shared/i18n/lists';
 import { tariffMessages } from '../../src-shared/i18n/tariff';
+import { errorMessages } from './errorMessages';
 import { syncUiMessages } from './syncUi';
 import { tariffUiMessages } from './tariffUi';
 import { uiMessages } from './ui';
 
 const LOCALE_KEY = 'tariffcheck.locale';
-const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages];
+const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages];
 
 function merged(locale: Locale): Record<string, string> {
   return Object.assign({}, ...tables.map((t) => t[locale]));

@@ -156,6 +156,7 @@ export const uiMessages: MessageTable = {
     'draw.signWitness': '见证人：',
     'draw.signDate': '日期：',
     'tasks.none': '本机暂无分配给您的检查任务。',
+    'tasks.source': '计划或状态',
   },
   en: {
     'app.name': 'TariffCheck',
@@ -311,5 +312,6 @@ export const uiMessages: MessageTable = {
     'draw.signWitness': 'Witness:',
     'draw.signDate': 'Date:',
     'tasks.none': 'No inspections assigned to you on this device.',
+    'tasks.source': 'Plan or status',
   },
 };

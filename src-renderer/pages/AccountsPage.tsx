@@ -3,13 +3,13 @@ import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../src-shared/time';
-import { db } from '../db/db';
 import type { HubUser } from '../sync/account';
-import { readAccount } from '../sync/account';
+import { currentAccount } from '../db/syncState';
 import { HubClient, type HubDevice } from '../sync/hubClient';
+import { describeError } from '../i18n/errors';
 
 export async function officeClient(): Promise<HubClient | null> {
-  const account = await readAccount(db);
+  const account = await currentAccount();
   return account ? new HubClient(account.hubUrl, account.token) : null;
 }
 
@@ -20,7 +20,7 @@ export function AccountsPage() {
   const [devices, setDevices] = useState<HubDevice[]>([]);
   const [code, setCode] = useState<{ code: string; username: string; expiresAt: string } | null>(null);
   const [form] = Form.useForm();
-  const fail = useCallback((e: unknown) => message.error(e instanceof Error ? e.message : String(e)), [message]);
+  const fail = useCallback((e: unknown) => message.error(describeError(t, e)), [message, t]);
   const reload = useCallback(async () => {
     const client = await officeClient();
     if (!client) return;

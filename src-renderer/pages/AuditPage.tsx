@@ -6,6 +6,7 @@ import { formatChinaTime } from '../../src-shared/time';
 import { platform } from '../platform';
 import type { AuditEntry } from '../sync/hubClient';
 import { officeClient } from './AccountsPage';
+import { describeError } from '../i18n/errors';
 
 const PAGE = 200;
 
@@ -37,7 +38,7 @@ export function AuditPage() {
   const [next, setNext] = useState<number | null>(0);
   const [names, setNames] = useState<Names>({ users: new Map(), devices: new Map() });
   const [verdict, setVerdict] = useState<{ ok: boolean; entries: number; badEntryId?: number; reason?: string } | null>(null);
-  const fail = useCallback((e: unknown) => message.error(e instanceof Error ? e.message : String(e)), [message]);
+  const fail = useCallback((e: unknown) => message.error(describeError(t, e)), [message, t]);
   const more = useCallback(async (after: number) => {
     const client = await officeClient();
     if (!client) return;

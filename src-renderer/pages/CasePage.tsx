@@ -1,17 +1,17 @@
 // One case: the target, the team, its records (findings, meter readings …), signing, submitting, review.
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Select, Space, Tag } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { SEVERITIES } from '../../src-shared/sync/records';
 import { formatChinaTime } from '../../src-shared/time';
-import { db, type LocalRecord } from '../db/db';
 import { SignaturePad } from '../components/SignaturePad';
 import { useProfile } from '../state/profile';
-import { storeBlob } from '../sync/blobs';
-import { addRecord, reviewCase, signRecord, submitCase } from '../sync/mutators';
 import { STATUS_COLOR } from './CasesPage';
+import { describeError } from '../i18n/errors';
+import { personLabel, useCase, useCaseRecords, useInspectorNames, type LocalRecord } from '../db/cases';
+import { storeBlob } from '../db/syncState';
+import { write } from '../db/write';
 
 function useRun() {
   const { message } = App.useApp();
@@ -22,7 +22,7 @@ function useRun() {
       message.success(t('case.saved'));
       return true;
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(describeError(t, e));
       return false;
     }
   };
@@ -43,7 +43,7 @@ function SignButton({ record }: { record: LocalRecord }) {
   const [png, setPng] = useState<Blob | null>(null);
   const sign = async () => {
     if (!png) return;
-    const ok = await run(async () => signRecord(db, record.id, { signer: signer.trim(), image: await storeBlob(db, png), signedAt: new Date().toISOString() }));
+    const ok = await run(async () => write.signRecord(record.id, { signer: signer.trim(), image: await storeBlob(png), signedAt: new Date().toISOString() }));
     if (ok) setOpen(false);
   };
   return (
@@ -65,7 +65,7 @@ function FindingForm({ caseId }: { caseId: string }) {
   const run = useRun();
   const [form] = Form.useForm();
   const onFinish = async (v: { title: string; detail?: string; severity: string }) => {
-    if (await run(() => addRecord(db, caseId, 'finding', { title: v.title, detail: v.detail ?? '', severity: v.severity, photos: [] }))) form.resetFields();
+    if (await run(() => write.addRecord(caseId, 'finding', { title: v.title, detail: v.detail ?? '', severity: v.severity, photos: [] }))) form.resetFields();
   };
   return (
     <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ severity: 'major' }}>
@@ -84,7 +84,7 @@ function MeterForm({ caseId }: { caseId: string }) {
   const run = useRun();
   const [form] = Form.useForm();
   const onFinish = async (v: { meterNo: string; reading: string; note?: string }) => {
-    if (await run(() => addRecord(db, caseId, 'meterReading', { meterNo: v.meterNo, reading: v.reading.trim(), note: v.note ?? '' }))) form.resetFields();
+    if (await run(() => write.addRecord(caseId, 'meterReading', { meterNo: v.meterNo, reading: v.reading.trim(), note: v.note ?? '' }))) form.resetFields();
   };
   return (
     <Form form={form} layout="vertical" onFinish={onFinish}>
@@ -103,8 +103,9 @@ export function CasePage() {
   const profile = useProfile();
   const { id = '' } = useParams();
   const [note, setNote] = useState('');
-  const kase = useLiveQuery(() => db.cases.get(id), [id]);
-  const records = useLiveQuery(() => db.records.where('caseId').equals(id).sortBy('createdAt'), [id]) ?? [];
+  const kase = useCase(id);
+  const names = useInspectorNames();
+  const records = useCaseRecords(id);
   if (kase === undefined) return <Empty />;
   const frozen = kase.status === 'approved';
   const reviewer = profile && profile.role !== 'inspector';
@@ -118,18 +119,18 @@ export function CasePage() {
           <Descriptions.Item label={t('field.uscc')}>{kase.uscc}</Descriptions.Item>
           <Descriptions.Item label={t('field.district')}>{kase.district} {kase.subdistrict}</Descriptions.Item>
           <Descriptions.Item label={t('case.address')}>{kase.address}</Descriptions.Item>
-          <Descriptions.Item label={t('case.team')}>{kase.inspectors.map((c) => <Tag key={c}>{c}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={t('case.team')}>{kase.inspectors.map((c) => <Tag key={c}>{personLabel(names, c)}</Tag>)}</Descriptions.Item>
           {kase.reviewNote && <Descriptions.Item label={t('case.reviewNote')}>{kase.reviewNote}</Descriptions.Item>}
         </Descriptions>
         {frozen && <Alert type="success" showIcon message={t('case.frozen')} />}
         {!frozen && (
           <Space style={{ marginTop: 12 }} wrap>
-            {!reviewer && kase.status !== 'submitted' && <Button type="primary" onClick={() => void run(() => submitCase(db, kase.id))}>{t('case.submit')}</Button>}
+            {!reviewer && kase.status !== 'submitted' && <Button type="primary" onClick={() => void run(() => write.submitCase(kase.id))}>{t('case.submit')}</Button>}
             {reviewer && (
               <>
                 <Input style={{ width: 240 }} placeholder={t('case.reviewNotePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />
-                <Button type="primary" onClick={() => void run(() => reviewCase(db, kase.id, 'approved', note))}>{t('case.approve')}</Button>
-                <Button danger onClick={() => void run(() => reviewCase(db, kase.id, 'returned', note))}>{t('case.return')}</Button>
+                <Button type="primary" onClick={() => void run(() => write.reviewCase(kase.id, 'approved', note))}>{t('case.approve')}</Button>
+                <Button danger onClick={() => void run(() => write.reviewCase(kase.id, 'returned', note))}>{t('case.return')}</Button>
               </>
             )}
           </Space>

@@ -1,21 +1,17 @@
 // The cases on this device: an inspector's own, a lead's district, the office's all.
 import { Button, Card, Empty, Table, Tag } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { db, type LocalCase } from '../db/db';
+import { personLabel, useCases, useInspectorNames, useRecordCounts, type LocalCase } from '../db/cases';
 
 export const STATUS_COLOR: Record<LocalCase['status'], string> = { assigned: 'blue', submitted: 'gold', returned: 'volcano', approved: 'green' };
 
 export function CasesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const cases = useLiveQuery(() => db.cases.orderBy('district').toArray(), []);
-  const counts = useLiveQuery(async () => {
-    const map = new Map<string, number>();
-    await db.records.each((r) => map.set(r.caseId, (map.get(r.caseId) ?? 0) + 1));
-    return map;
-  }, []);
+  const cases = useCases();
+  const counts = useRecordCounts();
+  const names = useInspectorNames();
   return (
     <Card title={t('cases.title')}>
       {cases && cases.length === 0 ? (
@@ -31,7 +27,7 @@ export function CasesPage() {
             { title: t('field.name'), dataIndex: 'entityName' },
             { title: t('field.uscc'), dataIndex: 'uscc', width: 190 },
             { title: t('field.district'), dataIndex: 'district', width: 100 },
-            { title: t('case.team'), dataIndex: 'inspectors', render: (c: string[]) => c.map((x) => <Tag key={x}>{x}</Tag>) },
+            { title: t('case.team'), dataIndex: 'inspectors', render: (c: string[]) => c.map((x) => <Tag key={x}>{personLabel(names, x)}</Tag>) },
             { title: t('cases.records'), width: 80, render: (_, c) => counts?.get(c.id) ?? 0 },
             {
               title: t('cases.status'), width: 180,

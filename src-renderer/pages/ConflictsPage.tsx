@@ -1,10 +1,11 @@
 // The office settles conflicts: both values, both authors and times; the choice is itself a mutation.
 import { App, Button, Card, Empty, Space, Table, Tag } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../src-shared/time';
-import { db, type HubRow, type LocalCase, type LocalRecord } from '../db/db';
-import { resolveConflict } from '../sync/mutators';
+import { describeError } from '../i18n/errors';
+import { useCaseMap, useRecordsById, type LocalCase, type LocalRecord } from '../db/cases';
+import { useHubConflicts, type HubRow } from '../db/syncState';
+import { write } from '../db/write';
 
 interface Side {
   value?: unknown;
@@ -59,18 +60,15 @@ function settled(r: HubRow, t: (key: string, options?: Record<string, unknown>) 
 export function ConflictsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const rows = useLiveQuery(() => db.hubConflicts.toArray(), []);
-  const cases = useLiveQuery(async () => new Map((await db.cases.toArray()).map((c) => [c.id, c])), []) ?? new Map<string, LocalCase>();
-  const records = useLiveQuery(async () => {
-    const ids = (rows ?? []).map((r) => r.row.recordId).filter((id): id is string => typeof id === 'string');
-    return new Map((await db.records.bulkGet(ids)).filter((x): x is LocalRecord => x !== undefined).map((x) => [x.id, x]));
-  }, [rows]) ?? new Map<string, LocalRecord>();
+  const rows = useHubConflicts();
+  const cases = useCaseMap();
+  const records = useRecordsById((rows ?? []).map((r) => r.row.recordId).filter((id): id is string => typeof id === 'string')) ?? new Map<string, LocalRecord>();
   const settle = async (row: HubRow, value: unknown) => {
     try {
-      await resolveConflict(db, row.key, value);
+      await write.resolveConflict(row.key, value);
       message.success(t('case.saved'));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(describeError(t, e));
     }
   };
   return (

@@ -1,15 +1,13 @@
 import { Card, Table } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatChinaTime } from '../../src-shared/time';
-import { db } from '../db/db';
-import type { SavedDraw } from '../db/savedDraw';
+import { useDraws, type SavedDraw } from '../db/draws';
 
 /** Every draw made on this device, newest first. */
 export function DrawHistoryPage() {
   const { t } = useTranslation();
-  const draws = useLiveQuery(() => db.draws.orderBy('drawnAt').reverse().toArray(), []);
+  const draws = useDraws();
   return (
     <Card title={t('nav.drawHistory')}>
       <Table<SavedDraw>

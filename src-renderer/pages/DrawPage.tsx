@@ -1,17 +1,17 @@
 import { App, Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Space, Statistic, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { v7 as uuidv7 } from 'uuid';
 import { CREDIT_GRADES, type CreditGrade } from '../../src-shared/domain';
 import { runDrawAsync } from '../../src-shared/draw/draw';
-import { readAccount } from '../sync/account';
 import { syncController } from '../sync/controller';
 import { HubClient } from '../sync/hubClient';
 import { defaultPlan, type DrawPlan } from '../../src-shared/draw/plan';
-import { db } from '../db/db';
 import { useProfile } from '../state/profile';
+import { describeError } from '../i18n/errors';
+import { readLists, saveDraw, useActiveCounts } from '../db/draws';
+import { useAccount } from '../db/syncState';
 
 /** The plan as the form holds it: ratios in percent, as people write them. */
 interface PlanForm {
@@ -54,10 +54,7 @@ export function DrawPage() {
   const by = useProfile()?.name ?? '';
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-  const counts = useLiveQuery(async () => ({
-    entities: await db.entities.filter((e) => e.active).count(),
-    inspectors: await db.inspectors.filter((i) => i.active).count(),
-  }));
+  const counts = useActiveCounts();
 
   async function draw(f: PlanForm) {
     setError(null);
@@ -65,21 +62,21 @@ export function DrawPage() {
     // Let the spinner paint before the draw (synchronous but for its hashing) takes the thread.
     await new Promise((r) => setTimeout(r, 30));
     try {
-      const [entities, inspectors] = await Promise.all([db.entities.toArray(), db.inspectors.toArray()]);
+      const { entities, inspectors } = await readLists();
       const result = await runDrawAsync({ entities, inspectors, plan: toPlan(f), seed: f.seed });
       const id = uuidv7();
-      await db.draws.add({ id, drawnAt: result.record.drawnAt, drawnBy: by, result });
+      await saveDraw(id, result, by);
       message.success(t('draw.done', { count: result.selected.length }));
       navigate(`/draws/${id}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(t, e));
     } finally {
       setRunning(false);
     }
   }
 
   const [form] = Form.useForm<PlanForm>();
-  const account = useLiveQuery(() => readAccount(db), []);
+  const account = useAccount();
   const canDrawOnHub = account && account.user.role !== 'inspector';
   async function drawOnHub() {
     setError(null);
@@ -92,7 +89,7 @@ export function DrawPage() {
       void syncController.syncNow();
       navigate('/cases');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(t, e));
     } finally {
       setRunning(false);
     }

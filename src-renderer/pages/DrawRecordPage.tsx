@@ -1,17 +1,16 @@
 import { Button, Space, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
-import { db } from '../db/db';
 import { platform } from '../platform';
+import { useDraw } from '../db/draws';
 
 /** The draw record as a printable page (A4), for the file and the public notice. */
 export function DrawRecordPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const saved = useLiveQuery(() => db.draws.get(id), [id]);
+  const saved = useDraw(id);
   const names = useInspectorNames();
   if (!saved) return null;
   const { result } = saved;

@@ -1,13 +1,12 @@
 import { Alert, App, Button, Card, Empty, List, Space, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { buildNoticeWorkbook } from '../../src-shared/draw/notice';
 import { verifyDrawAsync } from '../../src-shared/draw/verify';
 import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
-import { db } from '../db/db';
 import { platform } from '../platform';
+import { readLists, useDraw } from '../db/draws';
 
 /** 'entities 9135…' → '检查对象 9135…': the record keeps the list's code, people read its name. */
 function excludedLabel(key: string, t: (k: string) => string): string {
@@ -19,7 +18,7 @@ export function DrawResultPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { id = '' } = useParams();
-  const saved = useLiveQuery(() => db.draws.get(id), [id]);
+  const saved = useDraw(id);
   const names = useInspectorNames();
   const [verdict, setVerdict] = useState<{ ok: boolean; differences: string[] } | null>(null);
   if (saved === undefined) return null;
@@ -27,7 +26,7 @@ export function DrawResultPage() {
   const { result } = saved;
 
   async function exportNotice() {
-    const inspectors = await db.inspectors.toArray();
+    const { inspectors } = await readLists();
     const data = await buildNoticeWorkbook(result, result.record.plan, inspectors);
     const ok = await platform.saveFile({
       title: t('draw.exportNotice'),
@@ -39,7 +38,7 @@ export function DrawResultPage() {
   }
 
   async function verify() {
-    const [entities, inspectors] = await Promise.all([db.entities.toArray(), db.inspectors.toArray()]);
+    const { entities, inspectors } = await readLists();
     setVerdict(await verifyDrawAsync(result, entities, inspectors));
   }
 

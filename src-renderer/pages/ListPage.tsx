@@ -1,7 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CREDIT_GRADES, ENTITY_KINDS, type Entity, type Inspector, type ListKind } from '../../src-shared/domain';
@@ -10,11 +9,10 @@ import { listTemplate } from '../../src-shared/lists/template';
 import { ImportDialog } from '../components/ImportDialog';
 import { entityColumns, inspectorColumns } from '../components/listColumns';
 import { RowEditor } from '../components/RowEditor';
-import { db } from '../db/db';
-import { rowKey, setActive, type ListRow } from '../db/lists';
+import { rowKey, useListRows, type ListRow } from '../db/lists';
+import { write } from '../db/write';
 import { platform } from '../platform';
 import { distinctValues, filterEntities, filterInspectors, type ListFilter } from '../state/listFilter';
-import { useProfile } from '../state/profile';
 
 const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
 
@@ -22,8 +20,7 @@ const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
 export function ListPage({ kind }: { kind: ListKind }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const by = useProfile()?.name ?? '';
-  const rows = useLiveQuery<ListRow[]>(() => (kind === 'entities' ? db.entities.toArray() : db.inspectors.toArray()), [kind]);
+  const rows = useListRows(kind);
   const [filter, setFilter] = useState<ListFilter>({ text: '' });
   const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<ListRow | 'new' | null>(null);
@@ -46,7 +43,7 @@ export function ListPage({ kind }: { kind: ListKind }) {
     render: (_, row) => (
       <Space size={4}>
         <Button size="small" type="link" onClick={() => setEditing(row)}>{t('common.edit')}</Button>
-        <Button size="small" type="link" danger={row.active} onClick={() => void setActive(kind, row, !row.active, by)}>
+        <Button size="small" type="link" danger={row.active} onClick={() => void write.setActive(kind, row, !row.active)}>
           {row.active ? t('list.deactivate') : t('list.activate')}
         </Button>
       </Space>
@@ -85,8 +82,8 @@ export function ListPage({ kind }: { kind: ListKind }) {
         scroll={{ x: 1400, y: 560 }}
         pagination={false}
       />
-      {importing && <ImportDialog kind={kind} by={by} onClose={() => setImporting(false)} />}
-      {editing && <RowEditor kind={kind} row={editing === 'new' ? null : editing} by={by} onClose={() => setEditing(null)} />}
+      {importing && <ImportDialog kind={kind} onClose={() => setImporting(false)} />}
+      {editing && <RowEditor kind={kind} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Card>
   );
 }

@@ -2,10 +2,10 @@ import { CalculatorOutlined, DownloadOutlined, SaveOutlined, UploadOutlined } fr
 import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, List, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
 import ExcelJS from 'exceljs';
 import { PRINT_A4_WIDE } from '../../src-shared/excelPrint';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Month } from '../../src-shared/billingMonth';
+import type { Entity } from '../../src-shared/domain';
 import { importLedger, LedgerReadError, mappingOf } from '../../src-shared/ledger/importLedger';
 import type { LedgerColumns, LedgerImport, LedgerMapping } from '../../src-shared/ledger/types';
 import { workbookBytes } from '../../src-shared/lists/sheet';
@@ -17,9 +17,11 @@ import type { TariffKey } from '../../src-shared/tariff/types';
 import type { OpenedFile } from '../../src-shared/platform-api';
 import { LedgerMappingTable } from '../components/LedgerMappingTable';
 import { firstKey, TariffKeyFields } from '../components/TariffViewer';
-import { db } from '../db/db';
+import { useListRows } from '../db/lists';
+import { rememberedMapping, useStoredTariff } from '../db/reference';
+import { write } from '../db/write';
 import { platform } from '../platform';
-import { useStoredTariff } from './TariffPage';
+import { describeError } from '../i18n/errors';
 
 const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
 const YUAN = /^\d+(?:\.\d{1,2})?$/;
@@ -31,7 +33,7 @@ export function OverchargePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const stored = useStoredTariff();
-  const entities = useLiveQuery(() => db.entities.toArray(), []);
+  const entities = useListRows('entities') as Entity[] | undefined;
   const [landlord, setLandlord] = useState('');
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [read, setRead] = useState<Read | null>(null);
@@ -62,10 +64,7 @@ export function OverchargePage() {
     }
   }
 
-  async function remembered(name: string): Promise<LedgerMapping | undefined> {
-    const row = name.trim() ? await db.ledgerMappings.get(name.trim()) : undefined;
-    return row?.mapping;
-  }
+  const remembered = rememberedMapping;
 
   async function chooseFile() {
     const opened = await platform.openFile({ title: t('tariffUi.oc.chooseLedger'), filters: XLSX });
@@ -90,7 +89,7 @@ export function OverchargePage() {
       message.warning(t('tariffUi.oc.landlordRequired'));
       return;
     }
-    await db.ledgerMappings.put({ landlord: landlord.trim(), mapping: mappingOf(columns), savedAt: new Date().toISOString() });
+    await write.putLedgerMapping(landlord, mappingOf(columns));
     message.success(t('tariffUi.oc.remembered', { landlord: landlord.trim() }));
   }
 
@@ -116,7 +115,7 @@ export function OverchargePage() {
       }
     } catch (e) {
       setResult(null);
-      setComputeError(e instanceof Error ? e.message : String(e));
+      setComputeError(describeError(t, e));
     }
   }
 

@@ -1,20 +1,19 @@
 // Enrollment at the hub, the sync status in full, and the changes the hub refused.
 import { App, Alert, Button, Card, Descriptions, Empty, Form, Input, Progress, Space, Table, Tag, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../src-shared/time';
-import { db, type HubRow } from '../db/db';
 import { platform } from '../platform';
 import { saveProfile } from '../state/profile';
 import { markUnlocked } from '../components/LockScreen';
-import { readAccount, type Account } from '../sync/account';
-import { exportCaseFile } from '../sync/caseFile';
+import { type Account } from '../sync/account';
 import { HubClient } from '../sync/hubClient';
 
 const TCASE = [{ name: 'TariffCheck 案件文件', extensions: ['tcase'] }];
-import { hasVerifier, loginOnline } from '../sync/login';
 import { syncController, useSyncStatus } from '../sync/controller';
+import { describeError, describeIssue } from '../i18n/errors';
+import type { TFunction } from 'i18next';
+import { exportCaseFile, loginOnline, useAccount, useHasVerifier, useHubRejected, useOutboxCount, type HubRow } from '../db/syncState';
 
 /** In office mode: where the laptops reach the hub this app runs. */
 function OfficeHubCard() {
@@ -41,7 +40,7 @@ function EnrollForm() {
       await saveProfile({ name: u.displayName, role: u.role, district: u.district, certNo: u.certNo ?? '' });
       message.success(t('sync.enroll.done', { name: u.displayName, role: t(`role.${u.role}`), district: u.district }));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(describeError(t, e));
     } finally {
       setBusy(false);
     }
@@ -71,16 +70,16 @@ function EnrollForm() {
 function OfflineLogin({ account }: { account: Account }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const ready = useLiveQuery(() => hasVerifier(db), []);
+  const ready = useHasVerifier();
   const [form] = Form.useForm();
   const onFinish = async ({ password }: { password: string }) => {
     try {
-      await loginOnline(db, new HubClient(account.hubUrl, account.token), password);
+      await loginOnline(new HubClient(account.hubUrl, account.token), password);
       markUnlocked();
       form.resetFields();
       message.success(t('login.setupDone'));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(describeError(t, e));
     }
   };
   return (
@@ -103,10 +102,10 @@ function CaseFiles({ account }: { account: Account }) {
   const [reports, setReports] = useState<{ name: string; report: CaseFileReport }[]>([]);
   const exportAll = async () => {
     try {
-      const file = await exportCaseFile(db);
+      const file = await exportCaseFile();
       if (await platform.saveFile({ title: t('caseFile.export'), suggestedName: file.name, filters: TCASE, data: file.bytes })) message.success(t('caseFile.exported', { count: file.count }));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(describeError(t, e));
     }
   };
   const importOne = async () => {
@@ -117,7 +116,7 @@ function CaseFiles({ account }: { account: Account }) {
       setReports((r) => [{ name: file.name, report }, ...r]);
       void syncController.syncNow();
     } catch (e) {
-      message.error(`${file.name}：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`${file.name}：${describeError(t, e)}`);
     }
   };
   return (
@@ -141,9 +140,16 @@ function CaseFiles({ account }: { account: Account }) {
   );
 }
 
+/** The field a refusal names, in words (the hub's English message stays out of the screen). */
+function rejectedDetail(t: TFunction, params: unknown): string {
+  const p = (params ?? {}) as { path?: unknown; issue?: unknown };
+  if (typeof p.path !== 'string' || p.path === '') return '';
+  return describeIssue(t, { path: p.path.split('.'), code: typeof p.issue === 'string' ? p.issue : 'custom' });
+}
+
 function RejectedTable() {
   const { t } = useTranslation();
-  const rows = useLiveQuery(() => db.hubRejected.toArray(), []) ?? [];
+  const rows = useHubRejected();
   return (
     <Card title={t('sync.rejected.title', { count: rows.length })} size="small">
       {rows.length === 0 ? (
@@ -157,7 +163,7 @@ function RejectedTable() {
           columns={[
             { title: '#', render: (_, r) => String(r.row.mutationId), width: 60 },
             { title: t('sync.rejected.what'), render: (_, r) => t(`sync.mutation.${String(r.row.name)}`) },
-            { title: t('sync.rejected.why'), render: (_, r) => <><Tag color="red">{t(`sync.rejected.code.${String(r.row.code)}`)}</Tag>{String(r.row.message ?? '')}</> },
+            { title: t('sync.rejected.why'), render: (_, r) => <><Tag color="red">{t(`sync.rejected.code.${String(r.row.code)}`)}</Tag>{rejectedDetail(t, r.row.params)}</> },
           ]}
         />
       )}
@@ -168,8 +174,8 @@ function RejectedTable() {
 export function SyncPage() {
   const { t } = useTranslation();
   const status = useSyncStatus();
-  const account = useLiveQuery(() => readAccount(db), []);
-  const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  const account = useAccount();
+  const pending = useOutboxCount();
   if (account === undefined) return null;
   if (account === null) return <EnrollForm />;
   const p = status.progress;

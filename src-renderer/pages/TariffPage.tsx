@@ -1,34 +1,20 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, List, Space, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import sampleJson from '../../resources/tariffs/sample-fujian.json';
 import { checkTariffTable } from '../../src-shared/tariff/check';
 import type { TariffImport } from '../../src-shared/tariff/importTariffs';
 import { tariffTemplate } from '../../src-shared/tariff/template';
-import { loadTariffTable, type TariffTable } from '../../src-shared/tariff/types';
+import { loadTariffTable } from '../../src-shared/tariff/types';
 import { TariffImportDialog } from '../components/TariffImportDialog';
 import { TariffViewer } from '../components/TariffViewer';
 import { formatChinaTime } from '../../src-shared/time';
-import { db } from '../db/db';
+import { useStoredTariff } from '../db/reference';
+import { write } from '../db/write';
 import { platform } from '../platform';
 import type { Profile } from '../state/profile';
 
-/** The id of the one tariff table the device works with. */
-export const CURRENT_TARIFF = 'current';
-
-/** The stored tariff table, undefined while loading, null when none. */
-export function useStoredTariff() {
-  return useLiveQuery(async () => (await db.tariffs.get(CURRENT_TARIFF)) ?? null);
-}
-
-async function storeTable(table: TariffTable, by: string, source: string): Promise<void> {
-  await db.transaction('rw', db.tariffs, async () => {
-    await db.tariffs.clear();
-    await db.tariffs.put({ id: CURRENT_TARIFF, table: { ...table, id: CURRENT_TARIFF }, storedAt: new Date().toISOString(), by, source });
-  });
-}
 
 /** The office's catalogue tariff table: import, template, overlap/gap problems and the price viewer. */
 export function TariffPage({ profile }: { profile: Profile }) {
@@ -47,12 +33,12 @@ export function TariffPage({ profile }: { profile: Profile }) {
 
   async function loadSample() {
     const sample = loadTariffTable(sampleJson);
-    await storeTable(sample, profile.name, sample.name);
+    await write.putTariffTable(sample, sample.name);
     message.success(t('tariffUi.tariffs.saved', { count: sample.entries.length }));
   }
 
   async function stored_(result: TariffImport, file: string) {
-    await storeTable(result.table, profile.name, file);
+    await write.putTariffTable(result.table, file);
     message.success(t('tariffUi.tariffs.saved', { count: result.table.entries.length }));
     setImporting(false);
   }

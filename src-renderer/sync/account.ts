@@ -58,11 +58,16 @@ export async function saveAccount(db: TariffDb, account: Account, secrets: Secre
   const { token, ...rest } = account;
   // Sealed first: a call to the main process inside the Dexie transaction would end the transaction.
   const value = { ...rest, sealedToken: await secrets.sealSecret(token) };
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', [db.settings, db.outbox], async () => {
     await db.settings.put({ key: KEYS.account, value });
-    // A new enrollment is a new device for the hub: mutation ids and the pull cursor start over.
+    // A new enrollment is a new device for the hub: mutation ids and the pull cursor start over. Work
+    // waiting in the outbox (written standalone, or never pushed before a re-enrollment) is kept,
+    // renumbered 1, 2, 3 … in its order, and goes to the hub with the first sync.
+    const waiting = await db.outbox.orderBy('id').toArray();
+    await db.outbox.clear();
+    await db.outbox.bulkAdd(waiting.map((m, i) => ({ ...m, id: i + 1 })));
     await db.settings.put({ key: KEYS.cursor, value: '0.0' });
-    await db.settings.put({ key: KEYS.nextId, value: 1 });
+    await db.settings.put({ key: KEYS.nextId, value: waiting.length + 1 });
   });
 }
 

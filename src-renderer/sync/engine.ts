@@ -1,6 +1,7 @@
 // One sync round: push the outbox in order until the hub has acknowledged all of it, then pull in
 // pages while the outbox stays empty, then compare per-case checksums (DESIGN.md "Sync protocol").
-import { entitySchema, inspectorSchema } from '../../src-shared/domain';
+import type { Entity, Inspector } from '../../src-shared/domain';
+import { parsePulled, pulledCaseSchema, pulledRecordSchema, type PulledMapping, type PulledTariff, type RefusedRow } from '../../src-shared/sync/pulled';
 import { caseChecksum } from '../../src-shared/sync/checksum';
 import { BLOB_CHUNK, PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
 import type { LocalCase, LocalRecord, TariffDb } from '../db/db';
@@ -22,6 +23,8 @@ export interface SyncReport {
   clockSkewMs: number | null;
   /** Cases whose checksum still differs from the hub's after a re-fetch. */
   mismatched: string[];
+  /** Pulled rows that failed their schema: not stored, listed for the user (and kept in settings). */
+  refused: RefusedRow[];
 }
 
 export interface SyncOptions {
@@ -31,7 +34,7 @@ export interface SyncOptions {
 }
 
 export async function syncOnce(db: TariffDb, client: HubClient, options: SyncOptions = {}): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, pulled: 0, rejected: 0, conflicts: 0, clockSkewMs: null, mismatched: [] };
+  const report: SyncReport = { pushed: 0, pulled: 0, rejected: 0, conflicts: 0, clockSkewMs: null, mismatched: [], refused: [] };
   // Cases whose pulled change was left alone for unpushed work stay to be checked until they match.
   const touched = new Set<string>(await unverified(db));
   // Push, pull, and push again if the inspector wrote something meanwhile: they are never blocked.
@@ -100,7 +103,7 @@ async function pushAll(db: TariffDb, client: HubClient, report: SyncReport, touc
         if (r.outcome === 'rejected' && row) {
           report.rejected += 1;
           // Kept until the hub's copy arrives by pull: the user sees what was refused and why.
-          await db.hubRejected.put({ key: `local:${row.id}`, version: 0, row: { mutationId: row.id, name: row.name, args: row.args, code: r.code, message: r.message } });
+          await db.hubRejected.put({ key: `local:${row.id}`, version: 0, row: { mutationId: row.id, name: row.name, args: row.args, code: r.code, message: r.message, params: r.params ?? {} } });
         }
         if (r.outcome === 'replay-mismatch') report.conflicts += 1;
         report.conflicts += r.conflicts ?? 0;
@@ -120,7 +123,9 @@ async function pullAll(db: TariffDb, client: HubClient, report: SyncReport, touc
     const cursor = await readCursor(db);
     const page = await client.pull(cursor, options.pageSize ?? PULL_PAGE);
     total ??= page.remaining;
-    await applyPage(db, page.changes, page.cursor, touched);
+    const applied = await applyPage(db, page.changes, page.cursor, touched);
+    if (applied === null) return false;
+    report.refused.push(...applied);
     report.pulled += page.changes.length;
     done += page.changes.length;
     options.onProgress?.({ phase: 'pull', done, total: Math.max(total, done) });
@@ -128,20 +133,49 @@ async function pullAll(db: TariffDb, client: HubClient, report: SyncReport, touc
   }
 }
 
-/** Applies one page and its cursor in one transaction; rows with unpushed local work are left alone. */
-export async function applyPage(db: TariffDb, changes: readonly Change[], cursor: string, touched: Set<string> = new Set()): Promise<void> {
-  await db.transaction('rw', [db.cases, db.records, db.entities, db.inspectors, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings], async () => {
+/**
+ * Applies one page and its cursor in one transaction; rows with unpushed local work are left alone.
+ * Every row is parsed with the shared schemas first: one that fails is not stored but returned (and
+ * kept under {@link REFUSED_KEY} for the sync page), so a bad row never blocks the pages behind it.
+ * Null when the page was left for after the next push (reference data written meanwhile).
+ */
+export async function applyPage(db: TariffDb, changes: readonly Change[], cursor: string, touched: Set<string> = new Set()): Promise<RefusedRow[] | null> {
+  const refused: RefusedRow[] = [];
+  let kept = false;
+  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
+  await db.transaction('rw', tables, async () => {
     const pending = await db.outbox.toArray();
+    // Reference data written here since the push (a list row, the tariff table) must reach the hub
+    // before the hub's older copy may land: the page is left for after the next push (cursor kept).
+    if (pending.some((m) => REFERENCE_MUTATORS.has(m.name)) && changes.some((c) => REFERENCE_TABLES.has(c.table))) {
+      kept = true;
+      return;
+    }
     const busyCases = new Set(pending.map((m) => m.caseId));
     const busyRecords = new Set(pending.map((m) => m.recordId));
     const skipped = new Set<string>();
     for (const change of changes) {
-      await applyChange(db, change, busyCases, busyRecords, touched, skipped);
+      const parsed = parsePulled(change);
+      if (!parsed.ok) refused.push(parsed.refused);
+      else await applyChange(db, { ...change, row: parsed.row as Change['row'] }, busyCases, busyRecords, touched, skipped);
     }
     // The cursor moves past what was skipped: remember those cases until a checksum confirms them.
     if (skipped.size > 0) await db.settings.put({ key: UNVERIFIED, value: [...new Set([...(await unverified(db)), ...skipped])] });
+    if (refused.length > 0) await db.settings.put({ key: REFUSED_KEY, value: [...(await refusedRows(db)), ...refused].slice(-200) });
     await db.settings.put({ key: SYNC_KEYS.cursor, value: cursor });
   });
+  return kept ? null : refused;
+}
+
+const REFERENCE_MUTATORS = new Set(['putEntities', 'putInspectors', 'putTariffTable', 'putLedgerMapping']);
+const REFERENCE_TABLES = new Set<Change['table']>(['entities', 'inspectors', 'tariffs', 'ledgerMappings']);
+
+/** Where the last 200 refused pulled rows are kept for the sync page. */
+export const REFUSED_KEY = 'sync.refusedRows';
+
+export async function refusedRows(db: TariffDb): Promise<RefusedRow[]> {
+  const value = (await db.settings.get(REFUSED_KEY))?.value;
+  return Array.isArray(value) ? (value as RefusedRow[]) : [];
 }
 
 const UNVERIFIED = 'sync.unverified';
@@ -156,6 +190,22 @@ async function markVerified(db: TariffDb, caseId: string): Promise<void> {
   await db.settings.put({ key: UNVERIFIED, value: left });
 }
 
+/**
+ * A list row from the hub, with its version (the base of this device's next edit of it). Its history
+ * entry names the hub as the source, so the laptop's list history shows edits from other devices too.
+ */
+async function putPulledListRow(db: TariffDb, kind: 'entities' | 'inspectors', key: string, row: Entity | Inspector, version: number): Promise<void> {
+  const table = kind === 'entities' ? db.entities : db.inspectors;
+  const before = await (table as TariffDb['entities']).get(key);
+  if (JSON.stringify(before) !== JSON.stringify(row)) {
+    await db.listHistory.add({ kind, key, at: new Date().toISOString(), by: 'hub', action: 'sync', before: before ?? null, after: row });
+    if (kind === 'entities') await db.entities.put(row as Entity);
+    else await db.inspectors.put(row as Inspector);
+  }
+  await db.rowVersions.put({ id: `${kind}:${key}`, version });
+}
+
+/** Applies one change whose row has passed its schema (parsePulled). */
 async function applyChange(db: TariffDb, change: Change, busyCases: Set<string | null>, busyRecords: Set<string | null>, touched: Set<string>, skipped: Set<string>): Promise<void> {
   const row = change.row;
   const hubRow = { key: change.key, version: change.version, row };
@@ -170,14 +220,19 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
       if (!busyRecords.has(change.key)) await db.records.put(row as unknown as LocalRecord);
       else if (typeof row.caseId === 'string') skipped.add(row.caseId);
       return;
-    case 'entities': {
-      const parsed = entitySchema.safeParse(row);
-      if (parsed.success) await db.entities.put(parsed.data);
+    case 'entities':
+    case 'inspectors':
+      await putPulledListRow(db, change.table, change.key, row as unknown as Entity | Inspector, change.version);
+      return;
+    case 'tariffs': {
+      const t = row as unknown as PulledTariff;
+      await db.tariffs.clear();
+      await db.tariffs.put({ id: t.id, table: t.table, storedAt: t.storedAt, by: t.by, source: t.source });
       return;
     }
-    case 'inspectors': {
-      const parsed = inspectorSchema.safeParse(row);
-      if (parsed.success) await db.inspectors.put(parsed.data);
+    case 'ledgerMappings': {
+      const m = row as unknown as PulledMapping;
+      await db.ledgerMappings.put({ landlord: m.landlord, mapping: m.mapping, savedAt: m.savedAt });
       return;
     }
     case 'conflicts':
@@ -216,11 +271,17 @@ async function verify(db: TariffDb, client: HubClient, caseIds: string[], report
         continue;
       }
       const whole = await client.fetchCase(id);
+      const parsedCase = pulledCaseSchema.safeParse(whole.case);
+      const parsedRecords = whole.records.map((r) => pulledRecordSchema.safeParse(r));
+      if (!parsedCase.success || parsedRecords.some((r) => !r.success)) {
+        report.mismatched.push(id);
+        continue;
+      }
       await db.transaction('rw', [db.cases, db.records, db.outbox], async () => {
         if ((await db.outbox.where('caseId').equals(id).count()) > 0) return;
         await db.records.where('caseId').equals(id).delete();
-        await db.cases.put(whole.case as unknown as LocalCase);
-        await db.records.bulkPut(whole.records as unknown as LocalRecord[]);
+        await db.cases.put(parsedCase.data);
+        await db.records.bulkPut(parsedRecords.flatMap((r) => (r.success ? [r.data as LocalRecord] : [])));
       });
       if ((await localChecksum(db, id)) !== theirs[id]) report.mismatched.push(id);
       else await markVerified(db, id);

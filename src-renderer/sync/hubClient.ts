@@ -13,6 +13,9 @@ export class SyncError extends Error {
     message: string,
     readonly status?: number,
     readonly expected?: number,
+    /** The hub's error code (`bad-credentials`, `pairing-code-invalid` …) and the issues it named. */
+    readonly code?: string,
+    readonly issues?: readonly { path: readonly string[]; code: string }[],
   ) {
     super(message);
   }
@@ -67,7 +70,7 @@ export class HubClient {
     const message = err.success ? err.data.message : `HTTP ${response.status}`;
     const code = err.success ? err.data.error : '';
     const cause: SyncCause = code === 'device-revoked' ? 'revoked' : response.status === 401 || response.status === 403 ? 'auth' : code === 'mutation-gap' ? 'gap' : 'server';
-    throw new SyncError(cause, message, response.status, err.success ? err.data.expected : undefined);
+    throw new SyncError(cause, message, response.status, err.success ? err.data.expected : undefined, code || undefined, err.success ? err.data.issues : undefined);
   }
 
   private async call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {

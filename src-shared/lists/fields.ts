@@ -1,5 +1,5 @@
 // Parsers for the cells of one row: each turns the cell text into a value or a problem with a stable code.
-import type { CreditGrade, EntityKind } from '../domain';
+import { MAX_TENANT_COUNT, type CreditGrade, type EntityKind } from '../domain';
 import { USCC_ALPHABET, usccProblem } from '../uscc';
 import { cleanSpaces, nfkc, normalizeCode, normalizeText, normalizeWord, parseNumberCode, splitList } from './normalize';
 
@@ -123,7 +123,7 @@ export function parseCount(text: string): Parsed<number | null> {
   const raw = normalizeCode(text).replace(/[户家个]$/, '');
   if (raw === '') return ok(null);
   const value = parseNumberCode(raw);
-  return value !== null && Number.isSafeInteger(value) && value >= 0
+  return value !== null && Number.isSafeInteger(value) && value >= 0 && value <= MAX_TENANT_COUNT
     ? ok(value)
     : problem('count.invalid', { value: cleanSpaces(text) });
 }

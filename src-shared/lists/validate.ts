@@ -1,6 +1,7 @@
 // Checks one record row: every column parsed, every problem reported (one per column), nothing fixed silently.
 import type { Column, ListSpec } from './columns';
 import type { FieldProblem } from './fields';
+import { isCleanText } from '../text';
 import { rowIssue } from './issues';
 import type { ListKind, RowIssue } from './types';
 
@@ -37,6 +38,7 @@ export function checkRow<K extends ListKind>(spec: ListSpec<K>, at: FieldColumns
 }
 
 function checkCell<T>(column: Column<T>, text: string, into: Record<string, unknown>): FieldProblem | null {
+  if (!isCleanText(text)) return { code: 'text.invalid' };
   if (column.required && text.trim() === '') return { code: 'required' };
   const parsed = column.parse(text);
   if (!parsed.ok) return parsed.params ? { code: parsed.code, params: parsed.params } : { code: parsed.code };

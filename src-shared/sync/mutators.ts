@@ -2,7 +2,14 @@
 // arguments. The laptop validates with the same schemas before it writes its outbox.
 import { z } from 'zod';
 import { entitySchema, inspectorSchema } from '../domain';
+import { ledgerMappingSchema } from '../ledger/types';
+import { tariffTableSchema } from '../tariff/types';
+import { cleanString, cleanTextCheck } from '../text';
+import { addNestedIssues } from '../zodIssue';
 import { recordDataSchemas, RECORD_KINDS, signatureSchema, type RecordKind } from './records';
+
+/** Every text and key of a mutation's arguments is clean (no NUL, no lone surrogate): see text.ts. */
+const clean = <S extends z.ZodType>(schema: S): S => schema.superRefine(cleanTextCheck) as S;
 
 const addRecordArgs = z
   .strictObject({
@@ -13,30 +20,61 @@ const addRecordArgs = z
   })
   .superRefine((args, ctx) => {
     const result = recordDataSchemas[args.kind].safeParse(args.data);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: ['data', ...issue.path.map(String)], message: issue.message });
+    if (!result.success) addNestedIssues(ctx, ['data'], result.error);
   });
+
+/** What a list write was, for the list history on both sides. */
+export const LIST_ACTIONS = ['import', 'create', 'edit', 'deactivate', 'activate'] as const;
+export type ListAction = (typeof LIST_ACTIONS)[number];
+/** Rows of one list mutation at most (a 3,841-row import is eight mutations). */
+export const LIST_ROWS_MAX = 500;
+
+function listArgs<R extends z.ZodType>(row: R) {
+  return z
+    .strictObject({
+      rows: z.array(row).min(1).max(LIST_ROWS_MAX),
+      action: z.enum(LIST_ACTIONS).default('import'),
+      baseVersions: z.array(z.number().int().nonnegative()).max(LIST_ROWS_MAX).optional(),
+    })
+    .refine((a) => a.baseVersions === undefined || a.baseVersions.length === a.rows.length, { path: ['baseVersions'], message: 'one base version per row' })
+    .refine((a) => new Set(a.rows.map(listRowKey)).size === a.rows.length, { path: ['rows'], message: 'duplicate-key', params: { code: 'duplicate-key' } });
+}
+
+/** The key of a row of either list: its USCC or its certificate number. */
+export function listRowKey(row: unknown): string {
+  const r = row as { uscc?: unknown; certNo?: unknown };
+  return String(r.uscc ?? r.certNo);
+}
 
 export const mutatorArgs = {
   /** A new meter reading, posted tariff, finding or refund order. */
-  addRecord: addRecordArgs,
+  addRecord: clean(addRecordArgs),
   /** Changes some fields of a record; `baseVersion` is the record version the device last pulled (0: never). */
-  editRecord: z.strictObject({
+  editRecord: clean(z.strictObject({
     id: z.uuid(),
     caseId: z.uuid(),
     baseVersion: z.number().int().nonnegative(),
     changes: z.record(z.string().min(1).max(64), z.unknown()).refine((c) => Object.keys(c).length > 0, 'no changes'),
-  }),
+  })),
   /** The on-site signature: the record is frozen from then on. */
-  signRecord: z.strictObject({ id: z.uuid(), caseId: z.uuid(), signature: signatureSchema }),
+  signRecord: clean(z.strictObject({ id: z.uuid(), caseId: z.uuid(), signature: signatureSchema })),
   /** The inspector hands the case in for review. */
-  submitCase: z.strictObject({ caseId: z.uuid() }),
+  submitCase: clean(z.strictObject({ caseId: z.uuid() })),
   /** A lead or the office approves (freezing the case) or returns it. */
-  reviewCase: z.strictObject({ caseId: z.uuid(), decision: z.enum(['approved', 'returned']), note: z.string().max(2000) }),
+  reviewCase: clean(z.strictObject({ caseId: z.uuid(), decision: z.enum(['approved', 'returned']), note: z.string().max(2000) })),
   /** The office settles a conflict; `value` becomes the field's value. */
-  resolveConflict: z.strictObject({ conflictId: z.uuid(), value: z.unknown() }),
-  /** The office adds or replaces rows of the two lists (at most 500 a mutation). */
-  putEntities: z.strictObject({ rows: z.array(entitySchema.strict()).min(1).max(500) }),
-  putInspectors: z.strictObject({ rows: z.array(inspectorSchema.strict()).min(1).max(500) }),
+  resolveConflict: clean(z.strictObject({ conflictId: z.uuid(), value: z.unknown() })),
+  /**
+   * The office adds or replaces rows of the two lists (at most 500 a mutation). `action` names the
+   * change for the list history; `baseVersions[i]` is the hub version of row i the device edited from
+   * (0: a new row, or never pulled): a row changed meanwhile by another device is kept as a conflict.
+   */
+  putEntities: clean(listArgs(entitySchema.strict())),
+  putInspectors: clean(listArgs(inspectorSchema.strict())),
+  /** The office's catalogue tariff table: replaces the one in force on every device (the hub keeps each version). */
+  putTariffTable: clean(z.strictObject({ table: tariffTableSchema.extend({ entries: tariffTableSchema.shape.entries.max(20_000) }), source: cleanString().max(200) })),
+  /** The ledger column mapping confirmed for one landlord (USCC or name as typed), for every device. */
+  putLedgerMapping: clean(z.strictObject({ landlord: cleanString().trim().min(1).max(200), mapping: ledgerMappingSchema })),
 } as const;
 
 export type MutatorName = keyof typeof mutatorArgs;
@@ -50,9 +88,9 @@ export function isMutatorName(name: string): name is MutatorName {
 /** One outbox row as it travels: per-device id (1, 2, 3 …), the mutator, its arguments, the device clock. */
 export const mutationSchema = z.strictObject({
   id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  name: z.string().min(1).max(64),
+  name: cleanString().min(1).max(64),
   args: z.unknown(),
   /** Hybrid logical clock of the device when it was written (display and history only). */
-  hlc: z.string().min(1).max(64),
+  hlc: cleanString().min(1).max(64),
 });
 export type Mutation = z.infer<typeof mutationSchema>;

@@ -32,7 +32,9 @@ export const pushResultSchema = z.object({
   id: z.number().int(),
   outcome: z.enum(OUTCOMES),
   code: z.enum(REJECT_CODES).optional(),
+  /** For logs and scripts; a person reads the translation of `code` with `params`. */
   message: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** Fields of this mutation that overwrote another device's newer value (recorded as conflicts). */
   conflicts: z.number().int().optional(),
 });
@@ -46,7 +48,7 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-export const CHANGE_TABLES = ['cases', 'records', 'entities', 'inspectors', 'conflicts', 'rejected', 'draws'] as const;
+export const CHANGE_TABLES = ['cases', 'records', 'entities', 'inspectors', 'conflicts', 'rejected', 'draws', 'tariffs', 'ledgerMappings'] as const;
 export type ChangeTable = (typeof CHANGE_TABLES)[number];
 
 export const changeSchema = z.object({
@@ -76,5 +78,11 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 export const checksumRequestSchema = z.strictObject({ caseIds: z.array(z.uuid()).min(1).max(500) });
 export const checksumResponseSchema = z.object({ checksums: z.record(z.string(), z.string()) });
 
-export const errorBodySchema = z.object({ error: z.string(), message: z.string(), expected: z.number().optional() });
+export const errorBodySchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  expected: z.number().optional(),
+  /** Which fields a 400 refused, each with a code (`bad-text`, `too_small` …). */
+  issues: z.array(z.object({ path: z.array(z.string()), code: z.string() })).optional(),
+});
 export type ErrorBody = z.infer<typeof errorBodySchema>;

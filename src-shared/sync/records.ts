@@ -1,11 +1,12 @@
 // What a case holds, on the laptop and on the hub alike: the case itself and its records.
 import { z } from 'zod';
+import { cleanString } from '../text';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
 /** A decimal string with at most 3 decimals (kWh, meter readings); never a binary float. */
 const decimalText = z.string().regex(/^\d{1,12}(\.\d{1,3})?$/, 'a number with at most 3 decimals');
-const shortText = z.string().trim().min(1).max(200);
-const longText = z.string().max(5000);
+const shortText = cleanString().trim().min(1).max(200);
+const longText = cleanString().max(5000);
 
 export const CASE_STATUSES = ['assigned', 'submitted', 'returned', 'approved'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

@@ -13,6 +13,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
+import { cleanString } from '../text';
 import { mutationSchema, type Mutation } from './mutators';
 import { sha256HexSchema } from './records';
 
@@ -29,9 +30,9 @@ export const caseFileManifestSchema = z.strictObject({
   format: z.literal(CASE_FILE_FORMAT),
   version: z.literal(CASE_FILE_VERSION),
   /** The hub the device was enrolled with (its address), for the office's information. */
-  hub: z.string().max(500).optional(),
+  hub: cleanString().max(500).optional(),
   deviceId: z.uuid(),
-  username: z.string().min(1).max(64),
+  username: cleanString().min(1).max(64),
   createdAt: z.iso.datetime(),
   /** firstId and lastId are 0 when the file carries no mutations. */
   mutations: z.strictObject({

@@ -23,8 +23,8 @@ export function tempFile(name: string, data: Uint8Array): string {
 }
 
 /** Fills the first-run profile form. */
-export async function createProfile(page: Page, name: string, role: '科室' | '组长' | '执法人员', certNo?: string): Promise<void> {
-  await page.goto('/');
+export async function createProfile(page: Page, name: string, role: '科室' | '组长' | '执法人员', certNo?: string, origin = '/'): Promise<void> {
+  await page.goto(origin);
   await page.getByLabel('姓名').fill(name);
   await page.getByText(role, { exact: true }).click();
   if (certNo) await page.getByLabel('执法证号').fill(certNo);

@@ -5,8 +5,10 @@ import { listMessages } from '../../src-shared/i18n/lists';
 import { tariffMessages } from '../../src-shared/i18n/tariff';
 import { tariffUiMessages } from '../../src-renderer/i18n/tariffUi';
 import { uiMessages } from '../../src-renderer/i18n/ui';
+import { syncUiMessages } from '../../src-renderer/i18n/syncUi';
+import { errorMessages } from '../../src-renderer/i18n/errorMessages';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages };
 
 describe('i18n', () => {
   it.each(Object.entries(tables))('%s: English has exactly the Chinese keys', (_, table) => {

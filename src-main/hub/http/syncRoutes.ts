@@ -25,7 +25,7 @@ export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
   const anyoneReading = { preHandler: requireRole(hub, ANY_ROLE, 'read') };
 
   app.post('/push', anyone, async (request) => {
-    const body = parseInput(pushRequestSchema, request.body);
+    const body = parseInput(pushRequestSchema, request.body, { textInSchema: true });
     const now = hub.now();
     const unit = preparePush(sessionOf(request), body.mutations, now);
     const outcome = hub.pushes ? await hub.pushes.apply(unit) : await applyUnit(hub.store, unit);

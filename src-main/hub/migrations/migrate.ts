@@ -2,6 +2,7 @@
 import initial from './001_accounts_lists_audit.sql?raw';
 import casesSync from './002_cases_sync.sql?raw';
 import blobRefs from './003_blob_refs.sql?raw';
+import listHistory from './004_list_history_tariffs.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001_accounts_lists_audit', sql: initial },
   { version: 2, name: '002_cases_sync', sql: casesSync },
   { version: 3, name: '003_blob_refs', sql: blobRefs },
+  { version: 4, name: '004_list_history_tariffs', sql: listHistory },
 ];
 
 // Any fixed number: hubs starting together against one database take turns migrating.

@@ -2,19 +2,23 @@
 // throws Rejection for a permanent refusal; push records it in rejected_mutations.
 import { randomUUID } from 'node:crypto';
 import type { Json } from '../../../src-shared/canonicalJson';
-import type { MutatorArgs, MutatorName } from '../../../src-shared/sync/mutators';
+import { entitySchema, inspectorSchema, type Entity, type Inspector } from '../../../src-shared/domain';
+import { listRowKey, type MutatorArgs, type MutatorName } from '../../../src-shared/sync/mutators';
 import type { RejectCode } from '../../../src-shared/sync/protocol';
 import { mediaOf, recordDataSchemas } from '../../../src-shared/sync/records';
 import type { DeviceSession } from '../accounts/devices';
 import type { Write } from '../store/writeTransaction';
 import { insertRows, type Sql } from '../store/store';
 import { logCase, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, type FieldMeta, type RecordRow } from './changes';
-import { putListRows } from './lists';
+import { putListRows, type ListWrite } from './lists';
+import { putMapping, putTariff } from './reference';
 
 export class Rejection extends Error {
   constructor(
     readonly code: RejectCode,
     message: string,
+    /** What the client's translation of `code` may name (a field, an issue code, a count). */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -180,7 +184,7 @@ const editRecord: Mutator<'editRecord'> = async (ctx, args) => {
 
 export interface ConflictJson {
   id: string;
-  kind: 'field' | 'replay-mismatch';
+  kind: 'field' | 'replay-mismatch' | 'list-row';
   caseId: string | null;
   recordId: string | null;
   field: string | null;
@@ -240,6 +244,7 @@ const resolveConflict: Mutator<'resolveConflict'> = async (ctx, args) => {
   if (k.kind === 'field' && k.case_id && k.record_id && k.field) {
     applied = await editRecord(ctx, { id: k.record_id, caseId: k.case_id, baseVersion: ctx.w.version, changes: { [k.field]: args.value } });
   }
+  if (k.kind === 'list-row' && k.field) applied = await resolveListRow(ctx, k.field, args.value);
   const resolution = { value: args.value as Json, by: user.username, device: ctx.session.deviceId };
   const [row] = await ctx.w.tx.query<Record<string, unknown>>(
     'UPDATE conflicts SET resolved_at = $2, resolution = $3::jsonb, version = $4 WHERE id = $1 RETURNING *',
@@ -248,6 +253,15 @@ const resolveConflict: Mutator<'resolveConflict'> = async (ctx, args) => {
   if (row) ctx.w.log('conflicts', k.id, conflictFromRow(row) as unknown as Json, { district: k.district ?? '' });
   return { ...applied, subject: `conflict:${k.id}` };
 };
+
+/** A list-row conflict is settled by the row the office chose (either value, or one it wrote). */
+async function resolveListRow(ctx: MutationContext, field: string, value: unknown): Promise<Applied> {
+  const kind = field.startsWith('entities:') ? 'entities' : 'inspectors';
+  const parsed = (kind === 'entities' ? entitySchema.strict() : inspectorSchema.strict()).safeParse(value);
+  if (!parsed.success || `${kind}:${listRowKey(parsed.data)}` !== field) throw new Rejection('invalid', `the value does not settle ${field}: a whole row of that key is expected`, { path: 'value', issue: 'invalid_type' });
+  const how: ListWrite = { action: 'edit', deviceId: ctx.session.deviceId, userId: ctx.session.user.id, username: ctx.session.user.username, hlc: ctx.hlc };
+  return kind === 'entities' ? putListRows(ctx.w, 'entities', [parsed.data as Entity], how) : putListRows(ctx.w, 'inspectors', [parsed.data as Inspector], how);
+}
 
 export function conflictFromRow(r: Record<string, unknown>): ConflictJson & { version: number } {
   const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
@@ -262,15 +276,28 @@ function officeOnly(ctx: MutationContext): void {
   if (ctx.session.user.role !== 'office') throw new Rejection('forbidden', 'only the office changes the lists');
 }
 
+function listWrite(ctx: MutationContext, args: MutatorArgs<'putEntities'> | MutatorArgs<'putInspectors'>): ListWrite {
+  const { session } = ctx;
+  return { action: args.action, baseVersions: args.baseVersions, deviceId: session.deviceId, userId: session.user.id, username: session.user.username, hlc: ctx.hlc };
+}
+
 const putEntities: Mutator<'putEntities'> = async (ctx, args) => {
   officeOnly(ctx);
-  return putListRows(ctx.w, 'entities', args.rows);
+  return putListRows(ctx.w, 'entities', args.rows, listWrite(ctx, args));
 };
 
 const putInspectors: Mutator<'putInspectors'> = async (ctx, args) => {
   officeOnly(ctx);
-  return putListRows(ctx.w, 'inspectors', args.rows);
+  return putListRows(ctx.w, 'inspectors', args.rows, listWrite(ctx, args));
 };
+
+const putTariffTable: Mutator<'putTariffTable'> = async (ctx, args) => {
+  officeOnly(ctx);
+  return putTariff(ctx.w, args.table, args.source, ctx.session.user);
+};
+
+/** Anyone confirms a ledger's columns (an inspector on site, the office at its desk); every device gets it. */
+const putLedgerMapping: Mutator<'putLedgerMapping'> = async (ctx, args) => putMapping(ctx.w, args.landlord, args.mapping, ctx.session.user.id);
 
 export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   addRecord,
@@ -281,4 +308,6 @@ export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   resolveConflict,
   putEntities,
   putInspectors,
+  putTariffTable,
+  putLedgerMapping,
 };

@@ -7,11 +7,13 @@ import { toNumber, type Sql, type Store } from '../store/store';
 export function scopeClause(session: DeviceSession, first: number): { sql: string; params: unknown[] } {
   const { user } = session;
   if (user.role === 'office') return { sql: 'TRUE', params: [] };
-  if (user.role === 'lead') return { sql: `(district = $${first} OR device_id = $${first + 1})`, params: [user.district, session.deviceId] };
-  // An inspector: the cases whose team holds their certificate number, and their own rejections.
+  // Reference data for every device (tariffs, ledger mappings) is logged with district '*'.
+  if (user.role === 'lead') return { sql: `(district = $${first} OR district = '*' OR device_id = $${first + 1})`, params: [user.district, session.deviceId] };
+  // An inspector: the cases whose team holds their certificate number (with their targets), the
+  // inspectors of their district (the names of their team), reference data, and their own rejections.
   return {
-    sql: `(case_id IN (SELECT id FROM cases WHERE inspectors ? $${first}) OR device_id = $${first + 1})`,
-    params: [user.certNo ?? '', session.deviceId],
+    sql: `(case_id IN (SELECT id FROM cases WHERE inspectors ? $${first}) OR device_id = $${first + 1} OR district = '*' OR (tbl = 'inspectors' AND district = $${first + 2}))`,
+    params: [user.certNo ?? '', session.deviceId, user.district],
   };
 }
 

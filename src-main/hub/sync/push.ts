@@ -9,12 +9,17 @@ import { toNumber, type Sql, type Store } from '../store/store';
 import { writeUnit, type UnitOutcome, type Write, type WriteUnit } from '../store/writeTransaction';
 import { insertConflict, RecordBatch, Rejection, SERVER_MUTATORS, type MutationContext } from './mutators';
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { scrubText } from '../../../src-shared/text';
+import { firstIssue } from '../../../src-shared/zodIssue';
 
 interface Checked {
   mutation: Mutation;
   name: MutatorName;
   args: unknown;
   hash: string;
+  /** Arguments that do not match the mutator: the mutation is rejected (the outbox behind it drains). */
+  invalid?: Rejection;
 }
 
 /** SHA-256 of the canonical {name, args}: what "the same mutation" means on a replay. */
@@ -22,20 +27,19 @@ export function payloadHash(name: string, args: unknown): string {
   return createHash('sha256').update(canonicalJson({ name, args: args as Json })).digest('hex');
 }
 
-/** Every mutation's name and arguments, before anything is applied: a bad one refuses the whole push. */
+/**
+ * Every mutation's name and arguments, before anything is applied. An unknown mutator refuses the whole
+ * push (the hub is older than the client); arguments that do not match are that mutation's rejection,
+ * kept with the rest of the push, so one bad mutation never blocks the outbox behind it.
+ */
 function checkAll(mutations: readonly Mutation[]): Checked[] {
-  const issues: { path: string[]; code: string; message: string }[] = [];
-  const checked: Checked[] = [];
-  mutations.forEach((m, i) => {
+  const checked: Checked[] = mutations.map((m, i) => {
     if (!isMutatorName(m.name)) throw new HubError(400, 'unknown-mutator', `mutation ${m.id}: no mutator named '${m.name}'`, [{ path: ['mutations', String(i), 'name'], code: 'unknown-mutator', message: m.name }]);
+    const hash = payloadHash(m.name, scrubText(m.args));
     const parsed = mutatorArgs[m.name].safeParse(m.args);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ path: ['mutations', String(i), 'args', ...issue.path.map(String)], code: issue.code, message: issue.message });
-      return;
-    }
-    checked.push({ mutation: m, name: m.name, args: parsed.data, hash: payloadHash(m.name, m.args) });
+    if (parsed.success) return { mutation: m, name: m.name, args: parsed.data, hash };
+    return { mutation: m, name: m.name, args: m.args, hash, invalid: invalidArgs(parsed.error) };
   });
-  if (issues.length > 0) throw new HubError(400, 'bad-request', 'a mutation does not match its mutator', issues);
   checked.sort((a, b) => a.mutation.id - b.mutation.id);
   for (let i = 1; i < checked.length; i++) {
     const prev = checked[i - 1]!.mutation.id;
@@ -44,6 +48,15 @@ function checkAll(mutations: readonly Mutation[]): Checked[] {
     if (id !== prev + 1) throw new HubError(409, 'mutation-gap', `mutation ids jump from ${prev} to ${id}; send them without gaps`, undefined, { expected: prev + 1 });
   }
   return checked;
+}
+
+/** The first issue of arguments that do not match, as a rejection naming the field and the issue's code. */
+function invalidArgs(error: z.ZodError): Rejection {
+  const issue = firstIssue(error);
+  // The path may hold the very key that was refused: kept storable like the arguments.
+  const path = scrubText(issue.path);
+  const code = issue.code;
+  return new Rejection('invalid', `arguments do not match the mutator at '${path}' (${code})`, { path, issue: code });
 }
 
 export interface PushOutcome {
@@ -150,10 +163,10 @@ async function replay(w: Write, session: DeviceSession, c: Checked): Promise<Pus
     await insertConflict({ w }, {
       id: randomUUID(), kind: 'replay-mismatch', caseId: null, recordId: null, field: null, district: session.user.district,
       theirs: { device: session.deviceId, mutationId: c.mutation.id, name: seen.name, args: seen.args, hlc: seen.hlc, hash: seen.payload_hash },
-      mine: { device: session.deviceId, mutationId: c.mutation.id, name: c.name, args: c.mutation.args as Json, hlc: c.mutation.hlc, hash: c.hash },
+      mine: { device: session.deviceId, mutationId: c.mutation.id, name: c.name, args: scrubText(c.mutation.args) as Json, hlc: c.mutation.hlc, hash: c.hash },
       resolvedAt: null, resolution: null, createdAt: w.at.toISOString(),
     });
-    await w.audit({ action: 'mutation.replay-mismatch', subject: `device:${session.deviceId}:${c.mutation.id}`, before: seen.args, after: c.mutation.args as Json });
+    await w.audit({ action: 'mutation.replay-mismatch', subject: `device:${session.deviceId}:${c.mutation.id}`, before: seen.args, after: scrubText(c.mutation.args) as Json });
   }
   return { id: c.mutation.id, outcome: 'replay-mismatch', message: `mutation ${c.mutation.id} was sent before with other content; both are kept for the office` };
 }
@@ -195,11 +208,14 @@ async function applyOne(run: PushRun, c: Checked): Promise<PushResult> {
   if (c.name !== 'addRecord') await run.records.flush(w.tx);
   const counted = countingWrites(w.tx);
   const ctx: MutationContext = { w: { ...w, tx: counted.tx }, session, mutationId: c.mutation.id, hlc: c.mutation.hlc, cases: run.cases, records: run.records };
+  // Refused arguments may hold text no store keeps (NUL, lone surrogates): they are kept scrubbed.
+  const args = scrubText(c.mutation.args) as Json;
   const take = (outcome: string): void => {
-    run.taken.push([session.deviceId, c.mutation.id, c.name, JSON.stringify(c.mutation.args), c.mutation.hlc, c.hash, outcome, w.at.toISOString()]);
+    run.taken.push([session.deviceId, c.mutation.id, c.name, JSON.stringify(args), c.mutation.hlc, c.hash, outcome, w.at.toISOString()]);
   };
   const mark = w.mark();
   try {
+    if (c.invalid) throw c.invalid;
     const applied = await (SERVER_MUTATORS[c.name] as (ctx: MutationContext, args: unknown) => ReturnType<(typeof SERVER_MUTATORS)['addRecord']>)(ctx, c.args);
     take('applied');
     await w.audit({ action: `mutation.${c.name}`, subject: applied.subject, before: applied.before, after: { ...(applied.after === null ? {} : { value: applied.after }), mutationId: c.mutation.id, hlc: c.mutation.hlc, via } });
@@ -211,11 +227,11 @@ async function applyOne(run: PushRun, c: Checked): Promise<PushResult> {
     take('rejected');
     await w.tx.query(
       'INSERT INTO rejected_mutations (device_id, mutation_id, user_id, name, args, code, message, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)',
-      [session.deviceId, c.mutation.id, session.user.id, c.name, JSON.stringify(c.mutation.args), e.code, e.message, w.at.toISOString()],
+      [session.deviceId, c.mutation.id, session.user.id, c.name, JSON.stringify(args), e.code, e.message, w.at.toISOString()],
     );
-    const row = { deviceId: session.deviceId, mutationId: c.mutation.id, user: session.user.username, name: c.name, args: c.mutation.args as Json, code: e.code, message: e.message, at: w.at.toISOString() };
+    const row = { deviceId: session.deviceId, mutationId: c.mutation.id, user: session.user.username, name: c.name, args, code: e.code, message: e.message, params: e.params, at: w.at.toISOString() };
     w.log('rejected', `${session.deviceId}:${c.mutation.id}`, row, { deviceId: session.deviceId, district: session.user.district });
     await w.audit({ action: 'mutation.rejected', subject: `device:${session.deviceId}:${c.mutation.id}`, after: { name: c.name, code: e.code, message: e.message, via } });
-    return { id: c.mutation.id, outcome: 'rejected', code: e.code, message: e.message };
+    return { id: c.mutation.id, outcome: 'rejected', code: e.code, message: e.message, params: e.params };
   }
 }

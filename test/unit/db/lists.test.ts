@@ -2,7 +2,12 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../../../src-shared/domain';
 import { db } from '../../../src-renderer/db/db';
-import { putRows, setActive, storedKeys } from '../../../src-renderer/db/lists';
+import { storedKeys } from '../../../src-renderer/db/lists';
+import { saveProfile } from '../../../src-renderer/state/profile';
+import { putLedgerMapping, putListRows, putTariffTable, setActive } from '../../../src-renderer/sync/referenceMutators';
+import { loadTariffTable } from '../../../src-shared/tariff/types';
+import sampleJson from '../../../resources/tariffs/sample-fujian.json';
+import { syntheticUscc } from '../../fixtures/synthetic';
 
 const entity = (uscc: string, name: string): Entity => ({
   uscc, name, kind: 'mall', district: '鼓楼区', subdistrict: '东街街道', address: '', lng: null, lat: null,
@@ -11,24 +16,38 @@ const entity = (uscc: string, name: string): Entity => ({
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
+  await saveProfile({ name: '张科长', role: 'office', district: '鼓楼区', certNo: '' });
 });
 
-describe('list repository', () => {
-  it('stores imported rows with one history entry each', async () => {
-    await putRows('entities', [entity('91350100M000100Y43', '万象城'), entity('91110000600037341L', '软件园')], '张科长', 'import');
+describe('list mutators on an unenrolled device', () => {
+  it('store imported rows with one history entry each and one queued putEntities', async () => {
+    await putListRows(db, 'entities', [entity('91350100M000100Y43', '万象城'), entity('91110000600037341L', '软件园')], 'import');
     expect([...(await storedKeys('entities'))].sort()).toEqual(['91110000600037341L', '91350100M000100Y43']);
     const history = await db.listHistory.toArray();
     expect(history.map((h) => [h.key, h.action, h.by, h.before])).toEqual([
       ['91350100M000100Y43', 'import', '张科长', null],
       ['91110000600037341L', 'import', '张科长', null],
     ]);
+    const outbox = await db.outbox.toArray();
+    expect(outbox.map((m) => [m.id, m.name, (m.args as { rows: Entity[] }).rows.map((r) => r.name), (m.args as { action: string }).action, (m.args as { baseVersions: number[] }).baseVersions])).toEqual([
+      [1, 'putEntities', ['万象城', '软件园'], 'import', [0, 0]],
+    ]);
   });
 
-  it('keeps the previous version when a row is edited or deactivated', async () => {
+  it('a 1,201-row import is three mutations of at most 500 rows, in one transaction', async () => {
+    const rows = Array.from({ length: 1201 }, (_, i) => entity(syntheticUscc(7, i + 1), `目标${i + 1}`));
+    await putListRows(db, 'entities', rows, 'import');
+    const outbox = await db.outbox.orderBy('id').toArray();
+    expect(outbox.map((m) => [m.id, (m.args as { rows: unknown[] }).rows.length])).toEqual([[1, 500], [2, 500], [3, 201]]);
+    expect(await db.entities.count()).toBe(1201);
+  });
+
+  it('keeps the previous version when a row is edited or deactivated; an edit names the hub version it started from', async () => {
     const first = entity('91350100M000100Y43', '万象城');
-    await putRows('entities', [first], 'a', 'create');
-    await putRows('entities', [{ ...first, name: '万象城（二期）' }], 'b', 'edit');
-    await setActive('entities', { ...first, name: '万象城（二期）' }, false, 'c');
+    await putListRows(db, 'entities', [first], 'create');
+    await db.rowVersions.put({ id: `entities:${first.uscc}`, version: 17 });
+    await putListRows(db, 'entities', [{ ...first, name: '万象城（二期）' }], 'edit');
+    await setActive(db, 'entities', { ...first, name: '万象城（二期）' }, false);
     const history = await db.listHistory.where({ kind: 'entities', key: first.uscc }).sortBy('id');
     expect(history.map((h) => [h.action, h.before?.name ?? null, h.after.name, h.after.active])).toEqual([
       ['create', null, '万象城', true],
@@ -36,12 +55,31 @@ describe('list repository', () => {
       ['deactivate', '万象城（二期）', '万象城（二期）', false],
     ]);
     expect((await db.entities.get(first.uscc))?.active).toBe(false);
+    const outbox = await db.outbox.orderBy('id').toArray();
+    expect(outbox.map((m) => [m.name, (m.args as { action: string }).action, (m.args as { baseVersions: number[] }).baseVersions])).toEqual([
+      ['putEntities', 'create', [0]],
+      ['putEntities', 'edit', [17]],
+      ['putEntities', 'deactivate', [17]],
+    ]);
   });
 
-  it('writes nothing at all when one row of a batch cannot be stored', async () => {
-    const broken = { ...entity('91110000600037341L', '坏行'), uscc: undefined } as unknown as Entity;
-    await expect(putRows('entities', [entity('91350100M000100Y43', '万象城'), broken], 'a', 'import')).rejects.toThrow();
+  it('writes nothing at all, outbox included, when one row of a batch fails the shared schema', async () => {
+    const broken = { ...entity('91110000600037341L', '坏行\u0000'), tenantCount: -1 };
+    await expect(putListRows(db, 'entities', [entity('91350100M000100Y43', '万象城'), broken], 'import')).rejects.toThrow();
     expect(await db.entities.count()).toBe(0);
     expect(await db.listHistory.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('the tariff table and a ledger mapping are stored and queued together', async () => {
+    const sample = loadTariffTable(sampleJson);
+    await putTariffTable(db, sample, '福建示例');
+    await putLedgerMapping(db, ' 万象城 ', { fields: { tenant: '商户名称', kwh: 2 } });
+    const stored = await db.tariffs.toArray();
+    expect(stored.map((s) => [s.id, s.table.id, s.table.entries.length, s.by, s.source])).toEqual([['current', 'current', sample.entries.length, '张科长', '福建示例']]);
+    expect(await db.ledgerMappings.get('万象城')).toMatchObject({ landlord: '万象城', mapping: { fields: { tenant: '商户名称', kwh: 2 } } });
+    const outbox = await db.outbox.orderBy('id').toArray();
+    expect(outbox.map((m) => m.name)).toEqual(['putTariffTable', 'putLedgerMapping']);
+    expect(outbox[1]!.args).toEqual({ landlord: '万象城', mapping: { fields: { tenant: '商户名称', kwh: 2 }, fees: [] } });
   });
 });

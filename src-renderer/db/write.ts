@@ -1,0 +1,25 @@
+// The one way pages change domain data: every function here is a mutator (src-renderer/sync/*Mutators,
+// src-shared/sync/mutators.ts) bound to this device's database, so a click reaches Dexie, the outbox,
+// the hub and every other device by one path. Pages never hold the Dexie object.
+import * as cases from '../sync/mutators';
+import * as reference from '../sync/referenceMutators';
+import { db } from './db';
+
+type Bound<F> = F extends (db: typeof import('./db').db, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+function bind<F extends (...args: never[]) => unknown>(f: F): Bound<F> {
+  return ((...args: unknown[]) => (f as unknown as (...a: unknown[]) => unknown)(db, ...args)) as Bound<F>;
+}
+
+export const write = {
+  putListRows: bind(reference.putListRows),
+  setActive: bind(reference.setActive),
+  putTariffTable: bind(reference.putTariffTable),
+  putLedgerMapping: bind(reference.putLedgerMapping),
+  addRecord: bind(cases.addRecord),
+  editRecord: bind(cases.editRecord),
+  signRecord: bind(cases.signRecord),
+  submitCase: bind(cases.submitCase),
+  reviewCase: bind(cases.reviewCase),
+  resolveConflict: bind(cases.resolveConflict),
+};

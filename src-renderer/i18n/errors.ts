@@ -1,0 +1,38 @@
+// Errors carry codes; words are made here, at the edge: a refusal of the hub, a local refusal, a
+// schema issue each become one sentence in the user's language. No English message and no schema
+// pattern reaches a Chinese screen (the original stays in the console for support).
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { DrawError } from '../../src-shared/draw/draw';
+import { issueCode } from '../../src-shared/zodIssue';
+import { SyncError } from '../sync/hubClient';
+import { LocalRefusal } from '../sync/mutators';
+
+/** One issue as "field reason"; `fieldLabel` names a path for people (else the path's last part). */
+export function describeIssue(t: TFunction, issue: { path: readonly (string | number | symbol)[]; code: string }, fieldLabel?: (path: string) => string | undefined): string {
+  const path = issue.path.map(String).join('.');
+  const reason = t(`issue.zod.${issue.code}`, { defaultValue: t('issue.zod.custom') });
+  if (path === '') return reason;
+  const field = fieldLabel?.(path) ?? t(`field.${path}`, { defaultValue: issue.path.map(String).at(-1) ?? path });
+  return t('error.field', { field, reason });
+}
+
+/** Any error, as one sentence for the user. */
+export function describeError(t: TFunction, e: unknown, fieldLabel?: (path: string) => string | undefined): string {
+  if (e instanceof z.ZodError) {
+    const issue = e.issues[0];
+    return issue ? describeIssue(t, { path: issue.path, code: issueCode(issue) }, fieldLabel) : t('issue.zod.custom');
+  }
+  if (e instanceof LocalRefusal) return t(`error.local.${e.code}`);
+  // The draw's refusals are made from the shared message table already (src-shared/i18n/draw.ts).
+  if (e instanceof DrawError) return e.message;
+  if (e instanceof SyncError) {
+    const issue = e.issues?.[0];
+    if (e.code === 'bad-request' && issue) return describeIssue(t, issue, fieldLabel);
+    if (e.code === 'draw-failed') return e.message;
+    if (e.code) return t(`hubError.${e.code}`, { defaultValue: t(`sync.cause.${e.kind}`, { detail: '' }) });
+    return t(`sync.cause.${e.kind}`, { detail: '' });
+  }
+  console.error(e);
+  return t('error.unexpected');
+}

@@ -1,0 +1,80 @@
+// The laptop's side of the reference-data mutators: the two lists, the tariff table in force and the
+// ledger mappings. Each changes the local tables, keeps the list history and queues its mutations in
+// ONE transaction; an unenrolled device queues them too, and they are pushed once it enrolls.
+import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
+import type { LedgerMapping } from '../../src-shared/ledger/types';
+import { LIST_ROWS_MAX, type ListAction } from '../../src-shared/sync/mutators';
+import type { TariffTable } from '../../src-shared/tariff/types';
+import type { ListHistoryEntry, TariffDb } from '../db/db';
+import { readIdentity } from '../db/identity';
+import { appendMutation, nextHlc } from './outbox';
+
+export type ListRow = Entity | Inspector;
+
+/** The id of the one tariff table in force (the hub's key too: src-main/hub/sync/reference.ts). */
+export const CURRENT_TARIFF = 'current';
+
+/** The primary key of a row of either list. */
+export function rowKey(kind: ListKind, row: ListRow): string {
+  return kind === 'entities' ? (row as Entity).uscc : (row as Inspector).certNo;
+}
+
+/** The key of a row's hub version in `rowVersions`. */
+export const versionId = (kind: ListKind, key: string): string => `${kind}:${key}`;
+
+async function byName(db: TariffDb): Promise<string> {
+  return (await readIdentity(db))?.name ?? '';
+}
+
+/**
+ * Stores rows of one list (new or changed) with their history and queues them for the hub, all or
+ * nothing: a 3,841-row import is one transaction of eight mutations. Each mutation names the hub
+ * version every row was edited from, so a row changed meanwhile on another device becomes a conflict.
+ */
+export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly ListRow[], action: ListAction): Promise<void> {
+  if (rows.length === 0) return;
+  const by = await byName(db);
+  const table = kind === 'entities' ? db.entities : db.inspectors;
+  await db.transaction('rw', [table, db.listHistory, db.rowVersions, db.outbox, db.settings], async () => {
+    const keys = rows.map((r) => rowKey(kind, r));
+    const before = await (table as TariffDb['entities']).bulkGet(keys);
+    const versions = await db.rowVersions.bulkGet(keys.map((k) => versionId(kind, k)));
+    for (let i = 0; i < rows.length; i += LIST_ROWS_MAX) {
+      const slice = rows.slice(i, i + LIST_ROWS_MAX);
+      const args = { rows: slice, action, baseVersions: versions.slice(i, i + LIST_ROWS_MAX).map((v) => v?.version ?? 0) };
+      const hlc = await nextHlc(db);
+      if (kind === 'entities') await appendMutation(db, 'putEntities', { ...args, rows: slice as Entity[] }, hlc);
+      else await appendMutation(db, 'putInspectors', { ...args, rows: slice as Inspector[] }, hlc);
+    }
+    const at = new Date().toISOString();
+    const history: ListHistoryEntry[] = rows.map((after, i) => ({ kind, key: keys[i]!, at, by, action, before: before[i] ?? null, after }));
+    await db.listHistory.bulkAdd(history);
+    if (kind === 'entities') await db.entities.bulkPut(rows as Entity[]);
+    else await db.inspectors.bulkPut(rows as Inspector[]);
+  });
+}
+
+/** Deactivates or re-activates one row; a deactivated row stays listed but leaves the draw. */
+export async function setActive(db: TariffDb, kind: ListKind, row: ListRow, active: boolean): Promise<void> {
+  await putListRows(db, kind, [{ ...row, active }], active ? 'activate' : 'deactivate');
+}
+
+/** Makes `table` the tariff table in force on this device and, through the hub, on every device. */
+export async function putTariffTable(db: TariffDb, table: TariffTable, source: string): Promise<void> {
+  const by = await byName(db);
+  const current = { ...table, id: CURRENT_TARIFF };
+  await db.transaction('rw', [db.tariffs, db.outbox, db.settings], async () => {
+    await appendMutation(db, 'putTariffTable', { table: current, source }, await nextHlc(db));
+    await db.tariffs.clear();
+    await db.tariffs.put({ id: CURRENT_TARIFF, table: current, storedAt: new Date().toISOString(), by, source });
+  });
+}
+
+/** Remembers the ledger columns confirmed for a landlord, here and on every device. */
+export async function putLedgerMapping(db: TariffDb, landlord: string, mapping: LedgerMapping): Promise<void> {
+  const name = landlord.trim();
+  await db.transaction('rw', [db.ledgerMappings, db.outbox, db.settings], async () => {
+    await appendMutation(db, 'putLedgerMapping', { landlord: name, mapping: { ...mapping, fees: mapping.fees ?? [] } }, await nextHlc(db));
+    await db.ledgerMappings.put({ landlord: name, mapping, savedAt: new Date().toISOString() });
+  });
+}
