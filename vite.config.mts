@@ -38,6 +38,8 @@ export const rendererConfig: UserConfig = {
   base: './',
   publicDir: resolve(__dirname, 'resources/public'),
   plugins: [react(), offlineShell],
+  // Module workers (the draw off the window's thread: src-renderer/workers/) share chunks with the app.
+  worker: { format: 'es' },
   build: {
     outDir: resolve(__dirname, 'out/renderer'),
     emptyOutDir: true,

@@ -1,8 +1,13 @@
 // The draws held on this device and the lists a draw reads.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { DrawResult } from '../../src-shared/draw/draw';
+import { useEffect, useState } from 'react';
+import { DrawError, type DrawErrorCode, type DrawRule } from '../../src-shared/draw/draw';
+import type { DrawPlan } from '../../src-shared/draw/plan';
+import type { DrawReply, DrawRequest } from '../workers/draw.worker';
 import type { Entity, Inspector } from '../../src-shared/domain';
-import { db, type HubRow } from './db';
+import { readAccount } from '../sync/account';
+import { HubClient } from '../sync/hubClient';
+import { db } from './db';
 import type { SavedDraw } from './savedDraw';
 
 export type { SavedDraw };
@@ -11,13 +16,44 @@ export function useDraws(): SavedDraw[] | undefined {
   return useLiveQuery(() => db.draws.orderBy('drawnAt').reverse().toArray(), []);
 }
 
-export function useDraw(id: string): SavedDraw | undefined {
-  return useLiveQuery(() => db.draws.get(id), [id]);
+/**
+ * One draw; undefined while loading, null when it is not here. A draw the hub made is fetched whole
+ * the first time it is opened (then kept): null only when that cannot be done (offline, not allowed).
+ */
+export function useDraw(id: string): SavedDraw | null | undefined {
+  const here = useLiveQuery(async () => (await db.draws.get(id)) ?? null, [id]);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (here !== null || failed === id) return;
+    fetchHubDraw(id).then((d) => d ?? setFailed(id), () => setFailed(id));
+  }, [here, id, failed]);
+  if (here === null && failed !== id) return undefined;
+  return here;
 }
 
-/** Draws made on the hub (by a lead or the office), as the hub reported them. */
-export function useHubDraws(): HubRow[] | undefined {
-  return useLiveQuery(() => db.hubDraws.toArray(), []);
+/** A line of 抽查记录: a draw made here or on the hub. */
+export interface DrawRow {
+  id: string;
+  name: string;
+  drawnAt: string;
+  drawnBy: string;
+  count: number;
+  seed: string;
+  onHub: boolean;
+}
+
+/** Every draw this device knows: its own and the hub's (reported by pull, fetched whole when opened). */
+export function useAllDraws(): DrawRow[] | undefined {
+  return useLiveQuery(async () => {
+    const mine = await db.draws.toArray();
+    const rows = new Map<string, DrawRow>(mine.map((d) => [d.id, { id: d.id, name: d.result.record.plan.name, drawnAt: d.drawnAt, drawnBy: d.drawnBy, count: d.result.selected.length, seed: d.result.record.seed, onHub: d.source === 'hub' }]));
+    for (const h of await db.hubDraws.toArray()) {
+      if (rows.has(h.key)) continue;
+      const r = h.row as { record?: { plan?: { name?: string }; seed?: string; drawnAt?: string }; cases?: number; by?: string };
+      rows.set(h.key, { id: h.key, name: r.record?.plan?.name ?? '', drawnAt: r.record?.drawnAt ?? '', drawnBy: r.by ?? '', count: r.cases ?? 0, seed: r.record?.seed ?? '', onHub: true });
+    }
+    return [...rows.values()].sort((a, b) => b.drawnAt.localeCompare(a.drawnAt));
+  }, []);
 }
 
 /** Active rows of each list (what a draw would read). */
@@ -34,7 +70,68 @@ export async function readLists(): Promise<{ entities: Entity[]; inspectors: Ins
   return { entities, inspectors };
 }
 
-/** Keeps a draw made on this device. */
-export async function saveDraw(id: string, result: DrawResult, by: string): Promise<void> {
-  await db.draws.add({ id, drawnAt: result.record.drawnAt, drawnBy: by, result });
+/**
+ * A draw made on the hub, fetched whole once and kept here like a local one (the same record, verify,
+ * notice and printed record); undefined while loading, null when it cannot be had (offline, not kept).
+ */
+export async function fetchHubDraw(id: string): Promise<SavedDraw | null> {
+  const kept = await db.draws.get(id);
+  if (kept) return kept;
+  const account = await readAccount(db);
+  if (!account) return null;
+  const draw = await new HubClient(account.hubUrl, account.token).hubDraw(id);
+  const saved: SavedDraw = { id, drawnAt: draw.result.record.drawnAt, drawnBy: draw.by, result: draw.result, source: 'hub' };
+  await db.draws.put(saved);
+  return saved;
+}
+
+/** A change to a list after a draw: which list, which row, what was done. */
+export interface ListChange {
+  kind: 'entities' | 'inspectors';
+  key: string;
+  action: string;
+  at: string;
+}
+
+/**
+ * Both lists as they stood at `at` (UTC ISO), rebuilt from the list history: every change made after it
+ * is undone, newest first; a row first stored after it is left out. 复核 re-runs a draw on these, and
+ * names what changed since separately (`changedSince`, oldest first).
+ */
+export async function listsAsOf(at: string): Promise<{ entities: Entity[]; inspectors: Inspector[]; changedSince: ListChange[] }> {
+  return db.transaction('r', [db.entities, db.inspectors, db.listHistory], async () => {
+    const entities = new Map((await db.entities.toArray()).map((e) => [e.uscc, e]));
+    const inspectors = new Map((await db.inspectors.toArray()).map((i) => [i.certNo, i]));
+    const later = (await db.listHistory.where('at').above(at).toArray()).sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
+    for (const h of later) {
+      const rows = (h.kind === 'entities' ? entities : inspectors) as Map<string, Entity | Inspector>;
+      if (h.before) rows.set(h.key, h.before);
+      else rows.delete(h.key);
+    }
+    const changedSince = later.reverse().map((h) => ({ kind: h.kind, key: h.key, action: h.action, at: h.at }));
+    return { entities: [...entities.values()], inspectors: [...inspectors.values()], changedSince };
+  });
+}
+
+/**
+ * Draws on this device in a Web Worker (src-renderer/workers/draw.worker.ts), which reads the lists,
+ * runs the draw and keeps it: the window stays responsive during a 100,000-target draw. Resolves with
+ * the number of targets drawn; rejects with the DrawError the draw refused with.
+ */
+export function drawHere(id: string, plan: DrawPlan, seed: string, by: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../workers/draw.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<DrawReply>) => {
+      worker.terminate();
+      const reply = event.data;
+      if (reply.ok) resolve(reply.selected);
+      else if (reply.error.name === 'DrawError') reject(new DrawError(reply.error.code as DrawErrorCode, reply.error.group, reply.error.rule as DrawRule, reply.error.message, reply.error.rules as DrawRule[]));
+      else reject(new Error(reply.error.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message));
+    };
+    worker.postMessage({ id, plan, seed, by } satisfies DrawRequest);
+  });
 }

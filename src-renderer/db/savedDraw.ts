@@ -7,4 +7,6 @@ export interface SavedDraw {
   drawnAt: string;
   drawnBy: string;
   result: DrawResult;
+  /** 'hub' for a draw a lead or the office made on the hub (fetched whole); absent for one made here. */
+  source?: 'hub';
 }

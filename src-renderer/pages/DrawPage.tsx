@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { v7 as uuidv7 } from 'uuid';
 import { CREDIT_GRADES, type CreditGrade } from '../../src-shared/domain';
-import { runDrawAsync } from '../../src-shared/draw/draw';
 import { syncController } from '../sync/controller';
 import { HubClient } from '../sync/hubClient';
 import { defaultPlan, type DrawPlan } from '../../src-shared/draw/plan';
 import { useProfile } from '../state/profile';
 import { describeError } from '../i18n/errors';
-import { readLists, saveDraw, useActiveCounts } from '../db/draws';
+import { drawHere, useActiveCounts } from '../db/draws';
 import { useAccount } from '../db/syncState';
 
 /** The plan as the form holds it: ratios in percent, as people write them. */
@@ -59,14 +58,10 @@ export function DrawPage() {
   async function draw(f: PlanForm) {
     setError(null);
     setRunning(true);
-    // Let the spinner paint before the draw (synchronous but for its hashing) takes the thread.
-    await new Promise((r) => setTimeout(r, 30));
     try {
-      const { entities, inspectors } = await readLists();
-      const result = await runDrawAsync({ entities, inspectors, plan: toPlan(f), seed: f.seed });
       const id = uuidv7();
-      await saveDraw(id, result, by);
-      message.success(t('draw.done', { count: result.selected.length }));
+      const count = await drawHere(id, toPlan(f), f.seed, by);
+      message.success(t('draw.done', { count }));
       navigate(`/draws/${id}`);
     } catch (e) {
       setError(describeError(t, e));

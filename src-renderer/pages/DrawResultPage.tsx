@@ -6,7 +6,8 @@ import { buildNoticeWorkbook } from '../../src-shared/draw/notice';
 import { verifyDrawAsync } from '../../src-shared/draw/verify';
 import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
 import { platform } from '../platform';
-import { readLists, useDraw } from '../db/draws';
+import { listsAsOf, readLists, useDraw, type ListChange } from '../db/draws';
+import { formatChinaTime } from '../../src-shared/time';
 
 /** 'entities 9135…' → '检查对象 9135…': the record keeps the list's code, people read its name. */
 function excludedLabel(key: string, t: (k: string) => string): string {
@@ -20,7 +21,7 @@ export function DrawResultPage() {
   const { id = '' } = useParams();
   const saved = useDraw(id);
   const names = useInspectorNames();
-  const [verdict, setVerdict] = useState<{ ok: boolean; differences: string[] } | null>(null);
+  const [verdict, setVerdict] = useState<{ ok: boolean; differences: string[]; changedSince: ListChange[] } | null>(null);
   if (saved === undefined) return null;
   if (saved === null) return <Empty description={t('draw.notFound')} />;
   const { result } = saved;
@@ -37,9 +38,10 @@ export function DrawResultPage() {
     if (ok) message.success(t('common.saved'));
   }
 
+  // Against the lists as they stood when it was drawn (from the list history); later changes are named apart.
   async function verify() {
-    const { entities, inspectors } = await readLists();
-    setVerdict(await verifyDrawAsync(result, entities, inspectors));
+    const { entities, inspectors, changedSince } = await listsAsOf(result.record.drawnAt);
+    setVerdict({ ...(await verifyDrawAsync(result, entities, inspectors)), changedSince });
   }
 
   return (
@@ -62,6 +64,16 @@ export function DrawResultPage() {
             type={verdict.ok ? 'success' : 'error'}
             message={verdict.ok ? t('draw.verifyOk') : t('draw.verifyFailed')}
             description={verdict.ok ? t('draw.verifyOkDetail') : <List size="small" dataSource={verdict.differences} renderItem={(d) => <List.Item>{d}</List.Item>} />}
+          />
+        )}
+        {verdict && verdict.changedSince.length > 0 && (
+          <Alert
+            data-testid="changed-since"
+            style={{ marginBottom: 16 }}
+            type="info"
+            showIcon
+            message={t('draw.changedSince', { count: verdict.changedSince.length })}
+            description={<List size="small" dataSource={verdict.changedSince.slice(0, 50)} renderItem={(c) => <List.Item>{`${formatChinaTime(c.at)} ${t(c.kind === 'entities' ? 'nav.entities' : 'nav.inspectors')} ${c.key}：${t(`history.${c.action}`)}`}</List.Item>} />}
           />
         )}
         <DrawRecordDescriptions result={result} />

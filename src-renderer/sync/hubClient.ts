@@ -1,6 +1,7 @@
 // HTTP to the hub (docs/sync-protocol.md). Every failure becomes a SyncError whose cause the status
 // bar shows: network, auth, revoked, gap, server — with the hub's own message when there is one.
 import { z } from 'zod';
+import { drawResultSchema, type DrawResult } from '../../src-shared/draw/draw';
 import type { Mutation } from '../../src-shared/sync/mutators';
 import { errorBodySchema, pullResponseSchema, pushResponseSchema, checksumResponseSchema, type PullResponse, type PushResponse } from '../../src-shared/sync/protocol';
 import { hubUserSchema, type HubUser } from './account';
@@ -151,6 +152,11 @@ export class HubClient {
   /** (Lead, office) the draw over the hub's lists; each selected target becomes an assigned case. */
   draw(seed: string, plan: unknown): Promise<{ drawId: string; cases: number }> {
     return this.call('POST', '/draws', z.object({ drawId: z.string(), cases: z.number() }).loose(), { seed, plan });
+  }
+
+  /** A draw made on the hub, whole, parsed with the shared result schema. */
+  hubDraw(id: string): Promise<{ id: string; district: string | null; by: string; result: DrawResult }> {
+    return this.call('GET', `/draws/${encodeURIComponent(id)}`, z.object({ id: z.string(), district: z.string().nullable(), by: z.string(), result: drawResultSchema }) as z.ZodType<{ id: string; district: string | null; by: string; result: DrawResult }>, undefined);
   }
 
   login(password: string): Promise<{ ok: true }> {

@@ -2,7 +2,7 @@
 // keyed SHA-256 stream so that anyone with the seed, the plan and the two lists gets the same result.
 // The algorithm is specified in docs/draw-algorithm.md; this file must stay bit-identical to it.
 import { z } from 'zod';
-import type { CreditGrade, Entity, EntityKind, Inspector } from '../domain';
+import { CREDIT_GRADES, ENTITY_KINDS, type CreditGrade, type Entity, type EntityKind, type Inspector } from '../domain';
 import { drawText } from '../i18n/draw';
 import { outputHashOfWords, outputHashOfWordsAsync, planHash, prepareEntities, prepareEntitiesAsync, prepareInspectors, prepareInspectorsAsync, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes } from './canonical';
 import { BASIS, ceilCount, checkPlan, drawPlanSchema, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
@@ -10,11 +10,12 @@ import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
 import { prepareRoster, TARGET_STRIDE, type Roster } from './roster';
 import { DistrictPool } from './teams';
 
-export type DrawErrorCode = 'plan-refused' | 'seed-empty' | 'duplicate-key' | 'team-unfillable';
+export type DrawErrorCode = 'plan-refused' | 'seed-empty' | 'duplicate-key' | 'team-unfillable' | 'empty-list';
 export type DrawRule =
   | PlanRule
   | 'seed'
   | 'unique-key'
+  | 'no-targets'
   | 'no-inspectors'
   | 'too-few-inspectors'
   | 'same-subdistrict'
@@ -84,6 +85,20 @@ export const drawResultFileSchema = z.object({
   excluded: z.array(excludedSchema).optional(),
 });
 export type DrawResultFile = z.infer<typeof drawResultFileSchema>;
+
+/** A selected target as a result carries it whole (the hub sends a draw this way). */
+export const selectedTargetSchema = z.object({
+  uscc: z.string(), name: z.string(), district: z.string(), subdistrict: z.string(), kind: z.enum(ENTITY_KINDS), credit: z.enum(CREDIT_GRADES).nullable(),
+  group: z.string(), inspectors: z.array(z.string()),
+});
+
+/** A whole draw result, as the hub sends it (GET /api/v1/draws/:id). */
+export const drawResultSchema = z.object({
+  record: drawRecordSchema,
+  groups: z.array(drawGroupSchema),
+  selected: z.array(selectedTargetSchema),
+  excluded: z.array(excludedSchema),
+});
 
 export interface SelectedTarget {
   uscc: string;
@@ -170,6 +185,9 @@ export async function runDrawAsync(input: DrawInput): Promise<DrawResult> {
 function refuseEarly(input: DrawInput): void {
   parsePlan(input.plan);
   checkSeed(input.seed);
+  // A draw over nothing is no draw: refused with the reason, never recorded (or audited) as one.
+  if (!input.entities.some((e) => e.active)) throw new DrawError('empty-list', '', 'no-targets', drawText('draw.empty.entities'));
+  if (!input.inspectors.some((i) => i.active)) throw new DrawError('empty-list', '', 'no-inspectors', drawText('draw.empty.inspectors'));
 }
 
 function resultOf({ record, groups, excluded, ...outcome }: DrawOutcome): DrawResult {

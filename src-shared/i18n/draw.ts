@@ -17,6 +17,8 @@ export const drawMessages = {
     'draw.plan.field': '抽查计划缺少或写错了字段「{{field}}」',
 
     'draw.seed.empty': '随机种子不能为空',
+    'draw.empty.entities': '检查对象名录中没有在册的检查对象，无法抽取（请先导入或同步名录）',
+    'draw.empty.inspectors': '执法检查人员名录中没有在岗的检查人员，无法抽取（请先导入或同步名录）',
     'draw.duplicate.entities': '检查对象名录中统一社会信用代码重复：{{key}}（请先修正名录再抽取）',
     'draw.duplicate.inspectors': '执法人员名录中执法证号重复：{{key}}（请先修正名录再抽取）',
     'draw.team.unfillable': '分组「{{group}}」：可用执法人员不足，无法为「{{target}}」组成 {{teamSize}} 人检查组（{{rules}}）',
@@ -133,6 +135,8 @@ export const drawMessages = {
     'draw.plan.field': 'The plan field "{{field}}" is missing or malformed',
 
     'draw.seed.empty': 'The seed may not be empty',
+    'draw.empty.entities': 'The list of targets has no active target: nothing to draw (import or sync the list first)',
+    'draw.empty.inspectors': 'The list of inspectors has no active inspector: nothing to draw (import or sync the list first)',
     'draw.duplicate.entities': 'The target list has the credit code {{key}} more than once (fix the list before drawing)',
     'draw.duplicate.inspectors': 'The inspector list has the certificate number {{key}} more than once (fix the list before drawing)',
     'draw.team.unfillable': 'Group "{{group}}": not enough inspectors to form a team of {{teamSize}} for "{{target}}" ({{rules}})',

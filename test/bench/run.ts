@@ -4,6 +4,7 @@
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import appBench from './app.bench';
 import drawBench from './draw.bench';
 import importBench from './import.bench';
 import ledgerBench from './ledger.bench';
@@ -11,7 +12,7 @@ import syncBench from './sync.bench';
 import { isLaptopWorker, runLaptopWorker } from './laptopWorker';
 import { isBenchHubWorker, runBenchHubWorker } from './syncWorld';
 
-const benches: Record<string, () => Promise<string>> = { import: importBench, draw: drawBench, ledger: ledgerBench, sync: syncBench };
+const benches: Record<string, () => Promise<string>> = { import: importBench, draw: drawBench, ledger: ledgerBench, sync: syncBench, app: appBench };
 
 async function main() {
   const only = process.argv.slice(2);

@@ -150,6 +150,37 @@ test('office lists and tariffs travel through the hub to a lead and an inspector
   // Teams are people: by name, with the certificate number.
   await expect(lead.page.getByText(/王检查（GL-001）|李检查（GL-002）|赵检查（GL-003）|钱检查（GL-004）/).first()).toBeVisible();
   await screenshot(lead.page, '62-lead-cases-after-hub-draw');
+  // The hub's draw is in 抽查记录 like a local one: its record, and 复核 reproduces it from the lists here.
+  await lead.page.getByRole('menuitem', { name: '抽查记录' }).click();
+  const history = lead.page.getByRole('row').filter({ hasText: '2026 年鼓楼区转供电价格检查' });
+  await expect(history).toContainText('检查中心');
+  await expect(history).toContainText('周组长');
+  await history.getByRole('link').click();
+  await expect(lead.page.getByTestId('draw-record')).toBeVisible();
+  await expect(lead.page.getByRole('row').filter({ hasText: '鼓楼商业广场1号' })).toContainText('鼓楼区');
+  await lead.page.getByRole('button', { name: /^复\s?核$/ }).click();
+  await expect(lead.page.getByTestId('verify-result')).toContainText('复核一致');
+  await screenshot(lead.page, '65-lead-hub-draw-verified');
+
+  // The office deactivates a drawn target after the draw; the lead's 复核 still reproduces the draw from
+  // the list versions it used, and names the change apart.
+  await office.page.goto(`${HUB}/#/lists/entities`);
+  await office.page.getByPlaceholder('名称、统一社会信用代码、地址、联系人').fill('鼓楼商业广场2号');
+  await office.page.getByRole('row').filter({ hasText: '鼓楼商业广场2号' }).getByRole('button', { name: /停\s?用/ }).click();
+  await office.page.getByRole('menuitem', { name: '同步' }).click();
+  await office.page.getByRole('button', { name: '立即同步' }).click();
+  await expect(office.page.getByTestId('sync-pending')).toHaveText('0');
+  await lead.page.getByRole('menuitem', { name: '同步' }).click();
+  await lead.page.getByRole('button', { name: '立即同步' }).click();
+  await lead.page.goto(`${HUB}/#/lists/entities`);
+  await lead.page.getByPlaceholder('名称、统一社会信用代码、地址、联系人').fill('鼓楼商业广场2号');
+  await expect(lead.page.getByRole('row').filter({ hasText: '鼓楼商业广场2号' })).toContainText('注销');
+  await lead.page.getByRole('menuitem', { name: '抽查记录' }).click();
+  await lead.page.getByRole('row').filter({ hasText: '2026 年鼓楼区转供电价格检查' }).getByRole('link').click();
+  await lead.page.getByRole('button', { name: /^复\s?核$/ }).click();
+  await expect(lead.page.getByTestId('verify-result')).toContainText('复核一致');
+  await expect(lead.page.getByTestId('changed-since')).toContainText(`${GULOU[1]!.uscc}：由检查中心同步`);
+  await screenshot(lead.page, '66-lead-verified-after-deactivation');
 
   // The inspector: its cases as tasks, the tariff table, all with the network off.
   const inspector = await person(browser, browserLog);

@@ -7,7 +7,7 @@ import { caseFromRow, loadCase, recordFromRow, type RecordRow } from '../sync/ch
 import { checksums } from '../sync/checksums';
 import { canReadCase } from '../sync/scope';
 import { HubError } from '../errors';
-import { drawOnHub } from '../sync/draws';
+import { drawOnHub, readHubDraw } from '../sync/draws';
 import { pull } from '../sync/pull';
 import { applyUnit, preparePush } from '../sync/push';
 import type { HubContext } from './context';
@@ -51,6 +51,14 @@ export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
     if (!c || !canReadCase(sessionOf(request), c)) throw new HubError(404, 'not-found', `no case ${id}`);
     const records = await hub.store.query<RecordRow>('SELECT * FROM records WHERE case_id = $1 ORDER BY id', [id]);
     return { case: caseFromRow(c), records: records.map(recordFromRow) };
+  });
+
+  // A draw made on the hub, whole: its record, groups, selected targets with their teams and the rows left out.
+  app.get('/draws/:id', { preHandler: requireRole(hub, ['office', 'lead'], 'read') }, async (request) => {
+    const { id } = parseInput(z.strictObject({ id: z.uuid() }), request.params);
+    const draw = await readHubDraw(hub.store, sessionOf(request), id);
+    if (!draw) throw new HubError(404, 'not-found', `no draw ${id}`);
+    return draw;
   });
 
   app.post('/draws', { preHandler: requireRole(hub, ['office', 'lead']) }, async (request, reply) => {

@@ -32,12 +32,13 @@ export async function drawOnHub(store: Store, session: DeviceSession, plan: Draw
   }
   const byUscc = new Map(lists.entities.map((e) => [e.uscc, e]));
   const drawId = randomUUID();
-  const summary = { cases: result.selected.length, groups: result.groups, excluded: result.excluded };
+  // The whole result is kept: 抽查记录 on every device shows, verifies and publishes the hub's draw as its own.
+  const summary = { cases: result.selected.length, groups: result.groups, excluded: result.excluded, selected: result.selected };
   return writeTransaction(store, { userId: session.user.id, deviceId: session.deviceId }, at, async (w) => {
     await w.tx.query('INSERT INTO draws (id, district, record, summary, created_by, created_at, version) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)', [
       drawId, district, JSON.stringify(result.record), JSON.stringify(summary), session.user.id, at.toISOString(), w.version,
     ]);
-    w.log('draws', drawId, { id: drawId, district, record: result.record, cases: result.selected.length, createdAt: at.toISOString(), version: w.version } as unknown as Json, { district: district ?? '' });
+    w.log('draws', drawId, { id: drawId, district, record: result.record, cases: result.selected.length, by: session.user.displayName, createdAt: at.toISOString(), version: w.version } as unknown as Json, { district: district ?? '' });
     for (const s of result.selected) {
       const entity = byUscc.get(s.uscc);
       const c: Case = {
@@ -56,4 +57,17 @@ export async function drawOnHub(store: Store, session: DeviceSession, plan: Draw
     await w.audit({ action: 'draw.run', subject: `draw:${drawId}`, after: { record: result.record as unknown as Json, cases: result.selected.length, district } });
     return { drawId, district, record: result.record, cases: result.selected.length, groups: result.groups, excluded: result.excluded };
   });
+}
+
+/** One draw made on the hub, whole (record, groups, selected with teams, rows left out), if the session may read it. */
+export async function readHubDraw(store: Store, session: DeviceSession, id: string): Promise<{ id: string; district: string | null; by: string; result: DrawResult } | null> {
+  const [row] = await store.query<{ id: string; district: string | null; record: DrawResult['record']; summary: { groups: DrawResult['groups']; excluded: DrawResult['excluded']; selected?: DrawResult['selected'] }; by: string | null }>(
+    'SELECT d.id, d.district, d.record, d.summary, u.display_name AS by FROM draws d LEFT JOIN users u ON u.id = d.created_by WHERE d.id = $1',
+    [id],
+  );
+  if (!row) return null;
+  const { user } = session;
+  if (user.role === 'inspector' || (user.role === 'lead' && row.district !== user.district)) return null;
+  const result: DrawResult = { record: row.record, groups: row.summary.groups, selected: row.summary.selected ?? [], excluded: row.summary.excluded };
+  return { id: row.id, district: row.district, by: row.by ?? '', result };
 }

@@ -138,6 +138,14 @@ describe('draw: the renderer path (lists and output hashed by WebCrypto) and the
     await expect(runDrawAsync({ ...input, plan: { ...cityPlan, teamSize: 40 } })).rejects.toMatchObject({ code: 'team-unfillable' });
   });
 
+  it('refuses a draw over no active target or no active inspector, naming the list', async () => {
+    const input = { ...city, plan: cityPlan, seed: '空名录', drawnAt: AT };
+    const noTargets = { ...input, entities: city.entities.map((e) => ({ ...e, active: false })) };
+    expect(() => runDraw(noTargets)).toThrow(expect.objectContaining({ code: 'empty-list', rule: 'no-targets', message: '检查对象名录中没有在册的检查对象，无法抽取（请先导入或同步名录）' }));
+    await expect(runDrawAsync({ ...input, entities: [] })).rejects.toMatchObject({ code: 'empty-list', rule: 'no-targets' });
+    await expect(runDrawAsync({ ...input, inspectors: [] })).rejects.toMatchObject({ code: 'empty-list', rule: 'no-inspectors', message: '执法检查人员名录中没有在岗的检查人员，无法抽取（请先导入或同步名录）' });
+  });
+
   it('prepares the same lists either way, and draws indices that name the same targets and teams as the rows', async () => {
     const lists = prepareLists(city.entities, city.inspectors);
     const gathered = await prepareListsAsync(city.entities, city.inspectors);
