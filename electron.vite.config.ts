@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/index.ts'),
+          // The office hub's utility process (src-main/electron/officeHub.ts forks it).
+          hubProcess: resolve(__dirname, 'src-main/hub/hubProcess.ts'),
         },
       },
     },

@@ -1,9 +1,12 @@
-// Office mode: the desktop app runs the hub in its main process, on the LAN, over the embedded store
-// in the user-data folder. Started with `--office` or by `office.json` ({"enabled": true, "port": 8787}).
+// Office mode: the desktop app runs the hub on the LAN, over the embedded store in the user-data
+// folder, in a utility process of its own (src-main/hub/hubProcess.ts), never on the main thread that
+// serves the window. Started with `--office` or by `office.json` ({"enabled": true, "port": 8787}).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { utilityProcess } from 'electron';
 import { z } from 'zod';
-import { DEFAULT_PORT, startHub, type RunningHub } from '../cli/commands/hub';
+import { DEFAULT_PORT, type HubStartOptions } from '../cli/commands/hub';
+import type { FromHub, StartedHub, ToHub } from '../hub/hubProcess';
 
 const configSchema = z.object({ enabled: z.boolean(), port: z.number().int().min(1).max(65535).default(DEFAULT_PORT) });
 export type OfficeConfig = z.infer<typeof configSchema>;
@@ -23,20 +26,53 @@ export interface OfficeHubInfo {
   local: string;
 }
 
-let running: RunningHub | null = null;
+/** The part of Electron's UtilityProcess office mode uses. */
+export interface HubChild {
+  postMessage(message: ToHub): void;
+  on(event: 'message', listener: (message: FromHub) => void): unknown;
+  once(event: 'exit', listener: (code: number) => void): unknown;
+  kill(): boolean;
+}
 
-export async function startOfficeHub(config: OfficeConfig, userData: string, webRoot: string): Promise<OfficeHubInfo | null> {
+/** Forks the hub process: out/main/hubProcess.js beside this code (electron.vite.config.ts). */
+export type ForkHub = () => HubChild;
+const forkHub: ForkHub = () => utilityProcess.fork(join(__dirname, 'hubProcess.js'), [], { serviceName: 'TariffCheck hub' }) as unknown as HubChild;
+
+let running: { child: HubChild; hub: StartedHub } | null = null;
+
+/** Sends one message and waits for the answer of one of the given types (or the process's exit). */
+function ask(child: HubChild, message: ToHub, answers: FromHub['type'][]): Promise<FromHub> {
+  return new Promise((resolve, reject) => {
+    child.on('message', (reply) => {
+      if (answers.includes(reply.type)) resolve(reply);
+    });
+    child.once('exit', (code) => reject(new Error(`the hub process exited (${code})`)));
+    child.postMessage(message);
+  });
+}
+
+export async function startOfficeHub(config: OfficeConfig, userData: string, webRoot: string, fork: ForkHub = forkHub): Promise<OfficeHubInfo | null> {
   if (!config.enabled || running) return officeHubInfo();
-  running = await startHub(['--data', join(userData, 'hub'), '--port', String(config.port), '--host', '0.0.0.0', '--web', webRoot]);
+  const options: HubStartOptions = { store: { data: join(userData, 'hub') }, port: config.port, host: '0.0.0.0', webRoot };
+  const child = fork();
+  const reply = await ask(child, { type: 'start', options }, ['started', 'failed']);
+  if (reply.type !== 'started') {
+    child.kill();
+    throw new Error(reply.type === 'failed' ? reply.message : 'the hub did not start');
+  }
+  running = { child, hub: reply.hub };
   return officeHubInfo();
 }
 
 export function officeHubInfo(): OfficeHubInfo | null {
   if (!running) return null;
-  return { lan: running.lan, local: `http://127.0.0.1:${new URL(running.address).port}` };
+  return { lan: running.hub.lan, local: `http://127.0.0.1:${new URL(running.hub.address).port}` };
 }
 
 export async function stopOfficeHub(): Promise<void> {
-  await running?.close();
+  if (!running) return;
+  const { child } = running;
   running = null;
+  await ask(child, { type: 'stop' }, ['stopped']).catch(() => undefined);
+  child.kill();
 }

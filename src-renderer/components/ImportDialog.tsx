@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListKind } from '../../src-shared/domain';
 import { columnLabelKey } from '../../src-shared/lists/columns';
-import { ListReadError, importList, type RowIssue } from '../../src-shared/lists/importList';
+import { ListReadError, type importList, type RowIssue } from '../../src-shared/lists/importList';
+import { checkListFile } from '../workers/checkList';
 import { storedKeys, type ListRow } from '../db/lists';
 import { write } from '../db/write';
 import { describeError } from '../i18n/errors';
@@ -29,7 +30,7 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
     setPhase({ step: 'checking', done: 0, total: 0 });
     try {
       const existing = await storedKeys(kind);
-      const result = await importList(kind, file.data, {
+      const result = await checkListFile(kind, file.data, {
         existing,
         onExisting,
         onProgress: (done, total) => setPhase({ step: 'checking', done, total }),

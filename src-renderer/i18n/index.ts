@@ -5,7 +5,7 @@ import type { Locale, MessageTable } from '../../src-shared/i18n/format';
 import { drawMessages } from '../../src-shared/i18n/draw';
 import { listMessages } from '../../src-shared/i18n/lists';
 import { tariffMessages } from '../../src-shared/i18n/tariff';
-import { errorMessages } from './errorMessages';
+import { errorMessages } from '../../src-shared/i18n/errors';
 import { syncUiMessages } from './syncUi';
 import { tariffUiMessages } from './tariffUi';
 import { uiMessages } from './ui';

@@ -154,11 +154,16 @@ export async function applyPage(db: TariffDb, changes: readonly Change[], cursor
     const busyCases = new Set(pending.map((m) => m.caseId));
     const busyRecords = new Set(pending.map((m) => m.recordId));
     const skipped = new Set<string>();
+    const listRows: Change[] = [];
     for (const change of changes) {
       const parsed = parsePulled(change);
       if (!parsed.ok) refused.push(parsed.refused);
+      // List rows go in together at the end (a 3,841-row list is a few requests, not four per row).
+      else if (change.table === 'entities' || change.table === 'inspectors') listRows.push({ ...change, row: parsed.row as Change['row'] });
       else await applyChange(db, { ...change, row: parsed.row as Change['row'] }, busyCases, busyRecords, touched, skipped);
     }
+    await putPulledListRows(db, 'entities', listRows.filter((c) => c.table === 'entities'));
+    await putPulledListRows(db, 'inspectors', listRows.filter((c) => c.table === 'inspectors'));
     // The cursor moves past what was skipped: remember those cases until a checksum confirms them.
     if (skipped.size > 0) await db.settings.put({ key: UNVERIFIED, value: [...new Set([...(await unverified(db)), ...skipped])] });
     if (refused.length > 0) await db.settings.put({ key: REFUSED_KEY, value: [...(await refusedRows(db)), ...refused].slice(-200) });
@@ -191,18 +196,27 @@ async function markVerified(db: TariffDb, caseId: string): Promise<void> {
 }
 
 /**
- * A list row from the hub, with its version (the base of this device's next edit of it). Its history
- * entry names the hub as the source, so the laptop's list history shows edits from other devices too.
+ * List rows from the hub, each with its version (the base of this device's next edit of it). A row that
+ * differs from the one here gets a history entry naming the hub as its source, so the laptop's list
+ * history shows edits from other devices too; the same row coming back only updates its version.
  */
-async function putPulledListRow(db: TariffDb, kind: 'entities' | 'inspectors', key: string, row: Entity | Inspector, version: number): Promise<void> {
-  const table = kind === 'entities' ? db.entities : db.inspectors;
-  const before = await (table as TariffDb['entities']).get(key);
-  if (JSON.stringify(before) !== JSON.stringify(row)) {
-    await db.listHistory.add({ kind, key, at: new Date().toISOString(), by: 'hub', action: 'sync', before: before ?? null, after: row });
-    if (kind === 'entities') await db.entities.put(row as Entity);
-    else await db.inspectors.put(row as Inspector);
+async function putPulledListRows(db: TariffDb, kind: 'entities' | 'inspectors', changes: readonly Change[]): Promise<void> {
+  if (changes.length === 0) return;
+  const latest = new Map<string, Change>();
+  for (const c of changes) latest.set(c.key, c);
+  const keys = [...latest.keys()];
+  const table = (kind === 'entities' ? db.entities : db.inspectors) as unknown as TariffDb['entities'];
+  const before = await table.bulkGet(keys);
+  const at = new Date().toISOString();
+  const changed = keys.flatMap((key, i) => {
+    const row = latest.get(key)!.row as unknown as Entity & Inspector;
+    return JSON.stringify(before[i]) === JSON.stringify(row) ? [] : [{ key, row, before: before[i] ?? null }];
+  });
+  if (changed.length > 0) {
+    await db.listHistory.bulkAdd(changed.map((c) => ({ kind, key: c.key, at, by: 'hub', action: 'sync' as const, before: c.before, after: c.row })));
+    await table.bulkPut(changed.map((c) => c.row));
   }
-  await db.rowVersions.put({ id: `${kind}:${key}`, version });
+  await db.rowVersions.bulkPut(keys.map((key) => ({ id: `${kind}:${key}`, version: latest.get(key)!.version })));
 }
 
 /** Applies one change whose row has passed its schema (parsePulled). */
@@ -222,7 +236,7 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
       return;
     case 'entities':
     case 'inspectors':
-      await putPulledListRow(db, change.table, change.key, row as unknown as Entity | Inspector, change.version);
+      await putPulledListRows(db, change.table, [change]);
       return;
     case 'tariffs': {
       const t = row as unknown as PulledTariff;

@@ -37,11 +37,10 @@ export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly L
   const table = kind === 'entities' ? db.entities : db.inspectors;
   await db.transaction('rw', [table, db.listHistory, db.rowVersions, db.outbox, db.settings], async () => {
     const keys = rows.map((r) => rowKey(kind, r));
-    const before = await (table as TariffDb['entities']).bulkGet(keys);
-    const versions = await db.rowVersions.bulkGet(keys.map((k) => versionId(kind, k)));
+    const { before, versions } = await storedFor(db, kind, keys);
     for (let i = 0; i < rows.length; i += LIST_ROWS_MAX) {
       const slice = rows.slice(i, i + LIST_ROWS_MAX);
-      const args = { rows: slice, action, baseVersions: versions.slice(i, i + LIST_ROWS_MAX).map((v) => v?.version ?? 0) };
+      const args = { rows: slice, action, baseVersions: versions.slice(i, i + LIST_ROWS_MAX).map((v) => v ?? 0) };
       const hlc = await nextHlc(db);
       if (kind === 'entities') await appendMutation(db, 'putEntities', { ...args, rows: slice as Entity[] }, hlc);
       else await appendMutation(db, 'putInspectors', { ...args, rows: slice as Inspector[] }, hlc);
@@ -52,6 +51,23 @@ export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly L
     if (kind === 'entities') await db.entities.bulkPut(rows as Entity[]);
     else await db.inspectors.bulkPut(rows as Inspector[]);
   });
+}
+
+/**
+ * The stored rows and hub versions of these keys. IndexedDB reads one key per request: for a large
+ * write (an import) reading the whole list in one request is many times faster than 2 × n gets.
+ */
+async function storedFor(db: TariffDb, kind: ListKind, keys: readonly string[]): Promise<{ before: (ListRow | undefined)[]; versions: (number | undefined)[] }> {
+  const table = (kind === 'entities' ? db.entities : db.inspectors) as unknown as TariffDb['entities'];
+  const ids = keys.map((k) => versionId(kind, k));
+  if (keys.length < 64 || keys.length * 4 < (await table.count())) {
+    const [before, versions] = await Promise.all([table.bulkGet([...keys]), db.rowVersions.bulkGet(ids)]);
+    return { before, versions: versions.map((v) => v?.version) };
+  }
+  const [all, allVersions] = await Promise.all([table.toArray(), db.rowVersions.where('id').startsWith(`${kind}:`).toArray()]);
+  const rows = new Map<string, ListRow>(all.map((r) => [rowKey(kind, r), r]));
+  const byId = new Map(allVersions.map((v) => [v.id, v.version]));
+  return { before: keys.map((k) => rows.get(k)), versions: ids.map((id) => byId.get(id)) };
 }
 
 /** Deactivates or re-activates one row; a deactivated row stays listed but leaves the draw. */

@@ -3,7 +3,7 @@
 // between threads ever holds the window (DESIGN.md "Nothing freezes").
 import { DrawError, runDrawAsync } from '../../src-shared/draw/draw';
 import type { DrawPlan } from '../../src-shared/draw/plan';
-import { openDb } from '../db/db';
+import { db } from '../db/db';
 
 export interface DrawRequest {
   id: string;
@@ -15,8 +15,6 @@ export interface DrawRequest {
 export type DrawReply =
   | { ok: true; id: string; selected: number }
   | { ok: false; error: { name: 'DrawError'; code: string; group: string; rule: string; message: string; rules: string[] } | { name: 'Error'; message: string } };
-
-const db = openDb();
 
 self.onmessage = async (event: MessageEvent<DrawRequest>) => {
   const { id, plan, seed, by } = event.data;

@@ -137,20 +137,22 @@ export default async function (): Promise<string> {
   const list = await messyEntityList({ seed: 2024, good: ROWS - SPOILED });
   const file = join(dir, 'targets-3841.xlsx');
   writeFileSync(file, list.bytes);
-  const codes: string[] = [];
-  for (let i = 0; i < RUNS + WARMUP; i++) {
-    cli(['user', 'add', '--data', join(dir, 'hub'), '--username', `office${i}`, '--name', `科长${i}`, '--role', 'office', '--district', '鼓楼区', '--password-stdin'], 'bench password\n');
-    codes.push(cli(['pair', '--data', join(dir, 'hub'), '--username', `office${i}`]));
-  }
-  const hub: ChildProcess = spawn(process.execPath, [CLI, 'hub', '--data', join(dir, 'hub'), '--port', String(PORT)], { stdio: 'ignore' });
   const browser = await chromium.launch({ executablePath: executablePath(), args: ARGS });
+  let hub: ChildProcess | null = null;
   try {
-    await waitForHub();
     const runs: ImportRun[] = [];
     for (let i = 0; i < RUNS + WARMUP; i++) {
-      const run = await importAndPush(browser, file, list.accepted.length, codes[i]!);
+      // Each run a new office with a new hub: what the first day of a real office pushes, and nothing before it.
+      const data = join(dir, `hub-${i}`);
+      cli(['user', 'add', '--data', data, '--username', 'office', '--name', '陈科长', '--role', 'office', '--district', '鼓楼区', '--password-stdin'], 'bench password\n');
+      const code = cli(['pair', '--data', data, '--username', 'office']);
+      hub = await startHub(data);
+      const run = await importAndPush(browser, file, list.accepted.length, code);
+      await stopHub(hub);
+      hub = null;
       if (i >= WARMUP) runs.push(run);
     }
+    hub = await startHub(join(dir, 'hub-draw'));
     const check = summary(runs.map((r) => r.check));
     const store = summary(runs.map((r) => r.store));
     const push = summary(runs.map((r) => r.push));
@@ -173,7 +175,19 @@ export default async function (): Promise<string> {
     ].join('\n');
   } finally {
     await browser.close();
-    hub.kill('SIGTERM');
+    if (hub) await stopHub(hub);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function startHub(data: string): Promise<ChildProcess> {
+  const hub = spawn(process.execPath, [CLI, 'hub', '--data', data, '--port', String(PORT)], { stdio: 'ignore' });
+  await waitForHub();
+  return hub;
+}
+
+async function stopHub(hub: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => hub.once('exit', resolve));
+  hub.kill('SIGTERM');
+  await exited;
 }

@@ -6,7 +6,7 @@ import { tariffMessages } from '../../src-shared/i18n/tariff';
 import { tariffUiMessages } from '../../src-renderer/i18n/tariffUi';
 import { uiMessages } from '../../src-renderer/i18n/ui';
 import { syncUiMessages } from '../../src-renderer/i18n/syncUi';
-import { errorMessages } from '../../src-renderer/i18n/errorMessages';
+import { errorMessages } from '../../src-shared/i18n/errors';
 
 const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages };
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { createHub } from '../../hub/server';
 import type { StoreKind } from '../../hub/store/store';
 import { CliError, type Command } from '../command';
@@ -20,8 +21,19 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** Opens the store, starts listening and returns; the command below waits for a signal. */
-export async function startHub(argv: string[]): Promise<RunningHub> {
+/** How to start a hub: the one typed entry the CLI and the desktop app's office mode both use. */
+export const hubStartSchema = z.strictObject({
+  store: z.union([z.strictObject({ data: z.string().min(1) }), z.strictObject({ pg: z.string().regex(/^postgres(ql)?:\/\//) })]),
+  port: z.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  /** The web build to serve at /; the one beside this code when absent. */
+  webRoot: z.string().min(1).optional(),
+  log: z.boolean().default(false),
+});
+export type HubStartOptions = z.input<typeof hubStartSchema>;
+
+/** The command line's options as a HubStartOptions (refused with the option named). */
+export function hubOptions(argv: string[]): HubStartOptions {
   const { values } = parseOptions(argv, {
     ...STORE_OPTIONS,
     port: { type: 'string' },
@@ -29,13 +41,20 @@ export async function startHub(argv: string[]): Promise<RunningHub> {
     web: { type: 'string' },
     log: { type: 'boolean' },
   });
-  const location = storeLocation(values);
+  const store = storeLocation(values);
+  if ('memory' in store) throw new CliError('give --data DIR or --pg URL');
   const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port takes 0–65535, not '${values.port}'`);
-  const store = await openCliStore(location);
-  const webRoot = values.web ?? defaultWebRoot(__dirname);
-  const host = values.host ?? '127.0.0.1';
-  const app = await createHub({ store, webRoot, logger: values.log === true });
+  return { store, port, host: values.host ?? '127.0.0.1', ...(values.web === undefined ? {} : { webRoot: values.web }), log: values.log === true };
+}
+
+/** Opens the store, starts listening and returns; the command below waits for a signal. */
+export async function startHub(input: HubStartOptions): Promise<RunningHub> {
+  const options = hubStartSchema.parse(input);
+  const { port, host } = options;
+  const store = await openCliStore(options.store);
+  const webRoot = options.webRoot ?? defaultWebRoot(__dirname);
+  const app = await createHub({ store, webRoot, logger: options.log });
   try {
     const address = await app.listen({ port, host });
     return {
@@ -75,7 +94,7 @@ export function lanAddresses(host: string, address: string): string[] {
 }
 
 export const hubCommand: Command = async (argv, io) => {
-  const hub = await startHub(argv);
+  const hub = await startHub(hubOptions(argv));
   io.out(`hub listening on ${hub.address} (store: ${hub.storeKind})`);
   for (const lan of hub.lan) io.out(`  on the LAN: ${lan}`);
   await new Promise<void>((done) => {

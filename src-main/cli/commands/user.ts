@@ -1,5 +1,7 @@
 // `tariffcheck user add`: creates a hub user; the password comes from stdin, never from argv.
 import { addUser, newUserSchema } from '../../hub/accounts/users';
+import { hubErrorText, issueText } from '../../../src-shared/i18n/errors';
+import { issueCode } from '../../../src-shared/zodIssue';
 import { HubError } from '../../hub/errors';
 import { CliError, type Command } from '../command';
 import { parseOptions, required } from './args';
@@ -37,16 +39,16 @@ export function makeUserCommand(readPassword: () => Promise<string>): Command {
       ...(values['cert-no'] === undefined ? {} : { certNo: values['cert-no'] }),
       password: await readPassword(),
     });
-    if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => issueText({ path: i.path, code: issueCode(i) })).join('；'));
     const user = await withStore(location, (store) => addUser(store, parsed.data, { userId: null, deviceId: null }, new Date())).catch(toCliError);
     io.out(`added ${user.role} ${user.username} (${user.id})`);
     return 0;
   };
 }
 
-/** A HubError (taken username, unknown user) as a refusal with exit 1. */
+/** A HubError (taken username, unknown user) as a refusal with exit 1, in Chinese. */
 export function toCliError(e: unknown): never {
-  if (e instanceof HubError) throw new CliError(e.message, 1);
+  if (e instanceof HubError) throw new CliError(hubErrorText(e.code), 1);
   throw e;
 }
 

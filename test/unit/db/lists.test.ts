@@ -42,6 +42,18 @@ describe('list mutators on an unenrolled device', () => {
     expect(await db.entities.count()).toBe(1201);
   });
 
+  it('a large re-import names the hub version of every row it changes, read in one pass over the list', async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => entity(syntheticUscc(8, i + 1), `目标${i + 1}`));
+    await putListRows(db, 'entities', rows, 'import');
+    await db.rowVersions.bulkPut(rows.slice(0, 50).map((r, i) => ({ id: `entities:${r.uscc}`, version: 100 + i })));
+    await db.rowVersions.put({ id: `inspectors:${rows[60]!.uscc}`, version: 999 });
+    await putListRows(db, 'entities', rows.map((r) => ({ ...r, address: '新地址' })), 'import');
+    const last = (await db.outbox.orderBy('id').last())!;
+    expect((last.args as { baseVersions: number[] }).baseVersions).toEqual([...Array.from({ length: 50 }, (_, i) => 100 + i), ...Array.from({ length: 50 }, () => 0)]);
+    const history = await db.listHistory.where({ kind: 'entities', key: rows[0]!.uscc }).sortBy('id');
+    expect(history.map((h) => [(h.before as Entity | null)?.address ?? null, (h.after as Entity).address])).toEqual([[null, ''], ['', '新地址']]);
+  });
+
   it('keeps the previous version when a row is edited or deactivated; an edit names the hub version it started from', async () => {
     const first = entity('91350100M000100Y43', '万象城');
     await putListRows(db, 'entities', [first], 'create');

@@ -95,3 +95,10 @@ export const safeStorage = {
     return [...text.slice(6)].reverse().join('');
   }),
 };
+
+/** utilityProcess.fork records what it was asked to start; tests hand office mode their own child. */
+export const utilityProcess = {
+  fork: vi.fn((_modulePath: string, _args?: string[], _options?: unknown): unknown => {
+    throw new Error('utilityProcess.fork is not available in tests: inject a fork');
+  }),
+};

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../../../package.json';
 import { auditCommand } from '../../../src-main/cli/commands/audit';
-import { startHub } from '../../../src-main/cli/commands/hub';
+import { hubOptions, startHub } from '../../../src-main/cli/commands/hub';
 import { pairCommand } from '../../../src-main/cli/commands/pair';
 import { makeUserCommand } from '../../../src-main/cli/commands/user';
 import { main } from '../../../src-main/cli/index';
@@ -69,7 +69,18 @@ describe.each(PLACES)('tariffcheck hub commands on $name', ({ make }) => {
     expect(code).toBe(0);
     expect(io.lines[0]).toMatch(/^added office office1 \([0-9a-f-]{36}\)$/);
     await expect(add(['add', ...place.args, '--username', 'x', '--name', 'x', '--role', 'office', '--district', 'd', '--password', 'secret'], io)).rejects.toBeInstanceOf(CliError);
-    await expect(add(['add', ...place.args, '--username', 'office1', '--name', 'x', '--role', 'office', '--district', 'd', '--password-stdin'], io)).rejects.toMatchObject({ exitCode: 1 });
+    await expect(add(['add', ...place.args, '--username', 'office1', '--name', 'x', '--role', 'office', '--district', 'd', '--password-stdin'], io)).rejects.toMatchObject({ exitCode: 1, message: '用户名已被使用。' });
+  });
+
+  it('user add names a refused field and its reason in Chinese, never a schema message', async () => {
+    const short = makeUserCommand(async () => 'short');
+    await expect(short(['add', ...place.args, '--username', 'office9', '--name', '办公室', '--role', 'office', '--district', '海淀区', '--password-stdin'], capture())).rejects.toMatchObject({
+      message: '“密码”太短或太小',
+    });
+    const badRole = makeUserCommand(async () => 'correct horse');
+    await expect(badRole(['add', ...place.args, '--username', 'office9', '--name', '办公室', '--role', 'boss', '--district', '海淀区', '--password-stdin'], capture())).rejects.toMatchObject({
+      message: '“角色”不是可选的值',
+    });
   });
 
   it('pair prints an 8-character code', async () => {
@@ -92,7 +103,7 @@ describe.each(PLACES)('tariffcheck hub commands on $name', ({ make }) => {
   });
 
   it('hub listens and answers /health', async () => {
-    const hub = await startHub([...place.args, '--port', '0', '--host', '127.0.0.1', '--web', '/nonexistent']);
+    const hub = await startHub(hubOptions([...place.args, '--port', '0', '--host', '127.0.0.1', '--web', '/nonexistent']));
     try {
       expect(hub.address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const res = await fetch(`${hub.address}/api/v1/health`);

@@ -1,5 +1,6 @@
-// Words for error codes: hub refusals, local refusals, schema issues (used by errors.ts).
-import type { MessageTable } from '../../src-shared/i18n/format';
+// Words for error codes: hub refusals, local refusals, schema issues. The app translates through
+// i18next (src-renderer/i18n/errors.ts), the CLI through issueText / hubErrorText below.
+import { formatMessage, type Locale, type MessageTable } from './format';
 
 export const errorMessages: MessageTable = {
   'zh-CN': {
@@ -46,6 +47,7 @@ export const errorMessages: MessageTable = {
     'hubError.invalid-data': '内容含有无法保存的字符或数值。',
     'hubError.internal': '检查中心出错，请稍后再试。',
     'field.title': '问题',
+    'field.role': '角色',
     'field.detail': '详细情况',
     'field.meterNo': '电表编号',
     'field.reading': '读数',
@@ -101,6 +103,7 @@ export const errorMessages: MessageTable = {
     'hubError.invalid-data': 'The content holds characters or numbers that cannot be stored.',
     'hubError.internal': 'The hub failed; try again later.',
     'field.title': 'Problem',
+    'field.role': 'Role',
     'field.detail': 'Details',
     'field.meterNo': 'Meter number',
     'field.reading': 'Reading',
@@ -113,3 +116,17 @@ export const errorMessages: MessageTable = {
     'field.code': 'Pairing code',
   },
 };
+
+/** One schema issue as "field reason" in the given language (the CLI's counterpart of describeIssue). */
+export function issueText(issue: { path: readonly PropertyKey[]; code: string }, locale: Locale = 'zh-CN'): string {
+  const m = errorMessages[locale];
+  const reason = m[`issue.zod.${issue.code}`] ?? m['issue.zod.custom']!;
+  const last = issue.path.map(String).at(-1);
+  if (last === undefined) return reason;
+  return formatMessage(m, 'error.field', { field: m[`field.${last}`] ?? last, reason });
+}
+
+/** A hub error code as a sentence in the given language; an unknown code as itself. */
+export function hubErrorText(code: string, locale: Locale = 'zh-CN'): string {
+  return errorMessages[locale][`hubError.${code}`] ?? code;
+}
