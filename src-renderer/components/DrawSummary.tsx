@@ -28,6 +28,7 @@ export function DrawRecordDescriptions({ result, bordered = true }: { result: Dr
     <Descriptions bordered={bordered} size="small" column={2} data-testid="draw-record">
       <Descriptions.Item label={t('draw.planName')}>{plan.name}</Descriptions.Item>
       <Descriptions.Item label={t('draw.drawnAt')}>{formatChinaTime(record.drawnAt)}</Descriptions.Item>
+      {record.committedAt && <Descriptions.Item label={t('draw.committedAt')}>{formatChinaTime(record.committedAt)}</Descriptions.Item>}
       <Descriptions.Item label={t('draw.ratio')}>{percent(plan.ratio)}</Descriptions.Item>
       <Descriptions.Item label={t('draw.groupBy')}>{plan.groupBy.map((g) => t(`field.${g}`)).join('、')}</Descriptions.Item>
       <Descriptions.Item label={t('draw.teamSize')}>{plan.teamSize}</Descriptions.Item>
@@ -41,6 +42,7 @@ export function DrawRecordDescriptions({ result, bordered = true }: { result: Dr
         {t('draw.countsText', { entities: record.entitiesCount, inspectors: record.inspectorsCount, selected: record.selectedCount })}
       </Descriptions.Item>
       <Descriptions.Item label={t('draw.entitiesHash')} span={2}><code>{record.entitiesHash}</code></Descriptions.Item>
+      {record.excludedHash && <Descriptions.Item label={t('draw.excludedHash')} span={2}><code>{record.excludedHash}</code></Descriptions.Item>}
       <Descriptions.Item label={t('draw.inspectorsHash')} span={2}><code>{record.inspectorsHash}</code></Descriptions.Item>
       <Descriptions.Item label={t('draw.planHash')} span={2}><code>{record.planHash}</code></Descriptions.Item>
       <Descriptions.Item label={t('draw.outputHash')} span={2}><code>{record.outputHash}</code></Descriptions.Item>

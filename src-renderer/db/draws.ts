@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { DrawError, type DrawErrorCode, type DrawRule } from '../../src-shared/draw/draw';
+import type { Commitment } from '../../src-shared/draw/commitment';
 import type { DrawPlan } from '../../src-shared/draw/plan';
 import type { DrawReply, DrawRequest } from '../workers/draw.worker';
 import type { Entity, Inspector } from '../../src-shared/domain';
@@ -54,6 +55,17 @@ export function useAllDraws(): DrawRow[] | undefined {
     }
     return [...rows.values()].sort((a, b) => b.drawnAt.localeCompare(a.drawnAt));
   }, []);
+}
+
+/** The plan name of a draw this device knows (its own or the hub's), for a case to name its draw; null when unknown here. */
+export function useDrawName(id: string): string | null | undefined {
+  return useLiveQuery(async () => {
+    if (!id) return null;
+    const mine = await db.draws.get(id);
+    if (mine) return mine.result.record.plan.name;
+    const hub = (await db.hubDraws.get(id))?.row as { record?: { plan?: { name?: string } } } | undefined;
+    return hub?.record?.plan?.name ?? null;
+  }, [id]);
 }
 
 /** Active rows of each list (what a draw would read). */
@@ -113,18 +125,14 @@ export async function listsAsOf(at: string): Promise<{ entities: Entity[]; inspe
   });
 }
 
-/**
- * Draws on this device in a Web Worker (src-renderer/workers/draw.worker.ts), which reads the lists,
- * runs the draw and keeps it: the window stays responsive during a 100,000-target draw. Resolves with
- * the number of targets drawn; rejects with the DrawError the draw refused with.
- */
-export function drawHere(id: string, plan: DrawPlan, seed: string, by: string): Promise<number> {
+/** One request to the draw worker (src-renderer/workers/draw.worker.ts); a DrawError comes back as one. */
+function askDrawWorker(request: DrawRequest): Promise<DrawReply & { ok: true }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../workers/draw.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<DrawReply>) => {
       worker.terminate();
       const reply = event.data;
-      if (reply.ok) resolve(reply.selected);
+      if (reply.ok) resolve(reply);
       else if (reply.error.name === 'DrawError') reject(new DrawError(reply.error.code as DrawErrorCode, reply.error.group, reply.error.rule as DrawRule, reply.error.message, reply.error.rules as DrawRule[]));
       else reject(new Error(reply.error.message));
     };
@@ -132,6 +140,27 @@ export function drawHere(id: string, plan: DrawPlan, seed: string, by: string): 
       worker.terminate();
       reject(new Error(event.message));
     };
-    worker.postMessage({ id, plan, seed, by } satisfies DrawRequest);
+    worker.postMessage(request);
   });
+}
+
+/**
+ * The commitment (抽查承诺) of a plan over the lists on this device, made in the worker; for a draw on the
+ * hub, the targets in open cases count as inactive, as the hub will leave them out.
+ */
+export async function commitHere(plan: DrawPlan, forHub: boolean): Promise<Commitment> {
+  const reply = await askDrawWorker({ type: 'commit', plan, leaveOutOpenCases: forHub });
+  if (reply.type !== 'committed') throw new Error('unexpected answer of the draw worker');
+  return reply.commitment;
+}
+
+/**
+ * Draws on this device in the worker, which reads the lists, refuses them if they or the plan no longer
+ * hash to the commitment, draws and keeps the result: the window stays responsive during a
+ * 100,000-target draw. Resolves with the number of targets drawn; rejects with the DrawError.
+ */
+export async function drawHere(id: string, plan: DrawPlan, seed: string, by: string, commitment: Commitment): Promise<number> {
+  const reply = await askDrawWorker({ type: 'draw', id, plan, seed, by, commitment });
+  if (reply.type !== 'drawn') throw new Error('unexpected answer of the draw worker');
+  return reply.selected;
 }

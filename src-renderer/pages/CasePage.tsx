@@ -1,8 +1,8 @@
 // One case: the target, the team, its records (findings, meter readings …), signing, submitting, review.
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { SEVERITIES } from '../../src-shared/sync/records';
 import { formatChinaTime } from '../../src-shared/time';
 import { SignaturePad } from '../components/SignaturePad';
@@ -12,6 +12,7 @@ import { describeError } from '../i18n/errors';
 import { personLabel, useCase, useCaseRecords, useInspectorNames, type LocalRecord } from '../db/cases';
 import { storeBlob } from '../db/syncState';
 import { write } from '../db/write';
+import { useDrawName } from '../db/draws';
 
 function useRun() {
   const { message } = App.useApp();
@@ -105,6 +106,7 @@ export function CasePage() {
   const [note, setNote] = useState('');
   const kase = useCase(id);
   const names = useInspectorNames();
+  const drawName = useDrawName(kase?.drawId ?? '');
   const records = useCaseRecords(id);
   if (kase === undefined) return <Empty />;
   const frozen = kase.status === 'approved';
@@ -120,6 +122,7 @@ export function CasePage() {
           <Descriptions.Item label={t('field.district')}>{kase.district} {kase.subdistrict}</Descriptions.Item>
           <Descriptions.Item label={t('case.address')}>{kase.address}</Descriptions.Item>
           <Descriptions.Item label={t('case.team')}>{kase.inspectors.map((c) => <Tag key={c}>{personLabel(names, c)}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={t('case.draw')}>{drawName ? <Link to={`/draws/${kase.drawId}`}>{drawName}</Link> : <Typography.Text type="secondary" copyable>{kase.drawId}</Typography.Text>}</Descriptions.Item>
           {kase.reviewNote && <Descriptions.Item label={t('case.reviewNote')}>{kase.reviewNote}</Descriptions.Item>}
         </Descriptions>
         {frozen && <Alert type="success" showIcon message={t('case.frozen')} />}

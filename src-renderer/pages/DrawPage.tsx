@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Space, Statistic, Typography } from 'antd';
+import { App, Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -7,9 +7,12 @@ import { CREDIT_GRADES, type CreditGrade } from '../../src-shared/domain';
 import { syncController } from '../sync/controller';
 import { HubClient } from '../sync/hubClient';
 import { defaultPlan, type DrawPlan } from '../../src-shared/draw/plan';
-import { useProfile } from '../state/profile';
+import { useIdentity } from '../db/identity';
 import { describeError } from '../i18n/errors';
-import { drawHere, useActiveCounts } from '../db/draws';
+import { commitHere, drawHere, useActiveCounts } from '../db/draws';
+import { combineSeeds, type Commitment } from '../../src-shared/draw/commitment';
+import { formatChinaTime } from '../../src-shared/time';
+import { platform } from '../platform';
 import { useAccount } from '../db/syncState';
 
 /** The plan as the form holds it: ratios in percent, as people write them. */
@@ -22,7 +25,9 @@ interface PlanForm {
   maxPerInspector: number | null;
   sameSubdistrict: boolean;
   lastInspector: boolean;
-  seed: string;
+  /** One contribution per witness (combined by combineSeeds, docs/draw-algorithm.md §4a). */
+  seeds: string[];
+  where: 'here' | 'hub';
 }
 
 /** Percent (as typed) to a ratio with at most 4 decimals, so 66.67% stays 0.6667 exactly. */
@@ -45,22 +50,71 @@ function toPlan(f: PlanForm): DrawPlan {
   };
 }
 
-/** A new draw: the plan, the seed entered in front of witnesses, and the draw itself. */
+/** The fields of the plan (what a commitment fixes). */
+const PLAN_FIELDS: (keyof PlanForm)[] = ['name', 'ratioPercent', 'teamSize', 'maxPerInspector', 'groupBy', 'riskPercent', 'sameSubdistrict', 'lastInspector'];
+
+/** The commitment as witnesses read it and the public notice prints it. */
+function CommitmentCard({ commitment: c }: { commitment: Commitment }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('draw.commitment')} style={{ marginTop: 12 }} data-testid="commitment"
+      extra={<Button size="small" onClick={() => void platform.printPage({ title: t('draw.commitment'), suggestedName: `${t('draw.commitment')}.pdf` })}>{t('draw.printCommitment')}</Button>}>
+      <Descriptions size="small" column={1} items={[
+        { key: 'at', label: t('draw.committedAt'), children: formatChinaTime(c.committedAt) },
+        { key: 'counts', label: t('draw.commitCounts'), children: t('draw.commitCountsText', { entities: c.entitiesCount, inspectors: c.inspectorsCount, excluded: c.excludedCount }) },
+        { key: 'plan', label: t('draw.planHash'), children: <Typography.Text code>{c.planHash}</Typography.Text> },
+        { key: 'e', label: t('draw.entitiesHash'), children: <Typography.Text code>{c.entitiesHash}</Typography.Text> },
+        { key: 'i', label: t('draw.inspectorsHash'), children: <Typography.Text code>{c.inspectorsHash}</Typography.Text> },
+        { key: 'x', label: t('draw.excludedHash'), children: <Typography.Text code>{c.excludedHash}</Typography.Text> },
+      ]} />
+    </Card>
+  );
+}
+
+/** A new draw: the plan, its commitment, the seeds entered in front of witnesses, and the draw itself. */
 export function DrawPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const by = useProfile()?.name ?? '';
+  const by = useIdentity()?.name ?? '';
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  const [commitment, setCommitment] = useState<{ where: PlanForm['where']; commitment: Commitment } | null>(null);
   const counts = useActiveCounts();
 
+  /** Step 1: plan and lists fixed as hashes, shown and printable, before any seed is entered. */
+  async function commit() {
+    setError(null);
+    const f = await form.validateFields(PLAN_FIELDS).catch(() => null);
+    if (!f) return;
+    setRunning(true);
+    try {
+      const where = form.getFieldValue('where') as PlanForm['where'];
+      setCommitment({ where, commitment: await commitHere(toPlan(form.getFieldsValue(true) as PlanForm), where === 'hub') });
+    } catch (e) {
+      setError(describeError(t, e));
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  /** Step 2: the witnesses' seeds, then the draw here or on the hub, held to the commitment. */
   async function draw(f: PlanForm) {
+    if (!commitment) return;
     setError(null);
     setRunning(true);
     try {
+      const seed = combineSeeds(f.seeds);
+      if (commitment.where === 'hub' && account) {
+        const result = await new HubClient(account.hubUrl, account.token).draw(seed, toPlan(f), 'leave-out', commitment.commitment);
+        message.success(t('draw.hubDone', { count: result.cases }));
+        if (result.alreadyOpen.length > 0) message.warning(t('draw.hubLeftOut', { count: result.alreadyOpen.length }), 8);
+        void syncController.syncNow();
+        navigate('/cases');
+        return;
+      }
       const id = uuidv7();
-      const count = await drawHere(id, toPlan(f), f.seed, by);
+      const count = await drawHere(id, toPlan(f), seed, by, commitment.commitment);
       message.success(t('draw.done', { count }));
       navigate(`/draws/${id}`);
     } catch (e) {
@@ -73,27 +127,12 @@ export function DrawPage() {
   const [form] = Form.useForm<PlanForm>();
   const account = useAccount();
   const canDrawOnHub = account && account.user.role !== 'inspector';
-  async function drawOnHub() {
-    setError(null);
-    const f = await form.validateFields().catch(() => null);
-    if (!f || !account) return;
-    setRunning(true);
-    try {
-      const result = await new HubClient(account.hubUrl, account.token).draw(f.seed, toPlan(f));
-      message.success(t('draw.hubDone', { count: result.cases }));
-      void syncController.syncNow();
-      navigate('/cases');
-    } catch (e) {
-      setError(describeError(t, e));
-    } finally {
-      setRunning(false);
-    }
-  }
+  const seeds = Form.useWatch('seeds', form) ?? [];
 
   const initial: PlanForm = {
     name: '', ratioPercent: defaultPlan.ratio * 100, groupBy: defaultPlan.groupBy, riskPercent: {},
     teamSize: defaultPlan.teamSize, maxPerInspector: defaultPlan.maxPerInspector,
-    sameSubdistrict: defaultPlan.recusal.sameSubdistrict, lastInspector: defaultPlan.recusal.lastInspector, seed: '',
+    sameSubdistrict: defaultPlan.recusal.sameSubdistrict, lastInspector: defaultPlan.recusal.lastInspector, seeds: [''], where: 'here',
   };
 
   return (
@@ -153,18 +192,42 @@ export function DrawPage() {
               <Statistic title={t('draw.activeEntities')} value={counts?.entities ?? 0} />
               <Statistic title={t('draw.activeInspectors')} value={counts?.inspectors ?? 0} />
             </Space>
-            <Form.Item name="seed" label={t('draw.seed')} extra={t('draw.seedHint')} rules={[{ required: true, whitespace: true, message: t('draw.seedRequired') }]} style={{ marginTop: 16 }}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-            {error && <Alert type="error" showIcon message={t('draw.refused')} description={error} style={{ marginBottom: 12 }} data-testid="draw-error" />}
-            <Button type="primary" size="large" htmlType="submit" loading={running} block>
-              {t('draw.start')}
-            </Button>
             {canDrawOnHub && (
-              <Button size="large" loading={running} block style={{ marginTop: 8 }} onClick={() => void drawOnHub()}>
-                {t('draw.onHub')}
-              </Button>
+              <Form.Item name="where" label={t('draw.where')} style={{ marginTop: 16 }}>
+                <Radio.Group onChange={() => setCommitment(null)} options={[{ value: 'here', label: t('draw.where.here') }, { value: 'hub', label: t('draw.where.hub') }]} />
+              </Form.Item>
             )}
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>{t('draw.commitHint')}</Typography.Paragraph>
+            <Button size="large" block loading={running && !commitment} onClick={() => void commit()}>
+              {commitment ? t('draw.commitAgain') : t('draw.commit')}
+            </Button>
+            {commitment && <CommitmentCard commitment={commitment.commitment} />}
+            <Form.List name="seeds">
+              {(fields, { add, remove }) => (
+                <div style={{ marginTop: 16 }}>
+                  {fields.map((field, i) => (
+                    <Form.Item key={field.key} label={t('draw.seedOf', { n: i + 1 })} extra={i === 0 ? t('draw.seedHint') : undefined} required>
+                      <Space.Compact style={{ width: '100%' }}>
+                        <Form.Item name={field.name} noStyle rules={[{ required: true, whitespace: true, message: t('draw.seedRequired') }]}>
+                          <Input disabled={!commitment} aria-label={t('draw.seedOf', { n: i + 1 })} />
+                        </Form.Item>
+                        {fields.length > 1 && <Button onClick={() => remove(field.name)}>{t('draw.removeWitness')}</Button>}
+                      </Space.Compact>
+                    </Form.Item>
+                  ))}
+                  <Button type="dashed" block disabled={!commitment} onClick={() => add('')}>{t('draw.addWitness')}</Button>
+                  {seeds.filter((x) => x && x.trim()).length > 1 && (
+                    <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="combined-seed">
+                      {t('draw.combinedSeed')}<Typography.Text code>{combineSeeds(seeds)}</Typography.Text>
+                    </Typography.Paragraph>
+                  )}
+                </div>
+              )}
+            </Form.List>
+            {error && <Alert type="error" showIcon message={t('draw.refused')} description={error} style={{ marginBottom: 12 }} data-testid="draw-error" />}
+            <Button type="primary" size="large" htmlType="submit" loading={running && commitment !== null} disabled={!commitment} block>
+              {commitment?.where === 'hub' ? t('draw.onHub') : t('draw.start')}
+            </Button>
           </Card>
         </Col>
       </Row>

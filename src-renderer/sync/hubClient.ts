@@ -1,6 +1,7 @@
 // HTTP to the hub (docs/sync-protocol.md). Every failure becomes a SyncError whose cause the status
 // bar shows: network, auth, revoked, gap, server — with the hub's own message when there is one.
 import { z } from 'zod';
+import type { Commitment } from '../../src-shared/draw/commitment';
 import { drawResultSchema, type DrawResult } from '../../src-shared/draw/draw';
 import type { Mutation } from '../../src-shared/sync/mutators';
 import { errorBodySchema, pullResponseSchema, pushResponseSchema, checksumResponseSchema, type PullResponse, type PushResponse } from '../../src-shared/sync/protocol';
@@ -150,8 +151,10 @@ export class HubClient {
   }
 
   /** (Lead, office) the draw over the hub's lists; each selected target becomes an assigned case. */
-  draw(seed: string, plan: unknown): Promise<{ drawId: string; cases: number }> {
-    return this.call('POST', '/draws', z.object({ drawId: z.string(), cases: z.number() }).loose(), { seed, plan });
+  /** A draw on the hub; targets in an open case of an earlier draw are left out unless `openCases` is 'allow'. */
+  draw(seed: string, plan: unknown, openCases: 'leave-out' | 'allow' = 'leave-out', commitment?: Commitment): Promise<{ drawId: string; cases: number; alreadyOpen: { uscc: string; plan: string }[] }> {
+    const schema = z.object({ drawId: z.string(), cases: z.number(), alreadyOpen: z.array(z.object({ uscc: z.string(), plan: z.string() }).loose()).default([]) }).loose();
+    return this.call('POST', '/draws', schema, { seed, plan, openCases, ...(commitment ? { commitment } : {}) });
   }
 
   /** A draw made on the hub, whole, parsed with the shared result schema. */

@@ -6,14 +6,16 @@ import { CREDIT_GRADES, ENTITY_KINDS, type CreditGrade, type Entity, type Entity
 import { drawText } from '../i18n/draw';
 import { outputHashOfWords, outputHashOfWordsAsync, planHash, prepareEntities, prepareEntitiesAsync, prepareInspectors, prepareInspectorsAsync, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes } from './canonical';
 import { BASIS, ceilCount, checkPlan, drawPlanSchema, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
+import { commitmentDifferences, excludedHash, type Commitment } from './commitment';
 import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
 import { prepareRoster, TARGET_STRIDE, type Roster } from './roster';
 import { DistrictPool } from './teams';
 
-export type DrawErrorCode = 'plan-refused' | 'seed-empty' | 'duplicate-key' | 'team-unfillable' | 'empty-list';
+export type DrawErrorCode = 'plan-refused' | 'seed-empty' | 'duplicate-key' | 'team-unfillable' | 'empty-list' | 'commitment-mismatch';
 export type DrawRule =
   | PlanRule
   | 'seed'
+  | 'commitment'
   | 'unique-key'
   | 'no-targets'
   | 'no-inspectors'
@@ -57,6 +59,10 @@ export const drawRecordSchema = z.object({
   outputHash: hex64,
   /** UTC ISO 8601 time of the draw; shown, never hashed. */
   drawnAt: z.iso.datetime({ offset: true }),
+  /** Hash of the rows left out (§2a); absent in records made before it was recorded. */
+  excludedHash: hex64.optional(),
+  /** When the plan and lists were committed, before the seed (§4a); absent for a draw without a commitment. */
+  committedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type SavedDrawRecord = z.infer<typeof drawRecordSchema>;
 /** What a draw proves: inputs (seed, plan, list hashes), algorithm and output hash. */
@@ -71,7 +77,12 @@ export const drawGroupSchema = z.object({
 });
 export type DrawGroup = z.infer<typeof drawGroupSchema>;
 
-export const excludedSchema = z.object({ key: z.string(), reason: z.string() });
+/**
+ * A row no draw over these lists takes part in: `key` is `entities USCC` or `inspectors CERT`.
+ * `code` says why where it is not plain inactivity: `open-case`, a target the hub left out because it
+ * is in an open case of an earlier draw (it counts as inactive for this draw, and 复核 treats it so).
+ */
+export const excludedSchema = z.object({ key: z.string(), reason: z.string(), code: z.literal('open-case').optional() });
 export type Excluded = z.infer<typeof excludedSchema>;
 
 /** The part of a selected target the output hash covers. */
@@ -147,6 +158,8 @@ export interface DrawInput {
   seed: string;
   /** UTC ISO time to record; now when omitted. Not part of any hash. */
   drawnAt?: string;
+  /** The commitment made before the seed (§4a): the draw refuses a plan or lists that no longer hash to it. */
+  commitment?: Commitment;
 }
 
 /** Both lists in canonical order with their hashes (see prepareEntities / prepareInspectors), and their roster. */
@@ -170,15 +183,35 @@ export function parsePlan(input: unknown): DrawPlan {
 /** Runs the draw: canonical lists, key, targets per group (partial Fisher–Yates), then teams. Throws DrawError. */
 export function runDraw(input: DrawInput): DrawResult {
   refuseEarly(input);
-  const outcome = runPreparedDraw(prepareLists(input.entities, input.inspectors), input.plan, input.seed, input.drawnAt ?? new Date().toISOString());
-  return resultOf(outcome);
+  const lists = prepareLists(input.entities, input.inspectors);
+  holdToCommitment(input, lists);
+  const outcome = runPreparedDraw(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString());
+  return resultOf(committed(outcome, input.commitment));
+}
+
+/** Refuses a draw whose plan or lists no longer hash to its commitment, naming what changed. */
+function holdToCommitment(input: DrawInput, lists: PreparedLists): void {
+  const c = input.commitment;
+  if (!c) return;
+  const now = {
+    planHash: planHash(parsePlan(input.plan)), entitiesHash: lists.entities.hash, inspectorsHash: lists.inspectors.hash, excludedHash: excludedHash(lists.entities, lists.inspectors),
+    entitiesCount: lists.entities.rows.length, inspectorsCount: lists.inspectors.rows.length, excludedCount: lists.excluded.length,
+  };
+  const changed = commitmentDifferences(c, now);
+  if (changed.length > 0) throw new DrawError('commitment-mismatch', '', 'commitment', drawText('draw.commitment.changed', { what: changed.join('；') }));
+}
+
+function committed(outcome: DrawOutcome, c: Commitment | undefined): DrawOutcome {
+  if (c) outcome.record.committedAt = new Date(c.committedAt).toISOString();
+  return outcome;
 }
 
 /** runDraw with the lists and the output hashed by gatherSha256: the renderer's, WebCrypto where it can. */
 export async function runDrawAsync(input: DrawInput): Promise<DrawResult> {
   refuseEarly(input);
   const lists = await prepareListsAsync(input.entities, input.inspectors);
-  return resultOf(await runPreparedDrawAsync(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString()));
+  holdToCommitment(input, lists);
+  return resultOf(committed(await runPreparedDrawAsync(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString()), input.commitment));
 }
 
 /** A bad plan or seed is refused before the lists are prepared. */
@@ -245,6 +278,7 @@ function drawOnPrepared(lists: PreparedLists, planInput: DrawPlan, seed: string,
     inspectorsCount: lists.inspectors.rows.length,
     selectedCount: picks.targets.length,
     outputHash: '',
+    excludedHash: excludedHash(lists.entities, lists.inspectors),
     // Normalised to UTC 'Z' form (throws RangeError on a malformed time: a caller's bug, not a refusal).
     drawnAt: new Date(drawnAt).toISOString(),
   };

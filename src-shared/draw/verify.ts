@@ -3,13 +3,22 @@
 import type { Entity, Inspector } from '../domain';
 import { drawText, type DrawMessageKey } from '../i18n/draw';
 import { outputHash, planHash, type SelectionLine } from './canonical';
-import { DrawError, prepareLists, prepareListsAsync, runPreparedDraw, selectedTargets, type PreparedLists, type SavedDrawRecord, type SelectedTarget } from './draw';
+import { DrawError, prepareLists, prepareListsAsync, runPreparedDraw, selectedTargets, type Excluded, type PreparedLists, type SavedDrawRecord, type SelectedTarget } from './draw';
+import { excludedHash } from './commitment';
 import { DRAW_ALGORITHM } from './rng';
 
 /** What verify needs of a saved draw: the record and the selected USCCs with their teams. */
 export interface SavedDraw {
   record: SavedDrawRecord;
   selected: readonly SelectionLine[];
+  /** The rows left out; a target left out for an open case (`code: 'open-case'`) was drawn as inactive. */
+  excluded?: readonly Excluded[];
+}
+
+/** The targets as the draw saw them: those it left out for an open case count as inactive. */
+export function asDrawn(saved: Pick<SavedDraw, 'excluded'>, entities: readonly Entity[]): readonly Entity[] {
+  const leftOut = new Set((saved.excluded ?? []).filter((x) => x.code === 'open-case' && x.key.startsWith('entities ')).map((x) => x.key.slice('entities '.length)));
+  return leftOut.size === 0 ? entities : entities.map((e) => (leftOut.has(e.uscc) ? { ...e, active: false } : e));
 }
 
 export interface Verdict {
@@ -24,14 +33,16 @@ export interface VerifyOptions {
 }
 
 /** Reruns the draw of `saved.record` over these lists and lists every difference (empty when it reproduces). */
-export function verifyDraw(saved: SavedDraw, entities: readonly Entity[], inspectors: readonly Inspector[], options: VerifyOptions = {}): Verdict {
+export function verifyDraw(saved: SavedDraw, given: readonly Entity[], inspectors: readonly Inspector[], options: VerifyOptions = {}): Verdict {
+  const entities = asDrawn(saved, given);
   return verifyOn(saved, () => prepareLists(entities, inspectors), entities, options);
 }
 
 /** verifyDraw with the lists hashed by gatherSha256 (WebCrypto in the renderer). */
-export async function verifyDrawAsync(saved: SavedDraw, entities: readonly Entity[], inspectors: readonly Inspector[], options: VerifyOptions = {}): Promise<Verdict> {
+export async function verifyDrawAsync(saved: SavedDraw, given: readonly Entity[], inspectors: readonly Inspector[], options: VerifyOptions = {}): Promise<Verdict> {
   // A foreign algorithm is named without preparing anything, as verifyDraw does.
-  if (saved.record.algorithm !== DRAW_ALGORITHM) return verifyDraw(saved, entities, inspectors, options);
+  if (saved.record.algorithm !== DRAW_ALGORITHM) return verifyDraw(saved, given, inspectors, options);
+  const entities = asDrawn(saved, given);
   const lists = await prepareListsAsync(entities, inspectors);
   return verifyOn(saved, () => lists, entities, options);
 }
@@ -62,6 +73,12 @@ function verifyOn(saved: SavedDraw, prepare: () => PreparedLists, entities: read
     push('draw.verify.entitiesHash', { recorded: record.entitiesHash, actual: lists.entities.hash, recordedCount: record.entitiesCount, actualCount: lists.entities.rows.length });
   if (!sameInspectors)
     push('draw.verify.inspectorsHash', { recorded: record.inspectorsHash, actual: lists.inspectors.hash, recordedCount: record.inspectorsCount, actualCount: lists.inspectors.rows.length });
+
+  // The rows left out (§2a): recorded since the hash was added; an older record has none to compare.
+  if (record.excludedHash !== undefined) {
+    const actual = excludedHash(lists.entities, lists.inspectors);
+    if (actual !== record.excludedHash) push('draw.verify.excludedHash', { recorded: record.excludedHash, actual, actualCount: lists.excluded.length });
+  }
 
   let reproduced: SelectedTarget[];
   let reproducedHash: string;

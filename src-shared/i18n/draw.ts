@@ -17,6 +17,11 @@ export const drawMessages = {
     'draw.plan.field': '抽查计划缺少或写错了字段「{{field}}」',
 
     'draw.seed.empty': '随机种子不能为空',
+    'draw.commitment.changed': '抽查承诺作出后，{{what}}，不能按原承诺抽取；请重新生成并公示抽查承诺',
+    'draw.commitment.plan': '抽查计划已改变',
+    'draw.commitment.entities': '检查对象名录已改变（承诺时 {{committed}} 个在册，现在 {{now}} 个）',
+    'draw.commitment.inspectors': '执法检查人员名录已改变（承诺时 {{committed}} 名在岗，现在 {{now}} 名）',
+    'draw.commitment.excluded': '不参加抽取的名录行已改变（承诺时 {{committed}} 行，现在 {{now}} 行）',
     'draw.empty.entities': '检查对象名录中没有在册的检查对象，无法抽取（请先导入或同步名录）',
     'draw.empty.inspectors': '执法检查人员名录中没有在岗的检查人员，无法抽取（请先导入或同步名录）',
     'draw.duplicate.entities': '检查对象名录中统一社会信用代码重复：{{key}}（请先修正名录再抽取）',
@@ -33,6 +38,7 @@ export const drawMessages = {
 
     'draw.excluded.entityInactive': '检查对象已停用，不参加抽取',
     'draw.excluded.inspectorInactive': '执法人员已停用，不参加抽取',
+    'draw.excluded.openCase': '已在未结案件中（{{plan}}），本次不再抽取',
     'draw.label.separator': ' / ',
     'draw.label.noSubdistrict': '（未填街镇）',
     'draw.label.noCredit': '未评级',
@@ -60,6 +66,7 @@ export const drawMessages = {
       '检查对象名录与抽查时不同：名录哈希记录为 {{recorded}}，现为 {{actual}}（在册对象记录为 {{recordedCount}} 户，现为 {{actualCount}} 户）',
     'draw.verify.inspectorsHash':
       '执法人员名录与抽查时不同：名录哈希记录为 {{recorded}}，现为 {{actual}}（在册人员记录为 {{recordedCount}} 人，现为 {{actualCount}} 人）',
+    'draw.verify.excludedHash': '不参加抽取的名录行与抽查时不同：摘要记录为 {{recorded}}，现为 {{actual}}（现有 {{actualCount}} 行）',
     'draw.verify.rerunFailed': '按记录重新抽取失败：{{reason}}',
     'draw.verify.outputHash': '结果哈希不同：记录为 {{recorded}}，重新抽取为 {{actual}}',
     'draw.verify.count': '抽中户数不同：记录为 {{recorded}} 户，重新抽取为 {{actual}} 户',
@@ -135,6 +142,11 @@ export const drawMessages = {
     'draw.plan.field': 'The plan field "{{field}}" is missing or malformed',
 
     'draw.seed.empty': 'The seed may not be empty',
+    'draw.commitment.changed': 'Since the commitment: {{what}}; the draw cannot use it. Make and publish a new commitment',
+    'draw.commitment.plan': 'the plan changed',
+    'draw.commitment.entities': 'the target list changed ({{committed}} active when committed, {{now}} now)',
+    'draw.commitment.inspectors': 'the inspector list changed ({{committed}} active when committed, {{now}} now)',
+    'draw.commitment.excluded': 'the rows left out changed ({{committed}} when committed, {{now}} now)',
     'draw.empty.entities': 'The list of targets has no active target: nothing to draw (import or sync the list first)',
     'draw.empty.inspectors': 'The list of inspectors has no active inspector: nothing to draw (import or sync the list first)',
     'draw.duplicate.entities': 'The target list has the credit code {{key}} more than once (fix the list before drawing)',
@@ -151,6 +163,7 @@ export const drawMessages = {
 
     'draw.excluded.entityInactive': 'Target is inactive and not drawn',
     'draw.excluded.inspectorInactive': 'Inspector is inactive and not drawn',
+    'draw.excluded.openCase': 'In an open case already ({{plan}}): not drawn again',
     'draw.label.separator': ' / ',
     'draw.label.noSubdistrict': '(no sub-district)',
     'draw.label.noCredit': 'no grade',
@@ -178,6 +191,7 @@ export const drawMessages = {
       'The target list differs from the one drawn from: hash recorded {{recorded}}, now {{actual}} (active targets recorded {{recordedCount}}, now {{actualCount}})',
     'draw.verify.inspectorsHash':
       'The inspector list differs from the one drawn from: hash recorded {{recorded}}, now {{actual}} (active inspectors recorded {{recordedCount}}, now {{actualCount}})',
+    'draw.verify.excludedHash': 'The rows left out differ from the draw: hash recorded {{recorded}}, now {{actual}} ({{actualCount}} rows now)',
     'draw.verify.rerunFailed': 'Re-running the draw failed: {{reason}}',
     'draw.verify.outputHash': 'Output hash differs: recorded {{recorded}}, reproduced {{actual}}',
     'draw.verify.count': 'Number selected differs: recorded {{recorded}}, reproduced {{actual}}',

@@ -1,4 +1,5 @@
 // The columns of the two lists: label in templates and exports, the headers found in real files, the parser.
+import type { z } from 'zod';
 import { entitySchema, inspectorSchema, type Entity, type Inspector, type ListKind } from '../domain';
 import { listMessages } from '../i18n/lists';
 import {
@@ -46,7 +47,7 @@ export interface ListSpec<K extends ListKind> {
   /** The field whose canonical value identifies a record (USCC, certificate number). */
   readonly key: keyof ListRecord[K] & string;
   readonly columns: readonly Column<ListRecord[K]>[];
-  readonly schema: { parse(value: unknown): ListRecord[K] };
+  readonly schema: { parse(value: unknown): ListRecord[K]; safeParse(value: unknown): z.ZodSafeParseResult<ListRecord[K]> };
   /** The filled example row of the template. */
   readonly example: ListRecord[K];
 }

@@ -175,8 +175,18 @@ function acceptOrReject<K extends ListKind>(
     if (keyProblem) result.rejected.push(keyProblem);
     return;
   }
+  // The list's own schema has the last word (lengths of every text and code list): a cell the column
+  // parsers let through but the schema refuses makes that row refused, never the whole file unreadable.
+  const parsed = spec.schema.safeParse(checked.values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? '');
+    const label = spec.columns.find((c) => c.field === field)?.label ?? field;
+    result.rejected.push(issue.code === 'too_big' ? rowIssue(row, label, 'text.tooLong', { max: Number((issue as { maximum?: unknown }).maximum ?? 0) }) : rowIssue(row, label, 'text.invalid'));
+    return;
+  }
   const updates = checked.key !== null && (options.existing?.has(checked.key) ?? false);
-  result.accepted.push({ row, value: spec.schema.parse(checked.values), updates });
+  result.accepted.push({ row, value: parsed.data, updates });
 }
 
 // The key column has already parsed when `key` is set, so a duplicate is its one issue for that column.

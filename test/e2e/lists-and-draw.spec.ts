@@ -50,17 +50,24 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
   // A ratio under 50% is refused with the reason.
   await page.getByRole('menuitem', { name: '抽查计划与抽取' }).click();
   await page.getByLabel('计划名称').fill('2026年第四季度转供电价格双随机抽查');
-  await page.getByLabel('随机种子').fill('2026-11-23 见证人掷骰 3-5-1-6-2-4');
   await page.getByLabel('抽查比例').fill('40');
-  await page.getByRole('button', { name: '开始抽取' }).click();
+  // The seed waits for the commitment; a plan under 50% cannot be committed.
+  await expect(page.getByLabel('随机种子 · 见证人 1')).toBeDisabled();
+  await page.getByRole('button', { name: '生成抽查承诺' }).click();
   await expect(page.getByTestId('draw-error')).toContainText('50%');
   await screenshot(page, '05-draw-refused');
 
   // The draw itself; the browser's result must equal the same draw run here in Node.
   await page.getByLabel('抽查比例').fill('50');
+  await page.getByRole('button', { name: '生成抽查承诺' }).click();
+  const commitment = page.getByTestId('commitment');
+  await expect(commitment).toBeVisible();
+  await page.getByLabel('随机种子 · 见证人 1').fill('2026-11-23 见证人掷骰 3-5-1-6-2-4');
+  await screenshot(page, '05b-draw-committed');
   await page.getByRole('button', { name: '开始抽取' }).click();
   const record = page.getByTestId('draw-record');
   await expect(record).toBeVisible();
+  await expect(record).toContainText('承诺时间');
   const expected = runDraw({
     entities: entities.accepted.map((a) => a.value),
     inspectors: [...messyInspectors.accepted.map((a) => a.value), ...moreInspectors],
@@ -69,6 +76,7 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
   });
   await expect(record).toContainText(expected.record.outputHash);
   await expect(record).toContainText(expected.record.entitiesHash);
+  await expect(record).toContainText(expected.record.excludedHash!);
   // Deactivated rows are named as left out, by list and code.
   const inactive = entities.accepted.filter((a) => !a.value.active).map((a) => a.value.uscc);
   expect(inactive.length).toBeGreaterThan(0);

@@ -142,7 +142,16 @@ test('office lists and tariffs travel through the hub to a lead and an inspector
   await lead.page.goto(`${HUB}/#/draw`);
   await lead.page.getByLabel('计划名称').fill('2026 年鼓楼区转供电价格检查');
   await lead.page.getByLabel('抽查比例').fill('100');
-  await lead.page.getByLabel('随机种子').fill('鼓楼 2026-12-05 见证人 3-1-4-1-5-9');
+  // The commitment first (for the hub's draw), shown to the witnesses; then each witness's seed.
+  await lead.page.getByText('检查中心（抽中即派发案件）').click();
+  await expect(lead.page.getByLabel('随机种子 · 见证人 1')).toBeDisabled();
+  await lead.page.getByRole('button', { name: '生成抽查承诺' }).click();
+  await expect(lead.page.getByTestId('commitment')).toContainText(`在册检查对象 ${GULOU.length} 个，在岗执法人员 4 名`);
+  await lead.page.getByLabel('随机种子 · 见证人 1').fill('鼓楼 2026-12-05 掷骰 3-1-4');
+  await lead.page.getByRole('button', { name: '添加见证人的种子' }).click();
+  await lead.page.getByLabel('随机种子 · 见证人 2').fill('公证员 1-5-9');
+  await expect(lead.page.getByTestId('combined-seed')).toContainText('["鼓楼 2026-12-05 掷骰 3-1-4","公证员 1-5-9"]');
+  await screenshot(lead.page, '61b-lead-commitment-and-seeds');
   await lead.page.getByRole('button', { name: '在检查中心抽取并派发案件' }).click();
   await expect(lead.page.getByText(`已在检查中心抽取：${GULOU.length} 个案件已派发给抽中的检查组`)).toBeVisible();
   await lead.page.goto(`${HUB}/#/cases`);
@@ -158,6 +167,7 @@ test('office lists and tariffs travel through the hub to a lead and an inspector
   await history.getByRole('link').click();
   await expect(lead.page.getByTestId('draw-record')).toBeVisible();
   await expect(lead.page.getByRole('row').filter({ hasText: '鼓楼商业广场1号' })).toContainText('鼓楼区');
+  await expect(lead.page.getByTestId('draw-record')).toContainText('承诺时间');
   await lead.page.getByRole('button', { name: /^复\s?核$/ }).click();
   await expect(lead.page.getByTestId('verify-result')).toContainText('复核一致');
   await screenshot(lead.page, '65-lead-hub-draw-verified');
@@ -166,7 +176,8 @@ test('office lists and tariffs travel through the hub to a lead and an inspector
   // the list versions it used, and names the change apart.
   await office.page.goto(`${HUB}/#/lists/entities`);
   await office.page.getByPlaceholder('名称、统一社会信用代码、地址、联系人').fill('鼓楼商业广场2号');
-  await office.page.getByRole('row').filter({ hasText: '鼓楼商业广场2号' }).getByRole('button', { name: /停\s?用/ }).click();
+  await expect(office.page.getByTestId('list-count')).toHaveText('显示 1 条，共 11 条');
+  await office.page.getByRole('button', { name: /停\s?用/ }).click();
   await office.page.getByRole('menuitem', { name: '同步' }).click();
   await office.page.getByRole('button', { name: '立即同步' }).click();
   await expect(office.page.getByTestId('sync-pending')).toHaveText('0');
@@ -174,7 +185,8 @@ test('office lists and tariffs travel through the hub to a lead and an inspector
   await lead.page.getByRole('button', { name: '立即同步' }).click();
   await lead.page.goto(`${HUB}/#/lists/entities`);
   await lead.page.getByPlaceholder('名称、统一社会信用代码、地址、联系人').fill('鼓楼商业广场2号');
-  await expect(lead.page.getByRole('row').filter({ hasText: '鼓楼商业广场2号' })).toContainText('注销');
+  await expect(lead.page.getByTestId('list-count')).toHaveText(`显示 1 条，共 ${GULOU.length} 条`);
+  await expect(lead.page.getByText('已停用', { exact: true })).toBeVisible();
   await lead.page.getByRole('menuitem', { name: '抽查记录' }).click();
   await lead.page.getByRole('row').filter({ hasText: '2026 年鼓楼区转供电价格检查' }).getByRole('link').click();
   await lead.page.getByRole('button', { name: /^复\s?核$/ }).click();

@@ -1,13 +1,14 @@
 // /api/v1 sync routes: push, pull, checksums, and the draw that makes cases.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { commitmentSchema } from '../../../src-shared/draw/commitment';
 import { drawPlanSchema } from '../../../src-shared/draw/plan';
 import { checksumRequestSchema, CLOCK_SKEW_WARN_MS, cursorSchema, PULL_MAX, PULL_PAGE, pushRequestSchema } from '../../../src-shared/sync/protocol';
 import { caseFromRow, loadCase, recordFromRow, type RecordRow } from '../sync/changes';
 import { checksums } from '../sync/checksums';
 import { canReadCase } from '../sync/scope';
 import { HubError } from '../errors';
-import { drawOnHub, readHubDraw } from '../sync/draws';
+import { drawOnHub, OPEN_CASE_RULES, readHubDraw } from '../sync/draws';
 import { pull } from '../sync/pull';
 import { applyUnit, preparePush } from '../sync/push';
 import type { HubContext } from './context';
@@ -18,7 +19,7 @@ const pullQuery = z.strictObject({
   cursor: cursorSchema.default('0.0'),
   limit: z.coerce.number().int().min(1).max(PULL_MAX).default(PULL_PAGE),
 });
-const drawBody = z.strictObject({ seed: z.string().trim().min(1).max(500), plan: drawPlanSchema });
+const drawBody = z.strictObject({ seed: z.string().trim().min(1).max(2000), plan: drawPlanSchema, openCases: z.enum(OPEN_CASE_RULES).default('leave-out'), commitment: commitmentSchema.optional() });
 
 export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
   const anyone = { preHandler: requireRole(hub, ANY_ROLE) };
@@ -62,8 +63,8 @@ export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
   });
 
   app.post('/draws', { preHandler: requireRole(hub, ['office', 'lead']) }, async (request, reply) => {
-    const { seed, plan } = parseInput(drawBody, request.body);
-    const draw = await drawOnHub(hub.store, sessionOf(request), plan, seed, hub.now());
+    const { seed, plan, openCases, commitment } = parseInput(drawBody, request.body);
+    const draw = await drawOnHub(hub.store, sessionOf(request), plan, seed, hub.now(), openCases, commitment);
     return reply.status(201).send(draw);
   });
 }

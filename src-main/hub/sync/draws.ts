@@ -3,9 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Json } from '../../../src-shared/canonicalJson';
 import { DrawError, runDraw, type DrawResult } from '../../../src-shared/draw/draw';
+import type { Commitment } from '../../../src-shared/draw/commitment';
 import type { DrawPlan } from '../../../src-shared/draw/plan';
 import type { Case } from '../../../src-shared/sync/records';
 import type { DeviceSession } from '../accounts/devices';
+import { drawText } from '../../../src-shared/i18n/draw';
 import { HubError } from '../errors';
 import type { Store } from '../store/store';
 import { writeTransaction } from '../store/writeTransaction';
@@ -18,22 +20,59 @@ export interface HubDraw {
   cases: number;
   groups: DrawResult['groups'];
   excluded: DrawResult['excluded'];
+  /** The rule applied to targets in an open case of an earlier draw, and those targets. */
+  openCases: OpenCaseRule;
+  alreadyOpen: OpenCase[];
 }
 
-export async function drawOnHub(store: Store, session: DeviceSession, plan: DrawPlan, seed: string, at: Date): Promise<HubDraw> {
+/** What a draw does with targets that are in an open case (not yet approved) of an earlier draw. */
+export const OPEN_CASE_RULES = ['leave-out', 'allow'] as const;
+export type OpenCaseRule = (typeof OPEN_CASE_RULES)[number];
+
+export interface OpenCase {
+  uscc: string;
+  caseId: string;
+  drawId: string;
+  /** The plan of the draw that made the case. */
+  plan: string;
+}
+
+/** The open cases (any status but approved) of these targets, with the plan of the draw that made each. */
+async function openCasesOf(store: Store, usccs: readonly string[]): Promise<OpenCase[]> {
+  if (usccs.length === 0) return [];
+  const rows = await store.query<{ id: string; uscc: string; draw_id: string; plan: string | null }>(
+    `SELECT c.id, c.uscc, c.draw_id, d.record->'plan'->>'name' AS plan FROM cases c LEFT JOIN draws d ON d.id = c.draw_id
+      WHERE c.status <> 'approved' AND c.uscc = ANY($1::text[]) ORDER BY c.uscc, c.id`,
+    [usccs],
+  );
+  return rows.map((r) => ({ uscc: r.uscc, caseId: r.id, drawId: r.draw_id, plan: r.plan ?? '' }));
+}
+
+export async function drawOnHub(store: Store, session: DeviceSession, plan: DrawPlan, seed: string, at: Date, openCases: OpenCaseRule = 'leave-out', commitment?: Commitment): Promise<HubDraw> {
   const district = session.user.role === 'office' ? null : session.user.district;
   const lists = await readLists(store, district);
+  const alreadyOpen = await openCasesOf(store, lists.entities.filter((e) => e.active).map((e) => e.uscc));
+  // Left out: such a target takes part as an inactive row (so the record's list hash says so), and
+  // the record's excluded rows name it with its open case's plan; 复核 treats it the same way.
+  const open = new Map(alreadyOpen.map((o) => [o.uscc, o]));
+  const entities = openCases === 'leave-out' ? lists.entities.map((e) => (open.has(e.uscc) ? { ...e, active: false } : e)) : lists.entities;
   let result: DrawResult;
   try {
-    result = runDraw({ entities: lists.entities, inspectors: lists.inspectors, plan, seed, drawnAt: at.toISOString() });
+    result = runDraw({ entities, inspectors: lists.inspectors, plan, seed, drawnAt: at.toISOString(), ...(commitment ? { commitment } : {}) });
   } catch (e) {
     if (e instanceof DrawError) throw new HubError(422, 'draw-failed', e.message, undefined, { code: e.code });
     throw e;
   }
+  if (openCases === 'leave-out') {
+    result.excluded = result.excluded.map((x) => {
+      const o = open.get(x.key.replace(/^entities /, ''));
+      return o && x.key.startsWith('entities ') ? { key: x.key, reason: drawText('draw.excluded.openCase', { plan: o.plan }), code: 'open-case' as const } : x;
+    });
+  }
   const byUscc = new Map(lists.entities.map((e) => [e.uscc, e]));
   const drawId = randomUUID();
   // The whole result is kept: 抽查记录 on every device shows, verifies and publishes the hub's draw as its own.
-  const summary = { cases: result.selected.length, groups: result.groups, excluded: result.excluded, selected: result.selected };
+  const summary = { cases: result.selected.length, groups: result.groups, excluded: result.excluded, selected: result.selected, openCases, alreadyOpen };
   return writeTransaction(store, { userId: session.user.id, deviceId: session.deviceId }, at, async (w) => {
     await w.tx.query('INSERT INTO draws (id, district, record, summary, created_by, created_at, version) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)', [
       drawId, district, JSON.stringify(result.record), JSON.stringify(summary), session.user.id, at.toISOString(), w.version,
@@ -54,8 +93,8 @@ export async function drawOnHub(store: Store, session: DeviceSession, plan: Draw
       // The target's list row travels with the case: the reference data an inspector needs on site.
       if (entity) w.log('entities', entity.uscc, entity as unknown as Json, { caseId: c.id, district: c.district });
     }
-    await w.audit({ action: 'draw.run', subject: `draw:${drawId}`, after: { record: result.record as unknown as Json, cases: result.selected.length, district } });
-    return { drawId, district, record: result.record, cases: result.selected.length, groups: result.groups, excluded: result.excluded };
+    await w.audit({ action: 'draw.run', subject: `draw:${drawId}`, after: { record: result.record as unknown as Json, cases: result.selected.length, district, openCases, alreadyOpen: alreadyOpen as unknown as Json } });
+    return { drawId, district, record: result.record, cases: result.selected.length, groups: result.groups, excluded: result.excluded, openCases, alreadyOpen };
   });
 }
 

@@ -103,6 +103,8 @@ describe('draw: worked example of docs/draw-algorithm.md', () => {
       inspectorsCount: 4,
       selectedCount: 2,
       outputHash: '3b0e719b2cc4a8ca78e43bb0bbca2263af61daa14367e94c81eec0c63c7516ac',
+      // §2a by hand: SHA-256 of [["tariffcheck-excluded/1","list","key","reason"],["entities","91340600MA2PBP2120","inactive"]]
+      excludedHash: '9e24f5cb7e64c1a70ec238d15db8ce74ba2a51be9b65446b1dcbd02810c342c7',
       drawnAt: AT,
     });
     expect(result.groups).toEqual([{ key: { district: '鼓楼区' }, label: '鼓楼区', size: 3, ratio: 0.5, selected: 2 }]);
@@ -168,6 +170,11 @@ describe('draw: the algorithm as specified', () => {
   it('agrees word for word with the slow reference implementation', () => {
     fc.assert(
       fc.property(smallLists, plans, seeds, ({ entities, inspectors }, plan, seed) => {
+        // §11: a list with no active row is refused before anything is drawn.
+        if (!entities.some((e) => e.active) || !inspectors.some((i) => i.active)) {
+          expect(drawError(() => draw({ entities, inspectors, plan, seed })).code).toBe('empty-list');
+          return;
+        }
         const expected = referenceDraw(entities, inspectors, plan, seed);
         if (!Array.isArray(expected)) {
           const e = drawError(() => draw({ entities, inspectors, plan, seed }));
@@ -190,7 +197,7 @@ describe('draw: the algorithm as specified', () => {
         try {
           result = draw({ entities, inspectors, plan, seed });
         } catch (e) {
-          if (e instanceof DrawError && e.code === 'team-unfillable') return;
+          if (e instanceof DrawError && (e.code === 'team-unfillable' || e.code === 'empty-list')) return;
           throw e;
         }
         expectRulesKept(result, entities, inspectors, plan);

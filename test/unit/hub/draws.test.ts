@@ -1,10 +1,12 @@
 // Draws on the hub: refused over nothing, readable whole by the office and the district's lead only.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { combineSeeds, makeCommitment } from '../../../src-shared/draw/commitment';
 import { drawResultSchema } from '../../../src-shared/draw/draw';
 import { changeCounter } from '../../../src-main/hub/store/writeTransaction';
 import { bearer } from './fixture';
 import { STORES } from './stores';
-import { ALL_PLAN, openWorld, replica, type World } from './syncWorld';
+import { verifyDraw } from '../../../src-shared/draw/verify';
+import { ALL_PLAN, entity, openWorld, replica, type World } from './syncWorld';
 
 describe.each(STORES)('hub draws on $name', (factory) => {
   let world: World;
@@ -40,5 +42,69 @@ describe.each(STORES)('hub draws on $name', (factory) => {
     const other = await world.hub.enrolled('lead', 'chaoyang-lead', { district: '朝阳区' });
     expect((await read(other.token)).statusCode).toBe(404);
     expect((await read(world.inspectors[0]!.device.token)).json()).toMatchObject({ error: 'forbidden' });
+  });
+});
+
+describe.each(STORES)('targets in open cases on $name', (factory) => {
+  let world: World;
+  beforeEach(async () => {
+    world = await openWorld(factory);
+  });
+  afterEach(() => world.close());
+
+  it('a later draw leaves out targets in open cases by default, names them, and verifies over the lists; with allow it draws them and lists them', async () => {
+    await world.office.pushOk([world.office.mutation('putEntities', { rows: [5, 6, 7, 8].map((i) => entity(i)) })]);
+    const draw = (openCases?: 'allow') => world.hub.app.inject({ method: 'POST', url: '/api/v1/draws', headers: bearer(world.lead.device.token), payload: { seed: '第二批', plan: { ...ALL_PLAN, name: '第二批' }, ...(openCases ? { openCases } : {}) } });
+    const open = world.cases.map((c) => c.uscc).sort();
+    const second = await draw();
+    expect(second.statusCode).toBe(201);
+    const body = second.json<{ drawId: string; cases: number; openCases: string; alreadyOpen: { uscc: string; plan: string }[]; excluded: { key: string; reason: string; code?: string }[] }>();
+    expect(body.cases).toBe(4);
+    expect(body.openCases).toBe('leave-out');
+    expect(body.alreadyOpen.map((o) => o.uscc).sort()).toEqual(open);
+    expect(body.alreadyOpen[0]?.plan).toBe('测试抽查');
+    expect(body.excluded.filter((x) => x.code === 'open-case').map((x) => x.key).sort()).toEqual(open.map((u) => `entities ${u}`));
+    expect(body.excluded[0]?.reason).toBe('已在未结案件中（测试抽查），本次不再抽取');
+    const cases = await world.hub.store.query<{ uscc: string }>('SELECT uscc FROM cases WHERE draw_id = $1', [body.drawId]);
+    expect(cases.map((c) => c.uscc).sort()).toEqual([5, 6, 7, 8].map((i) => entity(i).uscc).sort());
+    // 复核 over the hub's lists as they are: the left-out targets count as inactive for it.
+    const whole = (await world.hub.app.inject({ method: 'GET', url: `/api/v1/draws/${body.drawId}`, headers: bearer(world.lead.device.token) })).json<{ result: unknown }>();
+    const result = drawResultSchema.parse(whole.result);
+    const { readLists } = await import('../../../src-main/hub/sync/lists');
+    const lists = await readLists(world.hub.store, '海淀区');
+    expect(verifyDraw(result, lists.entities, lists.inspectors)).toEqual({ ok: true, differences: [] });
+    const allowed = await draw('allow');
+    const again = allowed.json<{ cases: number; alreadyOpen: unknown[]; excluded: { code?: string }[] }>();
+    expect(again.cases).toBe(8);
+    expect(again.alreadyOpen).toHaveLength(8);
+    expect(again.excluded.filter((x) => x.code === 'open-case')).toEqual([]);
+  });
+});
+
+describe.each(STORES)('a hub draw held to its commitment on $name', (factory) => {
+  let world: World;
+  beforeEach(async () => {
+    world = await openWorld(factory);
+  });
+  afterEach(() => world.close());
+
+  it('draws when the lists still hash to the commitment (recording when it was made); refuses once a target changed', async () => {
+    await world.office.pushOk([world.office.mutation('putEntities', { rows: [5, 6].map((i) => entity(i)) })]);
+    const { readLists } = await import('../../../src-main/hub/sync/lists');
+    const lists = await readLists(world.hub.store, '海淀区');
+    // As the lead's app makes it: targets in open cases count as inactive (the hub leaves them out).
+    const open = new Set(world.cases.map((c) => c.uscc));
+    const plan = { ...ALL_PLAN, name: '承诺批' };
+    const commitment = await makeCommitment(lists.entities.map((e) => (open.has(e.uscc) ? { ...e, active: false } : e)), lists.inspectors, plan, new Date('2026-03-02T00:30:00.000Z'));
+    const draw = (openCases: 'leave-out' | 'allow' = 'leave-out') => world.hub.app.inject({ method: 'POST', url: '/api/v1/draws', headers: bearer(world.lead.device.token), payload: { seed: combineSeeds(['1-2-3', '见证人乙 77']), plan, commitment, openCases } });
+    const ok = await draw();
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ cases: 2, record: { seed: '["1-2-3","见证人乙 77"]', committedAt: '2026-03-02T00:30:00.000Z', entitiesHash: commitment.entitiesHash, excludedHash: commitment.excludedHash } });
+    // Drawing again (every target now in an open case, so allowed) over lists that changed since the commitment.
+    await world.office.pushOk([world.office.mutation('putEntities', { rows: [{ ...entity(5), address: '改过的地址' }], action: 'edit' })]);
+    const refused = await draw('allow');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ error: 'draw-failed', code: 'commitment-mismatch' });
+    expect(refused.json().message).toContain('检查对象名录已改变');
   });
 });

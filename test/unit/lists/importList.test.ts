@@ -3,7 +3,40 @@ import { formatMessage } from '../../../src-shared/i18n/format';
 import { listMessages } from '../../../src-shared/i18n/lists';
 import { exportList } from '../../../src-shared/lists/exportList';
 import { formatIssue, importList, type RowIssue } from '../../../src-shared/lists/importList';
-import { syntheticEntities, syntheticInspectors } from '../../fixtures/listFiles';
+import { syntheticEntities, syntheticInspectors, workbookOf } from '../../fixtures/listFiles';
+
+describe('importList: a cell the list schema refuses refuses its row, not the file', () => {
+  it('a 480-character list of phone numbers and 201 codes of last inspectors are row refusals; the other rows are read', async () => {
+    const inspectors = syntheticInspectors(3, 4);
+    const [a, b, c] = syntheticEntities(3, 5);
+    const bytes = await exportList('entities', [
+      { ...a!, phone: Array.from({ length: 40 }, (_, i) => `139${String(i).padStart(8, '0')}`).join('、') },
+      { ...b!, lastInspectors: Array.from({ length: 201 }, (_, i) => `X${i}`) },
+      { ...c!, lastInspectors: [inspectors[0]!.certNo] },
+    ]);
+    const result = await importList('entities', bytes);
+    expect(result.accepted.map((r) => r.value.uscc)).toEqual([c!.uscc]);
+    expect(result.rejected.map((r) => [r.row, r.field, r.reason])).toEqual([
+      [2, '联系电话', '超过 200 个字符'],
+      [3, '上次检查人员', '超过 200 个字符'],
+    ]);
+  });
+
+  it('a cell holding a NUL or half of an emoji (as Excel escapes them) is refused with its field', async () => {
+    const [a, b] = syntheticEntities(2, 6);
+    const bytes = await workbookOf([{ name: '检查对象名录', rows: [
+      ['统一社会信用代码', '名称', '区'],
+      [a!.uscc, '名称_x0000_', a!.district],
+      [b!.uscc, '表情_xD83D_', b!.district],
+    ] }]);
+    const result = await importList('entities', bytes);
+    expect(result.accepted).toEqual([]);
+    expect(result.rejected.map((r) => [r.row, r.field, r.code])).toEqual([
+      [2, '名称', 'text.invalid'],
+      [3, '名称', 'text.invalid'],
+    ]);
+  });
+});
 
 describe('importList', () => {
   it('reports progress every 500 rows and at the end', async () => {
