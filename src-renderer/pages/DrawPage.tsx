@@ -28,6 +28,8 @@ interface PlanForm {
   /** One contribution per witness (combined by combineSeeds, docs/draw-algorithm.md §4a). */
   seeds: string[];
   where: 'here' | 'hub';
+  /** On the hub: targets in an open case of an earlier draw are drawn again (else left out). */
+  allowOpen: boolean;
 }
 
 /** Percent (as typed) to a ratio with at most 4 decimals, so 66.67% stays 0.6667 exactly. */
@@ -89,8 +91,8 @@ export function DrawPage() {
     if (!f) return;
     setRunning(true);
     try {
-      const where = form.getFieldValue('where') as PlanForm['where'];
-      setCommitment({ where, commitment: await commitHere(toPlan(form.getFieldsValue(true) as PlanForm), where === 'hub') });
+      const all = form.getFieldsValue(true) as PlanForm;
+      setCommitment({ where: all.where, commitment: await commitHere(toPlan(all), all.where === 'hub' && !all.allowOpen) });
     } catch (e) {
       setError(describeError(t, e));
     } finally {
@@ -106,9 +108,9 @@ export function DrawPage() {
     try {
       const seed = combineSeeds(f.seeds);
       if (commitment.where === 'hub' && account) {
-        const result = await new HubClient(account.hubUrl, account.token).draw(seed, toPlan(f), 'leave-out', commitment.commitment);
+        const result = await new HubClient(account.hubUrl, account.token).draw(seed, toPlan(f), f.allowOpen ? 'allow' : 'leave-out', commitment.commitment);
         message.success(t('draw.hubDone', { count: result.cases }));
-        if (result.alreadyOpen.length > 0) message.warning(t('draw.hubLeftOut', { count: result.alreadyOpen.length }), 8);
+        if (result.alreadyOpen.length > 0) message.warning(t(f.allowOpen ? 'draw.hubDrawnAgain' : 'draw.hubLeftOut', { count: result.alreadyOpen.length }), 8);
         void syncController.syncNow();
         navigate('/cases');
         return;
@@ -128,11 +130,12 @@ export function DrawPage() {
   const account = useAccount();
   const canDrawOnHub = account && account.user.role !== 'inspector';
   const seeds = Form.useWatch('seeds', form) ?? [];
+  const where = Form.useWatch('where', form) ?? 'here';
 
   const initial: PlanForm = {
     name: '', ratioPercent: defaultPlan.ratio * 100, groupBy: defaultPlan.groupBy, riskPercent: {},
     teamSize: defaultPlan.teamSize, maxPerInspector: defaultPlan.maxPerInspector,
-    sameSubdistrict: defaultPlan.recusal.sameSubdistrict, lastInspector: defaultPlan.recusal.lastInspector, seeds: [''], where: 'here',
+    sameSubdistrict: defaultPlan.recusal.sameSubdistrict, lastInspector: defaultPlan.recusal.lastInspector, seeds: [''], where: 'here', allowOpen: false,
   };
 
   return (
@@ -195,6 +198,11 @@ export function DrawPage() {
             {canDrawOnHub && (
               <Form.Item name="where" label={t('draw.where')} style={{ marginTop: 16 }}>
                 <Radio.Group onChange={() => setCommitment(null)} options={[{ value: 'here', label: t('draw.where.here') }, { value: 'hub', label: t('draw.where.hub') }]} />
+              </Form.Item>
+            )}
+            {canDrawOnHub && where === 'hub' && (
+              <Form.Item name="allowOpen" valuePropName="checked" extra={t('draw.allowOpenHint')}>
+                <Checkbox onChange={() => setCommitment(null)}>{t('draw.allowOpen')}</Checkbox>
               </Form.Item>
             )}
             <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>{t('draw.commitHint')}</Typography.Paragraph>

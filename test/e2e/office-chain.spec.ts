@@ -1,13 +1,14 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { Entity, Inspector } from '../../src-shared/domain';
 import { exportList } from '../../src-shared/lists/exportList';
 import { syntheticUscc } from '../fixtures/synthetic';
 import { expect, test, watchBrowser } from './fixtures';
+import { cli, startHub } from './hubProcess';
 import { createProfile, importFile, screenshot, tempFile } from './helpers';
 
 // Issue 11, the office's chain through the UI alone: the office app imports both lists and a tariff
@@ -17,15 +18,9 @@ import { createProfile, importFile, screenshot, tempFile } from './helpers';
 // 账号与设备 of the office app (the office's own first code from the CLI).
 const PORT = Number(process.env.E2E_CHAIN_PORT ?? 4182);
 const HUB = `http://127.0.0.1:${PORT}`;
-const CLI = join(process.cwd(), 'bin', 'tariffcheck.cjs');
 let dir = '';
 let hub: ChildProcess | undefined;
 
-function cli(args: string[], input?: string): string {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`tariffcheck ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
 
 let officeCode = '';
 
@@ -62,13 +57,6 @@ async function tariffFile(): Promise<string> {
   return tempFile('tariffs-jiangsu.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
-async function waitForHub(request: APIRequestContext): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await request.get(`${HUB}/api/v1/health`).then((r) => r.ok()).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the hub did not start');
-}
 
 test.beforeAll(async ({ request }) => {
   dir = mkdtempSync(join(tmpdir(), 'tariffcheck-e2e-chain-'));
@@ -79,8 +67,7 @@ test.beforeAll(async ({ request }) => {
   add('wang', '王检查', 'inspector', 'GL-001');
   // The office's own first code comes from the CLI, before the hub holds the store.
   officeCode = cli(['pair', '--data', dir, '--username', 'chen']);
-  hub = spawn(process.execPath, [CLI, 'hub', '--data', dir, '--port', String(PORT)], { stdio: 'ignore' });
-  await waitForHub(request);
+  hub = await startHub(request, dir, PORT);
 });
 
 test.afterAll(() => {

@@ -1,33 +1,20 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { expect, test, watchBrowser } from './fixtures';
+import { cli, startHub } from './hubProcess';
 import { screenshot } from './helpers';
 
 // The web build served by a real hub (the built CLI over PGlite): an inspector pulls their case,
 // works offline, reloads, comes back and syncs; the office sees the work.
 const PORT = Number(process.env.E2E_HUB_PORT ?? 4181);
 const HUB = `http://127.0.0.1:${PORT}`;
-const CLI = join(process.cwd(), 'bin', 'tariffcheck.cjs');
 let dir = '';
 let hub: ChildProcess | undefined;
 
-function cli(args: string[], input?: string): string {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`tariffcheck ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
 
-async function waitForHub(request: APIRequestContext): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const ok = await request.get(`${HUB}/api/v1/health`).then((r) => r.ok()).catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the hub did not start');
-}
 
 const entity = (n: number) => ({
   uscc: ['91320106MA1MXXXX0A', '91320106MA1MYYYY1B'][n]!, name: ['金鹰购物中心', '德基广场'][n]!, kind: 'mall', district: '鼓楼区', subdistrict: '湖南路街道',
@@ -42,8 +29,7 @@ test.beforeAll(async ({ request }) => {
   cli(['user', 'add', ...data, '--username', 'wang', '--name', '王检查', '--role', 'inspector', '--district', '鼓楼区', '--cert-no', 'GL-001', '--password-stdin'], 'wang password\n');
   cli(['user', 'add', ...data, '--username', 'li', '--name', '李检查', '--role', 'inspector', '--district', '鼓楼区', '--cert-no', 'GL-002', '--password-stdin'], 'li password\n');
   const officeCode = cli(['pair', ...data, '--username', 'office']);
-  hub = spawn(process.execPath, [CLI, 'hub', ...data, '--port', String(PORT)], { stdio: 'ignore' });
-  await waitForHub(request);
+  hub = await startHub(request, dir, PORT);
   // The office's script: enroll, upload both lists, draw every target (teams of two).
   const enroll = await request.post(`${HUB}/api/v1/devices/enroll`, { data: { code: officeCode, deviceName: 'office-script' } });
   const { token } = (await enroll.json()) as { token: string };
@@ -182,9 +168,14 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   // A second draw, from the office's draw page on the hub's lists: its case reaches the cases list.
   await office.goto(`${HUB}/#/draw`);
   await office.getByLabel('计划名称').fill('2026 年第四季度复查');
-  await office.getByLabel('随机种子').fill('鼓楼 2026-11-23 第二轮');
+  await office.getByText('检查中心（抽中即派发案件）').click();
+  // 金鹰购物中心 is in the first draw's open case: this plan lets such targets take part.
+  await office.getByText('已在未结案件中的检查对象照常参加抽取').click();
+  await office.getByRole('button', { name: '生成抽查承诺' }).click();
+  await office.getByLabel('随机种子 · 见证人 1').fill('鼓楼 2026-11-23 第二轮');
   await office.getByRole('button', { name: '在检查中心抽取并派发案件' }).click();
   await expect(office.getByText('已在检查中心抽取：1 个案件已派发给抽中的检查组')).toBeVisible();
+  await expect(office.getByText('1 个检查对象已在此前抽查的未结案件中，按计划照常参加了本次抽取')).toBeVisible();
   await expect(office.getByRole('cell', { name: '金鹰购物中心' })).toHaveCount(2, { timeout: 30_000 });
   await screenshot(office, '58-cases-after-hub-draw');
 
