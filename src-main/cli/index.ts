@@ -9,6 +9,7 @@ import { hubCommand } from './commands/hub';
 import { mergeCommand } from './commands/merge';
 import { pairCommand } from './commands/pair';
 import { userCommand } from './commands/user';
+import { hubCliText } from '../../src-shared/i18n/hubCli';
 
 const commands: Record<string, { run: Command; help: string }> = {
   'check-list': { run: checkListCommand, help: 'check-list --kind entities|inspectors FILE.xlsx [--json]' },
@@ -40,7 +41,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    io.err(`tariffcheck: unknown command '${name}'\n${usage()}`);
+    io.err(`tariffcheck: ${hubCliText('cli.unknownCommand', { name })}\n${usage()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

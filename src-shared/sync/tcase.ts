@@ -13,7 +13,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
+import { caseFileText, type CaseFileCode } from '../i18n/caseFile';
 import { cleanString } from '../text';
+import { issueCode } from '../zodIssue';
 import { mutationSchema, type Mutation } from './mutators';
 import { sha256HexSchema } from './records';
 
@@ -54,8 +56,15 @@ export interface CaseFile {
 }
 
 /** A case file that cannot be read or does not hold together; the message says what is wrong. */
+/** A refused case file: a code and its parameters (words at the edge: i18n/caseFile.ts); `message` is English. */
 export class CaseFileError extends Error {
   override readonly name = 'CaseFileError';
+  constructor(
+    readonly code: CaseFileCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(caseFileText(code, params, 'en'));
+  }
 }
 
 export function sha256HexOf(bytes: Uint8Array): string {
@@ -76,7 +85,7 @@ function checkSequence(mutations: readonly Mutation[]): void {
   for (let i = 1; i < mutations.length; i++) {
     const prev = mutations[i - 1]!.id;
     const id = mutations[i]!.id;
-    if (id !== prev + 1) throw new CaseFileError(`mutations.jsonl: ids must be ascending without gaps, but ${id} follows ${prev} (line ${i + 1})`);
+    if (id !== prev + 1) throw new CaseFileError('ids-gap', { id, prev, line: i + 1 });
   }
 }
 
@@ -99,7 +108,7 @@ export interface CaseFileInput {
 export function writeCaseFile(input: CaseFileInput): Uint8Array {
   const mutations = input.mutations.map((m, i) => {
     const parsed = mutationSchema.safeParse(m);
-    if (!parsed.success) throw new CaseFileError(`mutation ${i + 1} does not have the shape of a mutation: ${parsed.error.issues[0]?.message ?? ''}`);
+    if (!parsed.success) throw new CaseFileError('mutation-shape', { n: i + 1 });
     return parsed.data;
   });
   checkSequence(mutations);
@@ -120,7 +129,7 @@ export function writeCaseFile(input: CaseFileInput): Uint8Array {
     mac: caseFileMac(caseFileKey(input.token), mutationsSha256),
   };
   const checked = caseFileManifestSchema.safeParse(manifest);
-  if (!checked.success) throw new CaseFileError(`manifest: ${describeIssues(checked.error)}`);
+  if (!checked.success) throw new CaseFileError('manifest-invalid', { detail: describeIssues(checked.error) });
   const mtime = new Date(createdAt);
   const entries: Zippable = {
     [MANIFEST]: [strToU8(JSON.stringify(manifest, null, 2) + '\n'), { mtime }],
@@ -128,15 +137,16 @@ export function writeCaseFile(input: CaseFileInput): Uint8Array {
   };
   for (const sha of shas) {
     const bytes = input.blobs.get(sha)!;
-    if (sha256HexOf(bytes) !== sha) throw new CaseFileError(`blob ${sha}: its bytes do not match its SHA-256`);
+    if (sha256HexOf(bytes) !== sha) throw new CaseFileError('blob-bytes', { sha });
     // Photos are compressed already: stored, not deflated.
     entries[`blobs/${sha}`] = [bytes, { level: 0, mtime }];
   }
   return zipSync(entries, { level: 6 });
 }
 
+/** Issues as `path: code` (codes, not zod's English), for the refusal's detail. */
 function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') + ': ' : ''}${i.message}`).join('; ');
+  return error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') + ': ' : ''}${issueCode(i)}`).join('; ');
 }
 
 function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
@@ -156,10 +166,10 @@ function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
       },
     });
   } catch {
-    throw new CaseFileError('not a zip file (a .tcase file is a zip)');
+    throw new CaseFileError('not-zip');
   }
-  if (refused.length > 0) throw new CaseFileError(`unexpected entry ${JSON.stringify(refused[0])}: a case file holds only manifest.json, mutations.jsonl and blobs/<sha256>`);
-  if (total > CASE_FILE_MAX_BYTES) throw new CaseFileError(`too big: more than ${CASE_FILE_MAX_BYTES / 1024 / 1024} MiB uncompressed`);
+  if (refused.length > 0) throw new CaseFileError('unexpected-entry', { entry: JSON.stringify(refused[0]) });
+  if (total > CASE_FILE_MAX_BYTES) throw new CaseFileError('too-big', { mib: CASE_FILE_MAX_BYTES / 1024 / 1024 });
   return files;
 }
 
@@ -168,7 +178,7 @@ function parseJsonl(bytes: Uint8Array): Mutation[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CaseFileError('mutations.jsonl is not UTF-8');
+    throw new CaseFileError('not-utf8');
   }
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
@@ -177,11 +187,11 @@ function parseJsonl(bytes: Uint8Array): Mutation[] {
     try {
       value = JSON.parse(line);
     } catch {
-      throw new CaseFileError(`bad JSON on line ${i + 1} of mutations.jsonl`);
+      throw new CaseFileError('bad-json', { line: i + 1 });
     }
     const parsed = mutationSchema.safeParse(value);
-    if (!parsed.success) throw new CaseFileError(`line ${i + 1} of mutations.jsonl is not a mutation: ${describeIssues(parsed.error)}`);
-    if (parsed.data.args === undefined) throw new CaseFileError(`line ${i + 1} of mutations.jsonl is not a mutation: args is missing`);
+    if (!parsed.success) throw new CaseFileError('line-not-mutation', { line: i + 1, detail: describeIssues(parsed.error) });
+    if (parsed.data.args === undefined) throw new CaseFileError('line-no-args', { line: i + 1 });
     return parsed.data;
   });
 }
@@ -190,37 +200,37 @@ function parseJsonl(bytes: Uint8Array): Mutation[] {
 export function readCaseFile(bytes: Uint8Array): CaseFile {
   const files = unzip(bytes);
   const manifestBytes = files[MANIFEST];
-  if (!manifestBytes) throw new CaseFileError('no manifest.json in the file');
+  if (!manifestBytes) throw new CaseFileError('no-manifest');
   let manifestJson: unknown;
   try {
     manifestJson = JSON.parse(strFromU8(manifestBytes));
   } catch {
-    throw new CaseFileError('manifest.json is not valid JSON');
+    throw new CaseFileError('manifest-json');
   }
   const parsedManifest = caseFileManifestSchema.safeParse(manifestJson);
-  if (!parsedManifest.success) throw new CaseFileError(`manifest.json: ${describeIssues(parsedManifest.error)}`);
+  if (!parsedManifest.success) throw new CaseFileError('manifest-invalid', { detail: describeIssues(parsedManifest.error) });
   const manifest = parsedManifest.data;
 
   const jsonl = files[MUTATIONS];
-  if (!jsonl) throw new CaseFileError('no mutations.jsonl in the file');
-  if (sha256HexOf(jsonl) !== manifest.mutationsSha256) throw new CaseFileError('mutations.jsonl does not match the mutationsSha256 of the manifest (the file was changed)');
+  if (!jsonl) throw new CaseFileError('no-mutations');
+  if (sha256HexOf(jsonl) !== manifest.mutationsSha256) throw new CaseFileError('mutations-hash');
   const mutations = parseJsonl(jsonl);
   checkSequence(mutations);
   const actual = summary(mutations);
   if (actual.count !== manifest.mutations.count || actual.firstId !== manifest.mutations.firstId || actual.lastId !== manifest.mutations.lastId) {
-    throw new CaseFileError(`the manifest announces mutations ${JSON.stringify(manifest.mutations)} but mutations.jsonl holds ${JSON.stringify(actual)}`);
+    throw new CaseFileError('count-mismatch', { announced: JSON.stringify(manifest.mutations), actual: JSON.stringify(actual) });
   }
 
   const blobs = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(files)) {
     const sha = BLOB_ENTRY.exec(name)?.[1];
     if (sha === undefined) continue;
-    if (sha256HexOf(data) !== sha) throw new CaseFileError(`blob ${sha}: its bytes do not match its name`);
+    if (sha256HexOf(data) !== sha) throw new CaseFileError('blob-bytes', { sha });
     blobs.set(sha, data);
   }
   const named = [...new Set(manifest.blobs)].sort();
   const held = [...blobs.keys()].sort();
-  if (named.length !== manifest.blobs.length) throw new CaseFileError('the manifest names a blob twice');
-  if (named.join() !== held.join()) throw new CaseFileError(`the manifest lists ${named.length} blobs but the file holds ${held.length} other or different ones`);
+  if (named.length !== manifest.blobs.length) throw new CaseFileError('blob-twice');
+  if (named.join() !== held.join()) throw new CaseFileError('blob-list', { named: named.length, held: held.length });
   return { manifest, mutations, blobs };
 }

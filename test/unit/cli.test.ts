@@ -17,7 +17,7 @@ describe('tariffcheck', () => {
   it('refuses an unknown command', async () => {
     const r = await run('frobnicate');
     expect(r.code).toBe(2);
-    expect(r.err).toContain("unknown command 'frobnicate'");
+    expect(r.err).toContain('没有这个命令：“frobnicate”');
   });
   it('shows one command’s usage for --help', async () => {
     const r = await run('verify-draw', '--help');

@@ -3,22 +3,18 @@ import { verifyAudit } from '../../hub/audit/auditLog';
 import { CliError, type Command } from '../command';
 import { parseOptions } from './args';
 import { STORE_OPTIONS, storeLocation, withStore } from './storeOption';
+import { hubCliText } from '../../../src-shared/i18n/hubCli';
 
-const REASONS = {
-  'hash-mismatch': 'its content does not match its hash (edited)',
-  'chain-broken': 'it does not follow the entry before it (an entry before it was removed or rewritten)',
-  'missing-tail': 'the newest entries are missing',
-} as const;
 
 export const auditCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv;
-  if (sub !== 'verify') throw new CliError(`unknown sub-command '${sub ?? ''}'; try: audit verify …`);
+  if (sub !== 'verify') throw new CliError(hubCliText('cli.unknownSub', { sub: sub ?? '', usage: 'audit verify …' }));
   const { values } = parseOptions(rest, STORE_OPTIONS);
   const verdict = await withStore(storeLocation(values), verifyAudit);
   if (verdict.ok) {
-    io.out(`audit log intact: ${verdict.entries} entries`);
+    io.out(hubCliText('cli.auditIntact', { entries: verdict.entries }));
     return 0;
   }
-  io.out(`audit log broken at entry ${verdict.badEntryId}: ${REASONS[verdict.reason]} (${verdict.entries} entries before it verified)`);
+  io.out(hubCliText('cli.auditBroken', { id: verdict.badEntryId, reason: hubCliText(`cli.audit.${verdict.reason}`), entries: verdict.entries }));
   return 1;
 };

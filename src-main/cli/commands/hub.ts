@@ -9,6 +9,7 @@ import type { StoreKind } from '../../hub/store/store';
 import { CliError, type Command } from '../command';
 import { parseOptions } from './args';
 import { openCliStore, STORE_OPTIONS, storeLocation } from './storeOption';
+import { hubCliText } from '../../../src-shared/i18n/hubCli';
 
 export const DEFAULT_PORT = 8787;
 
@@ -42,9 +43,9 @@ export function hubOptions(argv: string[]): HubStartOptions {
     log: { type: 'boolean' },
   });
   const store = storeLocation(values);
-  if ('memory' in store) throw new CliError('give --data DIR or --pg URL');
+  if ('memory' in store) throw new CliError(hubCliText('cli.storeNeeded'));
   const port = Number(values.port ?? DEFAULT_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port takes 0–65535, not '${values.port}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(hubCliText('cli.port', { value: String(values.port) }));
   return { store, port, host: values.host ?? '127.0.0.1', ...(values.web === undefined ? {} : { webRoot: values.web }), log: values.log === true };
 }
 
@@ -70,7 +71,7 @@ export async function startHub(input: HubStartOptions): Promise<RunningHub> {
   } catch (e) {
     await app.close();
     await store.close();
-    throw new CliError(`cannot listen: ${e instanceof Error ? e.message : String(e)}`, 1);
+    throw new CliError(hubCliText('cli.cannotListen', { reason: e instanceof Error ? e.message : String(e) }), 1);
   }
 }
 
@@ -95,14 +96,14 @@ export function lanAddresses(host: string, address: string): string[] {
 
 export const hubCommand: Command = async (argv, io) => {
   const hub = await startHub(hubOptions(argv));
-  io.out(`hub listening on ${hub.address} (store: ${hub.storeKind})`);
-  for (const lan of hub.lan) io.out(`  on the LAN: ${lan}`);
+  io.out(hubCliText('cli.hubListening', { address: hub.address, store: hub.storeKind }));
+  for (const lan of hub.lan) io.out(hubCliText('cli.hubLan', { address: lan }));
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   await hub.close();
-  io.out('hub stopped');
+  io.out(hubCliText('cli.hubStopped'));
   return 0;
 };

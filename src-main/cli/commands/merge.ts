@@ -5,10 +5,19 @@ import { HubError } from '../../hub/errors';
 import { importCaseFile, type CaseFileReport } from '../../hub/sync/caseFiles';
 import { CliError, type Command } from '../command';
 import { STORE_OPTIONS, storeLocation, withStore } from './storeOption';
+import { hubCliText } from '../../../src-shared/i18n/hubCli';
+import { caseFileText, type CaseFileCode } from '../../../src-shared/i18n/caseFile';
+import { hubErrorText } from '../../../src-shared/i18n/errors';
 
 export function reportLine(file: string, r: CaseFileReport): string {
-  const line = `${file}: ${r.new} new, ${r.alreadyPresent} already present, ${r.conflicting} conflicting, ${r.rejected} rejected; blobs ${r.blobs.new} new, ${r.blobs.alreadyPresent} already present`;
-  return r.gap ? `${line}; gap: the hub expects mutation ${r.gap.expected} first, nothing applied` : line;
+  const line = hubCliText('cli.mergeReport', { file, new: r.new, alreadyPresent: r.alreadyPresent, conflicting: r.conflicting, rejected: r.rejected, blobsNew: r.blobs.new, blobsPresent: r.blobs.alreadyPresent });
+  return r.gap ? hubCliText('cli.mergeGap', { line, expected: r.gap.expected }) : line;
+}
+
+/** A refused file's reason in Chinese: the case file's own reason when the hub names one. */
+function refusalText(e: HubError): string {
+  const reason = e.extra?.reason;
+  return typeof reason === 'string' ? caseFileText(reason as CaseFileCode, (e.extra?.params ?? {}) as Record<string, string | number>) : hubErrorText(e.code);
 }
 
 /** Exit 0 when every file merged; 1 when a file was refused for a gap; 2 when a file cannot be read or is invalid. */
@@ -21,7 +30,7 @@ export const mergeCommand: Command = async (argv, io) => {
   }
   const location = storeLocation(parsed.values);
   const files = parsed.positionals;
-  if (files.length === 0) throw new CliError('name at least one FILE.tcase');
+  if (files.length === 0) throw new CliError(hubCliText('cli.mergeNone'));
   let exit = 0;
   await withStore(location, async (store) => {
     for (const file of files) {
@@ -29,7 +38,7 @@ export const mergeCommand: Command = async (argv, io) => {
       try {
         bytes = await readFile(file);
       } catch (e) {
-        io.err(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
+        io.err(hubCliText('cli.mergeUnreadable', { file, reason: e instanceof Error ? e.message : String(e) }));
         exit = 2;
         continue;
       }
@@ -37,12 +46,12 @@ export const mergeCommand: Command = async (argv, io) => {
         const report = await importCaseFile(store, bytes, { userId: null, deviceId: null }, new Date());
         io.out(reportLine(file, report));
         if (report.gap) {
-          io.err(`${file}: the hub has not seen the mutations before ${report.gap.expected}; merge the earlier file first`);
+          io.err(hubCliText('cli.mergeGapHint', { file, expected: report.gap.expected }));
           exit = Math.max(exit, 1);
         }
       } catch (e) {
         if (!(e instanceof HubError) || e.status !== 400) throw e;
-        io.err(`${file}: ${e.message}`);
+        io.err(hubCliText('cli.mergeInvalid', { file, reason: refusalText(e) }));
         exit = 2;
       }
     }

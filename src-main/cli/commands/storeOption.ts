@@ -3,17 +3,18 @@ import { FolderInUseError } from '../../hub/store/folderLock';
 import { openStore, type StoreLocation } from '../../hub/store/open';
 import type { Store } from '../../hub/store/store';
 import { CliError } from '../command';
+import { hubCliText } from '../../../src-shared/i18n/hubCli';
 
 export const STORE_OPTIONS = { data: { type: 'string' }, pg: { type: 'string' } } as const;
 
 export function storeLocation(values: { data?: string | undefined; pg?: string | undefined }): StoreLocation {
-  if (values.data !== undefined && values.pg !== undefined) throw new CliError('give --data DIR or --pg URL, not both');
+  if (values.data !== undefined && values.pg !== undefined) throw new CliError(hubCliText('cli.storeBoth'));
   if (values.pg !== undefined) {
-    if (!/^postgres(ql)?:\/\//.test(values.pg)) throw new CliError('--pg takes a postgres:// URL');
+    if (!/^postgres(ql)?:\/\//.test(values.pg)) throw new CliError(hubCliText('cli.pgUrl'));
     return { pg: values.pg };
   }
   if (values.data !== undefined) return { data: values.data };
-  throw new CliError('give --data DIR (embedded store) or --pg postgres://…');
+  throw new CliError(hubCliText('cli.storeNeeded'));
 }
 
 /** openStore, with a folder in use reported as a refusal (exit 1) rather than a crash. */

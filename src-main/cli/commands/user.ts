@@ -6,6 +6,7 @@ import { HubError } from '../../hub/errors';
 import { CliError, type Command } from '../command';
 import { parseOptions, required } from './args';
 import { STORE_OPTIONS, storeLocation, withStore } from './storeOption';
+import { hubCliText } from '../../../src-shared/i18n/hubCli';
 
 /** Reads the whole of stdin (a pipe or a terminal line); the trailing newline is not part of the password. */
 export async function readStdin(): Promise<string> {
@@ -17,9 +18,9 @@ export async function readStdin(): Promise<string> {
 export function makeUserCommand(readPassword: () => Promise<string>): Command {
   return async (argv, io) => {
     const [sub, ...rest] = argv;
-    if (sub !== 'add') throw new CliError(`unknown sub-command '${sub ?? ''}'; try: user add …`);
+    if (sub !== 'add') throw new CliError(hubCliText('cli.unknownSub', { sub: sub ?? '', usage: 'user add …' }));
     // argv is visible to every user of the machine (ps, shell history): refuse, do not just ignore.
-    if (rest.some((a) => a === '--password' || a.startsWith('--password='))) throw new CliError('passwords are never taken on the command line; use --password-stdin');
+    if (rest.some((a) => a === '--password' || a.startsWith('--password='))) throw new CliError(hubCliText('cli.passwordOnArgv'));
     const { values } = parseOptions(rest, {
       ...STORE_OPTIONS,
       username: { type: 'string' },
@@ -29,7 +30,7 @@ export function makeUserCommand(readPassword: () => Promise<string>): Command {
       'cert-no': { type: 'string' },
       'password-stdin': { type: 'boolean' },
     });
-    if (!values['password-stdin']) throw new CliError('give --password-stdin and the password on stdin (never on the command line)');
+    if (!values['password-stdin']) throw new CliError(hubCliText('cli.passwordStdin'));
     const location = storeLocation(values);
     const parsed = newUserSchema.safeParse({
       username: required(values.username, 'username'),
@@ -41,7 +42,7 @@ export function makeUserCommand(readPassword: () => Promise<string>): Command {
     });
     if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => issueText({ path: i.path, code: issueCode(i) })).join('；'));
     const user = await withStore(location, (store) => addUser(store, parsed.data, { userId: null, deviceId: null }, new Date())).catch(toCliError);
-    io.out(`added ${user.role} ${user.username} (${user.id})`);
+    io.out(hubCliText('cli.userAdded', { role: hubCliText(`role.${user.role}`), username: user.username, id: user.id }));
     return 0;
   };
 }

@@ -5,6 +5,8 @@ import type { Json } from '../../../src-shared/canonicalJson';
 import { isMutatorName, mutatorArgs, type Mutation } from '../../../src-shared/sync/mutators';
 import { PUSH_MAX } from '../../../src-shared/sync/protocol';
 import { caseFileMac, CaseFileError, readCaseFile, type CaseFile } from '../../../src-shared/sync/tcase';
+import { caseFileText, type CaseFileCode } from '../../../src-shared/i18n/caseFile';
+import { issueCode } from '../../../src-shared/zodIssue';
 import type { DeviceSession } from '../accounts/devices';
 import { userFromRow } from '../accounts/users';
 import { HubError } from '../errors';
@@ -29,8 +31,9 @@ export interface CaseFileReport {
   gap?: { expected: number };
 }
 
-function invalid(message: string): HubError {
-  return new HubError(400, 'case-file-invalid', message);
+/** A refused case file: the English message for the log, `reason` and `params` for the words at the edge. */
+function invalid(reason: CaseFileCode, params: Record<string, string | number> = {}): HubError {
+  return new HubError(400, 'case-file-invalid', caseFileText(reason, params, 'en'), undefined, { reason, params });
 }
 
 type DeviceRow = Parameters<typeof userFromRow>[0] & { device_id: string; device_name: string; token_hash: string; last_mutation_id: unknown };
@@ -48,7 +51,7 @@ async function deviceOf(store: Store, deviceId: string): Promise<{ session: Devi
       WHERE d.id = $1`,
     [deviceId],
   );
-  if (!row) throw invalid(`the file comes from device ${deviceId}, which is not enrolled with this hub`);
+  if (!row) throw invalid('device-unknown', { deviceId });
   return {
     session: { deviceId: row.device_id, deviceName: row.device_name, lastMutationId: toNumber(row.last_mutation_id), user: userFromRow(row) },
     tokenHash: row.token_hash,
@@ -59,18 +62,18 @@ function checkMac(file: CaseFile, tokenHash: string): void {
   const expected = Buffer.from(caseFileMac(Buffer.from(tokenHash, 'hex'), file.manifest.mutationsSha256), 'hex');
   const given = Buffer.from(file.manifest.mac, 'hex');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw invalid('the file is not signed by its device (mac mismatch): it was changed, or it comes from another device or an earlier enrollment');
+    throw invalid('mac-mismatch');
   }
 }
 
 /** Every mutation names a mutator and matches its arguments, before anything applies. */
 function checkMutators(mutations: readonly Mutation[]): void {
   for (const [i, m] of mutations.entries()) {
-    if (!isMutatorName(m.name)) throw invalid(`line ${i + 1} of mutations.jsonl: no mutator named '${m.name}'`);
+    if (!isMutatorName(m.name)) throw invalid('unknown-mutator', { line: i + 1, name: m.name });
     const parsed = mutatorArgs[m.name].safeParse(m.args);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw invalid(`line ${i + 1} of mutations.jsonl: arguments of ${m.name} do not match (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'})`);
+      throw invalid('args-mismatch', { line: i + 1, name: m.name, path: issue ? issue.path.join('.') : '', issue: issue ? issueCode(issue) : 'invalid' });
     }
   }
 }
@@ -79,7 +82,7 @@ function parse(bytes: Uint8Array): CaseFile {
   try {
     return readCaseFile(bytes);
   } catch (e) {
-    if (e instanceof CaseFileError) throw invalid(e.message);
+    if (e instanceof CaseFileError) throw invalid(e.code, e.params);
     throw e;
   }
 }
@@ -104,7 +107,7 @@ export async function importCaseFile(store: Store, bytes: Uint8Array, actor: Act
       await writeTransaction(store, actor, at, async (w) => {
         for (const [sha, data] of file.blobs) {
           const stored = await storeBlob(w, sha, data, 'case-file');
-          if (stored === 'mismatch') throw invalid(`blob ${sha}: its bytes do not match its name`);
+          if (stored === 'mismatch') throw invalid('blob-bytes', { sha });
           if (stored === 'new') report.blobs.new += 1;
           else report.blobs.alreadyPresent += 1;
         }

@@ -93,7 +93,7 @@ describe('office mode', () => {
     await new Promise((r) => server.once('listening', r));
     const taken = (server.address() as { port: number }).port;
     const second = inProcessChild();
-    await expect(startOfficeHub({ enabled: true, port: taken }, tempDir(), join(dir, 'web'), () => second)).rejects.toThrow(/cannot listen/);
+    await expect(startOfficeHub({ enabled: true, port: taken }, tempDir(), join(dir, 'web'), () => second)).rejects.toThrow(/无法在该端口监听：.*EADDRINUSE/);
     expect(second.killed).toBe(true);
     expect(officeHubInfo()).toBeNull();
     server.close();

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Mutation } from '../../../src-shared/sync/mutators';
+import { caseFileText } from '../../../src-shared/i18n/caseFile';
 import { CaseFileError, readCaseFile, writeCaseFile } from '../../../src-shared/sync/tcase';
 import { bearer, START } from './fixture';
 import { STORES } from './stores';
@@ -166,7 +167,20 @@ describe('the .tcase format', () => {
       [edited(file, (f) => (f['../../etc/passwd'] = strToU8('x'))), 'unexpected entry "../../etc/passwd": a case file holds only manifest.json, mutations.jsonl and blobs/<sha256>'],
       [edited(file, (f) => (f['blobs/' + sha(photo).toUpperCase()] = photo)), `unexpected entry "blobs/${sha(photo).toUpperCase()}": a case file holds only manifest.json, mutations.jsonl and blobs/<sha256>`],
     ];
-    for (const [bytes, message] of bad) expect(() => readCaseFile(bytes)).toThrow(new CaseFileError(message));
+    const refusal = (bytes: Uint8Array): CaseFileError => {
+      try {
+        readCaseFile(bytes);
+      } catch (e) {
+        if (e instanceof CaseFileError) return e;
+        throw e;
+      }
+      throw new Error('not refused');
+    };
+    for (const [bytes, message] of bad) expect(refusal(bytes).message).toBe(message);
+    // The same refusals carry a code and its parameters; people read them in Chinese.
+    const gap = refusal(bad[3]![0]);
+    expect([gap.code, gap.params, caseFileText(gap.code, gap.params)]).toEqual(['ids-gap', { id: 3, prev: 1, line: 2 }, 'mutations.jsonl 中的操作编号不连续：第 2 行的 3 接在 1 之后']);
+    expect(caseFileText(refusal(bad[0]![0]).code)).toBe('不是 zip 文件（.tcase 案件文件是 zip 格式）');
   });
 
   it('refuses more than 256 MiB uncompressed before inflating anything', () => {

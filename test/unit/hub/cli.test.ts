@@ -67,7 +67,7 @@ describe.each(PLACES)('tariffcheck hub commands on $name', ({ make }) => {
     const add = makeUserCommand(async () => 'correct horse');
     const code = await add(['add', ...place.args, '--username', 'office1', '--name', '办公室', '--role', 'office', '--district', '海淀区', '--password-stdin'], io);
     expect(code).toBe(0);
-    expect(io.lines[0]).toMatch(/^added office office1 \([0-9a-f-]{36}\)$/);
+    expect(io.lines[0]).toMatch(/^已添加科室账号 office1（[0-9a-f-]{36}）$/);
     await expect(add(['add', ...place.args, '--username', 'x', '--name', 'x', '--role', 'office', '--district', 'd', '--password', 'secret'], io)).rejects.toBeInstanceOf(CliError);
     await expect(add(['add', ...place.args, '--username', 'office1', '--name', 'x', '--role', 'office', '--district', 'd', '--password-stdin'], io)).rejects.toMatchObject({ exitCode: 1, message: '用户名已被使用。' });
   });
@@ -93,13 +93,13 @@ describe.each(PLACES)('tariffcheck hub commands on $name', ({ make }) => {
   it('audit verify: 0 when intact, 1 naming the edited entry', async () => {
     const io = capture();
     expect(await auditCommand(['verify', ...place.args], io)).toBe(0);
-    expect(io.lines).toEqual(['audit log intact: 2 entries']);
+    expect(io.lines).toEqual(['审计日志完整：共 2 条']);
     const location = place.args[0] === '--pg' ? { pg: place.args[1]! } : { data: place.args[1]! };
     const store = await openStore(location);
     await store.query(`UPDATE audit_log SET subject = 'forged' WHERE id = (SELECT min(id) FROM audit_log)`);
     await store.close();
     expect(await auditCommand(['verify', ...place.args], io)).toBe(1);
-    expect(io.lines[1]).toMatch(/^audit log broken at entry \d+: its content does not match its hash \(edited\)/);
+    expect(io.lines[1]).toMatch(/^审计日志在第 \d+ 条处断开：内容与其摘要不符（被改动过）/);
   });
 
   it('hub listens and answers /health', async () => {
@@ -122,7 +122,7 @@ describe('tariffcheck hub commands: usage', () => {
   it('needs exactly one of --data and --pg', async () => {
     const io = capture();
     expect(await main(['pair', '--username', 'u'], io)).toBe(2);
-    expect(io.errors[0]).toBe('tariffcheck pair: give --data DIR (embedded store) or --pg postgres://…');
+    expect(io.errors[0]).toBe('tariffcheck pair: 请用 --data 目录（内置数据库）或 --pg postgres://… 给出检查中心的数据库');
     expect(await main(['audit', 'verify', '--data', '/tmp/x', '--pg', 'postgres://h/db'], io)).toBe(2);
     expect(await main(['user', 'add', '--data', '/tmp/x', '--username', 'u'], io)).toBe(2);
   });

@@ -50,8 +50,8 @@ describe('tariffcheck merge on a PGlite folder', () => {
     const io = capture();
     expect(await main(['merge', '--data', data, file('case-1.tcase'), file('case-2.tcase')], io)).toBe(0);
     expect(io.lines).toEqual([
-      `${file('case-1.tcase')}: 2 new, 0 already present, 0 conflicting, 0 rejected; blobs 0 new, 0 already present`,
-      `${file('case-2.tcase')}: 1 new, 0 already present, 0 conflicting, 0 rejected; blobs 1 new, 0 already present`,
+      `${file('case-1.tcase')}：新增 2 项，已有 0 项，冲突 0 项，被拒绝 0 项；照片新增 0 张，已有 0 张`,
+      `${file('case-2.tcase')}：新增 1 项，已有 0 项，冲突 0 项，被拒绝 0 项；照片新增 1 张，已有 0 张`,
     ]);
     expect(io.errors).toEqual([]);
   });
@@ -61,20 +61,20 @@ describe('tariffcheck merge on a PGlite folder', () => {
     const code = await main(['merge', '--data', data, file('garbage.tcase'), file('missing.tcase'), file('case-1.tcase'), file('case-5.tcase')], io);
     expect(code).toBe(2);
     expect(io.lines).toEqual([
-      `${file('case-1.tcase')}: 0 new, 2 already present, 0 conflicting, 0 rejected; blobs 0 new, 0 already present`,
-      `${file('case-5.tcase')}: 0 new, 0 already present, 0 conflicting, 0 rejected; blobs 0 new, 0 already present; gap: the hub expects mutation 4 first, nothing applied`,
+      `${file('case-1.tcase')}：新增 0 项，已有 2 项，冲突 0 项，被拒绝 0 项；照片新增 0 张，已有 0 张`,
+      `${file('case-5.tcase')}：新增 0 项，已有 0 项，冲突 0 项，被拒绝 0 项；照片新增 0 张，已有 0 张；不连续：检查中心应先收到第 4 项操作，本文件未合并`,
     ]);
-    expect(io.errors[0]).toBe(`${file('garbage.tcase')}: not a zip file (a .tcase file is a zip)`);
-    expect(io.errors[1]).toMatch(/^.*missing\.tcase: cannot read: ENOENT/);
-    expect(io.errors[2]).toBe(`${file('case-5.tcase')}: the hub has not seen the mutations before 4; merge the earlier file first`);
+    expect(io.errors[0]).toBe(`${file('garbage.tcase')}：不是 zip 文件（.tcase 案件文件是 zip 格式）`);
+    expect(io.errors[1]).toMatch(/^.*missing\.tcase：无法读取：ENOENT/);
+    expect(io.errors[2]).toBe(`${file('case-5.tcase')}：检查中心尚未收到第 4 项之前的操作；请先合并更早的案件文件`);
   });
 
   it('a gap alone exits 1; no files or no store is a usage error', async () => {
     expect(await main(['merge', '--data', data, file('case-5.tcase')], capture())).toBe(1);
     const io = capture();
     expect(await main(['merge', '--data', data], io)).toBe(2);
-    expect(io.errors).toEqual(['tariffcheck merge: name at least one FILE.tcase']);
+    expect(io.errors).toEqual(['tariffcheck merge: 请至少给出一个 .tcase 案件文件']);
     expect(await main(['merge', file('case-1.tcase')], io)).toBe(2);
-    expect(io.errors[1]).toBe('tariffcheck merge: give --data DIR (embedded store) or --pg postgres://…');
+    expect(io.errors[1]).toBe('tariffcheck merge: 请用 --data 目录（内置数据库）或 --pg postgres://… 给出检查中心的数据库');
   });
 });
