@@ -29,9 +29,9 @@ const zh = {
   'cli.audit.hash-mismatch': '内容与其摘要不符（被改动过）',
   'cli.audit.chain-broken': '与前一条不衔接（此前有条目被删除或改写）',
   'cli.audit.missing-tail': '最新的条目缺失',
-  'role.office': '科室账号',
-  'role.lead': '组长账号',
-  'role.inspector': '执法人员账号',
+  'cli.role.office': '科室账号',
+  'cli.role.lead': '组长账号',
+  'cli.role.inspector': '执法人员账号',
 } as const;
 
 export type HubCliKey = keyof typeof zh;
@@ -63,9 +63,9 @@ const en: Record<HubCliKey, string> = {
   'cli.audit.hash-mismatch': 'its content does not match its hash (edited)',
   'cli.audit.chain-broken': 'it does not follow the entry before it (an entry before it was removed or rewritten)',
   'cli.audit.missing-tail': 'the newest entries are missing',
-  'role.office': 'office',
-  'role.lead': 'lead',
-  'role.inspector': 'inspector',
+  'cli.role.office': 'office',
+  'cli.role.lead': 'lead',
+  'cli.role.inspector': 'inspector',
 };
 
 export const hubCliMessages: MessageTable = { 'zh-CN': zh, en };

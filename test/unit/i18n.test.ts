@@ -7,8 +7,10 @@ import { tariffUiMessages } from '../../src-renderer/i18n/tariffUi';
 import { uiMessages } from '../../src-renderer/i18n/ui';
 import { syncUiMessages } from '../../src-renderer/i18n/syncUi';
 import { errorMessages } from '../../src-shared/i18n/errors';
+import { caseFileMessages } from '../../src-shared/i18n/caseFile';
+import { hubCliMessages } from '../../src-shared/i18n/hubCli';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages };
 
 describe('i18n', () => {
   it.each(Object.entries(tables))('%s: English has exactly the Chinese keys', (_, table) => {

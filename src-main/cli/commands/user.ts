@@ -42,7 +42,7 @@ export function makeUserCommand(readPassword: () => Promise<string>): Command {
     });
     if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => issueText({ path: i.path, code: issueCode(i) })).join('；'));
     const user = await withStore(location, (store) => addUser(store, parsed.data, { userId: null, deviceId: null }, new Date())).catch(toCliError);
-    io.out(hubCliText('cli.userAdded', { role: hubCliText(`role.${user.role}`), username: user.username, id: user.id }));
+    io.out(hubCliText('cli.userAdded', { role: hubCliText(`cli.role.${user.role}`), username: user.username, id: user.id }));
     return 0;
   };
 }
