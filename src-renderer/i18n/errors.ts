@@ -1,9 +1,10 @@
 // Errors carry codes; words are made here, at the edge: a refusal of the hub, a local refusal, a
 // schema issue each become one sentence in the user's language. No English message and no schema
 // pattern reaches a Chinese screen (the original stays in the console for support).
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { z } from 'zod';
 import { DrawError } from '../../src-shared/draw/draw';
+import { caseFileText, type CaseFileCode } from '../../src-shared/i18n/caseFile';
 import { issueCode } from '../../src-shared/zodIssue';
 import { SyncError } from '../sync/hubClient';
 import { LocalRefusal } from '../sync/mutators';
@@ -30,9 +31,15 @@ export function describeError(t: TFunction, e: unknown, fieldLabel?: (path: stri
     const issue = e.issues?.[0];
     if (e.code === 'bad-request' && issue) return describeIssue(t, issue, fieldLabel);
     if (e.code === 'draw-failed') return e.message;
+    if (e.code === 'case-file-invalid' && e.reason) return `${t('hubError.case-file-invalid')}${appLocale() === 'en' ? ' ' : ''}${caseFileText(e.reason.code as CaseFileCode, e.reason.params, appLocale())}`;
     if (e.code) return t(`hubError.${e.code}`, { defaultValue: t(`sync.cause.${e.kind}`, { detail: '' }) });
     return t(`sync.cause.${e.kind}`, { detail: '' });
   }
   console.error(e);
   return t('error.unexpected');
+}
+
+/** The app's language, for tables formatted outside i18next. */
+function appLocale(): 'zh-CN' | 'en' {
+  return i18next.language === 'en' ? 'en' : 'zh-CN';
 }

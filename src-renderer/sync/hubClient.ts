@@ -18,6 +18,8 @@ export class SyncError extends Error {
     /** The hub's error code (`bad-credentials`, `pairing-code-invalid` …) and the issues it named. */
     readonly code?: string,
     readonly issues?: readonly { path: readonly string[]; code: string }[],
+    /** A finer reason the hub named with the code (a refused case file's), and its parameters. */
+    readonly reason?: { code: string; params: Record<string, string | number> },
   ) {
     super(message);
   }
@@ -72,7 +74,8 @@ export class HubClient {
     const message = err.success ? err.data.message : `HTTP ${response.status}`;
     const code = err.success ? err.data.error : '';
     const cause: SyncCause = code === 'device-revoked' ? 'revoked' : response.status === 401 || response.status === 403 ? 'auth' : code === 'mutation-gap' ? 'gap' : 'server';
-    throw new SyncError(cause, message, response.status, err.success ? err.data.expected : undefined, code || undefined, err.success ? err.data.issues : undefined);
+    const reason = err.success && err.data.reason ? { code: err.data.reason, params: err.data.params ?? {} } : undefined;
+    throw new SyncError(cause, message, response.status, err.success ? err.data.expected : undefined, code || undefined, err.success ? err.data.issues : undefined, reason);
   }
 
   private async call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {

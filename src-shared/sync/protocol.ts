@@ -84,5 +84,8 @@ export const errorBodySchema = z.object({
   expected: z.number().optional(),
   /** Which fields a 400 refused, each with a code (`bad-text`, `too_small` …). */
   issues: z.array(z.object({ path: z.array(z.string()), code: z.string() })).optional(),
+  /** A refused case file's own reason code and its parameters (i18n/caseFile.ts). */
+  reason: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

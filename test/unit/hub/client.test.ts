@@ -7,6 +7,7 @@ import { saveAccount } from '../../../src-renderer/sync/account';
 import { fitBody, localChecksum, PUSH_BODY_TARGET, syncOnce } from '../../../src-renderer/sync/engine';
 import { HubClient, SyncError, type Fetch } from '../../../src-renderer/sync/hubClient';
 import { hasVerifier, loginOffline, loginOnline } from '../../../src-renderer/sync/login';
+import { describeError } from '../../../src-renderer/i18n/errors';
 import { storeBlob } from '../../../src-renderer/sync/blobs';
 import { exportCaseFile } from '../../../src-renderer/sync/caseFile';
 import { addRecord, editRecord, signRecord, submitCase } from '../../../src-renderer/sync/mutators';
@@ -144,6 +145,12 @@ describe.each(STORES)('sync client on $name', (factory) => {
     const office = new HubClient(base, world.office.device.token);
     expect(await office.importCaseFile(file.bytes)).toEqual({ deviceId: member.device.deviceId, username: member.device.username, new: 2, alreadyPresent: 0, conflicting: 0, rejected: 0, blobs: { new: 1, alreadyPresent: 0 } });
     expect(await office.importCaseFile(file.bytes)).toMatchObject({ new: 0, alreadyPresent: 2, blobs: { new: 0, alreadyPresent: 1 } });
+    // A damaged file: the hub names the reason by code, and the office reads it in Chinese.
+    const damaged = await office.importCaseFile(new TextEncoder().encode('PK nonsense')).catch((e: unknown) => e);
+    expect(damaged).toMatchObject({ code: 'case-file-invalid', reason: { code: 'not-zip', params: {} } });
+    const { errorMessages } = await import('../../../src-shared/i18n/errors');
+    const t = ((key: string) => errorMessages['zh-CN'][key] ?? key) as unknown as Parameters<typeof describeError>[0];
+    expect(describeError(t, damaged)).toBe('案件文件无效或已被改动。不是 zip 文件（.tcase 案件文件是 zip 格式）');
     const report = await syncOnce(db, client);
     expect(report).toMatchObject({ pushed: 2, rejected: 0, conflicts: 0, mismatched: [] });
     const [n] = await world.hub.store.query<{ n: unknown }>('SELECT count(*) AS n FROM records');
