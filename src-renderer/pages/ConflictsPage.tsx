@@ -13,10 +13,28 @@ interface Side {
   at?: string;
 }
 
-function side(s: Side): React.ReactNode {
+/** A list-row conflict (`field` = `entities:USCC` or `inspectors:CERT`): which list, and the fields the two rows differ in. */
+function listRow(r: HubRow): { kind: 'entities' | 'inspectors'; key: string; differ: string[] } | null {
+  if (r.row.kind !== 'list-row' || typeof r.row.field !== 'string') return null;
+  const [kind, key] = r.row.field.split(':') as ['entities' | 'inspectors', string];
+  const a = ((r.row.theirs as Side | undefined)?.value ?? {}) as Record<string, unknown>;
+  const b = ((r.row.mine as Side | undefined)?.value ?? {}) as Record<string, unknown>;
+  const differ = Object.keys({ ...a, ...b }).filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
+  return { kind, key, differ };
+}
+
+/** One side's value: a field's value, or for a list row the fields in which the two rows differ. */
+function sideValue(s: Side, r: HubRow, t: (key: string) => string): string {
+  const row = listRow(r);
+  if (!row) return typeof s.value === 'string' ? s.value : JSON.stringify(s.value);
+  const value = (s.value ?? {}) as Record<string, unknown>;
+  return row.differ.map((f) => `${t(`column.${row.kind}.${f}`)}：${typeof value[f] === 'string' ? value[f] : JSON.stringify(value[f])}`).join('；');
+}
+
+function side(s: Side, r: HubRow, t: (key: string) => string): React.ReactNode {
   return (
     <Space direction="vertical" size={0}>
-      <b>{typeof s.value === 'string' ? s.value : JSON.stringify(s.value)}</b>
+      <b>{sideValue(s, r, t)}</b>
       <span style={{ color: '#888' }}>{s.user} · {s.at ? formatChinaTime(s.at.split('~')[0] ?? '') : ''}</span>
     </Space>
   );
@@ -24,6 +42,16 @@ function side(s: Side): React.ReactNode {
 
 /** What a conflict is about: the case's target, and the record (its kind and the title or meter it carries). */
 function subject(r: HubRow, cases: Map<string, LocalCase>, records: Map<string, LocalRecord>, t: (key: string) => string): React.ReactNode {
+  const row = listRow(r);
+  if (row) {
+    const name = ((r.row.mine as Side | undefined)?.value as { name?: unknown } | undefined)?.name;
+    return (
+      <Space direction="vertical" size={0}>
+        <b>{typeof name === 'string' ? name : row.key}</b>
+        <span style={{ color: '#888' }}>{t(`list.${row.kind}`)} {row.key}</span>
+      </Space>
+    );
+  }
   const c = typeof r.row.caseId === 'string' ? cases.get(r.row.caseId) : undefined;
   const rec = typeof r.row.recordId === 'string' ? records.get(r.row.recordId) : undefined;
   const label = rec ? (rec.data.title ?? rec.data.meterNo ?? rec.data.category ?? '') : '';
@@ -37,6 +65,8 @@ function subject(r: HubRow, cases: Map<string, LocalCase>, records: Map<string, 
 
 /** A field's label where the case page has one, else its name. */
 function fieldLabel(r: HubRow, records: Map<string, LocalRecord>, t: (key: string, options?: { defaultValue: string }) => string): string {
+  const row = listRow(r);
+  if (row) return row.differ.map((f) => t(`column.${row.kind}.${f}`)).join('、');
   if (r.row.kind !== 'field') return t('conflicts.replay');
   const field = String(r.row.field);
   const kind = typeof r.row.recordId === 'string' ? records.get(r.row.recordId)?.kind : undefined;
@@ -84,14 +114,14 @@ export function ConflictsPage() {
           columns={[
             { title: t('conflicts.subject'), render: (_, r) => subject(r, cases, records, t) },
             { title: t('conflicts.field'), render: (_, r) => fieldLabel(r, records, t) },
-            { title: t('conflicts.theirs'), render: (_, r) => side(r.row.theirs as Side) },
-            { title: t('conflicts.mine'), render: (_, r) => side(r.row.mine as Side) },
+            { title: t('conflicts.theirs'), render: (_, r) => side(r.row.theirs as Side, r, t) },
+            { title: t('conflicts.mine'), render: (_, r) => side(r.row.mine as Side, r, t) },
             {
               title: '', width: 300,
               render: (_, r) =>
                 r.row.resolution ? (
                   settled(r, t)
-                ) : r.row.kind === 'field' ? (
+                ) : r.row.kind === 'field' || r.row.kind === 'list-row' ? (
                   <Space>
                     <Button size="small" onClick={() => void settle(r, (r.row.theirs as Side).value)}>{t('conflicts.keepTheirs')}</Button>
                     <Button size="small" type="primary" onClick={() => void settle(r, (r.row.mine as Side).value)}>{t('conflicts.keepMine')}</Button>

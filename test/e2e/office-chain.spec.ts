@@ -202,5 +202,38 @@ test('office lists and tariffs travel through the hub to a lead and an inspector
   await expect(inspector.page.getByTestId('tariff-stored')).toContainText('共 3 条电价');
   await screenshot(inspector.page, '64-inspector-tariffs-offline');
 
-  await Promise.all([office.context.close(), lead.context.close(), inspector.context.close()]);
+  // The office's second laptop edits a target's address, and so does the first, from the same
+  // version: arrival order wins, both rows reach 冲突处理, and the office settles it there.
+  const laptop2 = await person(browser, browserLog);
+  await enroll(laptop2.page, await pairingCode(office.page, 'chen'), '科室笔记本');
+  const editAddress = async (page: Page, address: string) => {
+    await page.goto(`${HUB}/#/lists/entities`);
+    await page.getByPlaceholder('名称、统一社会信用代码、地址、联系人').fill('鼓楼商业广场3号');
+    await expect(page.getByTestId('list-count')).toHaveText('显示 1 条，共 11 条');
+    await page.getByRole('button', { name: /编\s?辑/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('地址').fill(address);
+    await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('menuitem', { name: '同步' }).click();
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+  };
+  await editAddress(laptop2.page, '中山路 3 号（笔记本核实）');
+  await editAddress(office.page, '中山路 3 号 B 座');
+  await office.page.getByRole('menuitem', { name: '冲突处理' }).click();
+  const conflict = office.page.getByRole('row').filter({ hasText: '鼓楼商业广场3号' });
+  await expect(conflict).toContainText('地址');
+  await expect(conflict).toContainText('地址：中山路 3 号（笔记本核实）');
+  await expect(conflict).toContainText('地址：中山路 3 号 B 座');
+  await screenshot(office.page, '67-office-list-row-conflict');
+  await conflict.getByRole('button', { name: '改用被覆盖的值' }).click();
+  await office.page.getByRole('menuitem', { name: '同步' }).click();
+  await office.page.getByRole('button', { name: '立即同步' }).click();
+  await expect(office.page.getByTestId('sync-pending')).toHaveText('0');
+  await office.page.goto(`${HUB}/#/lists/entities`);
+  await office.page.getByPlaceholder('名称、统一社会信用代码、地址、联系人').fill('鼓楼商业广场3号');
+  await expect(office.page.getByText('中山路 3 号（笔记本核实）')).toBeVisible();
+
+  await Promise.all([office.context.close(), lead.context.close(), inspector.context.close(), laptop2.context.close()]);
 });
