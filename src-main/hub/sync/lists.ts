@@ -6,6 +6,7 @@ import type { Entity, Inspector, ListKind } from '../../../src-shared/domain';
 import type { ListAction } from '../../../src-shared/sync/mutators';
 import { insertRows, toNumber, type Sql } from '../store/store';
 import type { Write } from '../store/writeTransaction';
+import { insertConflict } from './conflicts';
 
 interface EntityRow {
   uscc: string; name: string; kind: Entity['kind']; district: string; subdistrict: string; address: string;
@@ -96,18 +97,12 @@ export async function putListRows<K extends ListKind>(w: Write, kind: K, rows: L
 }
 
 async function insertListConflict(w: Write, kind: ListKind, mine: Entity | Inspector, theirs: Entity | Inspector, theirVersion: number, base: number, how: ListWrite): Promise<void> {
-  const id = randomUUID();
-  const conflict = {
-    id, kind: 'list-row', caseId: null, recordId: null, field: `${kind}:${keyOf(mine)}`, district: mine.district,
+  await insertConflict({ w }, {
+    id: randomUUID(), kind: 'list-row', caseId: null, recordId: null, field: `${kind}:${keyOf(mine)}`, district: mine.district,
     theirs: { value: theirs as unknown as Json, version: theirVersion },
     mine: { value: mine as unknown as Json, device: how.deviceId, user: how.username, at: how.hlc, version: w.version, baseVersion: base },
     resolvedAt: null, resolution: null, createdAt: w.at.toISOString(),
-  };
-  await w.tx.query(
-    'INSERT INTO conflicts (id, kind, case_id, record_id, field, district, theirs, mine, created_at, version) VALUES ($1, $2, NULL, NULL, $3, $4, $5::jsonb, $6::jsonb, $7, $8)',
-    [id, conflict.kind, conflict.field, conflict.district, JSON.stringify(conflict.theirs), JSON.stringify(conflict.mine), conflict.createdAt, w.version],
-  );
-  w.log('conflicts', id, { ...conflict, version: w.version } as unknown as Json, { district: mine.district });
+  });
 }
 
 /** Both lists, optionally one district's, for a draw. */

@@ -10,6 +10,7 @@ import type { DeviceSession } from '../accounts/devices';
 import type { Write } from '../store/writeTransaction';
 import { insertRows, type Sql } from '../store/store';
 import { logCase, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, type FieldMeta, type RecordRow } from './changes';
+import { conflictFromRow, insertConflict } from './conflicts';
 import { putListRows, type ListWrite } from './lists';
 import { putMapping, putTariff } from './reference';
 
@@ -182,28 +183,6 @@ const editRecord: Mutator<'editRecord'> = async (ctx, args) => {
   return { subject: `record:${r.id}`, before: r.data as Json, after: saved.data as Json, conflicts };
 };
 
-export interface ConflictJson {
-  id: string;
-  kind: 'field' | 'replay-mismatch' | 'list-row';
-  caseId: string | null;
-  recordId: string | null;
-  field: string | null;
-  district: string | null;
-  theirs: Json;
-  mine: Json;
-  resolvedAt: string | null;
-  resolution: Json;
-  createdAt: string;
-}
-
-export async function insertConflict(ctx: { w: Write }, k: ConflictJson): Promise<void> {
-  await ctx.w.tx.query(
-    'INSERT INTO conflicts (id, kind, case_id, record_id, field, district, theirs, mine, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)',
-    [k.id, k.kind, k.caseId, k.recordId, k.field, k.district, JSON.stringify(k.theirs), JSON.stringify(k.mine), k.createdAt, ctx.w.version],
-  );
-  ctx.w.log('conflicts', k.id, { ...k, version: ctx.w.version } as unknown as Json, { district: k.district ?? '' });
-}
-
 const signRecord: Mutator<'signRecord'> = async (ctx, args) => {
   const c = await writableCase(ctx, args.caseId);
   const r = await recordOf(ctx, args.id, args.caseId);
@@ -263,14 +242,6 @@ async function resolveListRow(ctx: MutationContext, field: string, value: unknow
   return kind === 'entities' ? putListRows(ctx.w, 'entities', [parsed.data as Entity], how) : putListRows(ctx.w, 'inspectors', [parsed.data as Inspector], how);
 }
 
-export function conflictFromRow(r: Record<string, unknown>): ConflictJson & { version: number } {
-  const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
-  return {
-    id: r.id as string, kind: r.kind as ConflictJson['kind'], caseId: r.case_id as string | null, recordId: r.record_id as string | null,
-    field: r.field as string | null, district: r.district as string | null, theirs: r.theirs as Json, mine: r.mine as Json,
-    resolvedAt: iso(r.resolved_at), resolution: (r.resolution ?? null) as Json, createdAt: iso(r.created_at) ?? '', version: Number(r.version),
-  };
-}
 
 function officeOnly(ctx: MutationContext): void {
   if (ctx.session.user.role !== 'office') throw new Rejection('forbidden', 'only the office changes the lists');
