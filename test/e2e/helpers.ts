@@ -1,7 +1,7 @@
 // Shared steps of the browser tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 export const SCREENS = join(process.cwd(), 'test-results', 'screens');
 mkdirSync(SCREENS, { recursive: true });
@@ -40,8 +40,25 @@ export async function createProfile(page: Page, name: string, role: '科室' | '
 export async function importFile(page: Page, list: '检查对象名录' | '执法检查人员名录', path: string): Promise<void> {
   const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: list }) });
   await card.getByRole('button', { name: '导入 Excel' }).click();
-  const dialog = page.getByRole('dialog');
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: '选择文件…' }).click();
-  await (await chooser).setFiles(path);
+  await chooseFile(page, page.getByRole('dialog').getByRole('button', { name: '选择文件…' }), path);
+}
+
+/**
+ * Clicks a button that opens the system file chooser and gives it a file. Headless Chromium under
+ * load sometimes drops the chooser of a click (CI saw it once in ~40 runs: the click landed, no
+ * chooser came, the test timed out); a second click then opens it. Three clicks at most, so a
+ * button that never opens a chooser still fails the test.
+ */
+export async function chooseFile(page: Page, button: Locator, path: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 15_000 });
+    await button.click();
+    try {
+      await (await chooser).setFiles(path);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.log(`no file chooser after click ${attempt} on ${String(button)}; clicking again`);
+    }
+  }
 }

@@ -9,7 +9,7 @@ import { exportList } from '../../src-shared/lists/exportList';
 import { syntheticUscc } from '../fixtures/synthetic';
 import { expect, test, watchBrowser } from './fixtures';
 import { cli, startHub } from './hubProcess';
-import { createProfile, importFile, screenshot, tempFile } from './helpers';
+import { chooseFile, createProfile, importFile, screenshot, tempFile } from './helpers';
 
 // Issue 11, the office's chain through the UI alone: the office app imports both lists and a tariff
 // table from files while standalone, enrolls and syncs; a lead (another browser) sees its district's
@@ -104,9 +104,7 @@ test('office lists and tariffs travel through the hub to a lead and an inspector
   await office.page.getByRole('button', { name: '导入 5 条有效记录' }).click();
   await office.page.getByRole('menuitem', { name: '电价表' }).click();
   await office.page.getByRole('button', { name: '导入电价表' }).click();
-  const chooser = office.page.waitForEvent('filechooser');
-  await office.page.getByRole('button', { name: '选择文件…' }).click();
-  await (await chooser).setFiles(await tariffFile());
+  await chooseFile(office.page, office.page.getByRole('button', { name: '选择文件…' }), await tariffFile());
   await office.page.getByRole('button', { name: '保存 3 条电价' }).click();
   await expect(office.page.getByTestId('tariff-stored')).toContainText('共 3 条电价');
   await expect(office.page.getByTestId('sync-badge')).toContainText('待同步 3');

@@ -9,7 +9,7 @@ import { computeOvercharge } from '../../src-shared/refund/overcharge';
 import { TariffIndex } from '../../src-shared/tariff/lookup';
 import { loadTariffTable } from '../../src-shared/tariff/types';
 import { ledgerFile } from '../fixtures/ledgerFiles';
-import { createProfile, screenshot, tempFile } from './helpers';
+import { chooseFile, createProfile, screenshot, tempFile } from './helpers';
 
 const KEY = { region: '福建', category: '一般工商业', voltage: '不满1千伏' };
 
@@ -30,9 +30,7 @@ test('office loads the sample tariffs, views a price and computes a ledger’s o
 
   // A tariff workbook with one bad row: the row issue is shown and nothing can be stored.
   await page.getByRole('button', { name: '导入电价表' }).click();
-  const chooseTariffs = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '选择文件…' }).click();
-  await (await chooseTariffs).setFiles(await badTariffFile());
+  await chooseFile(page, page.getByRole('button', { name: '选择文件…' }), await badTariffFile());
   const issues = page.getByTestId('tariff-issues');
   await expect(issues.getByRole('row').nth(1)).toContainText('第 3 行');
   await expect(issues.getByRole('row').nth(1)).toContainText('超过 6 位小数：“0.12345678”');
@@ -56,9 +54,7 @@ test('office loads the sample tariffs, views a price and computes a ledger’s o
   // The ledger: recognised columns shown, confirmed and remembered for the landlord.
   await page.getByRole('menuitem', { name: '账单核算' }).click();
   await page.getByRole('combobox', { name: '转供电主体' }).fill('某某购物中心');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '选择台账 Excel…' }).click();
-  await (await chooser).setFiles(ledgerPath);
+  await chooseFile(page, page.getByRole('button', { name: '选择台账 Excel…' }), ledgerPath);
   await expect(page.getByTestId('ledger-info')).toContainText(`表头在第 ${generated.headerRow} 行，读取 ${generated.bills.length} 行账单`);
   const mapping = page.getByTestId('ledger-mapping');
   await expect(mapping.getByRole('row', { name: /商户名称/ })).toContainText('商户名称');
