@@ -20,3 +20,12 @@ export async function storedKeys(kind: ListKind, db: TariffDb = defaultDb): Prom
 export function useListRows(kind: ListKind): ListRow[] | undefined {
   return useLiveQuery<ListRow[]>(() => table(defaultDb, kind).toArray(), [kind]);
 }
+
+/** The districts of the target list, sorted, for a plan's scope; undefined while loading. */
+export function useDistricts(): string[] | undefined {
+  return useLiveQuery(async () => {
+    const districts = new Set<string>();
+    await defaultDb.entities.each((e) => void districts.add(e.district));
+    return [...districts].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  }, []);
+}

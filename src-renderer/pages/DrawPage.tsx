@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Space, Statistic, Typography } from 'antd';
+import { App, Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { combineSeeds, type Commitment } from '../../src-shared/draw/commitment'
 import { formatChinaTime } from '../../src-shared/time';
 import { platform } from '../platform';
 import { useAccount } from '../db/syncState';
+import { useDistricts } from '../db/lists';
 
 /** The plan as the form holds it: ratios in percent, as people write them. */
 interface PlanForm {
@@ -25,6 +26,8 @@ interface PlanForm {
   maxPerInspector: number | null;
   sameSubdistrict: boolean;
   lastInspector: boolean;
+  /** The scope: districts covered ([] = every district); a lead's is their own. */
+  districts: string[];
   /** One contribution per witness (combined by combineSeeds, docs/draw-algorithm.md §4a). */
   seeds: string[];
   where: 'here' | 'hub';
@@ -49,11 +52,12 @@ function toPlan(f: PlanForm): DrawPlan {
     teamSize: f.teamSize,
     maxPerInspector: f.maxPerInspector ?? null,
     recusal: { sameSubdistrict: f.sameSubdistrict, lastInspector: f.lastInspector },
+    ...(f.districts.length > 0 ? { districts: f.districts } : {}),
   };
 }
 
 /** The fields of the plan (what a commitment fixes). */
-const PLAN_FIELDS: (keyof PlanForm)[] = ['name', 'ratioPercent', 'teamSize', 'maxPerInspector', 'groupBy', 'riskPercent', 'sameSubdistrict', 'lastInspector'];
+const PLAN_FIELDS: (keyof PlanForm)[] = ['name', 'ratioPercent', 'teamSize', 'maxPerInspector', 'groupBy', 'riskPercent', 'sameSubdistrict', 'lastInspector', 'districts'];
 
 /** The commitment as witnesses read it and the public notice prints it. */
 function CommitmentCard({ commitment: c }: { commitment: Commitment }) {
@@ -78,7 +82,11 @@ export function DrawPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const by = useIdentity()?.name ?? '';
+  const identity = useIdentity();
+  const by = identity?.name ?? '';
+  const districts = useDistricts() ?? [];
+  // A lead's plan covers their district, fixed; the office chooses (none = every district).
+  const ownDistrict = identity?.role === 'lead' ? identity.district : null;
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [commitment, setCommitment] = useState<{ where: PlanForm['where']; commitment: Commitment } | null>(null);
@@ -135,8 +143,10 @@ export function DrawPage() {
   const initial: PlanForm = {
     name: '', ratioPercent: defaultPlan.ratio * 100, groupBy: defaultPlan.groupBy, riskPercent: {},
     teamSize: defaultPlan.teamSize, maxPerInspector: defaultPlan.maxPerInspector,
-    sameSubdistrict: defaultPlan.recusal.sameSubdistrict, lastInspector: defaultPlan.recusal.lastInspector, seeds: [''], where: 'here', allowOpen: false,
+    sameSubdistrict: defaultPlan.recusal.sameSubdistrict, lastInspector: defaultPlan.recusal.lastInspector, districts: ownDistrict ? [ownDistrict] : [],
+    seeds: [''], where: 'here', allowOpen: false,
   };
+  if (identity === undefined) return null;
 
   return (
     <Form<PlanForm> form={form} layout="vertical" initialValues={initial} onFinish={(f) => void draw(f)}>
@@ -157,6 +167,10 @@ export function DrawPage() {
                 <InputNumber min={1} style={{ width: 140 }} />
               </Form.Item>
             </Space>
+            <Form.Item name="districts" label={t('draw.scope')} extra={t(ownDistrict ? 'draw.scopeLead' : 'draw.scopeHint')}>
+              <Select mode="multiple" allowClear disabled={ownDistrict !== null} placeholder={t('draw.scopeAll')} aria-label={t('draw.scope')}
+                options={districts.map((d) => ({ value: d, label: d }))} onChange={() => setCommitment(null)} />
+            </Form.Item>
             <Form.Item name="groupBy" label={t('draw.groupBy')}>
               <Checkbox.Group
                 options={[

@@ -296,6 +296,8 @@ export function planEncoding(plan: DrawPlan): Json[] {
   return [
     PLAN_FORMAT, p.name, ratioBasisPoints(p.ratio), p.groupBy, risk, p.teamSize,
     p.maxPerInspector, p.recusal.sameSubdistrict, p.recusal.lastInspector,
+    // The scope (§3): only when the plan names districts, so earlier plans keep their hashes.
+    ...(p.districts ? [p.districts] : []),
   ];
 }
 

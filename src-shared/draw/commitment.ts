@@ -9,7 +9,7 @@ import { sha256Hex } from '../hash/sha256';
 import { drawText } from '../i18n/draw';
 import { compareCodeUnits, planHash, prepareEntitiesAsync, prepareInspectorsAsync } from './canonical';
 import type { PreparedEntities, PreparedList } from './canonical';
-import type { DrawPlan } from './plan';
+import { inScope, type DrawPlan } from './plan';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -43,9 +43,9 @@ export function excludedHash(entities: Pick<PreparedEntities, 'inactive'>, inspe
   return sha256Hex(new TextEncoder().encode(JSON.stringify(rows)));
 }
 
-/** The commitment of a plan (in normal form: parsePlan) over these lists, made now (or at `at`). */
+/** The commitment of a plan (in normal form: parsePlan) over these lists (the rows of its scope, §2b), made now (or at `at`). */
 export async function makeCommitment(entities: readonly Entity[], inspectors: readonly Inspector[], plan: DrawPlan, at = new Date()): Promise<Commitment> {
-  const [e, i] = await Promise.all([prepareEntitiesAsync(entities), prepareInspectorsAsync(inspectors)]);
+  const [e, i] = await Promise.all([prepareEntitiesAsync(inScope(entities, plan)), prepareInspectorsAsync(inScope(inspectors, plan))]);
   return {
     planHash: planHash(plan),
     entitiesHash: e.hash,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CREDIT_GRADES, ENTITY_KINDS, type CreditGrade, type Entity, type EntityKind, type Inspector } from '../domain';
 import { drawText } from '../i18n/draw';
 import { outputHashOfWords, outputHashOfWordsAsync, planHash, prepareEntities, prepareEntitiesAsync, prepareInspectors, prepareInspectorsAsync, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes } from './canonical';
-import { BASIS, ceilCount, checkPlan, drawPlanSchema, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
+import { BASIS, ceilCount, checkPlan, drawPlanSchema, inScope, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
 import { commitmentDifferences, excludedHash, type Commitment } from './commitment';
 import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
 import { prepareRoster, TARGET_STRIDE, type Roster } from './roster';
@@ -181,7 +181,8 @@ export function parsePlan(input: unknown): DrawPlan {
 }
 
 /** Runs the draw: canonical lists, key, targets per group (partial Fisher–Yates), then teams. Throws DrawError. */
-export function runDraw(input: DrawInput): DrawResult {
+export function runDraw(given: DrawInput): DrawResult {
+  const input = scoped(given);
   refuseEarly(input);
   const lists = prepareLists(input.entities, input.inspectors);
   holdToCommitment(input, lists);
@@ -207,11 +208,19 @@ function committed(outcome: DrawOutcome, c: Commitment | undefined): DrawOutcome
 }
 
 /** runDraw with the lists and the output hashed by gatherSha256: the renderer's, WebCrypto where it can. */
-export async function runDrawAsync(input: DrawInput): Promise<DrawResult> {
+export async function runDrawAsync(given: DrawInput): Promise<DrawResult> {
+  const input = scoped(given);
   refuseEarly(input);
   const lists = await prepareListsAsync(input.entities, input.inspectors);
   holdToCommitment(input, lists);
   return resultOf(committed(await runPreparedDrawAsync(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString()), input.commitment));
+}
+
+/** The input with only the list rows of the plan's scope (§2b); a plan with no usable scope is left for parsePlan to refuse. */
+function scoped(input: DrawInput): DrawInput {
+  const plan = input.plan as Partial<DrawPlan> | null;
+  if (!plan || !Array.isArray(plan.districts)) return input;
+  return { ...input, entities: inScope(input.entities, plan), inspectors: inScope(input.inspectors, plan) };
 }
 
 /** A bad plan or seed is refused before the lists are prepared. */

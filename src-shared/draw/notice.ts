@@ -36,6 +36,7 @@ function planRows(result: DrawResult, plan: DrawPlan): [string, string][] {
   const t = (k: DrawMessageKey) => drawText(k);
   return [
     [t('draw.notice.planName'), plan.name],
+    [t('draw.notice.scope'), plan.districts?.length ? plan.districts.join(drawText('draw.list.separator')) : t('draw.notice.scopeAll')],
     [t('draw.notice.ratio'), formatRatio(plan.ratio)],
     [t('draw.notice.riskRatios'), riskText(plan)],
     [t('draw.notice.groupBy'), plan.groupBy.map((d) => drawText(`draw.dim.${d}`)).join(drawText('draw.list.separator'))],

@@ -15,7 +15,7 @@ const MIN_RATIO = 0.5;
 const MIN_TEAM = 2;
 
 /** What a refused plan broke; the CLI and UI show `message`, programs read `rule`. */
-export const PLAN_RULES = ['name', 'ratio', 'risk-ratio', 'group-by', 'team-size', 'max-per-inspector', 'field'] as const;
+export const PLAN_RULES = ['name', 'ratio', 'risk-ratio', 'group-by', 'team-size', 'max-per-inspector', 'scope', 'field'] as const;
 export type PlanRule = (typeof PLAN_RULES)[number];
 export interface PlanProblem {
   rule: PlanRule;
@@ -67,6 +67,8 @@ export const drawPlanSchema = z
     teamSize: z.number().int({ error: drawText('draw.plan.teamNotInteger') }),
     maxPerInspector: z.number().int({ error: drawText('draw.plan.maxPerInspector') }).min(1, { error: drawText('draw.plan.maxPerInspector') }).nullable(),
     recusal: z.object({ sameSubdistrict: z.boolean(), lastInspector: z.boolean() }),
+    /** The scope: the districts the plan covers (a district office draws its own); absent or empty = every district. */
+    districts: z.array(z.string().refine((s) => s.trim().length > 0, { message: drawText('draw.plan.district'), params: { rule: 'scope' } })).optional(),
   })
   .superRefine((plan, ctx) => {
     ratioProblems(plan.ratio, ctx);
@@ -94,6 +96,7 @@ const RULE_BY_FIELD: Record<string, PlanRule> = {
   groupBy: 'group-by',
   teamSize: 'team-size',
   maxPerInspector: 'max-per-inspector',
+  districts: 'scope',
 };
 
 function problemOf(issue: z.core.$ZodIssue): PlanProblem {
@@ -105,7 +108,11 @@ function problemOf(issue: z.core.$ZodIssue): PlanProblem {
   return { rule, message: ours ? issue.message : drawText('draw.plan.field', { field: issue.path.join('.') || field }) };
 }
 
-/** The canonical form: groupBy in canonical order with district (and credit when risk ratios are set), ratios rounded to basis points. */
+/**
+ * The canonical form: groupBy in canonical order with district (and credit when risk ratios are set),
+ * ratios rounded to basis points, the scope's districts unique and in code-unit order (left out when empty,
+ * so a plan over every district hashes as it did before scopes existed).
+ */
 export function normalizePlan(plan: DrawPlan): DrawPlan {
   const dims = new Set<GroupDimension>(plan.groupBy);
   dims.add('district');
@@ -123,7 +130,21 @@ export function normalizePlan(plan: DrawPlan): DrawPlan {
     teamSize: plan.teamSize,
     maxPerInspector: plan.maxPerInspector,
     recusal: { sameSubdistrict: plan.recusal.sameSubdistrict, lastInspector: plan.recusal.lastInspector },
+    ...scopeOf(plan.districts),
   };
+}
+
+function scopeOf(districts: readonly string[] | undefined): { districts?: string[] } {
+  const unique = [...new Set(districts ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return unique.length > 0 ? { districts: unique } : {};
+}
+
+/** The rows a plan covers: those of its districts, or all when it names none (§2b). */
+export function inScope<T extends { district: string }>(rows: readonly T[], plan: Pick<DrawPlan, 'districts'>): readonly T[] {
+  const districts = plan.districts;
+  if (!districts || districts.length === 0) return rows;
+  const wanted = new Set(districts);
+  return rows.filter((r) => wanted.has(r.district));
 }
 
 export type PlanCheck = { ok: true; plan: DrawPlan } | { ok: false; problems: PlanProblem[] };

@@ -6,6 +6,7 @@ import { outputHash, planHash, type SelectionLine } from './canonical';
 import { DrawError, prepareLists, prepareListsAsync, runPreparedDraw, selectedTargets, type Excluded, type PreparedLists, type SavedDrawRecord, type SelectedTarget } from './draw';
 import { excludedHash } from './commitment';
 import { DRAW_ALGORITHM } from './rng';
+import { inScope } from './plan';
 
 /** What verify needs of a saved draw: the record and the selected USCCs with their teams. */
 export interface SavedDraw {
@@ -33,16 +34,18 @@ export interface VerifyOptions {
 }
 
 /** Reruns the draw of `saved.record` over these lists and lists every difference (empty when it reproduces). */
-export function verifyDraw(saved: SavedDraw, given: readonly Entity[], inspectors: readonly Inspector[], options: VerifyOptions = {}): Verdict {
-  const entities = asDrawn(saved, given);
+export function verifyDraw(saved: SavedDraw, given: readonly Entity[], givenInspectors: readonly Inspector[], options: VerifyOptions = {}): Verdict {
+  const entities = asDrawn(saved, inScope(given, saved.record.plan));
+  const inspectors = inScope(givenInspectors, saved.record.plan);
   return verifyOn(saved, () => prepareLists(entities, inspectors), entities, options);
 }
 
 /** verifyDraw with the lists hashed by gatherSha256 (WebCrypto in the renderer). */
-export async function verifyDrawAsync(saved: SavedDraw, given: readonly Entity[], inspectors: readonly Inspector[], options: VerifyOptions = {}): Promise<Verdict> {
+export async function verifyDrawAsync(saved: SavedDraw, given: readonly Entity[], givenInspectors: readonly Inspector[], options: VerifyOptions = {}): Promise<Verdict> {
   // A foreign algorithm is named without preparing anything, as verifyDraw does.
-  if (saved.record.algorithm !== DRAW_ALGORITHM) return verifyDraw(saved, given, inspectors, options);
-  const entities = asDrawn(saved, given);
+  if (saved.record.algorithm !== DRAW_ALGORITHM) return verifyDraw(saved, given, givenInspectors, options);
+  const entities = asDrawn(saved, inScope(given, saved.record.plan));
+  const inspectors = inScope(givenInspectors, saved.record.plan);
   const lists = await prepareListsAsync(entities, inspectors);
   return verifyOn(saved, () => lists, entities, options);
 }

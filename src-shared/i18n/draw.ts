@@ -5,6 +5,7 @@ export const drawMessages = {
   'zh-CN': {
     'draw.plan.invalid': '抽查计划无效：{{problems}}',
     'draw.plan.name': '抽查计划名称不能为空',
+    'draw.plan.district': '抽查范围中的区县名称不能为空',
     'draw.plan.ratioNotNumber': '抽查比例必须是数字（0.5 到 1 之间）',
     'draw.plan.ratioTooLow': '抽查比例不得低于 50%（当前为 {{ratio}}）',
     'draw.plan.ratioTooHigh': '抽查比例不得高于 100%（当前为 {{ratio}}）',
@@ -84,6 +85,8 @@ export const drawMessages = {
     'draw.notice.ratio': '抽查比例',
     'draw.notice.riskRatios': '按信用等级提高比例',
     'draw.notice.groupBy': '分组方式',
+    'draw.notice.scope': '抽查范围',
+    'draw.notice.scopeAll': '全部区县',
     'draw.notice.teamSize': '检查组人数',
     'draw.notice.maxPerInspector': '每名执法人员最多检查户数',
     'draw.notice.unlimited': '不设上限',
@@ -130,6 +133,7 @@ export const drawMessages = {
   en: {
     'draw.plan.invalid': 'Invalid draw plan: {{problems}}',
     'draw.plan.name': 'The plan needs a name',
+    'draw.plan.district': 'A district in the plan\'s scope is blank',
     'draw.plan.ratioNotNumber': 'The ratio must be a number between 0.5 and 1',
     'draw.plan.ratioTooLow': 'The ratio may not be below 50% (it is {{ratio}})',
     'draw.plan.ratioTooHigh': 'The ratio may not be above 100% (it is {{ratio}})',
@@ -209,6 +213,8 @@ export const drawMessages = {
     'draw.notice.ratio': 'Ratio',
     'draw.notice.riskRatios': 'Higher ratios by credit grade',
     'draw.notice.groupBy': 'Groups',
+    'draw.notice.scope': 'Scope',
+    'draw.notice.scopeAll': 'Every district',
     'draw.notice.teamSize': 'Team size',
     'draw.notice.maxPerInspector': 'Maximum targets per inspector',
     'draw.notice.unlimited': 'no limit',

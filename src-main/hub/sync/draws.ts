@@ -37,6 +37,17 @@ export interface OpenCase {
   plan: string;
 }
 
+/**
+ * A lead draws over their own district: a plan without a scope gets theirs (so the record says what it
+ * covered and any device re-runs it), a scope naming another district is refused.
+ */
+function scopedFor(plan: DrawPlan, district: string | null): DrawPlan {
+  if (district === null) return plan;
+  const named = plan.districts ?? [];
+  if (named.some((d) => d !== district)) throw new HubError(403, 'forbidden', `a lead draws in ${district} only`, undefined, { scope: named.join('、') });
+  return { ...plan, districts: [district] };
+}
+
 /** The open cases (any status but approved) of these targets, with the plan of the draw that made each. */
 async function openCasesOf(store: Store, usccs: readonly string[]): Promise<OpenCase[]> {
   if (usccs.length === 0) return [];
@@ -48,8 +59,9 @@ async function openCasesOf(store: Store, usccs: readonly string[]): Promise<Open
   return rows.map((r) => ({ uscc: r.uscc, caseId: r.id, drawId: r.draw_id, plan: r.plan ?? '' }));
 }
 
-export async function drawOnHub(store: Store, session: DeviceSession, plan: DrawPlan, seed: string, at: Date, openCases: OpenCaseRule = 'leave-out', commitment?: Commitment): Promise<HubDraw> {
+export async function drawOnHub(store: Store, session: DeviceSession, given: DrawPlan, seed: string, at: Date, openCases: OpenCaseRule = 'leave-out', commitment?: Commitment): Promise<HubDraw> {
   const district = session.user.role === 'office' ? null : session.user.district;
+  const plan = scopedFor(given, district);
   const lists = await readLists(store, district);
   const alreadyOpen = await openCasesOf(store, lists.entities.filter((e) => e.active).map((e) => e.uscc));
   // Left out: such a target takes part as an inactive row (so the record's list hash says so), and

@@ -38,6 +38,7 @@ describe('public notice workbook', () => {
     const byLabel = new Map(rows(plan).map(([k, v]) => [k, v]));
     expect(byLabel.get('抽查计划名称')).toBe('示例计划');
     expect(byLabel.get('抽查比例')).toBe('50%');
+    expect(byLabel.get('抽查范围')).toBe('全部区县');
     expect(byLabel.get('分组方式')).toBe('区');
     expect(byLabel.get('检查组人数')).toBe('2');
     expect(byLabel.get('每名执法人员最多检查户数')).toBe('不设上限');

@@ -45,6 +45,36 @@ describe.each(STORES)('hub draws on $name', (factory) => {
   });
 });
 
+describe.each(STORES)('a plan\'s scope on $name', (factory) => {
+  let world: World;
+  beforeEach(async () => {
+    world = await openWorld(factory);
+  });
+  afterEach(() => world.close());
+
+  it('a lead\'s draw covers their district (the record says so); a scope naming another district is refused, nothing recorded', async () => {
+    const counter = await changeCounter(world.hub.store);
+    const other = await world.hub.app.inject({ method: 'POST', url: '/api/v1/draws', headers: bearer(world.lead.device.token), payload: { seed: '越界', plan: { ...ALL_PLAN, districts: ['海淀区', '朝阳区'] } } });
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({ error: 'forbidden', scope: '海淀区、朝阳区' });
+    expect(await changeCounter(world.hub.store)).toBe(counter);
+    const [drawId] = [...(replica(await world.lead.pullAll()).get('draws')?.keys() ?? [])];
+    const whole = (await world.hub.app.inject({ method: 'GET', url: `/api/v1/draws/${drawId}`, headers: bearer(world.office.device.token) })).json<{ result: { record: { plan: { districts?: string[] } } } }>();
+    expect(whole.result.record.plan.districts).toEqual(['海淀区']);
+  });
+
+  it('the office draws the districts its plan names, over the whole lists', async () => {
+    await world.office.pushOk([world.office.mutation('putEntities', { rows: [entity(9, '朝阳区')] })]);
+    const reply = await world.hub.app.inject({ method: 'POST', url: '/api/v1/draws', headers: bearer(world.office.device.token), payload: { seed: '朝阳', plan: { ...ALL_PLAN, name: '朝阳批', districts: ['朝阳区'] }, openCases: 'allow' } });
+    // 朝阳区 has a target but no inspector: refused with the reason, not drawn over 海淀区's inspectors.
+    expect(reply.statusCode).toBe(422);
+    expect(reply.json()).toMatchObject({ error: 'draw-failed', code: 'empty-list' });
+    const all = await world.hub.app.inject({ method: 'POST', url: '/api/v1/draws', headers: bearer(world.office.device.token), payload: { seed: '海淀', plan: { ...ALL_PLAN, name: '海淀批', districts: ['海淀区'] }, openCases: 'allow' } });
+    expect(all.statusCode).toBe(201);
+    expect(all.json<{ record: { entitiesCount: number } }>().record.entitiesCount).toBe(world.cases.length);
+  });
+});
+
 describe.each(STORES)('targets in open cases on $name', (factory) => {
   let world: World;
   beforeEach(async () => {
@@ -94,7 +124,8 @@ describe.each(STORES)('a hub draw held to its commitment on $name', (factory) =>
     const lists = await readLists(world.hub.store, '海淀区');
     // As the lead's app makes it: targets in open cases count as inactive (the hub leaves them out).
     const open = new Set(world.cases.map((c) => c.uscc));
-    const plan = { ...ALL_PLAN, name: '承诺批' };
+    // The lead's app puts the lead's district in the plan's scope (DrawPage), as the hub would.
+    const plan = { ...ALL_PLAN, name: '承诺批', districts: ['海淀区'] };
     const commitment = await makeCommitment(lists.entities.map((e) => (open.has(e.uscc) ? { ...e, active: false } : e)), lists.inspectors, plan, new Date('2026-03-02T00:30:00.000Z'));
     const draw = (openCases: 'leave-out' | 'allow' = 'leave-out') => world.hub.app.inject({ method: 'POST', url: '/api/v1/draws', headers: bearer(world.lead.device.token), payload: { seed: combineSeeds(['1-2-3', '见证人乙 77']), plan, commitment, openCases } });
     const ok = await draw();
