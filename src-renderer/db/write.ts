@@ -3,6 +3,7 @@
 // the hub and every other device by one path. Pages never hold the Dexie object.
 import * as cases from '../sync/mutators';
 import * as reference from '../sync/referenceMutators';
+import * as draws from '../sync/drawMutators';
 import { db } from './db';
 
 type Bound<F> = F extends (db: typeof import('./db').db, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -16,6 +17,7 @@ export const write = {
   setActive: bind(reference.setActive),
   putTariffTable: bind(reference.putTariffTable),
   putLedgerMapping: bind(reference.putLedgerMapping),
+  recordDraw: bind(draws.recordDraw),
   addRecord: bind(cases.addRecord),
   editRecord: bind(cases.editRecord),
   signRecord: bind(cases.signRecord),

@@ -1,5 +1,6 @@
 // The draw off the window's thread: reads both lists from this device's database, makes the
-// commitment or runs the draw and keeps it, and answers with small messages, so that neither the
+// commitment or runs the draw and keeps it (the recordDraw mutator: here and queued for the hub), and
+// answers with small messages, so that neither the
 // hashing nor copying 100,000 rows between threads ever holds the window ("Nothing freezes").
 import type { Commitment } from '../../src-shared/draw/commitment';
 import { makeCommitment } from '../../src-shared/draw/commitment';
@@ -7,6 +8,7 @@ import { DrawError, parsePlan, runDrawAsync } from '../../src-shared/draw/draw';
 import type { DrawPlan } from '../../src-shared/draw/plan';
 import type { Entity } from '../../src-shared/domain';
 import { db } from '../db/db';
+import { recordDraw } from '../sync/drawMutators';
 
 export type DrawRequest =
   /** The commitment of the plan over the lists here; `leaveOutOpenCases`: as the hub will draw (its open cases count as inactive). */
@@ -36,7 +38,7 @@ self.onmessage = async (event: MessageEvent<DrawRequest>) => {
     const { id, plan, seed, by, commitment } = request;
     const [entities, inspectors] = await Promise.all([db.entities.toArray(), db.inspectors.toArray()]);
     const result = await runDrawAsync({ entities, inspectors, plan, seed, commitment });
-    await db.draws.add({ id, drawnAt: result.record.drawnAt, drawnBy: by, result });
+    await recordDraw(db, id, result, by);
     self.postMessage({ ok: true, type: 'drawn', id, selected: result.selected.length } satisfies DrawReply);
   } catch (e) {
     const error: DrawReply & { ok: false } = e instanceof DrawError

@@ -1,6 +1,7 @@
 // The mutators: every change a client may ask of the hub, by name, with the zod schema of its
 // arguments. The laptop validates with the same schemas before it writes its outbox.
 import { z } from 'zod';
+import { drawResultSchema } from '../draw/draw';
 import { entitySchema, inspectorSchema } from '../domain';
 import { ledgerMappingSchema } from '../ledger/types';
 import { tariffTableSchema } from '../tariff/types';
@@ -28,6 +29,8 @@ export const LIST_ACTIONS = ['import', 'create', 'edit', 'deactivate', 'activate
 export type ListAction = (typeof LIST_ACTIONS)[number];
 /** Rows of one list mutation at most (a 3,841-row import is eight mutations). */
 export const LIST_ROWS_MAX = 500;
+/** The most targets one recorded draw may select (a 100,000-target list at 100% is within it). */
+export const DRAW_SELECTED_MAX = 200_000;
 
 function listArgs<R extends z.ZodType>(row: R) {
   return z
@@ -75,6 +78,15 @@ export const mutatorArgs = {
   putTariffTable: clean(z.strictObject({ table: tariffTableSchema.extend({ entries: tariffTableSchema.shape.entries.max(20_000) }), source: cleanString().max(200) })),
   /** The ledger column mapping confirmed for one landlord (USCC or name as typed), for every device. */
   putLedgerMapping: clean(z.strictObject({ landlord: cleanString().trim().min(1).max(200), mapping: ledgerMappingSchema })),
+  /**
+   * A draw made on a device (in front of witnesses, maybe offline), whole: every device lists it in
+   * 抽查记录 with verify, notice and printed record. `drawnBy` is the name shown (the hub records the user).
+   */
+  recordDraw: clean(z.strictObject({
+    id: z.uuid(),
+    drawnBy: cleanString().max(200),
+    result: drawResultSchema.extend({ selected: drawResultSchema.shape.selected.max(DRAW_SELECTED_MAX) }),
+  })),
 } as const;
 
 export type MutatorName = keyof typeof mutatorArgs;

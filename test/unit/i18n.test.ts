@@ -9,10 +9,18 @@ import { syncUiMessages } from '../../src-renderer/i18n/syncUi';
 import { errorMessages } from '../../src-shared/i18n/errors';
 import { caseFileMessages } from '../../src-shared/i18n/caseFile';
 import { hubCliMessages } from '../../src-shared/i18n/hubCli';
+import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
 const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages };
 
 describe('i18n', () => {
+  it('names every mutator (a refused change is listed by it on 同步) in both languages', () => {
+    for (const name of MUTATOR_NAMES) {
+      expect({ name, zh: /[\u4e00-\u9fff]/.test(syncUiMessages['zh-CN'][`sync.mutation.${name}`] ?? '') }).toEqual({ name, zh: true });
+      expect(syncUiMessages.en[`sync.mutation.${name}`]).toBeTruthy();
+    }
+  });
+
   it.each(Object.entries(tables))('%s: English has exactly the Chinese keys', (_, table) => {
     expect(Object.keys(table.en).sort()).toEqual(Object.keys(table['zh-CN']).sort());
   });

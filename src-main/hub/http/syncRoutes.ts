@@ -15,6 +15,9 @@ import type { HubContext } from './context';
 import { ANY_ROLE, requireRole, sessionOf } from './authorize';
 import { parseInput } from './validate';
 
+/** Largest push body: a draw selecting 50,000 targets, recorded whole, is about 15 MB. */
+export const PUSH_BODY_LIMIT = 32 * 1024 * 1024;
+
 const pullQuery = z.strictObject({
   cursor: cursorSchema.default('0.0'),
   limit: z.coerce.number().int().min(1).max(PULL_MAX).default(PULL_PAGE),
@@ -25,7 +28,9 @@ export function syncRoutes(app: FastifyInstance, hub: HubContext): void {
   const anyone = { preHandler: requireRole(hub, ANY_ROLE) };
   const anyoneReading = { preHandler: requireRole(hub, ANY_ROLE, 'read') };
 
-  app.post('/push', anyone, async (request) => {
+  // A push carries many small mutations or one big one (a recorded draw of a large list, alone in its
+  // batch: src-renderer/sync/engine.ts fitBody), so its limit is larger than other routes'.
+  app.post('/push', { ...anyone, bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const body = parseInput(pushRequestSchema, request.body, { textInSchema: true });
     const now = hub.now();
     const unit = preparePush(sessionOf(request), body.mutations, now);

@@ -2,7 +2,7 @@
 // draw over the hub's lists; each selected target becomes a case assigned to the drawn team.
 import { randomUUID } from 'node:crypto';
 import type { Json } from '../../../src-shared/canonicalJson';
-import { DrawError, runDraw, type DrawResult } from '../../../src-shared/draw/draw';
+import { DrawError, runDraw, type DrawResult, type SavedDrawRecord } from '../../../src-shared/draw/draw';
 import type { Commitment } from '../../../src-shared/draw/commitment';
 import type { DrawPlan } from '../../../src-shared/draw/plan';
 import type { Case } from '../../../src-shared/sync/records';
@@ -10,7 +10,10 @@ import type { DeviceSession } from '../accounts/devices';
 import { drawText } from '../../../src-shared/i18n/draw';
 import { HubError } from '../errors';
 import type { Store } from '../store/store';
-import { writeTransaction } from '../store/writeTransaction';
+import { writeTransaction, type Write } from '../store/writeTransaction';
+import { planHash } from '../../../src-shared/draw/canonical';
+import type { MutatorArgs } from '../../../src-shared/sync/mutators';
+import { Rejection, type Applied } from './mutators';
 import { readLists } from './lists';
 
 export interface HubDraw {
@@ -89,7 +92,7 @@ export async function drawOnHub(store: Store, session: DeviceSession, given: Dra
     await w.tx.query('INSERT INTO draws (id, district, record, summary, created_by, created_at, version) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)', [
       drawId, district, JSON.stringify(result.record), JSON.stringify(summary), session.user.id, at.toISOString(), w.version,
     ]);
-    w.log('draws', drawId, { id: drawId, district, record: result.record, cases: result.selected.length, by: session.user.displayName, createdAt: at.toISOString(), version: w.version } as unknown as Json, { district: district ?? '' });
+    logDraw(w, drawId, district, result.record, result.selected.length, session.user.displayName);
     for (const s of result.selected) {
       const entity = byUscc.get(s.uscc);
       const c: Case = {
@@ -121,4 +124,40 @@ export async function readHubDraw(store: Store, session: DeviceSession, id: stri
   if (user.role === 'inspector' || (user.role === 'lead' && row.district !== user.district)) return null;
   const result: DrawResult = { record: row.record, groups: row.summary.groups, selected: row.summary.selected ?? [], excluded: row.summary.excluded };
   return { id: row.id, district: row.district, by: row.by ?? '', result };
+}
+
+/** The pull-log row of a draw (either kind): 抽查记录 on every device in its district lists it. */
+function logDraw(w: Write, id: string, district: string | null, record: SavedDrawRecord, selected: number, by: string): void {
+  w.log('draws', id, { id, district, record, cases: selected, by, createdAt: w.at.toISOString(), version: w.version } as unknown as Json, { district: district ?? '' });
+}
+
+/** The one district a plan's scope names, else null (an office-wide draw). */
+function districtOf(plan: DrawPlan): string | null {
+  return plan.districts?.length === 1 ? plan.districts[0]! : null;
+}
+
+/**
+ * A draw made on a device (recordDraw), kept whole like the hub's own so every device lists, verifies
+ * and publishes it. It opens no case: cases come from a draw on the hub, over the hub's lists. The office
+ * records any draw; a lead only one scoped to their district; the record must be whole (its plan hashes
+ * to its planHash, its count of selected targets is the list's).
+ */
+export async function recordDeviceDraw(w: Write, session: DeviceSession, args: MutatorArgs<'recordDraw'>): Promise<Applied> {
+  const { user } = session;
+  const { record } = args.result;
+  const district = districtOf(record.plan);
+  if (user.role === 'inspector') throw new Rejection('forbidden', 'an inspector does not draw');
+  if (user.role === 'lead' && district !== user.district) throw new Rejection('forbidden', `a lead records draws of ${user.district} only`, { scope: (record.plan.districts ?? []).join('、') });
+  if (planHash(record.plan) !== record.planHash) throw new Rejection('invalid', 'the plan does not hash to the record\'s planHash', { path: 'result.record.planHash', issue: 'custom' });
+  if (record.selectedCount !== args.result.selected.length) throw new Rejection('invalid', 'selectedCount differs from the selected targets', { path: 'result.record.selectedCount', issue: 'custom' });
+  const [exists] = await w.tx.query<{ id: string }>('SELECT id FROM draws WHERE id = $1', [args.id]);
+  if (exists) throw new Rejection('exists', `draw ${args.id} is already recorded`);
+  const { groups, excluded, selected } = args.result;
+  const summary = { cases: 0, groups, excluded, selected, source: 'device', drawnBy: args.drawnBy };
+  await w.tx.query('INSERT INTO draws (id, district, record, summary, created_by, created_at, version) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)', [
+    args.id, district, JSON.stringify(record), JSON.stringify(summary), user.id, w.at.toISOString(), w.version,
+  ]);
+  logDraw(w, args.id, district, record, selected.length, user.displayName);
+  const after = { record: record as unknown as Json, selected: selected.length, district, source: 'device' };
+  return { subject: `draw:${args.id}`, before: null, after, conflicts: 0 };
 }

@@ -13,6 +13,7 @@ import { logCase, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, 
 import { conflictFromRow, insertConflict } from './conflicts';
 import { putListRows, type ListWrite } from './lists';
 import { putMapping, putTariff } from './reference';
+import { recordDeviceDraw } from './draws';
 
 export class Rejection extends Error {
   constructor(
@@ -270,6 +271,9 @@ const putTariffTable: Mutator<'putTariffTable'> = async (ctx, args) => {
 /** Anyone confirms a ledger's columns (an inspector on site, the office at its desk); every device gets it. */
 const putLedgerMapping: Mutator<'putLedgerMapping'> = async (ctx, args) => putMapping(ctx.w, args.landlord, args.mapping, ctx.session.user.id);
 
+/** A draw made on an office or lead device, kept whole (src-main/hub/sync/draws.ts). */
+const recordDraw: Mutator<'recordDraw'> = async (ctx, args) => recordDeviceDraw(ctx.w, ctx.session, args);
+
 export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   addRecord,
   editRecord,
@@ -281,4 +285,5 @@ export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   putInspectors,
   putTariffTable,
   putLedgerMapping,
+  recordDraw,
 };

@@ -4,6 +4,8 @@ import { combineSeeds, makeCommitment } from '../../../src-shared/draw/commitmen
 import { drawResultSchema } from '../../../src-shared/draw/draw';
 import { changeCounter } from '../../../src-main/hub/store/writeTransaction';
 import { bearer } from './fixture';
+import { runDraw } from '../../../src-shared/draw/draw';
+import { syntheticEntities, syntheticInspectors } from '../../fixtures/listFiles';
 import { STORES } from './stores';
 import { verifyDraw } from '../../../src-shared/draw/verify';
 import { ALL_PLAN, entity, openWorld, replica, type World } from './syncWorld';
@@ -72,6 +74,27 @@ describe.each(STORES)('a plan\'s scope on $name', (factory) => {
     const all = await world.hub.app.inject({ method: 'POST', url: '/api/v1/draws', headers: bearer(world.office.device.token), payload: { seed: '海淀', plan: { ...ALL_PLAN, name: '海淀批', districts: ['海淀区'] }, openCases: 'allow' } });
     expect(all.statusCode).toBe(201);
     expect(all.json<{ record: { entitiesCount: number } }>().record.entitiesCount).toBe(world.cases.length);
+  });
+});
+
+describe.each(STORES)('a draw recorded from a device on $name', (factory) => {
+  let world: World;
+  beforeEach(async () => {
+    world = await openWorld(factory);
+  });
+  afterEach(() => world.close());
+
+  it('a big one (10,000 targets selected, a push over the 1 MiB of other routes) is taken whole and served whole', async () => {
+    const entities = syntheticEntities(20_000, 5);
+    const inspectors = syntheticInspectors(400, 6);
+    const result = runDraw({ entities, inspectors, plan: { ...ALL_PLAN, ratio: 0.5, name: '全市' }, seed: '大', drawnAt: '2026-03-02T02:00:00.000Z' });
+    expect(result.selected.length).toBeGreaterThan(9_000);
+    const id = '0190bbbb-0000-7000-8000-000000000001';
+    const mutation = world.office.mutation('recordDraw', { id, drawnBy: '张科长', result });
+    expect(Buffer.byteLength(JSON.stringify(mutation))).toBeGreaterThan(1024 * 1024);
+    expect((await world.office.pushOk([mutation])).results).toMatchObject([{ outcome: 'applied' }]);
+    const whole = await world.hub.app.inject({ method: 'GET', url: `/api/v1/draws/${id}`, headers: bearer(world.office.device.token) });
+    expect(drawResultSchema.parse(whole.json<{ result: unknown }>().result)).toEqual(result);
   });
 });
 

@@ -17,7 +17,10 @@ import { putLedgerMapping, putListRows, putTariffTable, setActive } from '../../
 import { saveProfile } from '../../../src-renderer/state/profile';
 import type { Device } from './fixture';
 import { STORES } from './stores';
-import { CERTS, entity, inspector, openWorld, type World } from './syncWorld';
+import { ALL_PLAN, CERTS, entity, inspector, openWorld, type World } from './syncWorld';
+import { runDraw } from '../../../src-shared/draw/draw';
+import { verifyDraw } from '../../../src-shared/draw/verify';
+import { recordDraw } from '../../../src-renderer/sync/drawMutators';
 
 let serial = 0;
 const SAMPLE = loadTariffTable(sampleJson);
@@ -123,6 +126,49 @@ describe.each(STORES)('reference data travels on $name', (factory) => {
     await syncOnce(b, client(bDevice));
     expect((await b.entities.get(row.uscc))?.address).toBe('A 改的地址');
     expect((await a.entities.get(row.uscc))?.address).toBe('A 改的地址');
+  });
+
+  it('a draw made on an office laptop (recordDraw) travels whole: the lead lists it, fetches it and verifies it over its own lists; refused from an inspector and from a lead outside its district', async () => {
+    const officeDevice = await world.hub.enrolled('office', 'office-draws');
+    const officeDb = await laptop(officeDevice);
+    await syncOnce(officeDb, client(officeDevice));
+    const entities = await officeDb.entities.toArray();
+    const inspectors = await officeDb.inspectors.toArray();
+    const plan = { ...ALL_PLAN, name: '海淀区本机抽查', districts: ['海淀区'] };
+    const result = runDraw({ entities, inspectors, plan, seed: '见证种子', drawnAt: '2026-03-02T02:00:00.000Z' });
+    const id = '0190aaaa-0000-7000-8000-000000000001';
+    await recordDraw(officeDb, id, result, '张科长');
+    expect((await officeDb.outbox.toArray()).map((m) => m.name)).toEqual(['recordDraw']);
+    expect(await officeDb.draws.get(id)).toMatchObject({ id, drawnBy: '张科长', drawnAt: '2026-03-02T02:00:00.000Z' });
+    expect(await syncOnce(officeDb, client(officeDevice))).toMatchObject({ pushed: 1, rejected: 0 });
+
+    const leadDb = await laptop(world.lead.device, 'lead');
+    await syncOnce(leadDb, client(world.lead.device));
+    const listed = await leadDb.hubDraws.get(id);
+    expect(listed?.row).toMatchObject({ id, district: '海淀区', cases: result.selected.length, by: 'office-draws', record: { planHash: result.record.planHash, outputHash: result.record.outputHash } });
+    const whole = await client(world.lead.device).hubDraw(id);
+    expect(whole.result).toEqual(result);
+    expect(verifyDraw(whole.result, await leadDb.entities.toArray(), await leadDb.inspectors.toArray())).toEqual({ ok: true, differences: [] });
+
+    // Refused, each with its reason, and nothing recorded: an inspector's draw, a lead's office-wide draw, a record whose plan was altered.
+    const inspectorDb = await laptop(world.inspectors[0]!.device, 'inspector', { certNo: CERTS[0] });
+    await recordDraw(inspectorDb, '0190aaaa-0000-7000-8000-000000000002', result, '检查员');
+    expect(await syncOnce(inspectorDb, client(world.inspectors[0]!.device))).toMatchObject({ rejected: 1 });
+    const wide = runDraw({ entities, inspectors, plan: ALL_PLAN, seed: '全市', drawnAt: '2026-03-02T02:00:00.000Z' });
+    await recordDraw(leadDb, '0190aaaa-0000-7000-8000-000000000003', wide, '组长');
+    const altered = { ...result, record: { ...result.record, plan: { ...result.record.plan, ratio: 0.6 } } };
+    await recordDraw(leadDb, '0190aaaa-0000-7000-8000-000000000004', altered, '组长');
+    expect(await syncOnce(leadDb, client(world.lead.device))).toMatchObject({ pushed: 0, rejected: 2 });
+    // The lead sees the refusals of its district (its own two and the inspector's), each with its code and what it names.
+    const refusals = (await leadDb.hubRejected.toArray()).map((r) => r.row as { name: string; code: string; params: unknown });
+    expect(refusals.filter((r) => r.name === 'recordDraw').map((r) => [r.code, r.params])).toEqual(expect.arrayContaining([
+      ['forbidden', { scope: '' }],
+      ['invalid', { path: 'result.record.planHash', issue: 'custom' }],
+      ['forbidden', {}],
+    ]));
+    expect(refusals).toHaveLength(3);
+    const [count] = await world.hub.store.query<{ n: unknown }>("SELECT count(*) AS n FROM draws WHERE id::text LIKE '0190aaaa%'");
+    expect(Number(count?.n)).toBe(1);
   });
 
   it('property: any sequence of mutators, pushed and pulled onto a fresh device, gives the same domain data', async () => {

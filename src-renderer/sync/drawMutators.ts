@@ -1,0 +1,13 @@
+// The laptop's side of recordDraw: a draw made here is kept and queued for the hub in ONE transaction,
+// so it is listed (with verify, notice and printed record) on every device of its district once synced.
+import type { DrawResult } from '../../src-shared/draw/draw';
+import type { TariffDb } from '../db/db';
+import { appendMutation, nextHlc } from './outbox';
+
+/** Keeps a draw made on this device and queues it; `drawnBy` is the name shown in 抽查记录. */
+export async function recordDraw(db: TariffDb, id: string, result: DrawResult, drawnBy: string): Promise<void> {
+  await db.transaction('rw', [db.draws, db.outbox, db.settings], async () => {
+    await appendMutation(db, 'recordDraw', { id, drawnBy, result }, await nextHlc(db));
+    await db.draws.add({ id, drawnAt: result.record.drawnAt, drawnBy, result });
+  });
+}
