@@ -1,7 +1,7 @@
 // The draw off the window's thread: reads both lists from this device's database, makes the
 // commitment or runs the draw and keeps it (the recordDraw mutator: here and queued for the hub), and
-// answers with small messages, so that neither the
-// hashing nor copying 100,000 rows between threads ever holds the window ("Nothing freezes").
+// answers with small messages, so that neither the hashing nor copying 100,000 rows between threads
+// ever holds the window ("Nothing freezes").
 import type { Commitment } from '../../src-shared/draw/commitment';
 import { makeCommitment } from '../../src-shared/draw/commitment';
 import { DrawError, parsePlan, runDrawAsync } from '../../src-shared/draw/draw';
