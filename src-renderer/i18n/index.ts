@@ -9,9 +9,11 @@ import { errorMessages } from '../../src-shared/i18n/errors';
 import { syncUiMessages } from './syncUi';
 import { tariffUiMessages } from './tariffUi';
 import { uiMessages } from './ui';
+import { inspectionUiMessages } from './inspectionUi';
+import { inspectionMessages } from '../../src-shared/i18n/inspection';
 
 const LOCALE_KEY = 'tariffcheck.locale';
-const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages];
+const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages];
 
 function merged(locale: Locale): Record<string, string> {
   return Object.assign({}, ...tables.map((t) => t[locale]));

@@ -1,12 +1,19 @@
 // One case: the target, the team, its records (findings, meter readings …), signing, submitting, review.
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { SEVERITIES } from '../../src-shared/sync/records';
+import { formatFen } from '../../src-shared/money';
+import { TOU_WORDS } from '../../src-shared/tariff/types';
+import type { Meter } from '../../src-shared/inspection/meters';
+import type { TariffPosting } from '../../src-shared/inspection/postedTariff';
+import { MeterAddForm, MeterTable } from '../components/inspection/MeterSection';
+import { PostingCheckTable, PostingForm, postingOf } from '../components/inspection/PostingSection';
+import { FindingAddForm, ProposedFindings } from '../components/inspection/FindingsSection';
+import { useStoredTariff } from '../db/reference';
 import { formatChinaTime } from '../../src-shared/time';
 import { SignaturePad } from '../components/SignaturePad';
-import { useProfile } from '../state/profile';
+import { useIdentity } from '../db/identity';
 import { STATUS_COLOR } from './CasesPage';
 import { describeError } from '../i18n/errors';
 import { personLabel, useCase, useCaseRecords, useInspectorNames, type LocalRecord } from '../db/cases';
@@ -29,11 +36,29 @@ function useRun() {
   };
 }
 
-function recordSummary(r: LocalRecord, t: (k: string) => string): string {
+function recordSummary(r: LocalRecord, t: (k: string, o?: Record<string, unknown>) => string): string {
   const d = r.data;
-  if (r.kind === 'finding') return `${String(d.title)}（${t(`case.severity.${String(d.severity)}`)}）${d.detail ? '：' + String(d.detail) : ''}`;
-  if (r.kind === 'meterReading') return `${String(d.meterNo)}：${String(d.reading)} kWh${d.note ? '（' + String(d.note) + '）' : ''}`;
-  return JSON.stringify(d);
+  switch (r.kind) {
+    case 'finding': {
+      const amount = typeof d.amountFen === 'number' ? `（${formatFen(d.amountFen)} 元）` : '';
+      const severity = typeof d.severity === 'string' ? `（${t(`case.severity.${d.severity}`)}）` : '';
+      return `${String(d.title)}${severity}${amount}${d.detail ? '：' + String(d.detail) : ''}`;
+    }
+    case 'meterReading':
+      return `${String(d.meterNo)}：${String(d.reading)} kWh${d.note ? '（' + String(d.note) + '）' : ''}`;
+    case 'meter': {
+      const m = d as unknown as Meter;
+      return `${m.meterNo}（${t(`insp.meter.role.${m.role}`)}${m.tenant ? ' · ' + m.tenant : ''}）：${m.readings.map((x) => x.value).join(' → ')}`;
+    }
+    case 'tariffPosting': {
+      const p = d as unknown as TariffPosting;
+      return p.posted ? `${p.location}：${p.prices.map((x) => `${x.category}${TOU_WORDS[x.period]} ${x.price}`).join('、')}` : t('insp.posting.notPosted');
+    }
+    case 'proposalDismissed':
+      return String(d.reason);
+    default:
+      return JSON.stringify(d);
+  }
 }
 
 function SignButton({ record }: { record: LocalRecord }) {
@@ -61,56 +86,25 @@ function SignButton({ record }: { record: LocalRecord }) {
   );
 }
 
-function FindingForm({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
-  const run = useRun();
-  const [form] = Form.useForm();
-  const onFinish = async (v: { title: string; detail?: string; severity: string }) => {
-    if (await run(() => write.addRecord(caseId, 'finding', { title: v.title, detail: v.detail ?? '', severity: v.severity, photos: [] }))) form.resetFields();
-  };
-  return (
-    <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ severity: 'major' }}>
-      <Form.Item name="title" label={t('case.finding.title')} rules={[{ required: true }]}><Input maxLength={200} /></Form.Item>
-      <Form.Item name="detail" label={t('case.finding.detail')}><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
-      <Form.Item name="severity" label={t('case.finding.severity')}>
-        <Select options={SEVERITIES.map((s) => ({ value: s, label: t(`case.severity.${s}`) }))} />
-      </Form.Item>
-      <Button htmlType="submit" type="primary">{t('case.save')}</Button>
-    </Form>
-  );
-}
-
-function MeterForm({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
-  const run = useRun();
-  const [form] = Form.useForm();
-  const onFinish = async (v: { meterNo: string; reading: string; note?: string }) => {
-    if (await run(() => write.addRecord(caseId, 'meterReading', { meterNo: v.meterNo, reading: v.reading.trim(), note: v.note ?? '' }))) form.resetFields();
-  };
-  return (
-    <Form form={form} layout="vertical" onFinish={onFinish}>
-      <Form.Item name="meterNo" label={t('case.meter.meterNo')} rules={[{ required: true }]}><Input maxLength={200} /></Form.Item>
-      <Form.Item name="reading" label={t('case.meter.reading')} rules={[{ required: true, pattern: /^\d{1,12}(\.\d{1,3})?$/ }]}><Input inputMode="decimal" /></Form.Item>
-      <Form.Item name="note" label={t('case.meter.note')}><Input maxLength={5000} /></Form.Item>
-      <Button htmlType="submit" type="primary">{t('case.save')}</Button>
-    </Form>
-  );
-}
-
 export function CasePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const run = useRun();
-  const profile = useProfile();
+  const identity = useIdentity();
   const { id = '' } = useParams();
   const [note, setNote] = useState('');
   const kase = useCase(id);
   const names = useInspectorNames();
   const drawName = useDrawName(kase?.drawId ?? '');
   const records = useCaseRecords(id);
+  const table = useStoredTariff()?.table ?? null;
+  const posting = postingOf(records);
   if (kase === undefined) return <Empty />;
   const frozen = kase.status === 'approved';
-  const reviewer = profile && profile.role !== 'inspector';
+  // Only the case's team records and signs (the hub refuses anyone else); a reviewer reads and reviews.
+  const onTeam = !!identity?.certNo && kase.inspectors.includes(identity.certNo);
+  const reviewer = !!identity && identity.role !== 'inspector';
+  const canRecord = onTeam && (kase.status === 'assigned' || kase.status === 'returned');
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card
@@ -128,7 +122,8 @@ export function CasePage() {
         {frozen && <Alert type="success" showIcon message={t('case.frozen')} />}
         {!frozen && (
           <Space style={{ marginTop: 12 }} wrap>
-            {!reviewer && kase.status !== 'submitted' && <Button type="primary" onClick={() => void run(() => write.submitCase(kase.id))}>{t('case.submit')}</Button>}
+            {canRecord && <Button type="primary" onClick={() => void run(() => write.submitCase(kase.id))}>{t('case.submit')}</Button>}
+            {onTeam && kase.status === 'submitted' && <Alert type="info" showIcon message={t('case.submittedLocked')} />}
             {reviewer && (
               <>
                 <Input style={{ width: 240 }} placeholder={t('case.reviewNotePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -139,23 +134,47 @@ export function CasePage() {
           </Space>
         )}
       </Card>
-      <Card title={t('case.records')} size="small">
-        <List
-          dataSource={records}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-          renderItem={(r) => (
-            <List.Item data-testid="case-record" actions={r.signature ? [<Tag key="s" color="green">{t('case.signed', { signer: r.signature.signer })}</Tag>] : frozen ? [] : [<SignButton key="s" record={r} />]}>
-              <List.Item.Meta title={<Space><Tag>{t(`case.kind.${r.kind}`)}</Tag>{recordSummary(r, t)}</Space>} description={`${t('case.createdBy')}：${r.createdBy} · ${t('case.createdAt')}：${formatChinaTime(r.createdAt.split('~')[0] ?? '')}`} />
-            </List.Item>
-          )}
-        />
-      </Card>
-      {!frozen && (
-        <Space align="start" wrap>
-          <Card title={t('case.addFinding')} size="small" style={{ width: 420 }}><FindingForm caseId={kase.id} /></Card>
-          <Card title={t('case.addMeter')} size="small" style={{ width: 360 }}><MeterForm caseId={kase.id} /></Card>
-        </Space>
-      )}
+      <Tabs
+        items={[
+          {
+            key: 'records', label: t('insp.tab.records'), children: (
+              <List
+                dataSource={records}
+                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+                renderItem={(r) => (
+                  <List.Item data-testid="case-record" actions={r.signature ? [<Tag key="s" color="green">{t('case.signed', { signer: r.signature.signer })}</Tag>] : canRecord ? [<SignButton key="s" record={r} />] : [<Tag key="s">{t('case.unsigned')}</Tag>]}>
+                    <List.Item.Meta title={<Space><Tag>{t(`case.kind.${r.kind}`)}</Tag>{recordSummary(r, t)}</Space>} description={`${t('case.createdBy')}：${r.createdBy} · ${t('case.createdAt')}：${formatChinaTime(r.createdAt.split('~')[0] ?? '')}`} />
+                  </List.Item>
+                )}
+              />
+            ),
+          },
+          {
+            key: 'meters', label: t('insp.tab.meters'), children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <MeterTable records={records} />
+                {canRecord && <Card size="small" title={t('insp.meter.add')}><MeterAddForm caseId={kase.id} /></Card>}
+              </Space>
+            ),
+          },
+          {
+            key: 'posting', label: t('insp.tab.posting'), children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {posting && <PostingCheckTable posting={posting.posting} table={table} />}
+                {canRecord && <Card size="small"><PostingForm key={posting?.id ?? 'new'} caseId={kase.id} table={table} current={posting} /></Card>}
+              </Space>
+            ),
+          },
+          {
+            key: 'findings', label: t('insp.tab.findings'), children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <ProposedFindings caseId={kase.id} records={records} table={table} canRecord={canRecord} />
+                {canRecord && <Card size="small" title={t('insp.findings.add')}><FindingAddForm caseId={kase.id} /></Card>}
+              </Space>
+            ),
+          },
+        ]}
+      />
     </Space>
   );
 }

@@ -8,7 +8,7 @@ import { appendMutation, nextHlc } from './outbox';
 
 export class LocalRefusal extends Error {
   constructor(
-    readonly code: 'not-enrolled' | 'not-found' | 'frozen',
+    readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team',
     message: string,
   ) {
     super(message);
@@ -32,6 +32,18 @@ async function openCase(db: TariffDb, caseId: string) {
   return c;
 }
 
+/**
+ * A case this device's user may record in, as the hub rules (src-main/hub/sync/mutators.ts teamCase):
+ * only the team records and signs, and a submitted case takes nothing new until it is returned.
+ */
+async function teamCase(db: TariffDb, caseId: string) {
+  const c = await openCase(db, caseId);
+  const certNo = (await readAccount(db))?.user.certNo ?? null;
+  if (certNo === null || !c.inspectors.includes(certNo)) throw new LocalRefusal('not-team', `only the team of case ${caseId} records in it`);
+  if (c.status === 'submitted') throw new LocalRefusal('submitted', 'the case is submitted for review');
+  return c;
+}
+
 async function unsignedRecord(db: TariffDb, id: string): Promise<LocalRecord> {
   const r = await db.records.get(id);
   if (!r) throw new LocalRefusal('not-found', `no record ${id}`);
@@ -43,7 +55,7 @@ export async function addRecord<K extends RecordKind>(db: TariffDb, caseId: stri
   const checked = recordDataSchemas[kind].parse(data) as Record<string, unknown>;
   const by = await username(db);
   await db.transaction('rw', tables(db), async () => {
-    await openCase(db, caseId);
+    await teamCase(db, caseId);
     const hlc = await nextHlc(db);
     await appendMutation(db, 'addRecord', { id, caseId, kind, data: checked }, hlc, { caseId, recordId: id });
     await db.records.add({ id, caseId, kind, data: checked, signature: null, createdBy: by, createdAt: hlc, version: 0 });
@@ -54,7 +66,7 @@ export async function addRecord<K extends RecordKind>(db: TariffDb, caseId: stri
 export async function editRecord(db: TariffDb, id: string, changes: Record<string, unknown>): Promise<void> {
   await db.transaction('rw', tables(db), async () => {
     const r = await unsignedRecord(db, id);
-    await openCase(db, r.caseId);
+    await teamCase(db, r.caseId);
     const data = recordDataSchemas[r.kind].parse({ ...r.data, ...changes }) as Record<string, unknown>;
     const hlc = await nextHlc(db);
     await appendMutation(db, 'editRecord', { id, caseId: r.caseId, baseVersion: r.version, changes }, hlc, { caseId: r.caseId, recordId: id });
@@ -65,7 +77,7 @@ export async function editRecord(db: TariffDb, id: string, changes: Record<strin
 export async function signRecord(db: TariffDb, id: string, signature: Signature): Promise<void> {
   await db.transaction('rw', tables(db), async () => {
     const r = await unsignedRecord(db, id);
-    await openCase(db, r.caseId);
+    await teamCase(db, r.caseId);
     await appendMutation(db, 'signRecord', { id, caseId: r.caseId, signature }, await nextHlc(db), { caseId: r.caseId, recordId: id });
     await db.records.update(id, { signature });
   });

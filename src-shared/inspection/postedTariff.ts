@@ -29,6 +29,8 @@ export const tariffPostingSchema = z.strictObject({
   voltage: cleanString().trim().min(1).max(100),
   prices: z.array(postedPriceSchema).max(50),
   photos: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(50),
+  /** A loss or 公摊 share the landlord charges on top, as a rate ('0.08' = 8 %), when it charges one. */
+  chargedLossRate: z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/).nullable().optional(),
   note: cleanString().max(2000),
 });
 export type TariffPosting = z.infer<typeof tariffPostingSchema>;

@@ -1,6 +1,9 @@
 // What a case holds, on the laptop and on the hub alike: the case itself and its records.
 import { z } from 'zod';
 import { cleanString } from '../text';
+import { FINDING_TYPES } from '../inspection/findings';
+import { meterSchema } from '../inspection/meters';
+import { tariffPostingSchema } from '../inspection/postedTariff';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
 /** A decimal string with at most 3 decimals (kWh, meter readings); never a binary float. */
@@ -35,12 +38,27 @@ export const SEVERITIES = ['info', 'minor', 'major'] as const;
 export const recordDataSchemas = {
   meterReading: z.strictObject({ meterNo: shortText, reading: decimalText, note: longText }),
   postedTariff: z.strictObject({ category: shortText, priceText: shortText, photo: sha256Hex.nullable() }),
+  /**
+   * A finding (违法事实). `type`, `basis` and `amountFen` came with the on-site checklist; `severity` is
+   * what older records carry (never defaulted: a new finding has a type instead). `proposal` names the
+   * check that proposed it (src-shared/inspection/findings.ts), so it is not proposed again.
+   */
   finding: z.strictObject({
     title: shortText,
     detail: longText,
-    severity: z.enum(SEVERITIES),
+    severity: z.enum(SEVERITIES).optional(),
+    type: z.enum(FINDING_TYPES).optional(),
+    basis: longText.optional(),
+    amountFen: z.number().int().nonnegative().max(1e13).nullable().optional(),
+    proposal: z.string().max(64).optional(),
     photos: z.array(sha256Hex).max(50),
   }),
+  /** A meter of the site, its readings, seal and verification (src-shared/inspection/meters.ts). */
+  meter: meterSchema,
+  /** The posted tariff: posted or not, where, the prices it shows (src-shared/inspection/postedTariff.ts). */
+  tariffPosting: tariffPostingSchema,
+  /** The inspector's decision not to record a finding a check proposed, with the reason (kept as evidence of the choice). */
+  proposalDismissed: z.strictObject({ proposal: z.string().min(1).max(64), reason: longText }),
   refundOrder: z.strictObject({ tenant: shortText, amountFen: z.number().int().nonnegative().max(1e13), dueDate: z.iso.date() }),
 } as const;
 export type RecordKind = keyof typeof recordDataSchemas;

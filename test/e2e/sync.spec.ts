@@ -2,10 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test, watchBrowser } from './fixtures';
 import { cli, startHub } from './hubProcess';
 import { screenshot } from './helpers';
+import { enrollInBrowser as enrollAt, goOffline, goOnline, pairingCode as pairingCodeAt } from './hubSession';
 
 // The web build served by a real hub (the built CLI over PGlite): an inspector pulls their case,
 // works offline, reloads, comes back and syncs; the office sees the work.
@@ -57,28 +58,8 @@ test.afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function pairingCode(request: APIRequestContext, username: string): Promise<string> {
-  const reply = await request.post(`${HUB}/api/v1/pairing-codes`, { headers: { authorization: `Bearer ${process.env.E2E_OFFICE_TOKEN}` }, data: { username } });
-  return ((await reply.json()) as { code: string }).code;
-}
-
-async function enrollInBrowser(page: Page, code: string, deviceName: string): Promise<void> {
-  await page.goto(`${HUB}/#/sync`);
-  await page.getByLabel('配对码').fill(code);
-  await page.getByLabel('本机名称').fill(deviceName);
-  await page.getByRole('button', { name: /登\s?记/ }).click();
-}
-
-/** Cuts the network of the page and of its service worker. */
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true);
-  await context.route('**/*', (route) => (route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback()));
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unroute('**/*');
-  await context.setOffline(false);
-}
+const pairingCode = (request: APIRequestContext, username: string) => pairingCodeAt(request, HUB, process.env.E2E_OFFICE_TOKEN ?? '', username);
+const enrollInBrowser = (page: Page, code: string, deviceName: string) => enrollAt(page, HUB, code, deviceName);
 
 test('inspector works offline, reloads, syncs when back; the office sees the work', async ({ browser, request, browserLog }) => {
   const inspectorContext = await browser.newContext();
@@ -105,9 +86,14 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await goOffline(inspectorContext);
   await expect(badge).toContainText('离线');
   await page.getByText('金鹰购物中心').click();
-  await page.getByLabel('问题').fill('公摊电费按面积加收，未公示');
-  await page.getByLabel('详细情况').fill('每千瓦时加收 0.35 元');
-  await page.getByRole('button', { name: /保\s?存/ }).first().click();
+  await page.getByRole('tab', { name: '发现问题' }).click();
+  await page.getByLabel('问题类型').click();
+  await page.getByTitle('分摊损耗或公摊费用').click();
+  // The basis follows the type (the office's list); the inspector may change it.
+  await expect(page.getByLabel('法律依据')).toHaveValue('《价格违法行为行政处罚规定》第九条');
+  await page.getByRole('textbox', { name: '违法事实' }).fill('公摊电费按面积加收，未公示');
+  await page.getByRole('button', { name: '记录违法事实' }).click();
+  await page.getByRole('tab', { name: '检查记录' }).click();
   await expect(page.getByTestId('case-record')).toHaveCount(1);
   await expect(badge).toContainText('待同步 1');
   await screenshot(page, '51-sync-inspector-offline-pending');
@@ -179,8 +165,9 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await expect(office.getByRole('cell', { name: '金鹰购物中心' })).toHaveCount(2, { timeout: 30_000 });
   await screenshot(office, '58-cases-after-hub-draw');
 
-  // Two edits of the finding from the same old version (李's laptop, then the office's script): the
-  // second overwrites the first, both values reach the office's conflicts page, and the office settles it.
+  // Two edits of the finding from the same old version by the case's two inspectors (李's laptop, then
+  // 王's second device): the second overwrites the first, both values reach the office's conflicts page,
+  // and the office settles it (a reviewer settles conflicts; it never records in a case).
   const officeAuth = { authorization: `Bearer ${process.env.E2E_OFFICE_TOKEN}` };
   const changes = (await (await request.get(`${HUB}/api/v1/pull?cursor=0.0&limit=2000`, { headers: officeAuth })).json()) as { changes: { table: string; row: { id: string; caseId: string; kind: string; version: number } }[] };
   const found = changes.changes.filter((c) => c.table === 'records' && c.row.kind === 'finding').at(-1)!.row;
@@ -189,7 +176,9 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   const edit = (id: number, title: string) => ({ id, name: 'editRecord', args: { id: found.id, caseId: found.caseId, baseVersion: found.version, changes: { title } }, hlc: new Date().toISOString() });
   const first = await request.post(`${HUB}/api/v1/push`, { headers: liAuth, data: { clientTime: new Date().toISOString(), mutations: [edit(1, '公摊电费按面积加收（已核实面积）')] } });
   expect(((await first.json()) as { results: { outcome: string }[] }).results[0]!.outcome).toBe('applied');
-  const second = await request.post(`${HUB}/api/v1/push`, { headers: officeAuth, data: { clientTime: new Date().toISOString(), mutations: [edit(3, '公摊电费加收，未公示收费依据')] } });
+  const wangEnroll = await request.post(`${HUB}/api/v1/devices/enroll`, { data: { code: await pairingCode(request, 'wang'), deviceName: '王检查的平板' } });
+  const wangAuth = { authorization: `Bearer ${((await wangEnroll.json()) as { token: string }).token}` };
+  const second = await request.post(`${HUB}/api/v1/push`, { headers: wangAuth, data: { clientTime: new Date().toISOString(), mutations: [edit(1, '公摊电费加收，未公示收费依据')] } });
   expect(((await second.json()) as { results: { conflicts?: number }[] }).results[0]!.conflicts).toBe(1);
   await office.goto(`${HUB}/#/sync`);
   await office.getByRole('button', { name: '立即同步' }).click();
@@ -200,7 +189,7 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await expect(conflict.getByRole('cell', { name: '问题', exact: true })).toBeVisible();
   await expect(conflict).toContainText('公摊电费按面积加收（已核实面积）');
   await expect(conflict).toContainText('li · ');
-  await expect(conflict).toContainText('office · ');
+  await expect(conflict).toContainText('wang · ');
   await screenshot(office, '59-conflicts-both-values');
   await conflict.getByRole('button', { name: '改用被覆盖的值' }).click();
   await expect(conflict).toContainText('已选定，待同步');

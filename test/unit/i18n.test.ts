@@ -10,9 +10,10 @@ import { errorMessages } from '../../src-shared/i18n/errors';
 import { caseFileMessages } from '../../src-shared/i18n/caseFile';
 import { hubCliMessages } from '../../src-shared/i18n/hubCli';
 import { inspectionMessages } from '../../src-shared/i18n/inspection';
+import { inspectionUiMessages } from '../../src-renderer/i18n/inspectionUi';
 import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages };
 
 describe('i18n', () => {
   it('names every mutator (a refused change is listed by it on 同步) in both languages', () => {

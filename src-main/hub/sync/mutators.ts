@@ -64,6 +64,18 @@ async function writableCase(ctx: MutationContext, caseId: string): Promise<CaseR
   return c;
 }
 
+/**
+ * A case the session may record in: only the case's team records and signs (a lead or the office reads
+ * and reviews, never signs for anyone), and a submitted case takes nothing new until it is returned.
+ */
+async function teamCase(ctx: MutationContext, caseId: string): Promise<CaseRow> {
+  const c = await writableCase(ctx, caseId);
+  const { certNo } = ctx.session.user;
+  if (certNo === null || !c.inspectors.includes(certNo)) throw new Rejection('forbidden', `only the team of case ${caseId} records in it`, { role: ctx.session.user.role });
+  if (c.status === 'submitted') throw new Rejection('frozen', `case ${caseId} is submitted for review`, { status: 'submitted' });
+  return c;
+}
+
 async function recordOf(ctx: MutationContext, id: string, caseId: string): Promise<RecordRow> {
   const r = await loadRecord(ctx.w.tx, id, true);
   if (!r || r.case_id !== caseId) throw new Rejection('not-found', `no record ${id} in case ${caseId}`);
@@ -138,7 +150,7 @@ async function saveRecord(ctx: MutationContext, r: RecordRow, c: CaseRow): Promi
 }
 
 const addRecord: Mutator<'addRecord'> = async (ctx, args) => {
-  const c = await writableCase(ctx, args.caseId);
+  const c = await teamCase(ctx, args.caseId);
   if (ctx.records.has(args.id)) throw new Rejection('exists', `record ${args.id} exists already`);
   const m = meta(ctx);
   const row: RecordRow = {
@@ -155,8 +167,10 @@ const addRecord: Mutator<'addRecord'> = async (ctx, args) => {
   return { subject: `record:${args.id}`, before: null, after: recordFromRow(row) as unknown as Json, conflicts: 0 };
 };
 
-const editRecord: Mutator<'editRecord'> = async (ctx, args) => {
-  const c = await writableCase(ctx, args.caseId);
+const editRecord: Mutator<'editRecord'> = async (ctx, args) => applyEdit(ctx, await teamCase(ctx, args.caseId), args);
+
+/** An edit of a record's fields, by its team or (settling a conflict) by the office or the lead. */
+async function applyEdit(ctx: MutationContext, c: CaseRow, args: MutatorArgs<'editRecord'>): Promise<Applied> {
   const r = await recordOf(ctx, args.id, args.caseId);
   if (r.signature !== null) throw new Rejection('frozen', `record ${args.id} is signed and frozen`);
   const data = { ...r.data, ...args.changes };
@@ -182,10 +196,10 @@ const editRecord: Mutator<'editRecord'> = async (ctx, args) => {
   }
   const saved = await saveRecord(ctx, { ...r, data: valid.data, field_meta: fieldMeta }, c);
   return { subject: `record:${r.id}`, before: r.data as Json, after: saved.data as Json, conflicts };
-};
+}
 
 const signRecord: Mutator<'signRecord'> = async (ctx, args) => {
-  const c = await writableCase(ctx, args.caseId);
+  const c = await teamCase(ctx, args.caseId);
   const r = await recordOf(ctx, args.id, args.caseId);
   if (r.signature !== null) throw new Rejection('frozen', `record ${args.id} is signed already`);
   const saved = await saveRecord(ctx, { ...r, signature: args.signature }, c);
@@ -222,7 +236,7 @@ const resolveConflict: Mutator<'resolveConflict'> = async (ctx, args) => {
   if (k.resolved_at !== null) throw new Rejection('invalid', `conflict ${k.id} is resolved already`);
   let applied: Applied = { subject: `conflict:${k.id}`, before: null, after: args.value as Json, conflicts: 0 };
   if (k.kind === 'field' && k.case_id && k.record_id && k.field) {
-    applied = await editRecord(ctx, { id: k.record_id, caseId: k.case_id, baseVersion: ctx.w.version, changes: { [k.field]: args.value } });
+    applied = await applyEdit(ctx, await writableCase(ctx, k.case_id), { id: k.record_id, caseId: k.case_id, baseVersion: ctx.w.version, changes: { [k.field]: args.value } });
   }
   if (k.kind === 'list-row' && k.field) applied = await resolveListRow(ctx, k.field, args.value);
   const resolution = { value: args.value as Json, by: user.username, device: ctx.session.deviceId };

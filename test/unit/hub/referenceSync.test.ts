@@ -191,6 +191,11 @@ describe.each(STORES)('reference data travels on $name', (factory) => {
         const writerDevice = await world.hub.enrolled('office', `office-w${run}`);
         const writer = await laptop(writerDevice);
         await syncOnce(writer, client(writerDevice));
+        // Records are written by the case's team (a reviewer never records); each step syncs the device that did it.
+        const member = world.inspectors.find((l) => c.inspectors.includes(CERTS[world.inspectors.indexOf(l)]!))!;
+        const cert = CERTS[world.inspectors.indexOf(member)]!;
+        const team = await laptop(member.device, 'inspector', { certNo: cert });
+        await syncOnce(team, client(member.device));
         let made = 0;
         const findings: string[] = [];
         for (const step of sequence) {
@@ -209,18 +214,20 @@ describe.each(STORES)('reference data travels on $name', (factory) => {
             } else if (step.op === 'mapping') {
               await putLedgerMapping(writer, step.landlord, { fields: { tenant: step.col, kwh: step.col + 1 } });
             } else if (step.op === 'finding') {
-              findings.push(await addRecord(writer, c.id, 'finding', { title: step.title, detail: '', severity: 'minor', photos: [] }));
+              findings.push(await addRecord(team, c.id, 'finding', { title: step.title, detail: '', severity: 'minor', photos: [] }));
             } else if (step.op === 'edit' && findings.length > 0) {
-              await editRecord(writer, findings.at(-1)!, { detail: step.detail });
+              await editRecord(team, findings.at(-1)!, { detail: step.detail });
             } else if (step.op === 'submit') {
-              await submitCase(writer, c.id);
+              await submitCase(team, c.id);
             } else if (step.op === 'review') {
+              await syncOnce(writer, client(writerDevice));
               await reviewCase(writer, c.id, step.decision, '意见');
             }
           } catch (e) {
-            // A refusal made here first (an approved case is frozen) is the same refusal the hub would make.
+            // A refusal made here first (an approved case is frozen, a submitted one takes nothing new) is the hub's own.
             if (!(e instanceof Error && e.constructor.name === 'LocalRefusal')) throw e;
           }
+          for (const [db, device] of [[team, member.device], [writer, writerDevice]] as const) expect(await syncOnce(db, client(device))).toMatchObject({ rejected: 0 });
         }
         const report = await syncOnce(writer, client(writerDevice));
         expect(report.rejected).toBe(0);

@@ -168,6 +168,29 @@ describe.each(STORES)('sync on $name', (factory) => {
     ]);
   });
 
+  it('only the team records and signs: a lead or the office reviews but never signs; a submitted case takes nothing new until it is returned', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const id = '0195d0a0-0000-7000-8000-000000000010';
+    const signature = { signer: '李组长', image: 'b'.repeat(64), signedAt: '2026-03-02T01:00:00.000Z' };
+    await member.pushOk([member.mutation('addRecord', finding(c.id, '加价', id))]);
+    for (const reviewer of [world.lead, world.office]) {
+      const tried = await reviewer.pushOk([
+        reviewer.mutation('signRecord', { id, caseId: c.id, signature }),
+        reviewer.mutation('addRecord', finding(c.id)),
+        reviewer.mutation('editRecord', { id, caseId: c.id, baseVersion: 0, changes: { title: '审核人改的' } }),
+      ]);
+      expect(tried.results.map((r) => [r.outcome, r.code])).toEqual([['rejected', 'forbidden'], ['rejected', 'forbidden'], ['rejected', 'forbidden']]);
+    }
+    expect((await member.pushOk([member.mutation('submitCase', { caseId: c.id })])).results[0]?.outcome).toBe('applied');
+    const late = await member.pushOk([member.mutation('addRecord', finding(c.id)), member.mutation('signRecord', { id, caseId: c.id, signature: { ...signature, signer: '张三' } })]);
+    expect(late.results.map((r) => [r.outcome, r.code, r.params])).toEqual([['rejected', 'frozen', { status: 'submitted' }], ['rejected', 'frozen', { status: 'submitted' }]]);
+    await world.lead.pushOk([world.lead.mutation('reviewCase', { caseId: c.id, decision: 'returned', note: '补充电表照片' })]);
+    expect((await member.pushOk([member.mutation('addRecord', finding(c.id))])).results[0]?.outcome).toBe('applied');
+    const [row] = await world.hub.store.query<{ signature: unknown; title: string }>("SELECT signature, data->>'title' AS title FROM records WHERE id = $1", [id]);
+    expect(row).toEqual({ signature: null, title: '加价' });
+  });
+
   it('signed records and approved cases are frozen', async () => {
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);

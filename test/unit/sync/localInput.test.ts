@@ -7,7 +7,7 @@ import { errorMessages } from '../../../src-shared/i18n/errors';
 import { openDb, type TariffDb } from '../../../src-renderer/db/db';
 import { describeError } from '../../../src-renderer/i18n/errors';
 import { saveAccount } from '../../../src-renderer/sync/account';
-import { addRecord, editRecord } from '../../../src-renderer/sync/mutators';
+import { addRecord, editRecord, signRecord, submitCase } from '../../../src-renderer/sync/mutators';
 import { putListRows } from '../../../src-renderer/sync/referenceMutators';
 import { syncUiMessages } from '../../../src-renderer/i18n/syncUi';
 
@@ -58,5 +58,31 @@ describe('schema words', () => {
     const db = await laptop();
     const error = await addRecord(db, CASE, 'meterReading', { meterNo: 'M-1', reading: '12.34567', note: '' }).catch((e: unknown) => e);
     expect(describeError(i18next.t, error)).toBe('“读数”格式不正确');
+  });
+});
+
+describe('who may record in a case, on the laptop as on the hub', () => {
+  it('a reviewer\'s device is told it cannot record or sign; nothing is written', async () => {
+    const db = await laptop();
+    const id = await addRecord(db, CASE, 'finding', { title: '加价', detail: '', severity: 'major', photos: [] });
+    await saveAccount(db, { hubUrl: '', deviceId: '0195d0a0-0000-7000-8000-0000000000d2', token: 't', user: { id: 'v', username: 'li', displayName: '李组长', role: 'lead', district: '鼓楼区', certNo: 'GL-900' } });
+    const outbox = await db.outbox.count();
+    const refused = await addRecord(db, CASE, 'finding', { title: '组长加的', detail: '', severity: 'major', photos: [] }).catch((e: unknown) => e);
+    expect(describeError(i18next.t, refused)).toBe('只有本案检查组成员可以记录和签字；审核人员只能查看和审核。');
+    const signed = await signRecord(db, id, { signer: '李组长', image: 'c'.repeat(64), signedAt: '2026-03-02T01:00:00.000Z' }).catch((e: unknown) => e);
+    expect(describeError(i18next.t, signed)).toBe('只有本案检查组成员可以记录和签字；审核人员只能查看和审核。');
+    expect(await db.outbox.count()).toBe(outbox);
+    expect((await db.records.get(id))?.signature).toBeNull();
+  });
+
+  it('a submitted case takes nothing new until it is returned', async () => {
+    const db = await laptop();
+    await submitCase(db, CASE);
+    const refused = await addRecord(db, CASE, 'finding', { title: '补一条', detail: '', severity: 'major', photos: [] }).catch((e: unknown) => e);
+    expect(describeError(i18next.t, refused)).toBe('案件已提交审核，退回前不能再添加或修改记录。');
+    expect(await db.records.count()).toBe(0);
+    await db.cases.update(CASE, { status: 'returned' });
+    await addRecord(db, CASE, 'finding', { title: '补一条', detail: '', severity: 'major', photos: [] });
+    expect(await db.records.count()).toBe(1);
   });
 });

@@ -1,0 +1,111 @@
+// 违法事实: what the checks propose (taken or not, by the inspector) and the form to record a finding.
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { defaultBasis, FINDING_TYPES, proposeFindings, type FindingType, type ProposedFinding } from '../../../src-shared/inspection/findings';
+import { chinaDate, lossCheck } from '../../../src-shared/inspection/meters';
+import { checkPosting } from '../../../src-shared/inspection/postedTariff';
+import { fenOfYuan, formatFen, parseDecimal } from '../../../src-shared/money';
+import type { TariffTable } from '../../../src-shared/tariff/types';
+import type { LocalRecord } from '../../db/cases';
+import { write } from '../../db/write';
+import { describeError } from '../../i18n/errors';
+import { metersOf } from './MeterSection';
+import { postingOf } from './PostingSection';
+
+/** The proposals of a case's checks not yet taken or declined. */
+export function openProposals(records: readonly LocalRecord[], table: TariffTable | null, now = new Date()): ProposedFinding[] {
+  const decided = new Set(records.flatMap((r) => (r.kind === 'finding' || r.kind === 'proposalDismissed') && typeof r.data.proposal === 'string' ? [r.data.proposal] : []));
+  const meters = metersOf(records).map((m) => m.meter);
+  const posting = postingOf(records)?.posting ?? null;
+  const proposed = proposeFindings({
+    checkedOn: chinaDate(now), meters, loss: meters.length > 0 ? lossCheck(meters) : null,
+    posting: posting ? checkPosting(posting, table) : null, chargedLossRate: posting?.chargedLossRate ?? null,
+  });
+  return proposed.filter((p) => !decided.has(p.key));
+}
+
+function findingData(type: FindingType, facts: string, basis: string, amountFen: number | null, proposal?: string) {
+  return { title: type, detail: facts, type, basis, amountFen, photos: [], ...(proposal ? { proposal } : {}) };
+}
+
+export function ProposedFindings({ caseId, records, table, canRecord }: { caseId: string; records: readonly LocalRecord[]; table: TariffTable | null; canRecord: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [dismissing, setDismissing] = useState<ProposedFinding | null>(null);
+  const [reason, setReason] = useState('');
+  const proposals = openProposals(records, table);
+  const run = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      message.success(t('case.saved'));
+      return true;
+    } catch (e) {
+      message.error(describeError(t, e));
+      return false;
+    }
+  };
+  return (
+    <Card size="small" title={t('insp.findings.proposed')} data-testid="proposed-findings">
+      {proposals.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.findings.noneProposed')} />}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {proposals.map((p) => (
+          <Card key={p.key} size="small" type="inner" data-testid="proposal"
+            title={<Space><Tag color="orange">{t(`finding.type.${p.type}`)}</Tag>{p.amountFen !== null && `${formatFen(p.amountFen)} 元`}</Space>}
+            extra={canRecord && (
+              <Space>
+                <Button size="small" type="primary" onClick={() => void run(() => write.addRecord(caseId, 'finding', { ...findingData(p.type, p.facts, p.basis, p.amountFen, p.key), title: t(`finding.type.${p.type}`) }))}>{t('insp.findings.confirm')}</Button>
+                <Button size="small" onClick={() => setDismissing(p)}>{t('insp.findings.dismiss')}</Button>
+              </Space>
+            )}>
+            <Typography.Paragraph style={{ marginBottom: 4 }}>{p.facts}</Typography.Paragraph>
+            <Typography.Text type="secondary">{p.basis}</Typography.Text>
+          </Card>
+        ))}
+      </Space>
+      <Modal open={dismissing !== null} title={t('insp.findings.dismiss')} okButtonProps={{ disabled: reason.trim() === '' }} onCancel={() => setDismissing(null)}
+        onOk={() => void run(() => write.addRecord(caseId, 'proposalDismissed', { proposal: dismissing!.key, reason: reason.trim() })).then((ok) => ok && (setDismissing(null), setReason('')))}>
+        <Input.TextArea aria-label={t('insp.findings.dismissReason')} placeholder={t('insp.findings.dismissReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} rows={3} />
+      </Modal>
+    </Card>
+  );
+}
+
+interface FindingForm {
+  type: FindingType;
+  facts: string;
+  basis?: string;
+  amount?: string;
+}
+
+export function FindingAddForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FindingForm>();
+  async function save(f: FindingForm) {
+    const amount = f.amount?.trim() ? parseDecimal(f.amount.trim(), 2) : null;
+    if (amount && !amount.ok) {
+      form.setFields([{ name: 'amount', errors: [t('insp.findings.amountBad')] }]);
+      return;
+    }
+    try {
+      await write.addRecord(caseId, 'finding', { ...findingData(f.type, f.facts.trim(), (f.basis ?? '').trim(), amount ? fenOfYuan(amount.value) : null), title: t(`finding.type.${f.type}`) });
+      message.success(t('case.saved'));
+      form.resetFields();
+    } catch (e) {
+      message.error(describeError(t, e));
+    }
+  }
+  return (
+    <Form<FindingForm> form={form} layout="vertical" onFinish={(f) => void save(f)}
+      onValuesChange={(changed: Partial<FindingForm>) => changed.type && form.setFieldValue('basis', defaultBasis(changed.type))}>
+      <Form.Item name="type" label={t('insp.findings.type')} rules={[{ required: true, message: t('insp.findings.typeRequired') }]}>
+        <Select style={{ width: 260 }} options={FINDING_TYPES.map((v) => ({ value: v, label: t(`finding.type.${v}`) }))} />
+      </Form.Item>
+      <Form.Item name="facts" label={t('insp.findings.facts')} rules={[{ required: true, whitespace: true, message: t('insp.findings.factsRequired') }]}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+      <Form.Item name="basis" label={t('insp.findings.basis')}><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
+      <Form.Item name="amount" label={t('insp.findings.amount')}><Input inputMode="decimal" style={{ width: 200 }} /></Form.Item>
+      <Button type="primary" htmlType="submit">{t('insp.findings.add')}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,153 @@
+// The on-site checklist with the network off (issue 12, first part): meters with their flags and the
+// measured loss, the posted tariff against the synced catalogue, the findings the checks propose taken
+// or declined with a reason; a reload in the middle loses nothing; back online it all reaches the hub.
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sampleJson from '../../resources/tariffs/sample-fujian.json';
+import { expect, test, watchBrowser } from './fixtures';
+import { screenshot } from './helpers';
+import { cli, startHub } from './hubProcess';
+import { enrollInBrowser, goOffline, goOnline, pairingCode } from './hubSession';
+
+const PORT = Number(process.env.E2E_FIELD_PORT ?? 4183);
+const HUB = `http://127.0.0.1:${PORT}`;
+let dir = '';
+let hub: ChildProcess | undefined;
+let officeToken = '';
+
+test.beforeAll(async ({ request }) => {
+  dir = mkdtempSync(join(tmpdir(), 'tariffcheck-e2e-field-'));
+  const data = ['--data', dir];
+  cli(['user', 'add', ...data, '--username', 'office', '--name', '陈科长', '--role', 'office', '--district', '鼓楼区', '--password-stdin'], 'office password\n');
+  for (const [username, name, cert] of [['wang', '王检查', 'GL-001'], ['li', '李检查', 'GL-002']] as const) {
+    cli(['user', 'add', ...data, '--username', username, '--name', name, '--role', 'inspector', '--district', '鼓楼区', '--cert-no', cert, '--password-stdin'], `${username} password\n`);
+  }
+  const officeCode = cli(['pair', ...data, '--username', 'office']);
+  hub = await startHub(request, dir, PORT);
+  const enroll = await request.post(`${HUB}/api/v1/devices/enroll`, { data: { code: officeCode, deviceName: 'office-script' } });
+  officeToken = ((await enroll.json()) as { token: string }).token;
+  const auth = { authorization: `Bearer ${officeToken}` };
+  const person = (certNo: string, name: string) => ({ certNo, name, unit: '鼓楼局', district: '鼓楼区', subdistrict: '', phone: '', conflicts: [], active: true });
+  const target = { uscc: '91320106MA1MXXXX0A', name: '金鹰购物中心', kind: 'mall', district: '鼓楼区', subdistrict: '湖南路街道', address: '中山路 89 号', lng: null, lat: null, tenantCount: 120, contact: '', phone: '', credit: null, lastInspectors: [], active: true };
+  const push = await request.post(`${HUB}/api/v1/push`, {
+    headers: auth,
+    data: {
+      clientTime: new Date().toISOString(),
+      mutations: [
+        { id: 1, name: 'putInspectors', args: { rows: [person('GL-001', '王检查'), person('GL-002', '李检查')] }, hlc: 'x' },
+        { id: 2, name: 'putEntities', args: { rows: [target] }, hlc: 'x' },
+        { id: 3, name: 'putTariffTable', args: { table: { ...sampleJson, id: 'current' }, source: '福建示例.json' }, hlc: 'x' },
+      ],
+    },
+  });
+  expect((await push.json()) as unknown).toMatchObject({ results: [{ outcome: 'applied' }, { outcome: 'applied' }, { outcome: 'applied' }] });
+  const plan = { name: '2026 年第一季度转供电检查', ratio: 1, groupBy: ['district'], riskRatios: {}, teamSize: 2, maxPerInspector: null, recusal: { sameSubdistrict: false, lastInspector: false } };
+  expect((await request.post(`${HUB}/api/v1/draws`, { headers: auth, data: { seed: '鼓楼 2026-03-01', plan } })).status()).toBe(201);
+});
+
+test.afterAll(() => {
+  hub?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the on-site checks offline: meters, posted tariff, proposed findings; a reload loses nothing; synced when back', async ({ browser, request, browserLog }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  watchBrowser(context, browserLog);
+  const page = await context.newPage();
+  await enrollInBrowser(page, HUB, await pairingCode(request, HUB, officeToken, 'wang'), '王检查的笔记本');
+  const badge = page.getByTestId('sync-badge');
+  await expect(badge).toContainText('已同步');
+  await page.goto(`${HUB}/#/cases`);
+  await expect(page.getByText('金鹰购物中心')).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await goOffline(context);
+  await expect(badge).toContainText('离线');
+  await page.getByText('金鹰购物中心').click();
+
+  // Meters: the main meter (×80) and a tenant's sub-meter past its period with a broken seal.
+  await page.getByRole('tab', { name: '计量装置' }).click();
+  const addMeter = async (m: { role: string; no: string; tenant?: string; cls: string; multiplier: string; seal: string; verifiedOn: string; r1: string; r2: string }) => {
+    await page.getByText(m.role, { exact: true }).click();
+    await page.getByLabel('表号').fill(m.no);
+    if (m.tenant) await page.getByRole('textbox', { name: '租户' }).fill(m.tenant);
+    await page.getByLabel('准确度等级').click();
+    await page.getByTitle(m.cls, { exact: true }).click();
+    await page.getByLabel('倍率').fill(m.multiplier);
+    await page.getByText(m.seal, { exact: true }).click();
+    await page.getByLabel('检定日期').fill(m.verifiedOn);
+    await page.getByLabel('上次读数').fill(m.r1);
+    await page.getByLabel('抄表时间').first().fill('2026-03-01T10:00');
+    await page.getByLabel('本次读数').fill(m.r2);
+    await page.getByLabel('抄表时间').last().fill('2026-04-01T10:00');
+    await page.getByRole('button', { name: '添加电表' }).click();
+  };
+  await addMeter({ role: '总表（供电企业计量）', no: 'M-01', cls: '0.2S', multiplier: '80', seal: '完好', verifiedOn: '2024-06-01', r1: '500', r2: '512.5' });
+  const meters = page.getByTestId('meter-table');
+  await expect(meters.getByRole('row', { name: /M-01/ })).toContainText('1000');
+  // A reading with more decimals than the meter shows is refused at the field, nothing stored.
+  await addMeter({ role: '分表（租户）', no: 'S-07', tenant: '二楼奶茶店', cls: '0.5S', multiplier: '1', seal: '破损或缺失', verifiedOn: '2019-05-01', r1: '0', r2: '697.305' });
+  await expect(page.getByText('读数的小数位多于电表显示的 2 位')).toBeVisible();
+  await expect(meters.getByRole('row')).toHaveCount(2);
+  await page.getByLabel('本次读数').fill('697.3');
+  await page.getByRole('button', { name: '添加电表' }).click();
+  const sub = meters.getByRole('row', { name: /S-07/ });
+  await expect(sub).toContainText('超过检定周期（应于 2025-05-01 前检定）');
+  await expect(sub).toContainText('铅封破损');
+  await expect(page.getByTestId('loss-check')).toContainText('30.27%');
+  await screenshot(page, '70-field-meters');
+
+  // The posted tariff: a peak price above the March catalogue, and a 40 % loss share.
+  await page.getByRole('tab', { name: '电价公示' }).click();
+  await page.getByText('已公示', { exact: true }).click();
+  await page.getByLabel('公示位置').fill('物业服务中心公告栏');
+  await page.getByLabel('对照月份').fill('2026-03');
+  await page.getByLabel('另收损耗或公摊比例（%）').fill('40');
+  await page.getByRole('button', { name: '添加一项电价' }).click();
+  await page.getByLabel('用户类别').click();
+  await page.getByTitle('一般工商业', { exact: true }).click();
+  await page.getByLabel('时段').click();
+  await page.getByTitle('峰', { exact: true }).click();
+  await page.getByLabel('公示价（元/千瓦时）').fill('1.05');
+  await page.getByRole('button', { name: '保存电价公示' }).click();
+  const check = page.getByTestId('posting-check');
+  await expect(check.getByRole('row', { name: /一般工商业/ })).toContainText('0.9718');
+  await expect(check.getByRole('row', { name: /一般工商业/ })).toContainText('+0.0782');
+  await expect(check.getByRole('row', { name: /一般工商业/ })).toContainText('高于目录电价');
+  await screenshot(page, '71-field-posted-tariff');
+
+  // Findings proposed by the checks: one taken, one declined with its reason.
+  await page.getByRole('tab', { name: '发现问题' }).click();
+  const proposals = page.getByTestId('proposal');
+  await expect(proposals).toHaveCount(3);
+  await expect(proposals.nth(0)).toContainText('现场公示的电价高于当月目录电价：一般工商业峰 公示 1.05 元/千瓦时，目录电价 0.9718 元/千瓦时。');
+  await expect(proposals.nth(1)).toContainText('转供电主体按 40.00% 向租户分摊损耗，现场实测损耗率为 30.27%。');
+  await expect(proposals.nth(2)).toContainText('电能表 S-07 超过检定周期（应于 2025-05-01 前检定）；电能表 S-07 铅封不完整。');
+  await screenshot(page, '72-field-proposed-findings');
+  await proposals.nth(0).getByRole('button', { name: /^采\s?纳$/ }).click();
+  await expect(proposals).toHaveCount(2);
+  await proposals.nth(1).getByRole('button', { name: '不采纳' }).click();
+  await page.getByLabel('不采纳的理由').fill('S-07 为物业自用表，不向租户计费');
+  await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
+  await expect(proposals).toHaveCount(1);
+
+  // A reload in the middle, still offline: everything is there, nothing proposed twice.
+  await page.reload();
+  await page.getByRole('tab', { name: '发现问题' }).click();
+  await expect(page.getByTestId('proposal')).toHaveCount(1);
+  await page.getByRole('tab', { name: '检查记录' }).click();
+  await expect(page.getByTestId('case-record')).toHaveCount(5);
+  await expect(badge).toContainText('待同步 5');
+  await screenshot(page, '73-field-records-after-reload');
+
+  await goOnline(context);
+  await expect(badge).toContainText('已同步', { timeout: 30_000 });
+  const pulled = (await (await request.get(`${HUB}/api/v1/pull?cursor=0.0&limit=2000`, { headers: { authorization: `Bearer ${officeToken}` } })).json()) as { changes: { table: string; row: { kind: string; data: Record<string, unknown> } }[] };
+  const kinds = pulled.changes.filter((c) => c.table === 'records').map((c) => c.row.kind).sort();
+  expect(kinds).toEqual(['finding', 'meter', 'meter', 'proposalDismissed', 'tariffPosting']);
+  const finding = pulled.changes.find((c) => c.table === 'records' && c.row.kind === 'finding')!.row.data;
+  expect(finding).toMatchObject({ type: 'markup', proposal: 'posted-above', basis: '《中华人民共和国价格法》第十二条、第三十九条；《价格违法行为行政处罚规定》第九条', amountFen: null });
+});
