@@ -19,7 +19,7 @@ import { DrawRecordPage } from './pages/DrawRecordPage';
 import { DrawResultPage } from './pages/DrawResultPage';
 import { ListPage } from './pages/ListPage';
 import { MyTasksPage } from './pages/MyTasksPage';
-import { OverchargePage } from './pages/OverchargePage';
+import { CaseLedgerPage, OverchargePage } from './pages/OverchargePage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SyncPage } from './pages/SyncPage';
 import { TariffPage } from './pages/TariffPage';
@@ -56,6 +56,7 @@ function Routed() {
         <Route path="/overcharge" element={<OverchargePage />} />
         <Route path="/cases" element={<CasesPage />} />
         <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/cases/:id/ledger" element={<CaseLedgerPage />} />
         <Route path="/conflicts" element={<ConflictsPage />} />
         <Route path="/sync" element={<SyncPage />} />
         <Route path="/accounts" element={<AccountsPage />} />

@@ -100,7 +100,16 @@ export type TariffDb = Dexie & {
   settings: EntityTable<Setting, 'key'>;
   tariffs: EntityTable<StoredTariffTable, 'id'>;
   ledgerMappings: EntityTable<LedgerMappingRow, 'landlord'>;
+  thumbs: EntityTable<Thumb, 'sha256'>;
 };
+
+/** A photo's thumbnail, made once on this device (a local cache: never synced, remade if lost). */
+export interface Thumb {
+  sha256: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
 
 /** Opens (or creates) the database; `strict` durability so a crash right after a write loses nothing. */
 export function openDb(name = 'tariffcheck'): TariffDb {
@@ -140,6 +149,7 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   // The lists are filtered in memory (state/listFilter.ts); their five secondary indexes only slowed
   // every write (a 3,841-row import kept 19,000 index entries up to date for no reader).
   db.version(6).stores({ entities: '&uscc', inspectors: '&certNo' });
+  db.version(7).stores({ thumbs: '&sha256' });
   return db;
 }
 

@@ -35,8 +35,15 @@ export function describeError(t: TFunction, e: unknown, fieldLabel?: (path: stri
     if (e.code) return t(`hubError.${e.code}`, { defaultValue: t(`sync.cause.${e.kind}`, { detail: '' }) });
     return t(`sync.cause.${e.kind}`, { detail: '' });
   }
+  if (isQuotaExceeded(e)) return t('error.local.quota');
   console.error(e);
   return t('error.unexpected');
+}
+
+/** The browser's storage quota ran out (IndexedDB's QuotaExceededError, as Dexie passes it or wraps it). */
+export function isQuotaExceeded(e: unknown): boolean {
+  const named = (x: unknown) => typeof x === 'object' && x !== null && (x as { name?: unknown }).name === 'QuotaExceededError';
+  return named(e) || named((e as { inner?: unknown } | null)?.inner);
 }
 
 /** The app's language, for tables formatted outside i18next. */

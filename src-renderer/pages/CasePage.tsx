@@ -10,6 +10,9 @@ import type { TariffPosting } from '../../src-shared/inspection/postedTariff';
 import { MeterAddForm, MeterTable } from '../components/inspection/MeterSection';
 import { PostingCheckTable, PostingForm, postingOf } from '../components/inspection/PostingSection';
 import { FindingAddForm, ProposedFindings } from '../components/inspection/FindingsSection';
+import { LedgerSection } from '../components/inspection/LedgerSection';
+import { PhotoSection } from '../components/inspection/PhotoSection';
+import { OnSiteSection } from '../components/inspection/OnSiteSection';
 import { useStoredTariff } from '../db/reference';
 import { formatChinaTime } from '../../src-shared/time';
 import { SignaturePad } from '../components/SignaturePad';
@@ -56,6 +59,16 @@ function recordSummary(r: LocalRecord, t: (k: string, o?: Record<string, unknown
     }
     case 'proposalDismissed':
       return String(d.reason);
+    case 'photo':
+      return `${String(d.caption || d.name)}（SHA-256 ${String(d.sha256).slice(0, 12)}…）`;
+    case 'onSiteRecord':
+      return `${t(d.supplementOf ? 'insp.onsite.supplement' : 'insp.onsite.record')}：${String(d.place)}，${formatChinaTime(String(d.startedAt), false)}`;
+    case 'onSiteSignature':
+      return `${t(`insp.onsite.role.${String(d.role)}`)} ${String(d.name)}${d.refused ? `：${t('insp.onsite.refused', { note: String(d.note) })}` : ''}`;
+    case 'ledgerCheck': {
+      const c = d as unknown as { file: { name: string }; totalOverchargeFen: number };
+      return `${c.file.name}：${t('tariffUi.oc.total')} ${formatFen(c.totalOverchargeFen)} 元`;
+    }
     default:
       return JSON.stringify(d);
   }
@@ -166,12 +179,21 @@ export function CasePage() {
             ),
           },
           {
+            key: 'ledger', label: t('insp.tab.ledger'), children: <LedgerSection caseId={kase.id} records={records} canRecord={canRecord} />,
+          },
+          {
+            key: 'photos', label: t('insp.tab.photos'), children: <PhotoSection caseId={kase.id} records={records} canRecord={canRecord} />,
+          },
+          {
             key: 'findings', label: t('insp.tab.findings'), children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 <ProposedFindings caseId={kase.id} records={records} table={table} canRecord={canRecord} />
                 {canRecord && <Card size="small" title={t('insp.findings.add')}><FindingAddForm caseId={kase.id} /></Card>}
               </Space>
             ),
+          },
+          {
+            key: 'onsite', label: t('insp.tab.onsite'), children: <OnSiteSection kase={kase} records={records} names={names} table={table} canRecord={canRecord} />,
           },
         ]}
       />

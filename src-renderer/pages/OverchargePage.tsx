@@ -22,19 +22,36 @@ import { rememberedMapping, useStoredTariff } from '../db/reference';
 import { write } from '../db/write';
 import { platform } from '../platform';
 import { describeError } from '../i18n/errors';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ledgerCheckOf } from '../../src-shared/inspection/ledgerCheck';
+import { useCase } from '../db/cases';
+import { storeBlob } from '../db/syncState';
 
 const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
 const YUAN = /^\d+(?:\.\d{1,2})?$/;
 
 type Read = { ok: true; ledger: LedgerImport } | { ok: false; reason: string; columns?: LedgerColumns };
 
-/** The landlord's ledger against the catalogue or the grid bill: column mapping, computation, results. */
-export function OverchargePage() {
+/** 账单核算 inside a case: the landlord is the case's target, and the result is kept with the case. */
+export function CaseLedgerPage() {
+  const { id = '' } = useParams();
+  const kase = useCase(id);
+  if (!kase) return null;
+  return <OverchargePage inCase={{ id: kase.id, landlord: kase.entityName }} />;
+}
+
+/**
+ * The landlord's ledger against the catalogue or the grid bill: column mapping, computation, results.
+ * In a case (`inCase`) the result can be kept with it: the file as evidence and the overcharge per tenant and month.
+ */
+export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: string } } = {}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const stored = useStoredTariff();
   const entities = useListRows('entities') as Entity[] | undefined;
-  const [landlord, setLandlord] = useState('');
+  const navigate = useNavigate();
+  const [landlord, setLandlord] = useState(inCase?.landlord ?? '');
+  const [keeping, setKeeping] = useState(false);
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [read, setRead] = useState<Read | null>(null);
   const [reading, setReading] = useState(false);
@@ -116,6 +133,25 @@ export function OverchargePage() {
     } catch (e) {
       setResult(null);
       setComputeError(describeError(t, e));
+    }
+  }
+
+  /** Keeps the computed ledger with the case: the file as a blob (its hash), then the record naming it. */
+  async function keep(r: OverchargeResult) {
+    if (!inCase || !file || !ledger) return;
+    setKeeping(true);
+    try {
+      const sha256 = await storeBlob(new Blob([new Uint8Array(file.data)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      const bills = new Map<string, Fen>();
+      for (const m of months) if (gridBills[m]?.trim()) bills.set(m, fenOfYuan(gridBills[m]!.trim().replace(/,/g, '')));
+      const data = ledgerCheckOf({ file: { sha256, name: file.name, size: file.data.length }, landlord: landlord.trim(), mapping: mappingOf(ledger.columns), key, gridBills: bills, tariffTable: stored?.table.name ?? '' }, r);
+      await write.addRecord(inCase.id, 'ledgerCheck', data);
+      message.success(t('insp.ledger.kept'));
+      navigate(`/cases/${inCase.id}`);
+    } catch (e) {
+      message.error(describeError(t, e));
+    } finally {
+      setKeeping(false);
     }
   }
 
@@ -206,6 +242,10 @@ export function OverchargePage() {
         </Card>
       )}
 
+      {ledger && result && inCase && (
+        <Alert type="info" showIcon message={t('insp.ledger.keepHint', { landlord: inCase.landlord })}
+          action={<Button type="primary" loading={keeping} onClick={() => void keep(result)}>{t('insp.ledger.keep')}</Button>} />
+      )}
       {ledger && result && <OverchargeResultView ledger={ledger} result={result} onExport={() => void exportTenants(result)} />}
       {ledger && !result && ledger.rejected.length > 0 && <Unreadable ledger={ledger} />}
     </Space>

@@ -1,7 +1,7 @@
 // The laptop's side of each mutator: change the local tables and queue the mutation, in ONE
 // transaction. Refusals the hub would make for frozen records are made here first, with the reason.
 import { v7 as uuidv7 } from 'uuid';
-import { recordDataSchemas, type RecordKind, type Signature } from '../../src-shared/sync/records';
+import { editRefusal, recordDataSchemas, type RecordKind, type Signature } from '../../src-shared/sync/records';
 import type { LocalRecord, TariffDb } from '../db/db';
 import { readAccount } from './account';
 import { appendMutation, nextHlc } from './outbox';
@@ -44,6 +44,12 @@ async function teamCase(db: TariffDb, caseId: string) {
   return c;
 }
 
+/** Whether anyone signed this on-site record on this device (or the hub's copy pulled here). */
+async function signedOnSite(db: TariffDb, caseId: string, recordId: string): Promise<boolean> {
+  const records = await db.records.where('caseId').equals(caseId).toArray();
+  return records.some((x) => x.kind === 'onSiteSignature' && x.data.recordId === recordId);
+}
+
 async function unsignedRecord(db: TariffDb, id: string): Promise<LocalRecord> {
   const r = await db.records.get(id);
   if (!r) throw new LocalRefusal('not-found', `no record ${id}`);
@@ -56,6 +62,10 @@ export async function addRecord<K extends RecordKind>(db: TariffDb, caseId: stri
   const by = await username(db);
   await db.transaction('rw', tables(db), async () => {
     await teamCase(db, caseId);
+    if (kind === 'onSiteSignature') {
+      const target = await db.records.get(String(checked.recordId));
+      if (target?.kind !== 'onSiteRecord' || target.caseId !== caseId) throw new LocalRefusal('not-found', `no on-site record ${String(checked.recordId)} in case ${caseId}`);
+    }
     const hlc = await nextHlc(db);
     await appendMutation(db, 'addRecord', { id, caseId, kind, data: checked }, hlc, { caseId, recordId: id });
     await db.records.add({ id, caseId, kind, data: checked, signature: null, createdBy: by, createdAt: hlc, version: 0 });
@@ -67,6 +77,7 @@ export async function editRecord(db: TariffDb, id: string, changes: Record<strin
   await db.transaction('rw', tables(db), async () => {
     const r = await unsignedRecord(db, id);
     await teamCase(db, r.caseId);
+    if (editRefusal(r.kind, r.kind === 'onSiteRecord' && (await signedOnSite(db, r.caseId, r.id)))) throw new LocalRefusal('frozen', `record ${id} is signed on site`);
     const data = recordDataSchemas[r.kind].parse({ ...r.data, ...changes }) as Record<string, unknown>;
     const hlc = await nextHlc(db);
     await appendMutation(db, 'editRecord', { id, caseId: r.caseId, baseVersion: r.version, changes }, hlc, { caseId: r.caseId, recordId: id });

@@ -4,6 +4,9 @@ import { cleanString } from '../text';
 import { FINDING_TYPES } from '../inspection/findings';
 import { meterSchema } from '../inspection/meters';
 import { tariffPostingSchema } from '../inspection/postedTariff';
+import { ledgerCheckSchema } from '../inspection/ledgerCheck';
+import { photoSchema } from '../inspection/evidence';
+import { onSiteRecordSchema, onSiteSignatureSchema } from '../inspection/onSiteRecord';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
 /** A decimal string with at most 3 decimals (kWh, meter readings); never a binary float. */
@@ -57,6 +60,14 @@ export const recordDataSchemas = {
   meter: meterSchema,
   /** The posted tariff: posted or not, where, the prices it shows (src-shared/inspection/postedTariff.ts). */
   tariffPosting: tariffPostingSchema,
+  /** 现场检查笔录 or 补充笔录: composed from the checks; frozen once anyone signed it (src-shared/inspection/onSiteRecord.ts). */
+  onSiteRecord: onSiteRecordSchema,
+  /** One signature on an on-site record (an inspector, the party or a witness), or the party's refusal; never edited. */
+  onSiteSignature: onSiteSignatureSchema,
+  /** A photo as evidence: its original bytes are a blob named by `sha256`. */
+  photo: photoSchema,
+  /** The landlord's ledger computed inside the case: the file (a blob) and the overcharge per tenant and month. */
+  ledgerCheck: ledgerCheckSchema,
   /** The inspector's decision not to record a finding a check proposed, with the reason (kept as evidence of the choice). */
   proposalDismissed: z.strictObject({ proposal: z.string().min(1).max(64), reason: longText }),
   refundOrder: z.strictObject({ tenant: shortText, amountFen: z.number().int().nonnegative().max(1e13), dueDate: z.iso.date() }),
@@ -92,8 +103,22 @@ export function mediaOf(record: Pick<CaseRecord, 'kind' | 'data' | 'signature'>)
   const data = record.data;
   if (Array.isArray(data.photos)) out.push(...data.photos.filter((p): p is string => typeof p === 'string'));
   if (typeof data.photo === 'string') out.push(data.photo);
+  if (record.kind === 'photo' && typeof data.sha256 === 'string') out.push(data.sha256);
+  if (record.kind === 'onSiteSignature' && typeof data.image === 'string') out.push(data.image);
+  const file = data.file as { sha256?: unknown } | undefined;
+  if (file && typeof file.sha256 === 'string') out.push(file.sha256);
   if (record.signature) out.push(record.signature.image);
   return out;
 }
 
 export { sha256Hex as sha256HexSchema };
+
+/**
+ * Why a record may not be edited, whatever the edit: a signature is never changed, an on-site record
+ * is frozen once anyone has signed it (later changes go into a supplement). null when it may be.
+ */
+export function editRefusal(kind: RecordKind, signedOnSite: boolean): 'frozen' | null {
+  if (kind === 'onSiteSignature') return 'frozen';
+  if (kind === 'onSiteRecord' && signedOnSite) return 'frozen';
+  return null;
+}

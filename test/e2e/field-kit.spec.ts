@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sampleJson from '../../resources/tariffs/sample-fujian.json';
 import { expect, test, watchBrowser } from './fixtures';
-import { screenshot } from './helpers';
+import { chooseFile, screenshot, tempFile } from './helpers';
+import { createHash } from 'node:crypto';
+import { ledgerFile } from '../fixtures/ledgerFiles';
+import { importLedger } from '../../src-shared/ledger/importLedger';
+import { computeOvercharge } from '../../src-shared/refund/overcharge';
+import { TariffIndex } from '../../src-shared/tariff/lookup';
+import { loadTariffTable } from '../../src-shared/tariff/types';
+import { formatFen } from '../../src-shared/money';
+import { overchargeOf } from '../../src-shared/inspection/ledgerCheck';
+import { withExif } from '../fixtures/photos';
 import { cli, startHub } from './hubProcess';
 import { enrollInBrowser, goOffline, goOnline, pairingCode } from './hubSession';
 
@@ -52,7 +61,12 @@ test.afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the on-site checks offline: meters, posted tariff, proposed findings; a reload loses nothing; synced when back', async ({ browser, request, browserLog }) => {
+test('the on-site checks offline: meters, posted tariff, the ledger kept with the case, proposed findings; a reload loses nothing; synced when back', async ({ browser, request, browserLog }) => {
+  const generated = await ledgerFile('simple', { tenants: 5 });
+  const ledgerPath = tempFile('field-ledger.xlsx', generated.bytes);
+  const ledgerSha = createHash('sha256').update(generated.bytes).digest('hex');
+  const expected = computeOvercharge(await importLedger(generated.bytes), { method: 'catalogue', tariffs: new TariffIndex(loadTariffTable(sampleJson)), key: { region: '福建', category: '一般工商业', voltage: '不满1千伏' } });
+  expect(expected.totalOverchargeFen).toBeGreaterThan(0);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   watchBrowser(context, browserLog);
   const page = await context.newPage();
@@ -119,15 +133,64 @@ test('the on-site checks offline: meters, posted tariff, proposed findings; a re
   await expect(check.getByRole('row', { name: /一般工商业/ })).toContainText('高于目录电价');
   await screenshot(page, '71-field-posted-tariff');
 
+  // The landlord's ledger, computed inside the case and kept with it (the file as evidence).
+  await page.getByRole('tab', { name: '租户账单' }).click();
+  await page.getByRole('button', { name: '在本案中核算台账' }).click();
+  await expect(page.getByRole('combobox', { name: '转供电主体' })).toHaveValue('金鹰购物中心');
+  await chooseFile(page, page.getByRole('button', { name: '选择台账 Excel…' }), ledgerPath);
+  await page.getByRole('button', { name: /核\s?算/ }).click();
+  await expect(page.getByTestId('oc-total')).toContainText(formatFen(expected.totalOverchargeFen));
+  await page.getByRole('button', { name: '保存到本案' }).click();
+  await page.getByRole('tab', { name: '租户账单' }).click();
+  const kept = page.getByTestId('ledger-check');
+  await expect(kept).toContainText(`${formatFen(expected.totalOverchargeFen)} 元`);
+  await expect(kept).toContainText(ledgerSha.slice(0, 16));
+  const worst = [...expected.tenants].sort((a, b) => b.overchargeFen - a.overchargeFen)[0]!;
+  await expect(kept.getByRole('row', { name: new RegExp(`^${worst.tenant}`) })).toContainText(formatFen(worst.overchargeFen));
+  await screenshot(page, '72a-field-ledger-kept');
+
+  // Photos: a meter's face with EXIF time and place (kept byte for byte), an empty file and a damaged one (refused, said why).
+  await page.getByRole('tab', { name: '照片证据' }).click();
+  const jpeg = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(64, 48);
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#2a6';
+    g.fillRect(0, 0, 64, 48);
+    return [...new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer())];
+  });
+  const photoBytes = withExif(new Uint8Array(jpeg), { dateTimeOriginal: '2026:03:02 10:15:00', lat: 26.0745, lng: 119.2965 });
+  const photoSha = createHash('sha256').update(photoBytes).digest('hex');
+  const files = [tempFile('S-07表盘.jpg', photoBytes), tempFile('空文件.jpg', new Uint8Array()), tempFile('损坏.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 6, 7, 8]))];
+  await page.getByLabel('照片内容关联到（可多选）').click();
+  await page.getByTitle('电表 S-07', { exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('说明', { exact: true }).fill('S-07 铅封破损');
+  await chooseFile(page, page.getByRole('button', { name: '选择照片…' }), files);
+  const refusedPhotos = page.getByTestId('photo-refused');
+  await expect(refusedPhotos).toContainText('空文件.jpg：文件为空（0 字节）');
+  await expect(refusedPhotos).toContainText('损坏.jpg：图片已损坏或格式与扩展名不符，无法读取');
+  const photo = page.getByTestId('photo');
+  await expect(photo).toHaveCount(1);
+  await expect(photo).toContainText('S-07 铅封破损');
+  await expect(photo).toContainText('2026-03-02 10:15');
+  await expect(photo).toContainText('位置 26.07450, 119.29650');
+  await expect(photo).toContainText('电表 S-07');
+  await expect(photo.locator('img')).toHaveJSProperty('complete', true);
+  await screenshot(page, '72b-field-photos');
+
   // Findings proposed by the checks: one taken, one declined with its reason.
   await page.getByRole('tab', { name: '发现问题' }).click();
   const proposals = page.getByTestId('proposal');
-  await expect(proposals).toHaveCount(3);
-  await expect(proposals.nth(0)).toContainText('现场公示的电价高于当月目录电价：一般工商业峰 公示 1.05 元/千瓦时，目录电价 0.9718 元/千瓦时。');
-  await expect(proposals.nth(1)).toContainText('转供电主体按 40.00% 向租户分摊损耗，现场实测损耗率为 30.27%。');
-  await expect(proposals.nth(2)).toContainText('电能表 S-07 超过检定周期（应于 2025-05-01 前检定）；电能表 S-07 铅封不完整。');
+  await expect(proposals).toHaveCount(4);
+  const over = overchargeOf({ schedule: expected.lines.map((l) => ({ tenant: l.tenant, month: l.month, chargedFen: l.chargedFen, lawfulFen: l.lawfulFen, overchargeFen: l.overchargeFen, lines: [l.line] })), totalOverchargeFen: expected.totalOverchargeFen });
+  await expect(proposals.nth(0)).toContainText(`经核算转供电主体提供的电费台账，${over.tenants} 户租户 ${over.months} 个月的电费高于按目录电价计算的应收电费，多收电费共计 ${formatFen(expected.totalOverchargeFen)} 元。`);
+  await expect(proposals.nth(1)).toContainText('现场公示的电价高于当月目录电价：一般工商业峰 公示 1.05 元/千瓦时，目录电价 0.9718 元/千瓦时。');
+  await expect(proposals.nth(2)).toContainText('转供电主体按 40.00% 向租户分摊损耗，现场实测损耗率为 30.27%。');
+  await expect(proposals.nth(3)).toContainText('电能表 S-07 超过检定周期（应于 2025-05-01 前检定）；电能表 S-07 铅封不完整。');
   await screenshot(page, '72-field-proposed-findings');
   await proposals.nth(0).getByRole('button', { name: /^采\s?纳$/ }).click();
+  await expect(proposals).toHaveCount(3);
+  await proposals.nth(1).getByRole('button', { name: /^采\s?纳$/ }).click();
   await expect(proposals).toHaveCount(2);
   await proposals.nth(1).getByRole('button', { name: '不采纳' }).click();
   await page.getByLabel('不采纳的理由').fill('S-07 为物业自用表，不向租户计费');
@@ -139,15 +202,26 @@ test('the on-site checks offline: meters, posted tariff, proposed findings; a re
   await page.getByRole('tab', { name: '发现问题' }).click();
   await expect(page.getByTestId('proposal')).toHaveCount(1);
   await page.getByRole('tab', { name: '检查记录' }).click();
-  await expect(page.getByTestId('case-record')).toHaveCount(5);
-  await expect(badge).toContainText('待同步 5');
+  await expect(page.getByTestId('case-record')).toHaveCount(8);
+  await expect(badge).toContainText('待同步 8');
+  await page.getByRole('tab', { name: '照片证据' }).click();
+  await expect(page.getByTestId('photo')).toHaveCount(1);
   await screenshot(page, '73-field-records-after-reload');
 
   await goOnline(context);
   await expect(badge).toContainText('已同步', { timeout: 30_000 });
   const pulled = (await (await request.get(`${HUB}/api/v1/pull?cursor=0.0&limit=2000`, { headers: { authorization: `Bearer ${officeToken}` } })).json()) as { changes: { table: string; row: { kind: string; data: Record<string, unknown> } }[] };
   const kinds = pulled.changes.filter((c) => c.table === 'records').map((c) => c.row.kind).sort();
-  expect(kinds).toEqual(['finding', 'meter', 'meter', 'proposalDismissed', 'tariffPosting']);
-  const finding = pulled.changes.find((c) => c.table === 'records' && c.row.kind === 'finding')!.row.data;
-  expect(finding).toMatchObject({ type: 'markup', proposal: 'posted-above', basis: '《中华人民共和国价格法》第十二条、第三十九条；《价格违法行为行政处罚规定》第九条', amountFen: null });
+  expect(kinds).toEqual(['finding', 'finding', 'ledgerCheck', 'meter', 'meter', 'photo', 'proposalDismissed', 'tariffPosting']);
+  const findings = pulled.changes.filter((c) => c.table === 'records' && c.row.kind === 'finding').map((c) => c.row.data);
+  expect(findings).toEqual(expect.arrayContaining([
+    expect.objectContaining({ type: 'markup', proposal: 'overcharge', amountFen: expected.totalOverchargeFen }),
+    expect.objectContaining({ type: 'markup', proposal: 'posted-above', basis: '《中华人民共和国价格法》第十二条、第三十九条；《价格违法行为行政处罚规定》第九条', amountFen: null }),
+  ]));
+  // The ledger file reached the hub byte for byte: the office downloads it by its hash.
+  const blob = await request.get(`${HUB}/api/v1/blobs/${ledgerSha}`, { headers: { authorization: `Bearer ${officeToken}` } });
+  expect(blob.status()).toBe(200);
+  expect(createHash('sha256').update(await blob.body()).digest('hex')).toBe(ledgerSha);
+  const photoBlob = await request.get(`${HUB}/api/v1/blobs/${photoSha}`, { headers: { authorization: `Bearer ${officeToken}` } });
+  expect(Buffer.compare(await photoBlob.body(), Buffer.from(photoBytes))).toBe(0);
 });

@@ -49,7 +49,7 @@ export async function importFile(page: Page, list: '检查对象名录' | '执�
  * chooser came, the test timed out); a second click then opens it. Three clicks at most, so a
  * button that never opens a chooser still fails the test.
  */
-export async function chooseFile(page: Page, button: Locator, path: string): Promise<void> {
+export async function chooseFile(page: Page, button: Locator, path: string | string[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const chooser = page.waitForEvent('filechooser', { timeout: 15_000 });
     await button.click();

@@ -5,7 +5,7 @@ import type { Json } from '../../../src-shared/canonicalJson';
 import { entitySchema, inspectorSchema, type Entity, type Inspector } from '../../../src-shared/domain';
 import { listRowKey, type MutatorArgs, type MutatorName } from '../../../src-shared/sync/mutators';
 import type { RejectCode } from '../../../src-shared/sync/protocol';
-import { mediaOf, recordDataSchemas } from '../../../src-shared/sync/records';
+import { editRefusal, mediaOf, recordDataSchemas } from '../../../src-shared/sync/records';
 import type { DeviceSession } from '../accounts/devices';
 import type { Write } from '../store/writeTransaction';
 import { insertRows, type Sql } from '../store/store';
@@ -149,9 +149,24 @@ async function saveRecord(ctx: MutationContext, r: RecordRow, c: CaseRow): Promi
   return saved;
 }
 
+/** Whether anyone signed this on-site record (records of this push included). */
+async function signedOnSite(ctx: MutationContext, caseId: string, recordId: string): Promise<boolean> {
+  await ctx.records.flush(ctx.w.tx);
+  const rows = await ctx.w.tx.query<{ id: string }>("SELECT id FROM records WHERE case_id = $1 AND kind = 'onSiteSignature' AND data->>'recordId' = $2 LIMIT 1", [caseId, recordId]);
+  return rows.length > 0;
+}
+
+/** A signature names an on-site record of the same case. */
+async function checkSignedRecord(ctx: MutationContext, caseId: string, recordId: string): Promise<void> {
+  await ctx.records.flush(ctx.w.tx);
+  const [target] = await ctx.w.tx.query<{ kind: string }>('SELECT kind FROM records WHERE id = $1 AND case_id = $2', [recordId, caseId]);
+  if (target?.kind !== 'onSiteRecord') throw new Rejection('invalid', `record ${recordId} is no on-site record of case ${caseId}`, { path: 'data.recordId', issue: 'custom' });
+}
+
 const addRecord: Mutator<'addRecord'> = async (ctx, args) => {
   const c = await teamCase(ctx, args.caseId);
   if (ctx.records.has(args.id)) throw new Rejection('exists', `record ${args.id} exists already`);
+  if (args.kind === 'onSiteSignature') await checkSignedRecord(ctx, c.id, String((args.data as { recordId?: unknown }).recordId));
   const m = meta(ctx);
   const row: RecordRow = {
     id: args.id, case_id: c.id, kind: args.kind, data: args.data, signature: null, created_by: ctx.session.user.username, created_at: ctx.hlc,
@@ -173,6 +188,7 @@ const editRecord: Mutator<'editRecord'> = async (ctx, args) => applyEdit(ctx, aw
 async function applyEdit(ctx: MutationContext, c: CaseRow, args: MutatorArgs<'editRecord'>): Promise<Applied> {
   const r = await recordOf(ctx, args.id, args.caseId);
   if (r.signature !== null) throw new Rejection('frozen', `record ${args.id} is signed and frozen`);
+  if (editRefusal(r.kind, r.kind === 'onSiteRecord' && (await signedOnSite(ctx, r.case_id, r.id)))) throw new Rejection('frozen', `record ${args.id} (${r.kind}) is signed on site and frozen`, { kind: r.kind });
   const data = { ...r.data, ...args.changes };
   const valid = recordDataSchemas[r.kind].safeParse(data);
   if (!valid.success) throw new Rejection('invalid', valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

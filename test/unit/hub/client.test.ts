@@ -13,15 +13,18 @@ import { exportCaseFile } from '../../../src-renderer/sync/caseFile';
 import { addRecord, editRecord, signRecord, submitCase } from '../../../src-renderer/sync/mutators';
 import type { Device } from './fixture';
 import { STORES } from './stores';
-import { openWorld, teamOf, type World } from './syncWorld';
+import { CERTS, openWorld, teamOf, type World } from './syncWorld';
 
 let serial = 0;
 
-async function laptopFor(device: Device): Promise<TariffDb> {
+/** A laptop enrolled as `device`, whose user holds `certNo` (a member of the case's team records in it). */
+async function laptopFor(device: Device, certNo: string): Promise<TariffDb> {
   const db = openDb(`client-test-${++serial}`);
-  await saveAccount(db, { hubUrl: '', deviceId: device.deviceId, token: device.token, user: { id: device.userId, username: device.username, displayName: device.username, role: 'inspector', district: '海淀区', certNo: null } });
+  await saveAccount(db, { hubUrl: '', deviceId: device.deviceId, token: device.token, user: { id: device.userId, username: device.username, displayName: device.username, role: 'inspector', district: '海淀区', certNo } });
   return db;
 }
+
+const certOf = (world: World, laptop: World['inspectors'][number]): string => CERTS[world.inspectors.indexOf(laptop)]!;
 
 const FINDING = { title: '加收公摊电费', detail: '每度加收 0.2 元', severity: 'major', photos: [] };
 
@@ -38,7 +41,7 @@ describe.each(STORES)('sync client on $name', (factory) => {
   it('pulls its cases, records offline, pushes, and ends equal to the hub by checksum', async () => {
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);
-    const db = await laptopFor(member.device);
+    const db = await laptopFor(member.device, certOf(world, member));
     const client = new HubClient(base, member.device.token);
     const first = await syncOnce(db, client);
     expect(first.pulled).toBeGreaterThan(0);
@@ -60,7 +63,7 @@ describe.each(STORES)('sync client on $name', (factory) => {
   it('the network down: a network error, the outbox intact; back up: synced', async () => {
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);
-    const db = await laptopFor(member.device);
+    const db = await laptopFor(member.device, certOf(world, member));
     await syncOnce(db, new HubClient(base, member.device.token));
     await addRecord(db, c.id, 'finding', FINDING);
     const down: Fetch = () => Promise.reject(new TypeError('Failed to fetch'));
@@ -75,7 +78,7 @@ describe.each(STORES)('sync client on $name', (factory) => {
   it('a lost push response: the replay is acknowledged, the record exists once', async () => {
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);
-    const db = await laptopFor(member.device);
+    const db = await laptopFor(member.device, certOf(world, member));
     await syncOnce(db, new HubClient(base, member.device.token));
     await addRecord(db, c.id, 'finding', FINDING);
     // The hub applies the push, the answer is lost on the way back.
@@ -95,7 +98,7 @@ describe.each(STORES)('sync client on $name', (factory) => {
   it('work refused by the hub (the case was approved meanwhile) is shown as rejected and the case matches the hub again', async () => {
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);
-    const db = await laptopFor(member.device);
+    const db = await laptopFor(member.device, certOf(world, member));
     const client = new HubClient(base, member.device.token);
     await syncOnce(db, client);
     await world.lead.pushOk([world.lead.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '' })]);
@@ -112,7 +115,7 @@ describe.each(STORES)('sync client on $name', (factory) => {
   it('a signature image travels before the mutation naming it: the hub holds it and flags nothing missing', async () => {
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);
-    const db = await laptopFor(member.device);
+    const db = await laptopFor(member.device, certOf(world, member));
     const client = new HubClient(base, member.device.token);
     await syncOnce(db, client);
     const id = await addRecord(db, c.id, 'finding', FINDING);
@@ -133,7 +136,7 @@ describe.each(STORES)('sync client on $name', (factory) => {
   it('a laptop that never sees the network: its case file merged at the office, then the same work by network duplicates nothing', async () => {
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);
-    const db = await laptopFor(member.device);
+    const db = await laptopFor(member.device, certOf(world, member));
     const client = new HubClient(base, member.device.token);
     await syncOnce(db, client);
     const id = await addRecord(db, c.id, 'finding', FINDING);
@@ -160,14 +163,14 @@ describe.each(STORES)('sync client on $name', (factory) => {
 
   it('a revoked device is told so', async () => {
     const { member } = teamOf(world, world.cases[0]!);
-    const db = await laptopFor(member.device);
+    const db = await laptopFor(member.device, certOf(world, member));
     await world.hub.app.inject({ method: 'POST', url: `/api/v1/devices/${member.device.deviceId}/revoke`, headers: { authorization: `Bearer ${world.office.device.token}` } });
     await expect(syncOnce(db, new HubClient(base, member.device.token))).rejects.toMatchObject({ kind: 'revoked' });
   });
 
   it('online login keeps a verifier; offline, the right password opens and a wrong one does not; both are audited', async () => {
     const { member } = teamOf(world, world.cases[0]!);
-    const db = await laptopFor(member.device);
+    const db = await laptopFor(member.device, certOf(world, member));
     const client = new HubClient(base, member.device.token);
     expect(await hasVerifier(db)).toBe(false);
     await expect(loginOnline(db, client, 'wrong horse')).rejects.toMatchObject({ kind: 'auth', status: 401, message: 'the password is wrong' });

@@ -191,6 +191,29 @@ describe.each(STORES)('sync on $name', (factory) => {
     expect(row).toEqual({ signature: null, title: '加价' });
   });
 
+  it('an on-site record takes edits until anyone signs it; a signature names an on-site record of the case and is never edited', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    const [rec, sig, stray] = ['0195d0a0-0000-7000-8000-000000000021', '0195d0a0-0000-7000-8000-000000000022', '0195d0a0-0000-7000-8000-000000000023'];
+    const onSite = { supplementOf: null, startedAt: '2026-03-02T01:00:00.000Z', place: '地下一层配电房', party: { name: c.entityName, uscc: c.uscc, address: '', representative: '赵经理', title: '物业经理', phone: '' }, inspectors: c.inspectors.map((certNo) => ({ certNo, name: certNo })), sections: [{ heading: '发现的问题', lines: ['本次检查未发现问题。'] }], covers: [] };
+    const signature = { recordId: rec, role: 'inspector', name: c.inspectors[0]!, certNo: c.inspectors[0]!, image: 'f'.repeat(64), refused: false, note: '', signedAt: '2026-03-02T02:00:00.000Z' };
+    const result = await member.pushOk([
+      member.mutation('addRecord', { id: rec, caseId: c.id, kind: 'onSiteRecord', data: onSite }),
+      member.mutation('editRecord', { id: rec, caseId: c.id, baseVersion: 0, changes: { place: '一楼配电房' } }),
+      member.mutation('addRecord', { id: stray, caseId: c.id, kind: 'onSiteSignature', data: { ...signature, recordId: '0195d0a0-0000-7000-8000-0000000000ff' } }),
+      member.mutation('addRecord', { id: sig, caseId: c.id, kind: 'onSiteSignature', data: signature }),
+      member.mutation('editRecord', { id: rec, caseId: c.id, baseVersion: 0, changes: { place: '签字后改的' } }),
+      member.mutation('editRecord', { id: sig, caseId: c.id, baseVersion: 0, changes: { name: '别人' } }),
+    ]);
+    expect(result.results.map((r) => [r.outcome, r.code])).toEqual([
+      ['applied', undefined], ['applied', undefined], ['rejected', 'invalid'], ['applied', undefined], ['rejected', 'frozen'], ['rejected', 'frozen'],
+    ]);
+    const [row] = await world.hub.store.query<{ place: string }>("SELECT data->>'place' AS place FROM records WHERE id = $1", [rec]);
+    expect(row?.place).toBe('一楼配电房');
+    // The signature's image is a blob the case must carry to the hub.
+    expect(replica(await world.lead.pullAll()).get('cases')?.get(c.id)).toMatchObject({ missingMedia: ['f'.repeat(64)] });
+  });
+
   it('signed records and approved cases are frozen', async () => {
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);

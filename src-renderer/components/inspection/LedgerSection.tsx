@@ -1,0 +1,46 @@
+// 租户账单: the landlord's ledgers computed inside the case, each with its file hash and the overcharge
+// per tenant (the Excel rows each figure is made of), and the way to compute another.
+import { Button, Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { tenantTotals, type LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
+import { formatFen } from '../../../src-shared/money';
+import type { LocalRecord } from '../../db/cases';
+
+/** The ledgers kept with a case, oldest first. */
+export function ledgerChecksOf(records: readonly LocalRecord[]): { id: string; check: LedgerCheck }[] {
+  return records.filter((r) => r.kind === 'ledgerCheck').map((r) => ({ id: r.id, check: r.data as unknown as LedgerCheck }));
+}
+
+export function LedgerSection({ caseId, records, canRecord }: { caseId: string; records: readonly LocalRecord[]; canRecord: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const checks = ledgerChecksOf(records);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {canRecord && <Button type="primary" onClick={() => navigate(`/cases/${caseId}/ledger`)}>{t('insp.ledger.compute')}</Button>}
+      {checks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.ledger.none')} />}
+      {checks.map(({ id, check }) => (
+        <Card key={id} size="small" data-testid="ledger-check" title={check.file.name}>
+          <Descriptions size="small" column={2} items={[
+            { key: 'total', label: t('tariffUi.oc.total'), children: <Typography.Text strong type={check.totalOverchargeFen > 0 ? 'danger' : undefined}>{formatFen(check.totalOverchargeFen)} 元</Typography.Text> },
+            { key: 'method', label: t('tariffUi.oc.method'), children: t(`overcharge.method.${check.method}`) },
+            { key: 'lines', label: t('insp.ledger.lines'), children: t('insp.ledger.linesText', { computed: check.linesComputed, leftOut: check.linesLeftOut }) },
+            { key: 'sha', label: t('insp.ledger.sha256'), children: <Typography.Text code copyable={{ text: check.file.sha256 }}>{check.file.sha256.slice(0, 16)}…</Typography.Text> },
+          ]} />
+          <Table
+            size="small" rowKey="tenant" dataSource={tenantTotals(check)} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              { title: t('tariffUi.oc.tenant'), dataIndex: 'tenant', ellipsis: true },
+              { title: t('tariffUi.oc.months'), render: (_, r) => r.months.join('、') || '—' },
+              { title: t('tariffUi.oc.charged'), align: 'right', render: (_, r) => formatFen(r.chargedFen) },
+              { title: t('tariffUi.oc.lawful'), align: 'right', render: (_, r) => formatFen(r.lawfulFen) },
+              { title: t('tariffUi.oc.overcharge'), align: 'right', render: (_, r) => <Typography.Text type={r.overchargeFen > 0 ? 'danger' : undefined}>{formatFen(r.overchargeFen)}</Typography.Text> },
+              { title: t('insp.ledger.rows'), render: (_, r) => <Typography.Text type="secondary" ellipsis={{ tooltip: r.lines.join('、') }} style={{ maxWidth: 160 }}>{r.lines.join('、')}</Typography.Text> },
+            ]}
+          />
+        </Card>
+      ))}
+    </Space>
+  );
+}
