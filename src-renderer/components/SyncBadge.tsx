@@ -18,6 +18,8 @@ export function SyncBadge() {
   else if (status.running) [icon, text, color] = [<CloudSyncOutlined key="i" spin />, status.progress ? t(`sync.progress.${status.progress.phase}`, { ...status.progress }) : t('sync.badge.syncing'), '#1f5fa8'];
   else if (!status.online) [icon, text, color] = [<DisconnectOutlined key="i" />, t('sync.badge.offline'), '#d48806'];
   else if (status.lastError) [icon, text, color] = [<ExclamationCircleOutlined key="i" />, t('sync.badge.error'), '#cf1322'];
+  // Online and idle with work still queued (the next sync has not started yet): not "synced".
+  else if (pending > 0) [icon, text, color] = [<CloudSyncOutlined key="i" />, t('sync.badge.waiting'), '#1f5fa8'];
   const tip = status.lastError ? t(`sync.cause.${status.lastError.cause}`, { detail: status.lastError.message }) : undefined;
   return (
     <Tooltip title={tip}>

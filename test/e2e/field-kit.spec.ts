@@ -190,6 +190,7 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   await screenshot(page, '72-field-proposed-findings');
   await proposals.nth(0).getByRole('button', { name: /^采\s?纳$/ }).click();
   await expect(proposals).toHaveCount(3);
+  // Left: the posted price, the loss share, the meters; the loss share is taken, the meters declined.
   await proposals.nth(1).getByRole('button', { name: /^采\s?纳$/ }).click();
   await expect(proposals).toHaveCount(2);
   await proposals.nth(1).getByRole('button', { name: '不采纳' }).click();
@@ -197,13 +198,67 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
   await expect(proposals).toHaveCount(1);
 
+  // The on-site record: composed from the checks, signed by both inspectors; the party refuses and a
+  // witness signs; once signed it is frozen and a supplement adds to it.
+  await page.getByRole('tab', { name: '现场笔录' }).click();
+  await page.getByLabel('当事人代表').fill('赵经理');
+  await page.getByLabel('职务').fill('物业经理');
+  await page.getByRole('button', { name: '生成笔录' }).click();
+  const onsite = page.getByTestId('onsite-record');
+  await expect(onsite).toHaveCount(1);
+  await expect(onsite).toContainText('分表 S-07（二楼奶茶店）：0.5S 级，倍率 1');
+  await expect(onsite).toContainText('一般工商业峰：公示 1.05 元/千瓦时，2026-03 目录电价 0.9718 元/千瓦时，高于目录电价 0.0782 元/千瓦时。');
+  await expect(onsite).toContainText(`多收电费，合计 ${formatFen(expected.totalOverchargeFen)} 元。`);
+  await expect(onsite).toContainText('二、分摊损耗或公摊费用：转供电主体按 40.00% 向租户分摊损耗');
+  await expect(onsite).toContainText(`照片 1：S-07 铅封破损，拍摄于 2026-03-02 10:15，SHA-256：${photoSha}。`);
+  await expect(onsite).toContainText('待签字');
+  const sign = async (button: RegExp, row: string) => {
+    await onsite.getByTestId('sign-row').filter({ hasText: row }).getByRole('button', { name: button }).click();
+    const pad = page.getByTestId('signature-pad');
+    // hover waits until the dialog's opening animation is over, so the box is where the pad stays.
+    await pad.hover({ position: { x: 20, y: 60 } });
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 120, box.y + 30, { steps: 5 });
+    await page.mouse.move(box.x + 220, box.y + 90, { steps: 5 });
+    await page.mouse.up();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  };
+  // antd spaces a two-character label: 签 名.
+  await sign(/^签\s?名$/, '王检查（GL-001）');
+  await sign(/^签\s?名$/, '李检查（GL-002）');
+  await onsite.getByRole('button', { name: '拒绝签字' }).click();
+  await page.getByLabel('拒绝签字的情况（如当事人的原话）').fill('当事人称需请示总部，拒绝签字');
+  await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
+  await onsite.getByRole('button', { name: '见证人签名' }).click();
+  await page.getByLabel('签名人姓名').fill('物业保安 孙某');
+  const pad = page.getByTestId('signature-pad');
+  await pad.hover({ position: { x: 30, y: 40 } });
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y + 80, { steps: 6 });
+  await page.mouse.up();
+  await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
+  await expect(onsite).toContainText('签字齐全');
+  await expect(onsite).toContainText('拒绝签字：当事人称需请示总部，拒绝签字');
+  await expect(onsite.getByRole('button', { name: '按最新检查结果重新生成（签字前）' })).toHaveCount(0);
+  await page.getByLabel('补充内容（每行一条）；已签字的笔录不再修改').fill('当事人补充提供 2026 年 3 月电网电费发票一份');
+  await page.getByRole('button', { name: '制作补充笔录' }).click();
+  await expect(onsite).toHaveCount(2);
+  await expect(onsite.nth(1)).toContainText('补充笔录');
+  await expect(onsite.nth(1)).toContainText('当事人补充提供 2026 年 3 月电网电费发票一份');
+  await screenshot(page, '72c-field-onsite-record');
+
   // A reload in the middle, still offline: everything is there, nothing proposed twice.
   await page.reload();
   await page.getByRole('tab', { name: '发现问题' }).click();
   await expect(page.getByTestId('proposal')).toHaveCount(1);
   await page.getByRole('tab', { name: '检查记录' }).click();
-  await expect(page.getByTestId('case-record')).toHaveCount(8);
-  await expect(badge).toContainText('待同步 8');
+  await expect(page.getByTestId('case-record')).toHaveCount(14);
+  await expect(badge).toContainText('待同步 14');
   await page.getByRole('tab', { name: '照片证据' }).click();
   await expect(page.getByTestId('photo')).toHaveCount(1);
   await screenshot(page, '73-field-records-after-reload');
@@ -212,11 +267,11 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   await expect(badge).toContainText('已同步', { timeout: 30_000 });
   const pulled = (await (await request.get(`${HUB}/api/v1/pull?cursor=0.0&limit=2000`, { headers: { authorization: `Bearer ${officeToken}` } })).json()) as { changes: { table: string; row: { kind: string; data: Record<string, unknown> } }[] };
   const kinds = pulled.changes.filter((c) => c.table === 'records').map((c) => c.row.kind).sort();
-  expect(kinds).toEqual(['finding', 'finding', 'ledgerCheck', 'meter', 'meter', 'photo', 'proposalDismissed', 'tariffPosting']);
+  expect(kinds).toEqual(['finding', 'finding', 'ledgerCheck', 'meter', 'meter', 'onSiteRecord', 'onSiteRecord', 'onSiteSignature', 'onSiteSignature', 'onSiteSignature', 'onSiteSignature', 'photo', 'proposalDismissed', 'tariffPosting']);
   const findings = pulled.changes.filter((c) => c.table === 'records' && c.row.kind === 'finding').map((c) => c.row.data);
   expect(findings).toEqual(expect.arrayContaining([
     expect.objectContaining({ type: 'markup', proposal: 'overcharge', amountFen: expected.totalOverchargeFen }),
-    expect.objectContaining({ type: 'markup', proposal: 'posted-above', basis: '《中华人民共和国价格法》第十二条、第三十九条；《价格违法行为行政处罚规定》第九条', amountFen: null }),
+    expect.objectContaining({ type: 'loss-share', proposal: 'loss-share', basis: '《价格违法行为行政处罚规定》第九条', amountFen: null, detail: '转供电主体按 40.00% 向租户分摊损耗，现场实测损耗率为 30.27%。' }),
   ]));
   // The ledger file reached the hub byte for byte: the office downloads it by its hash.
   const blob = await request.get(`${HUB}/api/v1/blobs/${ledgerSha}`, { headers: { authorization: `Bearer ${officeToken}` } });

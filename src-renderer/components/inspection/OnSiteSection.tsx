@@ -63,7 +63,8 @@ function SignModal({ caseId, recordId, request, onClose }: { caseId: string; rec
     if (await run(() => write.addRecord(caseId, 'onSiteSignature', signature))) onClose();
   }
   return (
-    <Modal open title={t(refusal ? 'insp.onsite.refuseTitle' : 'insp.onsite.signTitle', { role: t(`insp.onsite.role.${request.role}`) })} onCancel={onClose} onOk={() => void save()} okButtonProps={{ disabled: !ready }}>
+    // A tap beside the pad must not throw a half-drawn signature away: only the buttons close it.
+    <Modal open maskClosable={false} title={t(refusal ? 'insp.onsite.refuseTitle' : 'insp.onsite.signTitle', { role: t(`insp.onsite.role.${request.role}`) })} onCancel={onClose} onOk={() => void save()} okButtonProps={{ disabled: !ready }}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Input aria-label={t('insp.onsite.signerName')} placeholder={t('insp.onsite.signerName')} value={name} disabled={request.role === 'inspector'} onChange={(e) => setName(e.target.value)} maxLength={200} />
         {refusal
@@ -106,13 +107,13 @@ function RecordCard({ entry, kase, records, table, canRecord, index }: { entry: 
           {record.inspectors.map((i) => {
             const s = signatures.find((x) => x.role === 'inspector' && x.certNo === i.certNo);
             return (
-              <Space key={i.certNo}>
+              <Space key={i.certNo} data-testid="sign-row">
                 <span>{t('insp.onsite.role.inspector')}：{i.name}（{i.certNo}）</span>
                 {s ? signedTag(s) : canRecord && <Button size="small" onClick={() => setSigning({ role: 'inspector', name: i.name, certNo: i.certNo })}>{t('insp.onsite.sign')}</Button>}
               </Space>
             );
           })}
-          <Space>
+          <Space data-testid="sign-row">
             <span>{t('insp.onsite.role.party')}：{record.party.representative}</span>
             {party ? (party.refused ? <Tag color="red">{t('insp.onsite.refused', { note: party.note })}</Tag> : signedTag(party)) : canRecord && (
               <>
@@ -122,14 +123,14 @@ function RecordCard({ entry, kase, records, table, canRecord, index }: { entry: 
             )}
           </Space>
           {party?.refused && (
-            <Space>
+            <Space data-testid="sign-row">
               <span>{t('insp.onsite.role.witness')}：{witness?.name ?? ''}</span>
               {witness ? signedTag(witness) : canRecord && <Button size="small" onClick={() => setSigning({ role: 'witness', name: '', certNo: '' })}>{t('insp.onsite.witnessSign')}</Button>}
             </Space>
           )}
         </Space>
       </Card>
-      {canRecord && !signed && (
+      {canRecord && !signed && !record.supplementOf && (
         <Button style={{ marginTop: 8 }} onClick={() => { const { sections, covers } = composeSections(caseChecksOf(records, table, visitDate(record.startedAt))); void run(() => write.editRecord(entry.id, { sections, covers })); }}>{t('insp.onsite.recompose')}</Button>
       )}
       {canRecord && signed && !record.supplementOf && (
