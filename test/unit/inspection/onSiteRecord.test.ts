@@ -20,7 +20,7 @@ describe('composing the on-site record', () => {
       meters: [{ id: id(1), meter }],
       posting: { id: id(2), posting: { posted: true, location: '物业服务中心公告栏', month: '2026-03', region: '福建', voltage: '不满1千伏', prices: [{ category: '一般工商业', period: 'peak', price: '1.05' }], photos: [], note: '', chargedLossRate: '0.4' } },
       table,
-      ledgers: [{ id: id(3), check: { file: { sha256: 'c'.repeat(64), name: '台账.xlsx', size: 100 }, landlord: '金鹰', mapping: { fields: {} }, method: 'catalogue', key: null, gridBills: {}, toleranceFen: 0, tariffTable: '福建示例', schedule: [{ tenant: '甲', month: '2026-01', chargedFen: 100, lawfulFen: 90, overchargeFen: 10, lines: [2] }, { tenant: '乙', month: '2026-01', chargedFen: 90, lawfulFen: 90, overchargeFen: 0, lines: [3] }], totalOverchargeFen: 10, linesComputed: 2, linesLeftOut: 0 } }],
+      ledgers: [{ id: id(3), check: { file: { sha256: 'c'.repeat(64), name: '台账.xlsx', size: 100 }, landlord: '金鹰', mapping: { fields: {}, fees: [] }, method: 'catalogue', key: null, gridBills: {}, toleranceFen: 0, tariffTable: '福建示例', schedule: [{ tenant: '甲', month: '2026-01', chargedFen: 100, lawfulFen: 90, overchargeFen: 10, lines: [2] }, { tenant: '乙', month: '2026-01', chargedFen: 90, lawfulFen: 90, overchargeFen: 0, lines: [3] }], totalOverchargeFen: 10, linesComputed: 2, linesLeftOut: 0 } }],
       findings: [{ id: id(4), type: 'markup', title: '不合理加价', facts: '峰段加价。', basis: '《价格违法行为行政处罚规定》第九条', amountFen: 123456 }],
       photos: [{ id: id(5), photo: { sha256: 'd'.repeat(64), name: 'a.jpg', type: 'image/jpeg', size: 10, takenAt: '2026-04-01T02:15:00.000Z', position: null, caption: 'S-07 铅封', links: [] } }],
     });
