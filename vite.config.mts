@@ -19,8 +19,8 @@ const offlineShell = VitePWA({
   injectRegister: false, // registered by platform/serviceWorker.ts, web only
   manifest: false, // no installable app (and no icons) yet: offline reloads only
   workbox: {
-    // html, the bundle, styles and any fonts or icons the build emits.
-    globPatterns: ['**/*.{html,js,mjs,css,woff,woff2,ttf,otf,eot,svg,png,jpg,jpeg,gif,webp,ico}'],
+    // html, the bundle, styles, fonts and icons, and the WebAssembly the documents need (font subsetting).
+    globPatterns: ['**/*.{html,js,mjs,css,woff,woff2,ttf,otf,eot,svg,png,jpg,jpeg,gif,webp,ico,wasm}'],
     // The renderer is one bundle of several MB; Workbox skips files above 2 MiB by default.
     maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
     navigateFallback: 'index.html',

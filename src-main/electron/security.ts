@@ -10,7 +10,7 @@ import { isAppUrl, type RendererLocation } from './renderer-location';
  * server) and stays in force should the meta tag ever be dropped.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self' data:; connect-src 'self' http: https:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " +
   "form-action 'none'; frame-ancestors 'none'";
 

@@ -179,7 +179,7 @@ export function CasePage() {
             ),
           },
           {
-            key: 'ledger', label: t('insp.tab.ledger'), children: <LedgerSection caseId={kase.id} records={records} canRecord={canRecord} />,
+            key: 'ledger', label: t('insp.tab.ledger'), children: <LedgerSection caseId={kase.id} party={{ name: kase.entityName, uscc: kase.uscc }} records={records} canRecord={canRecord} />,
           },
           {
             key: 'photos', label: t('insp.tab.photos'), children: <PhotoSection caseId={kase.id} records={records} canRecord={canRecord} />,

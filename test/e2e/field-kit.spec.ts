@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sampleJson from '../../resources/tariffs/sample-fujian.json';
 import { expect, test, watchBrowser } from './fixtures';
-import { chooseFile, screenshot, tempFile } from './helpers';
+import { chooseFile, SCREENS, screenshot, tempFile } from './helpers';
+import { execFileSync } from 'node:child_process';
+import type { Locator, Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { ledgerFile } from '../fixtures/ledgerFiles';
 import { importLedger } from '../../src-shared/ledger/importLedger';
@@ -25,6 +27,32 @@ const HUB = `http://127.0.0.1:${PORT}`;
 let dir = '';
 let hub: ChildProcess | undefined;
 let officeToken = '';
+
+/**
+ * Clicks a button that opens a dialog until the dialog shows: a click landing while the list re-renders
+ * (a record just saved) can meet the old button, and then nothing opens (CI saw it once).
+ */
+async function openDialog(button: Locator): Promise<void> {
+  const page = button.page();
+  await expect(async () => {
+    if ((await page.getByRole('dialog').count()) === 0) await button.click({ timeout: 5_000 });
+    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** Runs `click` and keeps the file the page saves; its suggested name and where it was kept. */
+async function savedDownload(page: Page, click: () => Promise<unknown>): Promise<{ name: string; path: string }> {
+  const download = page.waitForEvent('download');
+  await click();
+  const d = await download;
+  const path = join(dir, d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), path };
+}
+
+const pdfText = (path: string): string => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+/** Today in China, as file names carry it (20261206). */
+const chinaDay = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
 
 test.beforeAll(async ({ request }) => {
   dir = mkdtempSync(join(tmpdir(), 'tariffcheck-e2e-field-'));
@@ -62,6 +90,8 @@ test.afterAll(() => {
 });
 
 test('the on-site checks offline: meters, posted tariff, the ledger kept with the case, proposed findings; a reload loses nothing; synced when back', async ({ browser, request, browserLog }) => {
+  // A whole visit, some forty steps: more than the two minutes of the shorter tests on a loaded 2-core machine.
+  test.setTimeout(240_000);
   const generated = await ledgerFile('simple', { tenants: 5 });
   const ledgerPath = tempFile('field-ledger.xlsx', generated.bytes);
   const ledgerSha = createHash('sha256').update(generated.bytes).digest('hex');
@@ -213,7 +243,7 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   await expect(onsite).toContainText(`照片 1：S-07 铅封破损，拍摄于 2026-03-02 10:15，SHA-256：${photoSha}。`);
   await expect(onsite).toContainText('待签字');
   const sign = async (button: RegExp, row: string) => {
-    await onsite.getByTestId('sign-row').filter({ hasText: row }).getByRole('button', { name: button }).click();
+    await openDialog(onsite.getByTestId('sign-row').filter({ hasText: row }).getByRole('button', { name: button }));
     const pad = page.getByTestId('signature-pad');
     // hover waits until the dialog's opening animation is over, so the box is where the pad stays.
     await pad.hover({ position: { x: 20, y: 60 } });
@@ -229,10 +259,11 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   // antd spaces a two-character label: 签 名.
   await sign(/^签\s?名$/, '王检查（GL-001）');
   await sign(/^签\s?名$/, '李检查（GL-002）');
-  await onsite.getByRole('button', { name: '拒绝签字' }).click();
+  await openDialog(onsite.getByRole('button', { name: '拒绝签字' }));
   await page.getByLabel('拒绝签字的情况（如当事人的原话）').fill('当事人称需请示总部，拒绝签字');
   await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
-  await onsite.getByRole('button', { name: '见证人签名' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await openDialog(onsite.getByRole('button', { name: '见证人签名' }));
   await page.getByLabel('签名人姓名').fill('物业保安 孙某');
   const pad = page.getByTestId('signature-pad');
   await pad.hover({ position: { x: 30, y: 40 } });
@@ -251,6 +282,22 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   await expect(onsite.nth(1)).toContainText('补充笔录');
   await expect(onsite.nth(1)).toContainText('当事人补充提供 2026 年 3 月电网电费发票一份');
   await screenshot(page, '72c-field-onsite-record');
+  // Both documents as PDF, offline: the record (text selectable, the font inside) and the schedule.
+  const recordPdf = await savedDownload(page, () => onsite.first().getByRole('button', { name: '导出 PDF' }).click());
+  expect(recordPdf.name).toBe(`现场检查笔录-金鹰购物中心-${chinaDay()}.pdf`);
+  const recordText = pdfText(recordPdf.path);
+  expect(recordText).toContain('现场检查笔录');
+  expect(recordText).toContain('王检查（执法证号 GL-001）');
+  expect(recordText).toContain('当事人 赵经理 拒绝签字：当事人称需请示总部，拒绝签字');
+  expect(recordText).toContain('见证人 物业保安 孙某');
+  expect(recordText).toContain(`多收电费，合计 ${formatFen(expected.totalOverchargeFen)} 元。`);
+  execFileSync('pdftoppm', ['-png', '-r', '70', recordPdf.path, join(SCREENS, '74-field-record-pdf')]);
+  await page.getByRole('tab', { name: '租户账单' }).click();
+  const schedule = await savedDownload(page, () => page.getByRole('button', { name: '导出明细表 PDF' }).click());
+  const scheduleText = pdfText(schedule.path);
+  expect(scheduleText).toContain('多收电费明细表（初步）');
+  expect(scheduleText).toContain(`多收电费合计： ${formatFen(expected.totalOverchargeFen)} 元`);
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', schedule.path, join(SCREENS, '75-field-schedule-pdf')]);
 
   // A reload in the middle, still offline: everything is there, nothing proposed twice.
   await page.reload();

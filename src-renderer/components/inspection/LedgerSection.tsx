@@ -1,27 +1,33 @@
 // 租户账单: the landlord's ledgers computed inside the case, each with its file hash and the overcharge
 // per tenant (the Excel rows each figure is made of), and the way to compute another.
-import { Button, Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { tenantTotals, type LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
 import { formatFen } from '../../../src-shared/money';
 import type { LocalRecord } from '../../db/cases';
+import { saveSchedulePdf } from '../../db/documents';
+import { describeError } from '../../i18n/errors';
 
 /** The ledgers kept with a case, oldest first. */
-export function ledgerChecksOf(records: readonly LocalRecord[]): { id: string; check: LedgerCheck }[] {
-  return records.filter((r) => r.kind === 'ledgerCheck').map((r) => ({ id: r.id, check: r.data as unknown as LedgerCheck }));
+export function ledgerChecksOf(records: readonly LocalRecord[]): { id: string; check: LedgerCheck; createdAt: string }[] {
+  return records.filter((r) => r.kind === 'ledgerCheck').map((r) => ({ id: r.id, check: r.data as unknown as LedgerCheck, createdAt: r.createdAt.split('~')[0] ?? '' }));
 }
 
-export function LedgerSection({ caseId, records, canRecord }: { caseId: string; records: readonly LocalRecord[]; canRecord: boolean }) {
+export function LedgerSection({ caseId, party, records, canRecord }: { caseId: string; party: { name: string; uscc: string }; records: readonly LocalRecord[]; canRecord: boolean }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const save = (id: string, check: LedgerCheck, createdAt: string) =>
+    saveSchedulePdf(id, check, party, createdAt).then((ok) => ok && message.success(t('common.saved')), (e: unknown) => message.error(describeError(t, e)));
   const navigate = useNavigate();
   const checks = ledgerChecksOf(records);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {canRecord && <Button type="primary" onClick={() => navigate(`/cases/${caseId}/ledger`)}>{t('insp.ledger.compute')}</Button>}
       {checks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.ledger.none')} />}
-      {checks.map(({ id, check }) => (
-        <Card key={id} size="small" data-testid="ledger-check" title={check.file.name}>
+      {checks.map(({ id, check, createdAt }) => (
+        <Card key={id} size="small" data-testid="ledger-check" title={check.file.name}
+          extra={<Button size="small" onClick={() => void save(id, check, createdAt)}>{t('insp.ledger.pdf')}</Button>}>
           <Descriptions size="small" column={2} items={[
             { key: 'total', label: t('tariffUi.oc.total'), children: <Typography.Text strong type={check.totalOverchargeFen > 0 ? 'danger' : undefined}>{formatFen(check.totalOverchargeFen)} 元</Typography.Text> },
             { key: 'method', label: t('tariffUi.oc.method'), children: t(`overcharge.method.${check.method}`) },

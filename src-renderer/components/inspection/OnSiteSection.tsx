@@ -13,6 +13,8 @@ import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
 import { SignaturePad } from '../SignaturePad';
 import { caseChecksOf } from './caseChecks';
+import { saveOnSiteRecordPdf } from '../../db/documents';
+import type { Photo } from '../../../src-shared/inspection/evidence';
 import { localInputTime } from './time';
 
 export interface OnSiteEntry {
@@ -85,9 +87,23 @@ function RecordCard({ entry, kase, records, table, canRecord, index }: { entry: 
   const signed = signatures.length > 0;
   const party = signatures.find((s) => s.role === 'party');
   const witness = signatures.find((s) => s.role === 'witness');
+  const [saving, setSaving] = useState(false);
+  const { message } = App.useApp();
+  async function savePdf() {
+    setSaving(true);
+    try {
+      const photos = records.filter((r) => r.kind === 'photo' && record.covers.includes(r.id)).map((r) => r.data as unknown as Photo);
+      if (await saveOnSiteRecordPdf(entry, photos)) message.success(t('common.saved'));
+    } catch (e) {
+      message.error(describeError(t, e));
+    } finally {
+      setSaving(false);
+    }
+  }
   const signedTag = (s: OnSiteSignature) => <Tag color="green">{t('insp.onsite.signedAt', { time: formatChinaTime(s.signedAt, false) })}</Tag>;
   return (
     <Card size="small" data-testid="onsite-record"
+      extra={<Button size="small" loading={saving} onClick={() => void savePdf()}>{t('insp.onsite.pdf')}</Button>}
       title={<Space>{t(record.supplementOf ? 'insp.onsite.supplement' : 'insp.onsite.record')}{index > 0 && !record.supplementOf && `（${index + 1}）`}{status.complete ? <Tag color="green">{t('insp.onsite.complete')}</Tag> : <Tag color="orange">{t('insp.onsite.incomplete')}</Tag>}</Space>}>
       <Descriptions size="small" column={2} items={[
         { key: 'time', label: t('insp.onsite.startedAt'), children: formatChinaTime(record.startedAt, false) },

@@ -1,0 +1,48 @@
+// The documents a case prints, made on this device (offline): the on-site record and the overcharge
+// schedule as PDF, in the Chinese font the app carries (precached by the service worker) and saved
+// where the user chooses. The same bytes come out of the desktop app and the web build.
+import fontUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
+import wasmUrl from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url';
+import type { FontSource } from '../../src-shared/docs/fontSubset';
+import { onSiteRecordPdf } from '../../src-shared/docs/onSiteRecordPdf';
+import { schedulePdf } from '../../src-shared/docs/schedulePdf';
+import type { Photo } from '../../src-shared/inspection/evidence';
+import type { LedgerCheck } from '../../src-shared/inspection/ledgerCheck';
+import { chinaDate } from '../../src-shared/inspection/meters';
+import type { OnSiteRecord, OnSiteSignature } from '../../src-shared/inspection/onSiteRecord';
+import { platform } from '../platform';
+import { db } from './db';
+
+let source: Promise<FontSource> | null = null;
+
+/** The font and the subsetter, fetched once (from the service worker's cache when offline). */
+function fontSource(): Promise<FontSource> {
+  source ??= Promise.all([fetch(fontUrl), fetch(wasmUrl)]).then(async ([f, w]) => {
+    if (!f.ok || !w.ok) throw new Error('the document font is not available');
+    return { font: new Uint8Array(await f.arrayBuffer()), wasm: new Uint8Array(await w.arrayBuffer()) };
+  });
+  source.catch(() => (source = null));
+  return source;
+}
+
+const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
+const fileDate = (iso: string) => chinaDate(new Date(iso)).replaceAll('-', '');
+
+/** Saves the on-site record (with its photos' thumbnails and the signatures) as PDF; false when the user cancelled. */
+export async function saveOnSiteRecordPdf(entry: { id: string; record: OnSiteRecord; signatures: readonly OnSiteSignature[] }, photos: readonly Photo[]): Promise<boolean> {
+  const thumbs = await db.thumbs.bulkGet(photos.map((p) => p.sha256));
+  const images = await db.blobs.bulkGet(entry.signatures.flatMap((s) => (s.image ? [s.image] : [])));
+  const bytes = await onSiteRecordPdf(await fontSource(), {
+    id: entry.id, record: entry.record, signatures: entry.signatures,
+    photos: photos.map((p, i) => ({ caption: p.caption || p.name, takenAt: p.takenAt, sha256: p.sha256, thumb: thumbs[i]?.bytes ?? null })),
+    signatureImages: new Map(images.flatMap((b) => (b ? [[b.sha256, new Uint8Array(b.bytes)] as [string, Uint8Array]] : []))),
+  });
+  const kind = entry.record.supplementOf ? '补充笔录' : '现场检查笔录';
+  return platform.saveFile({ title: kind, suggestedName: `${kind}-${entry.record.party.name}-${fileDate(entry.record.startedAt)}.pdf`, filters: PDF, data: bytes });
+}
+
+/** Saves a kept ledger's overcharge schedule as PDF. */
+export async function saveSchedulePdf(id: string, check: LedgerCheck, party: { name: string; uscc: string }, createdAt: string): Promise<boolean> {
+  const bytes = await schedulePdf(await fontSource(), { id, check, party, createdAt });
+  return platform.saveFile({ title: '多收电费明细表', suggestedName: `多收电费明细表-${party.name}-${fileDate(createdAt)}.pdf`, filters: PDF, data: bytes });
+}
