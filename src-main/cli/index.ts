@@ -24,13 +24,17 @@ const commands: Record<string, { run: Command; help: string }> = {
   overcharge: { run: overchargeCommand, help: 'overcharge --bills FILE.xlsx --tariffs FILE.xlsx|FILE.json --region R --category C --voltage V\n     [--method catalogue|grid-bill] [--grid-bill YYYY-MM=YUAN …] [--mapping FILE.json] [--tolerance-fen N] [--json]' },
   hub: { run: hubCommand, help: 'hub --data DIR | --pg postgres://… [--port 8787] [--host 127.0.0.1] [--web DIR] [--log]' },
   user: { run: userCommand, help: 'user add --data DIR | --pg URL --username U --name N --role office|lead|inspector --district D [--cert-no C] --password-stdin' },
-  pair: { run: pairCommand, help: 'pair --data DIR | --pg URL --username U   (prints a 10-minute pairing code)' },
-  audit: { run: auditCommand, help: 'audit verify --data DIR | --pg URL   (exit 0 intact, 1 broken)' },
-  merge: { run: mergeCommand, help: 'merge --data DIR | --pg URL FILE.tcase…   (one report line per file; exit 2 for an unreadable or invalid file)' },
+  pair: { run: pairCommand, help: `pair --data DIR | --pg URL --username U   ${hubCliText('cli.help.pair')}` },
+  audit: { run: auditCommand, help: `audit verify --data DIR | --pg URL   ${hubCliText('cli.help.audit')}` },
+  merge: { run: mergeCommand, help: `merge --data DIR | --pg URL FILE.tcase…   ${hubCliText('cli.help.merge')}` },
 };
 
+// Commands, options and their values are the contract scripts use, so they stay as written; the words
+// around them are Chinese, like every other message of the CLI.
+const USAGE = hubCliText('cli.usage');
+
 function usage(): string {
-  return ['usage: tariffcheck <command> [options]', '', ...Object.values(commands).map((c) => '  ' + c.help)].join('\n');
+  return [`${USAGE}tariffcheck ${hubCliText('cli.usageArgs')}`, '', ...Object.values(commands).map((c) => '  ' + c.help)].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -45,7 +49,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`usage: tariffcheck ${command.help}`);
+    io.out(`${USAGE}tariffcheck ${command.help}`);
     return 0;
   }
   try {

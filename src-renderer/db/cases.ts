@@ -49,3 +49,28 @@ export function personLabel(names: ReadonlyMap<string, string>, certNo: string):
   const name = names.get(certNo);
   return name ? `${name}（${certNo}）` : certNo;
 }
+
+/** Where a case's work stands with the hub: changes waiting to be pushed, refused by the hub, in conflict. */
+export interface CaseSyncState {
+  pending: number;
+  rejected: number;
+  conflicts: number;
+}
+
+/** The sync state of every case that has anything waiting, refused or in conflict (others are synced). */
+export function useCaseSyncStates(): Map<string, CaseSyncState> | undefined {
+  return useLiveQuery(async () => {
+    const states = new Map<string, CaseSyncState>();
+    const of = (id: string) => states.get(id) ?? (states.set(id, { pending: 0, rejected: 0, conflicts: 0 }), states.get(id)!);
+    await db.outbox.each((m) => void (m.caseId && (of(m.caseId).pending += 1)));
+    await db.hubRejected.each((r) => {
+      const caseId = (r.row.args as { caseId?: unknown } | undefined)?.caseId;
+      if (typeof caseId === 'string') of(caseId).rejected += 1;
+    });
+    await db.hubConflicts.each((k) => {
+      const resolved = k.row.resolvedAt !== null && k.row.resolvedAt !== undefined;
+      if (typeof k.row.caseId === 'string' && !resolved) of(k.row.caseId).conflicts += 1;
+    });
+    return states;
+  }, []);
+}

@@ -11,9 +11,19 @@ import { write } from './write';
 const THUMB_EDGE = 320;
 
 export class PhotoRefusal extends Error {
-  constructor(readonly problem: PhotoProblem, readonly file: string) {
+  constructor(readonly problem: PhotoProblem | 'quota', readonly file: string) {
     super(`${file}: ${problem}`);
   }
+}
+
+/**
+ * Whether the browser's storage estimate leaves room for `bytes` more (the original and its copies in
+ * the outbox's upload): refused up front rather than half-written. True when the browser gives no estimate.
+ */
+async function roomFor(bytes: number): Promise<boolean> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => null);
+  if (!estimate?.quota || estimate.usage === undefined) return true;
+  return estimate.usage + bytes <= estimate.quota;
 }
 
 /** A JPEG at most THUMB_EDGE on its long side; throws when the bytes are no decodable image. */
@@ -37,6 +47,7 @@ export async function addPhoto(caseId: string, file: File, links: EvidenceLink[]
   if (early) throw new PhotoRefusal(early, file.name);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!looksLike(file.type as Photo['type'], bytes)) throw new PhotoRefusal('unreadable', file.name);
+  if (!(await roomFor(bytes.length * 2))) throw new PhotoRefusal('quota', file.name);
   const thumb = await thumbnail(file).catch(() => null);
   if (!thumb) throw new PhotoRefusal('unreadable', file.name);
   const exif = await readExif(bytes);

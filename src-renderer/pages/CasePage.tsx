@@ -1,5 +1,5 @@
 // One case: the target, the team, its records (findings, meter readings …), signing, submitting, review.
-import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -16,28 +16,14 @@ import { OnSiteSection } from '../components/inspection/OnSiteSection';
 import { useStoredTariff } from '../db/reference';
 import { formatChinaTime } from '../../src-shared/time';
 import { SignaturePad } from '../components/SignaturePad';
+import { useRun } from '../components/useRun';
 import { useIdentity } from '../db/identity';
 import { STATUS_COLOR } from './CasesPage';
-import { describeError } from '../i18n/errors';
 import { personLabel, useCase, useCaseRecords, useInspectorNames, type LocalRecord } from '../db/cases';
 import { storeBlob } from '../db/syncState';
 import { write } from '../db/write';
 import { useDrawName } from '../db/draws';
 
-function useRun() {
-  const { message } = App.useApp();
-  const { t } = useTranslation();
-  return async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      message.success(t('case.saved'));
-      return true;
-    } catch (e) {
-      message.error(describeError(t, e));
-      return false;
-    }
-  };
-}
 
 function recordSummary(r: LocalRecord, t: (k: string, o?: Record<string, unknown>) => string): string {
   const d = r.data;
@@ -156,7 +142,7 @@ export function CasePage() {
                 locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
                 renderItem={(r) => (
                   <List.Item data-testid="case-record" actions={r.signature ? [<Tag key="s" color="green">{t('case.signed', { signer: r.signature.signer })}</Tag>] : canRecord ? [<SignButton key="s" record={r} />] : [<Tag key="s">{t('case.unsigned')}</Tag>]}>
-                    <List.Item.Meta title={<Space><Tag>{t(`case.kind.${r.kind}`)}</Tag>{recordSummary(r, t)}</Space>} description={`${t('case.createdBy')}：${r.createdBy} · ${t('case.createdAt')}：${formatChinaTime(r.createdAt.split('~')[0] ?? '')}`} />
+                    <List.Item.Meta title={<Space><Tag>{t(`case.kind.${r.kind}`)}</Tag>{recordSummary(r, t)}</Space>} description={`${t('case.createdBy')}：${r.createdByName || r.createdBy} · ${t('case.createdAt')}：${formatChinaTime(r.createdAt.split('~')[0] ?? '')}`} />
                   </List.Item>
                 )}
               />

@@ -1,8 +1,24 @@
 // The cases on this device: an inspector's own, a lead's district, the office's all.
-import { Button, Card, Empty, Table, Tag } from 'antd';
+import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { personLabel, useCases, useInspectorNames, useRecordCounts, type LocalCase } from '../db/cases';
+import { CASE_STATUSES } from '../../src-shared/sync/records';
+import { personLabel, useCases, useCaseSyncStates, useInspectorNames, useRecordCounts, type CaseSyncState, type LocalCase } from '../db/cases';
+import { useAllDraws } from '../db/draws';
+
+/** A case's standing with the hub: waiting, refused or in conflict (each with its count), else synced. */
+function SyncTags({ state }: { state: CaseSyncState | undefined }) {
+  const { t } = useTranslation();
+  if (!state || state.pending + state.rejected + state.conflicts === 0) return <Tag color="green">{t('cases.sync.synced')}</Tag>;
+  return (
+    <>
+      {state.pending > 0 && <Tag color="gold">{t('cases.sync.pending', { count: state.pending })}</Tag>}
+      {state.rejected > 0 && <Tag color="red">{t('cases.sync.rejected', { count: state.rejected })}</Tag>}
+      {state.conflicts > 0 && <Tag color="volcano">{t('cases.sync.conflicts', { count: state.conflicts })}</Tag>}
+    </>
+  );
+}
 
 export const STATUS_COLOR: Record<LocalCase['status'], string> = { assigned: 'blue', submitted: 'gold', returned: 'volcano', approved: 'green' };
 
@@ -12,8 +28,32 @@ export function CasesPage() {
   const cases = useCases();
   const counts = useRecordCounts();
   const names = useInspectorNames();
+  const syncStates = useCaseSyncStates();
+  const draws = useAllDraws();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<LocalCase['status'] | null>(null);
+  const [district, setDistrict] = useState<string | null>(null);
+  const [draw, setDraw] = useState<string | null>(null);
+  const drawNames = useMemo(() => new Map((draws ?? []).map((d) => [d.id, d.name])), [draws]);
+  const districts = useMemo(() => [...new Set((cases ?? []).map((c) => c.district))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [cases]);
+  const drawIds = useMemo(() => [...new Set((cases ?? []).map((c) => c.drawId))], [cases]);
+  const shown = useMemo(() => {
+    const q = query.trim();
+    return (cases ?? []).filter((c) =>
+      (!status || c.status === status) && (!district || c.district === district) && (!draw || c.drawId === draw) &&
+      (!q || c.entityName.includes(q) || c.uscc.includes(q.toUpperCase()) || c.address.includes(q) || c.inspectors.some((x) => x.includes(q) || (names.get(x) ?? '').includes(q))));
+  }, [cases, query, status, district, draw, names]);
   return (
-    <Card title={t('cases.title')}>
+    <Card title={t('cases.title')}
+      extra={(
+        <Space wrap>
+          <Input.Search allowClear aria-label={t('cases.search')} placeholder={t('cases.search')} style={{ width: 260 }} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <Select allowClear aria-label={t('cases.status')} placeholder={t('cases.status')} style={{ width: 120 }} value={status} onChange={(v) => setStatus(v ?? null)} options={CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))} />
+          <Select allowClear aria-label={t('field.district')} placeholder={t('field.district')} style={{ width: 120 }} value={district} onChange={(v) => setDistrict(v ?? null)} options={districts.map((d) => ({ value: d, label: d }))} />
+          <Select allowClear aria-label={t('case.draw')} placeholder={t('case.draw')} style={{ width: 220 }} value={draw} onChange={(v) => setDraw(v ?? null)} options={drawIds.map((id) => ({ value: id, label: drawNames.get(id) ?? id.slice(0, 8) }))} />
+        </Space>
+      )}>
+      <Typography.Text type="secondary" data-testid="cases-count">{t('cases.count', { shown: shown.length, total: cases?.length ?? 0 })}</Typography.Text>
       {cases && cases.length === 0 ? (
         <Empty description={t('cases.none')} />
       ) : (
@@ -21,16 +61,25 @@ export function CasesPage() {
           rowKey="id"
           size="small"
           loading={cases === undefined}
-          dataSource={cases ?? []}
+          dataSource={shown}
           onRow={(c) => ({ onClick: () => navigate(`/cases/${c.id}`), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('field.name'), dataIndex: 'entityName' },
-            { title: t('field.uscc'), dataIndex: 'uscc', width: 190 },
-            { title: t('field.district'), dataIndex: 'district', width: 100 },
-            { title: t('case.team'), dataIndex: 'inspectors', render: (c: string[]) => c.map((x) => <Tag key={x}>{personLabel(names, x)}</Tag>) },
-            { title: t('cases.records'), width: 80, render: (_, c) => counts?.get(c.id) ?? 0 },
             {
-              title: t('cases.status'), width: 180,
+              // Name over address: both readable at laptop width, the long ones ellipsised with a tooltip.
+              title: `${t('field.name')} / ${t('case.address')}`, key: 'name',
+              render: (_, c) => (
+                <>
+                  <Typography.Text strong ellipsis={{ tooltip: c.entityName }} style={{ display: 'block', maxWidth: 260 }}>{c.entityName}</Typography.Text>
+                  <Typography.Text type="secondary" ellipsis={{ tooltip: c.address }} style={{ display: 'block', maxWidth: 260, fontSize: 12 }}>{c.address || '—'}</Typography.Text>
+                </>
+              ),
+            },
+            { title: t('field.uscc'), dataIndex: 'uscc', width: 175 },
+            { title: t('field.district'), dataIndex: 'district', width: 80 },
+            { title: t('case.team'), dataIndex: 'inspectors', width: 170, render: (c: string[]) => c.map((x) => <Tag key={x} style={{ marginBottom: 2 }}>{personLabel(names, x)}</Tag>) },
+            { title: t('cases.records'), width: 70, align: 'right', render: (_, c) => counts?.get(c.id) ?? 0 },
+            {
+              title: t('cases.status'), width: 110,
               render: (_, c) => (
                 <>
                   <Tag color={STATUS_COLOR[c.status]}>{t(`cases.status.${c.status}`)}</Tag>
@@ -38,7 +87,13 @@ export function CasesPage() {
                 </>
               ),
             },
-            { title: '', width: 80, render: (_, c) => <Button size="small" onClick={() => navigate(`/cases/${c.id}`)}>{t('cases.open')}</Button> },
+            {
+              title: t('cases.syncState'), width: 110,
+              render: (_, c) => (
+                <span data-testid="case-sync"><SyncTags state={syncStates?.get(c.id)} /></span>
+              ),
+            },
+            { title: '', width: 72, render: (_, c) => <Button size="small" onClick={() => navigate(`/cases/${c.id}`)}>{t('cases.open')}</Button> },
           ]}
         />
       )}

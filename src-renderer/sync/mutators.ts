@@ -68,7 +68,7 @@ export async function addRecord<K extends RecordKind>(db: TariffDb, caseId: stri
     }
     const hlc = await nextHlc(db);
     await appendMutation(db, 'addRecord', { id, caseId, kind, data: checked }, hlc, { caseId, recordId: id });
-    await db.records.add({ id, caseId, kind, data: checked, signature: null, createdBy: by, createdAt: hlc, version: 0 });
+    await db.records.add({ id, caseId, kind, data: checked, signature: null, createdBy: by, createdByName: (await readAccount(db))?.user.displayName ?? by, createdAt: hlc, version: 0 });
   });
   return id;
 }

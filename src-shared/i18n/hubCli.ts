@@ -4,6 +4,11 @@ import { formatMessage, type MessageTable } from './format';
 
 const zh = {
   'cli.unknownCommand': '没有这个命令：“{{name}}”',
+  'cli.usage': '用法：',
+  'cli.usageArgs': '<命令> [选项]',
+  'cli.help.pair': '（打印一个 10 分钟内有效的配对码）',
+  'cli.help.audit': '（日志完整返回 0，断开返回 1）',
+  'cli.help.merge': '（每个文件一行报告；文件无法读取或无效返回 2）',
   'cli.unknownSub': '没有这个子命令：“{{sub}}”；应为：{{usage}}',
   'cli.optionRequired': '缺少 --{{name}}',
   'cli.storeBoth': '--data 目录和 --pg 地址只能给一个',
@@ -38,6 +43,11 @@ export type HubCliKey = keyof typeof zh;
 
 const en: Record<HubCliKey, string> = {
   'cli.unknownCommand': "unknown command '{{name}}'",
+  'cli.usage': 'usage: ',
+  'cli.usageArgs': '<command> [options]',
+  'cli.help.pair': '(prints a 10-minute pairing code)',
+  'cli.help.audit': '(exit 0 intact, 1 broken)',
+  'cli.help.merge': '(one report line per file; exit 2 for an unreadable or invalid file)',
   'cli.unknownSub': "unknown sub-command '{{sub}}'; try: {{usage}}",
   'cli.optionRequired': '--{{name}} is required',
   'cli.storeBoth': 'give --data DIR or --pg URL, not both',

@@ -21,6 +21,7 @@ export const pulledRecordSchema = z
     data: z.record(z.string(), z.unknown()),
     signature: signatureSchema.nullable(),
     createdBy: cleanString().min(1).max(200),
+    createdByName: cleanString().max(200).optional(),
     createdAt: cleanString().min(1).max(64),
     version,
   })

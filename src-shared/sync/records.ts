@@ -92,9 +92,11 @@ export interface CaseRecord {
   kind: RecordKind;
   data: Record<string, unknown>;
   signature: Signature | null;
-  /** Who made it and when, by the device's clock (display only). */
+  /** Who made it (the username) and when, by the device's clock. */
   createdBy: string;
   createdAt: string;
+  /** The author's name, for people to read (display only: outside the checksum). */
+  createdByName?: string;
 }
 
 /** The blobs a record names (photos and the signature image). */

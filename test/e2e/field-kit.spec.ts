@@ -50,7 +50,9 @@ async function savedDownload(page: Page, click: () => Promise<unknown>): Promise
   return { name: d.suggestedFilename(), path };
 }
 
-const pdfText = (path: string): string => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+/** A PDF's text without any whitespace: where a line wraps depends on the data (a file's hash), not on what is said. */
+const pdfText = (path: string): string => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+const flat = (text: string): string => text.replace(/\s+/g, '');
 /** Today in China, as file names carry it (20261206). */
 const chinaDay = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
 
@@ -286,17 +288,17 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   const recordPdf = await savedDownload(page, () => onsite.first().getByRole('button', { name: '导出 PDF' }).click());
   expect(recordPdf.name).toBe(`现场检查笔录-金鹰购物中心-${chinaDay()}.pdf`);
   const recordText = pdfText(recordPdf.path);
-  expect(recordText).toContain('现场检查笔录');
-  expect(recordText).toContain('王检查（执法证号 GL-001）');
-  expect(recordText).toContain('当事人 赵经理 拒绝签字：当事人称需请示总部，拒绝签字');
-  expect(recordText).toContain('见证人 物业保安 孙某');
-  expect(recordText).toContain(`多收电费，合计 ${formatFen(expected.totalOverchargeFen)} 元。`);
+  expect(recordText).toContain(flat('现场检查笔录'));
+  expect(recordText).toContain(flat('王检查（执法证号 GL-001）'));
+  expect(recordText).toContain(flat('当事人 赵经理 拒绝签字：当事人称需请示总部，拒绝签字'));
+  expect(recordText).toContain(flat('见证人 物业保安 孙某'));
+  expect(recordText).toContain(flat(`多收电费，合计 ${formatFen(expected.totalOverchargeFen)} 元。`));
   execFileSync('pdftoppm', ['-png', '-r', '70', recordPdf.path, join(SCREENS, '74-field-record-pdf')]);
   await page.getByRole('tab', { name: '租户账单' }).click();
   const schedule = await savedDownload(page, () => page.getByRole('button', { name: '导出明细表 PDF' }).click());
   const scheduleText = pdfText(schedule.path);
-  expect(scheduleText).toContain('多收电费明细表（初步）');
-  expect(scheduleText).toContain(`多收电费合计： ${formatFen(expected.totalOverchargeFen)} 元`);
+  expect(scheduleText).toContain(flat('多收电费明细表（初步）'));
+  expect(scheduleText).toContain(flat(`多收电费合计： ${formatFen(expected.totalOverchargeFen)} 元`));
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', schedule.path, join(SCREENS, '75-field-schedule-pdf')]);
 
   // A reload in the middle, still offline: everything is there, nothing proposed twice.
@@ -310,8 +312,16 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   await expect(page.getByTestId('photo')).toHaveCount(1);
   await screenshot(page, '73-field-records-after-reload');
 
+  // 检查案件: the case says what waits to go up; found by its address.
+  await page.getByRole('menuitem', { name: '检查案件' }).click();
+  await page.getByRole('searchbox', { name: '名称、统一社会信用代码、地址或检查人员' }).fill('中山路');
+  await expect(page.getByTestId('cases-count')).toHaveText('显示 1 个，共 1 个');
+  await expect(page.getByTestId('case-sync')).toHaveText('待上传 14');
+  await screenshot(page, '73a-field-my-cases');
+
   await goOnline(context);
   await expect(badge).toContainText('已同步', { timeout: 30_000 });
+  await expect(page.getByTestId('case-sync')).toHaveText('已同步');
   const pulled = (await (await request.get(`${HUB}/api/v1/pull?cursor=0.0&limit=2000`, { headers: { authorization: `Bearer ${officeToken}` } })).json()) as { changes: { table: string; row: { kind: string; data: Record<string, unknown> } }[] };
   const kinds = pulled.changes.filter((c) => c.table === 'records').map((c) => c.row.kind).sort();
   expect(kinds).toEqual(['finding', 'finding', 'ledgerCheck', 'meter', 'meter', 'onSiteRecord', 'onSiteRecord', 'onSiteSignature', 'onSiteSignature', 'onSiteSignature', 'onSiteSignature', 'photo', 'proposalDismissed', 'tariffPosting']);

@@ -21,6 +21,12 @@ describe('tariffcheck', () => {
   });
   it('shows one command’s usage for --help', async () => {
     const r = await run('verify-draw', '--help');
-    expect(r).toEqual({ code: 0, out: 'usage: tariffcheck verify-draw FILE.json --entities FILE --inspectors FILE', err: '' });
+    expect(r).toEqual({ code: 0, out: '用法：tariffcheck verify-draw FILE.json --entities FILE --inspectors FILE', err: '' });
+  });
+  it('speaks Chinese around its commands and options (which stay as scripts write them)', async () => {
+    const r = await run('--help');
+    expect(r.out.split('\n')[0]).toBe('用法：tariffcheck <命令> [选项]');
+    expect(r.out).toContain('  pair --data DIR | --pg URL --username U   （打印一个 10 分钟内有效的配对码）');
+    expect(r.out).not.toMatch(/usage|prints|exit 0|report line/);
   });
 });

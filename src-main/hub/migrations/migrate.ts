@@ -3,6 +3,7 @@ import initial from './001_accounts_lists_audit.sql?raw';
 import casesSync from './002_cases_sync.sql?raw';
 import blobRefs from './003_blob_refs.sql?raw';
 import listHistory from './004_list_history_tariffs.sql?raw';
+import authorName from './005_record_author_name.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '002_cases_sync', sql: casesSync },
   { version: 3, name: '003_blob_refs', sql: blobRefs },
   { version: 4, name: '004_list_history_tariffs', sql: listHistory },
+  { version: 5, name: '005_record_author_name', sql: authorName },
 ];
 
 // Any fixed number: hubs starting together against one database take turns migrating.

@@ -43,6 +43,8 @@ export interface RecordRow {
   data: Record<string, unknown>;
   signature: CaseRecord['signature'];
   created_by: string;
+  /** The author's display name when the record was made ('' for records made before it was kept). */
+  created_by_name: string;
   created_at: string;
   field_meta: Record<string, FieldMeta>;
   version: unknown;
@@ -51,6 +53,7 @@ export interface RecordRow {
 export function recordFromRow(r: Omit<RecordRow, 'field_meta'>): CaseRecord & { version: number } {
   return {
     id: r.id, caseId: r.case_id, kind: r.kind, data: r.data, signature: r.signature, createdBy: r.created_by, createdAt: r.created_at,
+    ...(r.created_by_name ? { createdByName: r.created_by_name } : {}),
     version: toNumber(r.version),
   };
 }

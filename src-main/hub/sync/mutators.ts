@@ -127,14 +127,14 @@ export class RecordBatch {
 
   async flush(tx: Sql): Promise<void> {
     const write = this.drain();
-    if (write.rows.length > 0) await insertRows(tx, write.insert, 9, write.rows);
+    if (write.rows.length > 0) await insertRows(tx, write.insert, 10, write.rows);
   }
 
   /** The queued records as one insert, for the transaction's tail (Write.atEnd); the queue is emptied. */
   drain(): { insert: string; rows: unknown[][] } {
-    const rows = this.pending.map((r) => [r.id, r.case_id, r.kind, JSON.stringify(r.data), null, r.created_by, r.created_at, JSON.stringify(r.field_meta), r.version]);
+    const rows = this.pending.map((r) => [r.id, r.case_id, r.kind, JSON.stringify(r.data), null, r.created_by, r.created_by_name, r.created_at, JSON.stringify(r.field_meta), r.version]);
     this.pending = [];
-    return { insert: 'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_at, field_meta, version)', rows };
+    return { insert: 'INSERT INTO records (id, case_id, kind, data, signature, created_by, created_by_name, created_at, field_meta, version)', rows };
   }
 }
 
@@ -169,7 +169,7 @@ const addRecord: Mutator<'addRecord'> = async (ctx, args) => {
   if (args.kind === 'onSiteSignature') await checkSignedRecord(ctx, c.id, String((args.data as { recordId?: unknown }).recordId));
   const m = meta(ctx);
   const row: RecordRow = {
-    id: args.id, case_id: c.id, kind: args.kind, data: args.data, signature: null, created_by: ctx.session.user.username, created_at: ctx.hlc,
+    id: args.id, case_id: c.id, kind: args.kind, data: args.data, signature: null, created_by: ctx.session.user.username, created_by_name: ctx.session.user.displayName, created_at: ctx.hlc,
     field_meta: Object.fromEntries(Object.keys(args.data).map((k) => [k, m])), version: ctx.w.version,
   };
   ctx.records.add(row);

@@ -12,6 +12,7 @@ import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
 import { metersOf } from './MeterSection';
 import { postingOf } from './PostingSection';
+import { useRun } from '../useRun';
 import { ledgerChecksOf } from './LedgerSection';
 import { overchargeOf } from '../../../src-shared/inspection/ledgerCheck';
 
@@ -35,20 +36,10 @@ function findingData(type: FindingType, facts: string, basis: string, amountFen:
 
 export function ProposedFindings({ caseId, records, table, canRecord }: { caseId: string; records: readonly LocalRecord[]; table: TariffTable | null; canRecord: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [dismissing, setDismissing] = useState<ProposedFinding | null>(null);
   const [reason, setReason] = useState('');
   const proposals = openProposals(records, table);
-  const run = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      message.success(t('case.saved'));
-      return true;
-    } catch (e) {
-      message.error(describeError(t, e));
-      return false;
-    }
-  };
+  const run = useRun();
   return (
     <Card size="small" title={t('insp.findings.proposed')} data-testid="proposed-findings">
       {proposals.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.findings.noneProposed')} />}

@@ -12,6 +12,7 @@ import { storeBlob } from '../../db/syncState';
 import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
 import { SignaturePad } from '../SignaturePad';
+import { useRun } from '../useRun';
 import { caseChecksOf } from './caseChecks';
 import { saveOnSiteRecordPdf } from '../../db/documents';
 import type { Photo } from '../../../src-shared/inspection/evidence';
@@ -29,20 +30,6 @@ export function onSiteRecordsOf(records: readonly LocalRecord[]): OnSiteEntry[] 
   return records.filter((r) => r.kind === 'onSiteRecord').map((r) => ({ id: r.id, record: r.data as unknown as OnSiteRecord, signatures: signatures.filter((s) => s.recordId === r.id) }));
 }
 
-function useRun() {
-  const { message } = App.useApp();
-  const { t } = useTranslation();
-  return async (work: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await work();
-      message.success(t('case.saved'));
-      return true;
-    } catch (e) {
-      message.error(describeError(t, e));
-      return false;
-    }
-  };
-}
 
 interface SignRequest {
   role: SignerRole;

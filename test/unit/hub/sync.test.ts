@@ -214,6 +214,21 @@ describe.each(STORES)('sync on $name', (factory) => {
     expect(replica(await world.lead.pullAll()).get('cases')?.get(c.id)).toMatchObject({ missingMedia: ['f'.repeat(64)] });
   });
 
+  it('a record names its author by name for people (the username stays what the checksum covers)', async () => {
+    const c = world.cases[0]!;
+    const { member } = teamOf(world, c);
+    await world.hub.store.query("UPDATE users SET display_name = '王检查' WHERE username = $1", [member.device.username]);
+    // Sessions are cached for two seconds (accounts/sessionCache.ts): wait for the name to be read again.
+    await new Promise((r) => setTimeout(r, 2_100));
+    const id = '0195d0a0-0000-7000-8000-000000000031';
+    await member.pushOk([member.mutation('addRecord', finding(c.id, '加价', id))]);
+    const pulled = replica(await world.lead.pullAll()).get('records')?.get(id) as { createdBy: string; createdByName: string };
+    expect({ createdBy: pulled.createdBy, createdByName: pulled.createdByName }).toEqual({ createdBy: member.device.username, createdByName: '王检查' });
+    // The laptop's checksum of what it pulled (names included) still equals the hub's.
+    const mine = replicaChecksums(await member.pullAll());
+    expect(await member.checksums([c.id])).toEqual({ [c.id]: mine[c.id] });
+  });
+
   it('signed records and approved cases are frozen', async () => {
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);

@@ -86,3 +86,18 @@ describe('who may record in a case, on the laptop as on the hub', () => {
     expect(await db.records.count()).toBe(1);
   });
 });
+
+describe('the storage quota running out', () => {
+  it('an import that meets a full disk stores nothing (rows, history, outbox) and says so in Chinese', async () => {
+    const db = await laptop();
+    const rows = ['91350100M000100Y43', '91350102MA2YGX6G8N'].map((uscc) => ({ uscc, name: '万象城', kind: 'mall' as const, district: '鼓楼区', subdistrict: '', address: '', lng: null, lat: null, tenantCount: null, contact: '', phone: '', credit: null, lastInspectors: [], active: true }));
+    let writes = 0;
+    // The second row's write is refused by the browser, as a full disk refuses it.
+    db.entities.hook('creating', () => {
+      if (++writes === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const error = await putListRows(db, 'entities', rows, 'import').catch((e: unknown) => e);
+    expect(describeError(i18next.t, error)).toBe('本机存储空间已满，这次的内容没有保存（已保存的内容不受影响）。请释放磁盘空间后重试。');
+    expect([await db.entities.count(), await db.listHistory.count(), await db.outbox.count()]).toEqual([0, 0, 0]);
+  });
+});
