@@ -6,6 +6,8 @@ import type { TariffTable } from '../../src-shared/tariff/types';
 import type { Mutation } from '../../src-shared/sync/mutators';
 import type { Case, CaseRecord } from '../../src-shared/sync/records';
 import type { SavedDraw } from './savedDraw';
+import type { DrawPlan } from '../../src-shared/draw/plan';
+import type { Commitment } from '../../src-shared/draw/commitment';
 
 /** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
 export interface ListHistoryEntry {
@@ -101,7 +103,15 @@ export type TariffDb = Dexie & {
   tariffs: EntityTable<StoredTariffTable, 'id'>;
   ledgerMappings: EntityTable<LedgerMappingRow, 'landlord'>;
   thumbs: EntityTable<Thumb, 'sha256'>;
+  plans: EntityTable<CommittedPlan, 'id'>;
 };
+
+/** A plan committed on this device before its seed (抽查承诺). */
+export interface CommittedPlan {
+  id: string;
+  plan: DrawPlan;
+  commitment: Commitment;
+}
 
 /** A photo's thumbnail, made once on this device (a local cache: never synced, remade if lost). */
 export interface Thumb {
@@ -150,6 +160,7 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   // every write (a 3,841-row import kept 19,000 index entries up to date for no reader).
   db.version(6).stores({ entities: '&uscc', inspectors: '&certNo' });
   db.version(7).stores({ thumbs: '&sha256' });
+  db.version(8).stores({ plans: '&id' });
   return db;
 }
 

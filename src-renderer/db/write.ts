@@ -18,6 +18,7 @@ export const write = {
   putTariffTable: bind(reference.putTariffTable),
   putLedgerMapping: bind(reference.putLedgerMapping),
   recordDraw: bind(draws.recordDraw),
+  commitPlan: bind(draws.commitPlan),
   addRecord: bind(cases.addRecord),
   editRecord: bind(cases.editRecord),
   signRecord: bind(cases.signRecord),

@@ -10,6 +10,8 @@ import { write } from '../db/write';
 interface Side {
   value?: unknown;
   user?: string;
+  /** The writer's name (conflicts recorded before names were kept have the username only). */
+  name?: string;
   at?: string;
 }
 
@@ -35,7 +37,7 @@ function side(s: Side, r: HubRow, t: (key: string) => string): React.ReactNode {
   return (
     <Space direction="vertical" size={0}>
       <b>{sideValue(s, r, t)}</b>
-      <span style={{ color: '#888' }}>{s.user} · {s.at ? formatChinaTime(s.at.split('~')[0] ?? '') : ''}</span>
+      <span style={{ color: '#888' }}>{s.name || s.user} · {s.at ? formatChinaTime(s.at.split('~')[0] ?? '') : ''}</span>
     </Space>
   );
 }

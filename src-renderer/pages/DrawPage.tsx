@@ -7,6 +7,8 @@ import { CREDIT_GRADES, type CreditGrade } from '../../src-shared/domain';
 import { syncController } from '../sync/controller';
 import { HubClient } from '../sync/hubClient';
 import { defaultPlan, type DrawPlan } from '../../src-shared/draw/plan';
+import { parsePlan } from '../../src-shared/draw/draw';
+import { write } from '../db/write';
 import { useIdentity } from '../db/identity';
 import { describeError } from '../i18n/errors';
 import { commitHere, drawHere, useActiveCounts } from '../db/draws';
@@ -100,7 +102,11 @@ export function DrawPage() {
     setRunning(true);
     try {
       const all = form.getFieldsValue(true) as PlanForm;
-      setCommitment({ where: all.where, commitment: await commitHere(toPlan(all), all.where === 'hub' && !all.allowOpen) });
+      const plan = toPlan(all);
+      const made = await commitHere(plan, all.where === 'hub' && !all.allowOpen);
+      // Kept and queued: the hub records the commitment, with its own time, before any seed exists.
+      await write.commitPlan(uuidv7(), parsePlan(plan), made);
+      setCommitment({ where: all.where, commitment: made });
     } catch (e) {
       setError(describeError(t, e));
     } finally {

@@ -2,6 +2,8 @@
 // arguments. The laptop validates with the same schemas before it writes its outbox.
 import { z } from 'zod';
 import { drawResultSchema } from '../draw/draw';
+import { commitmentSchema } from '../draw/commitment';
+import { drawPlanSchema } from '../draw/plan';
 import { entitySchema, inspectorSchema } from '../domain';
 import { ledgerMappingSchema } from '../ledger/types';
 import { tariffTableSchema } from '../tariff/types';
@@ -78,6 +80,11 @@ export const mutatorArgs = {
   putTariffTable: clean(z.strictObject({ table: tariffTableSchema.extend({ entries: tariffTableSchema.shape.entries.max(20_000) }), source: cleanString().max(200) })),
   /** The ledger column mapping confirmed for one landlord (USCC or name as typed), for every device. */
   putLedgerMapping: clean(z.strictObject({ landlord: cleanString().trim().min(1).max(200), mapping: ledgerMappingSchema })),
+  /**
+   * A plan committed before its seed (抽查承诺, draw-algorithm.md §4a): the hub keeps it with its own time
+   * in the audit chain, so the order commitment → seed → draw can be shown later.
+   */
+  commitPlan: clean(z.strictObject({ id: z.uuid(), plan: drawPlanSchema, commitment: commitmentSchema })),
   /**
    * A draw made on a device (in front of witnesses, maybe offline), whole: every device lists it in
    * 抽查记录 with verify, notice and printed record. `drawnBy` is the name shown (the hub records the user).

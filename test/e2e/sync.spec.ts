@@ -188,8 +188,9 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await expect(conflict).toContainText('检查发现：公摊电费加收，未公示收费依据');
   await expect(conflict.getByRole('cell', { name: '问题', exact: true })).toBeVisible();
   await expect(conflict).toContainText('公摊电费按面积加收（已核实面积）');
-  await expect(conflict).toContainText('li · ');
-  await expect(conflict).toContainText('wang · ');
+  // Both writers by name, never by username.
+  await expect(conflict).toContainText('李检查 · ');
+  await expect(conflict).toContainText('王检查 · ');
   await screenshot(office, '59-conflicts-both-values');
   await conflict.getByRole('button', { name: '改用被覆盖的值' }).click();
   await expect(conflict).toContainText('已选定，待同步');

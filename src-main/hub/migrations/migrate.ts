@@ -4,6 +4,7 @@ import casesSync from './002_cases_sync.sql?raw';
 import blobRefs from './003_blob_refs.sql?raw';
 import listHistory from './004_list_history_tariffs.sql?raw';
 import authorName from './005_record_author_name.sql?raw';
+import drawPlans from './006_draw_plans.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '003_blob_refs', sql: blobRefs },
   { version: 4, name: '004_list_history_tariffs', sql: listHistory },
   { version: 5, name: '005_record_author_name', sql: authorName },
+  { version: 6, name: '006_draw_plans', sql: drawPlans },
 ];
 
 // Any fixed number: hubs starting together against one database take turns migrating.

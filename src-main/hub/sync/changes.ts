@@ -33,6 +33,8 @@ export interface FieldMeta {
   /** Device and user that wrote it, and the device clock. */
   d: string;
   u: string;
+  /** The writer's name, for people (absent on fields written before it was kept). */
+  n?: string;
   at: string;
 }
 

@@ -161,3 +161,22 @@ export async function recordDeviceDraw(w: Write, session: DeviceSession, args: M
   const after = { record: record as unknown as Json, selected: selected.length, district, source: 'device' };
   return { subject: `draw:${args.id}`, before: null, after, conflicts: 0 };
 }
+
+/**
+ * A plan committed on a device before its seed: kept with the hub's time (the audit chain records the
+ * mutation), so a later draw's commitment can be shown to have existed first. The office commits any
+ * plan, a lead one scoped to their district; the commitment must be of this plan.
+ */
+export async function commitDevicePlan(w: Write, session: DeviceSession, args: MutatorArgs<'commitPlan'>): Promise<Applied> {
+  const { user } = session;
+  const district = districtOf(args.plan);
+  if (user.role === 'inspector') throw new Rejection('forbidden', 'an inspector does not draw');
+  if (user.role === 'lead' && district !== user.district) throw new Rejection('forbidden', `a lead commits plans of ${user.district} only`, { scope: (args.plan.districts ?? []).join('、') });
+  if (planHash(args.plan) !== args.commitment.planHash) throw new Rejection('invalid', 'the commitment is not of this plan', { path: 'commitment.planHash', issue: 'custom' });
+  const [exists] = await w.tx.query<{ id: string }>('SELECT id FROM draw_plans WHERE id = $1', [args.id]);
+  if (exists) throw new Rejection('exists', `plan ${args.id} is already committed`);
+  await w.tx.query('INSERT INTO draw_plans (id, district, plan, commitment, created_by, created_at, version) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)', [
+    args.id, district, JSON.stringify(args.plan), JSON.stringify(args.commitment), user.id, w.at.toISOString(), w.version,
+  ]);
+  return { subject: `plan:${args.id}`, before: null, after: { plan: args.plan as unknown as Json, commitment: args.commitment as unknown as Json, committedOnHubAt: w.at.toISOString() }, conflicts: 0 };
+}

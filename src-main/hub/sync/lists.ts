@@ -60,8 +60,9 @@ export interface ListWrite {
   baseVersions?: readonly number[];
   deviceId: string | null;
   userId: string | null;
-  /** The writer's name for a conflict's record. */
+  /** The writer's username and name for a conflict's record. */
   username: string;
+  name?: string;
   hlc: string;
 }
 
@@ -100,7 +101,7 @@ async function insertListConflict(w: Write, kind: ListKind, mine: Entity | Inspe
   await insertConflict({ w }, {
     id: randomUUID(), kind: 'list-row', caseId: null, recordId: null, field: `${kind}:${keyOf(mine)}`, district: mine.district,
     theirs: { value: theirs as unknown as Json, version: theirVersion },
-    mine: { value: mine as unknown as Json, device: how.deviceId, user: how.username, at: how.hlc, version: w.version, baseVersion: base },
+    mine: { value: mine as unknown as Json, device: how.deviceId, user: how.username, ...(how.name ? { name: how.name } : {}), at: how.hlc, version: w.version, baseVersion: base },
     resolvedAt: null, resolution: null, createdAt: w.at.toISOString(),
   });
 }

@@ -13,7 +13,7 @@ import { logCase, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, 
 import { conflictFromRow, insertConflict } from './conflicts';
 import { putListRows, type ListWrite } from './lists';
 import { putMapping, putTariff } from './reference';
-import { recordDeviceDraw } from './draws';
+import { commitDevicePlan, recordDeviceDraw } from './draws';
 
 export class Rejection extends Error {
   constructor(
@@ -83,7 +83,7 @@ async function recordOf(ctx: MutationContext, id: string, caseId: string): Promi
 }
 
 function meta(ctx: MutationContext): FieldMeta {
-  return { v: ctx.w.version, d: ctx.session.deviceId, u: ctx.session.user.username, at: ctx.hlc };
+  return { v: ctx.w.version, d: ctx.session.deviceId, u: ctx.session.user.username, n: ctx.session.user.displayName, at: ctx.hlc };
 }
 
 /**
@@ -202,8 +202,8 @@ async function applyEdit(ctx: MutationContext, c: CaseRow, args: MutatorArgs<'ed
       conflicts += 1;
       const conflict = {
         id: randomUUID(), kind: 'field' as const, caseId: c.id, recordId: r.id, field, district: c.district,
-        theirs: { value: (r.data[field] ?? null) as Json, device: theirs.d, user: theirs.u, at: theirs.at, version: theirs.v },
-        mine: { value: value as Json, device: mine.d, user: mine.u, at: mine.at, version: mine.v, baseVersion: args.baseVersion },
+        theirs: { value: (r.data[field] ?? null) as Json, device: theirs.d, user: theirs.u, ...(theirs.n ? { name: theirs.n } : {}), at: theirs.at, version: theirs.v },
+        mine: { value: value as Json, device: mine.d, user: mine.u, ...(mine.n ? { name: mine.n } : {}), at: mine.at, version: mine.v, baseVersion: args.baseVersion },
         resolvedAt: null, resolution: null, createdAt: ctx.w.at.toISOString(),
       };
       await insertConflict(ctx, conflict);
@@ -269,7 +269,7 @@ async function resolveListRow(ctx: MutationContext, field: string, value: unknow
   const kind = field.startsWith('entities:') ? 'entities' : 'inspectors';
   const parsed = (kind === 'entities' ? entitySchema.strict() : inspectorSchema.strict()).safeParse(value);
   if (!parsed.success || `${kind}:${listRowKey(parsed.data)}` !== field) throw new Rejection('invalid', `the value does not settle ${field}: a whole row of that key is expected`, { path: 'value', issue: 'invalid_type' });
-  const how: ListWrite = { action: 'edit', deviceId: ctx.session.deviceId, userId: ctx.session.user.id, username: ctx.session.user.username, hlc: ctx.hlc };
+  const how: ListWrite = { action: 'edit', deviceId: ctx.session.deviceId, userId: ctx.session.user.id, username: ctx.session.user.username, name: ctx.session.user.displayName, hlc: ctx.hlc };
   return kind === 'entities' ? putListRows(ctx.w, 'entities', [parsed.data as Entity], how) : putListRows(ctx.w, 'inspectors', [parsed.data as Inspector], how);
 }
 
@@ -280,7 +280,7 @@ function officeOnly(ctx: MutationContext): void {
 
 function listWrite(ctx: MutationContext, args: MutatorArgs<'putEntities'> | MutatorArgs<'putInspectors'>): ListWrite {
   const { session } = ctx;
-  return { action: args.action, baseVersions: args.baseVersions, deviceId: session.deviceId, userId: session.user.id, username: session.user.username, hlc: ctx.hlc };
+  return { action: args.action, baseVersions: args.baseVersions, deviceId: session.deviceId, userId: session.user.id, username: session.user.username, name: session.user.displayName, hlc: ctx.hlc };
 }
 
 const putEntities: Mutator<'putEntities'> = async (ctx, args) => {
@@ -301,6 +301,9 @@ const putTariffTable: Mutator<'putTariffTable'> = async (ctx, args) => {
 /** Anyone confirms a ledger's columns (an inspector on site, the office at its desk); every device gets it. */
 const putLedgerMapping: Mutator<'putLedgerMapping'> = async (ctx, args) => putMapping(ctx.w, args.landlord, args.mapping, ctx.session.user.id);
 
+/** A plan committed before its seed on an office or lead device (src-main/hub/sync/draws.ts). */
+const commitPlan: Mutator<'commitPlan'> = async (ctx, args) => commitDevicePlan(ctx.w, ctx.session, args);
+
 /** A draw made on an office or lead device, kept whole (src-main/hub/sync/draws.ts). */
 const recordDraw: Mutator<'recordDraw'> = async (ctx, args) => recordDeviceDraw(ctx.w, ctx.session, args);
 
@@ -315,5 +318,6 @@ export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   putInspectors,
   putTariffTable,
   putLedgerMapping,
+  commitPlan,
   recordDraw,
 };

@@ -98,6 +98,41 @@ describe.each(STORES)('a draw recorded from a device on $name', (factory) => {
   });
 });
 
+describe.each(STORES)('a plan committed before its seed on $name', (factory) => {
+  let world: World;
+  beforeEach(async () => {
+    world = await openWorld(factory);
+  });
+  afterEach(() => world.close());
+
+  it('is kept with the hub\'s time and audited; refused when the commitment is of another plan, from an inspector, or from a lead outside its district', async () => {
+    const { readLists } = await import('../../../src-main/hub/sync/lists');
+    const lists = await readLists(world.hub.store, '海淀区');
+    const plan = { ...ALL_PLAN, name: '承诺在先', districts: ['海淀区'] };
+    const commitment = await makeCommitment(lists.entities, lists.inspectors, plan, new Date('2026-03-02T00:30:00.000Z'));
+    const id = '0190cccc-0000-7000-8000-000000000001';
+    const ok = await world.lead.pushOk([world.lead.mutation('commitPlan', { id, plan, commitment })]);
+    expect(ok.results).toMatchObject([{ outcome: 'applied' }]);
+    const [row] = await world.hub.store.query<{ district: string; commitment: { planHash: string }; created_at: unknown }>('SELECT district, commitment, created_at FROM draw_plans WHERE id = $1', [id]);
+    expect(row).toMatchObject({ district: '海淀区', commitment: { planHash: commitment.planHash } });
+    const [audit] = await world.hub.store.query<{ action: string; after: { value: { committedOnHubAt: string } } }>("SELECT action, after FROM audit_log WHERE subject = $1", [`plan:${id}`]);
+    expect(audit?.action).toBe('mutation.commitPlan');
+    expect(audit?.after.value.committedOnHubAt).toBe(new Date(row!.created_at as string).toISOString());
+
+    const other = { ...plan, name: '另一个计划' };
+    const refused = await world.lead.pushOk([
+      world.lead.mutation('commitPlan', { id: '0190cccc-0000-7000-8000-000000000002', plan: other, commitment }),
+      world.lead.mutation('commitPlan', { id: '0190cccc-0000-7000-8000-000000000003', plan: { ...ALL_PLAN, districts: ['朝阳区'] }, commitment }),
+    ]);
+    expect(refused.results.map((r) => [r.outcome, r.code, r.params])).toEqual([
+      ['rejected', 'invalid', { path: 'commitment.planHash', issue: 'custom' }],
+      ['rejected', 'forbidden', { scope: '朝阳区' }],
+    ]);
+    const inspector = world.inspectors[0]!;
+    expect((await inspector.pushOk([inspector.mutation('commitPlan', { id: '0190cccc-0000-7000-8000-000000000004', plan, commitment })])).results).toMatchObject([{ outcome: 'rejected', code: 'forbidden' }]);
+  });
+});
+
 describe.each(STORES)('targets in open cases on $name', (factory) => {
   let world: World;
   beforeEach(async () => {

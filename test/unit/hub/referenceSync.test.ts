@@ -18,9 +18,10 @@ import { saveProfile } from '../../../src-renderer/state/profile';
 import type { Device } from './fixture';
 import { STORES } from './stores';
 import { ALL_PLAN, CERTS, entity, inspector, openWorld, type World } from './syncWorld';
-import { runDraw } from '../../../src-shared/draw/draw';
+import { parsePlan, runDraw } from '../../../src-shared/draw/draw';
 import { verifyDraw } from '../../../src-shared/draw/verify';
-import { recordDraw } from '../../../src-renderer/sync/drawMutators';
+import { commitPlan, recordDraw } from '../../../src-renderer/sync/drawMutators';
+import { makeCommitment } from '../../../src-shared/draw/commitment';
 
 let serial = 0;
 const SAMPLE = loadTariffTable(sampleJson);
@@ -137,10 +138,14 @@ describe.each(STORES)('reference data travels on $name', (factory) => {
     const plan = { ...ALL_PLAN, name: '海淀区本机抽查', districts: ['海淀区'] };
     const result = runDraw({ entities, inspectors, plan, seed: '见证种子', drawnAt: '2026-03-02T02:00:00.000Z' });
     const id = '0190aaaa-0000-7000-8000-000000000001';
+    // The commitment first (before the seed), then the draw: both kept here and queued in order.
+    const planId = '0190aaaa-0000-7000-8000-0000000000c1';
+    await commitPlan(officeDb, planId, parsePlan(plan), await makeCommitment(entities, inspectors, parsePlan(plan), new Date('2026-03-02T01:50:00.000Z')));
     await recordDraw(officeDb, id, result, '张科长');
-    expect((await officeDb.outbox.toArray()).map((m) => m.name)).toEqual(['recordDraw']);
+    expect((await officeDb.outbox.toArray()).map((m) => m.name)).toEqual(['commitPlan', 'recordDraw']);
+    expect(await officeDb.plans.get(planId)).toMatchObject({ id: planId, commitment: { planHash: result.record.planHash, entitiesHash: result.record.entitiesHash } });
     expect(await officeDb.draws.get(id)).toMatchObject({ id, drawnBy: '张科长', drawnAt: '2026-03-02T02:00:00.000Z' });
-    expect(await syncOnce(officeDb, client(officeDevice))).toMatchObject({ pushed: 1, rejected: 0 });
+    expect(await syncOnce(officeDb, client(officeDevice))).toMatchObject({ pushed: 2, rejected: 0 });
 
     const leadDb = await laptop(world.lead.device, 'lead');
     await syncOnce(leadDb, client(world.lead.device));

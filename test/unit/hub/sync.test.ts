@@ -262,8 +262,10 @@ describe.each(STORES)('sync on $name', (factory) => {
     expect((await b.pushOk([editB])).results[0]).toEqual({ id: 1, outcome: 'applied', conflicts: 1 });
     const [row] = await world.hub.store.query<{ data: { title: string; detail: string } }>('SELECT data FROM records WHERE id = $1', [id]);
     expect(row?.data).toMatchObject({ title: 'B 的标题', detail: '只有 B 改了' });
-    const conflicts = [...(replica(await world.office.pullAll()).get('conflicts')?.values() ?? [])] as { id: string; field: string; theirs: { value: string; user: string }; mine: { value: string; user: string } }[];
+    const conflicts = [...(replica(await world.office.pullAll()).get('conflicts')?.values() ?? [])] as { id: string; field: string; theirs: { value: string; user: string; name: string }; mine: { value: string; user: string; name: string } }[];
     expect(conflicts.map((k) => [k.field, k.theirs.value, k.theirs.user, k.mine.value, k.mine.user])).toEqual([['title', 'A 的标题', a.device.username, 'B 的标题', b.device.username]]);
+    // Each side also names its writer for people (the test users' names are their usernames).
+    expect(conflicts.map((k) => [k.theirs.name, k.mine.name])).toEqual([[a.device.username, b.device.username]]);
     const resolve = await world.office.pushOk([world.office.mutation('resolveConflict', { conflictId: conflicts[0]!.id, value: 'A 的标题' })]);
     expect(resolve.results[0]?.outcome).toBe('applied');
     const [after] = await world.hub.store.query<{ t: string }>("SELECT data->>'title' AS t FROM records WHERE id = $1", [id]);
