@@ -131,6 +131,12 @@ function logDraw(w: Write, id: string, district: string | null, record: SavedDra
   w.log('draws', id, { id, district, record, cases: selected, by, createdAt: w.at.toISOString(), version: w.version } as unknown as Json, { district: district ?? '' });
 }
 
+/** The office draws over any scope, a lead over their own district only, an inspector never. */
+function mayDraw(user: DeviceSession['user'], plan: DrawPlan, district: string | null): void {
+  if (user.role === 'inspector') throw new Rejection('forbidden', 'an inspector does not draw');
+  if (user.role === 'lead' && district !== user.district) throw new Rejection('forbidden', `a lead draws in ${user.district} only`, { scope: (plan.districts ?? []).join('、') });
+}
+
 /** The one district a plan's scope names, else null (an office-wide draw). */
 function districtOf(plan: DrawPlan): string | null {
   return plan.districts?.length === 1 ? plan.districts[0]! : null;
@@ -146,8 +152,7 @@ export async function recordDeviceDraw(w: Write, session: DeviceSession, args: M
   const { user } = session;
   const { record } = args.result;
   const district = districtOf(record.plan);
-  if (user.role === 'inspector') throw new Rejection('forbidden', 'an inspector does not draw');
-  if (user.role === 'lead' && district !== user.district) throw new Rejection('forbidden', `a lead records draws of ${user.district} only`, { scope: (record.plan.districts ?? []).join('、') });
+  mayDraw(user, record.plan, district);
   if (planHash(record.plan) !== record.planHash) throw new Rejection('invalid', 'the plan does not hash to the record\'s planHash', { path: 'result.record.planHash', issue: 'custom' });
   if (record.selectedCount !== args.result.selected.length) throw new Rejection('invalid', 'selectedCount differs from the selected targets', { path: 'result.record.selectedCount', issue: 'custom' });
   const [exists] = await w.tx.query<{ id: string }>('SELECT id FROM draws WHERE id = $1', [args.id]);
@@ -170,8 +175,7 @@ export async function recordDeviceDraw(w: Write, session: DeviceSession, args: M
 export async function commitDevicePlan(w: Write, session: DeviceSession, args: MutatorArgs<'commitPlan'>): Promise<Applied> {
   const { user } = session;
   const district = districtOf(args.plan);
-  if (user.role === 'inspector') throw new Rejection('forbidden', 'an inspector does not draw');
-  if (user.role === 'lead' && district !== user.district) throw new Rejection('forbidden', `a lead commits plans of ${user.district} only`, { scope: (args.plan.districts ?? []).join('、') });
+  mayDraw(user, args.plan, district);
   if (planHash(args.plan) !== args.commitment.planHash) throw new Rejection('invalid', 'the commitment is not of this plan', { path: 'commitment.planHash', issue: 'custom' });
   const [exists] = await w.tx.query<{ id: string }>('SELECT id FROM draw_plans WHERE id = $1', [args.id]);
   if (exists) throw new Rejection('exists', `plan ${args.id} is already committed`);

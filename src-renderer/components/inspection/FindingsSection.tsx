@@ -10,21 +10,20 @@ import type { TariffTable } from '../../../src-shared/tariff/types';
 import type { LocalRecord } from '../../db/cases';
 import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
-import { metersOf } from './MeterSection';
-import { postingOf } from './PostingSection';
 import { useRun } from '../useRun';
-import { ledgerChecksOf } from './LedgerSection';
+import { caseChecksOf } from './caseChecks';
 import { overchargeOf } from '../../../src-shared/inspection/ledgerCheck';
 
 /** The proposals of a case's checks not yet taken or declined. */
 export function openProposals(records: readonly LocalRecord[], table: TariffTable | null, now = new Date()): ProposedFinding[] {
   const decided = new Set(records.flatMap((r) => (r.kind === 'finding' || r.kind === 'proposalDismissed') && typeof r.data.proposal === 'string' ? [r.data.proposal] : []));
-  const meters = metersOf(records).map((m) => m.meter);
-  const posting = postingOf(records)?.posting ?? null;
-  const ledger = ledgerChecksOf(records).at(-1)?.check;
+  const checks = caseChecksOf(records, table, chinaDate(now));
+  const meters = checks.meters.map((m) => m.meter);
+  const posting = checks.posting?.posting ?? null;
+  const ledger = checks.ledgers.at(-1)?.check;
   const proposed = proposeFindings({
     overcharge: ledger ? overchargeOf(ledger) : null,
-    checkedOn: chinaDate(now), meters, loss: meters.length > 0 ? lossCheck(meters) : null,
+    checkedOn: checks.checkedOn, meters, loss: meters.length > 0 ? lossCheck(meters) : null,
     posting: posting ? checkPosting(posting, table) : null, chargedLossRate: posting?.chargedLossRate ?? null,
   });
   return proposed.filter((p) => !decided.has(p.key));

@@ -29,7 +29,7 @@ export function LedgerSection({ caseId, party, records, canRecord }: { caseId: s
         <Card key={id} size="small" data-testid="ledger-check" title={check.file.name}
           extra={<Button size="small" onClick={() => void save(id, check, createdAt)}>{t('insp.ledger.pdf')}</Button>}>
           <Descriptions size="small" column={2} items={[
-            { key: 'total', label: t('tariffUi.oc.total'), children: <Typography.Text strong type={check.totalOverchargeFen > 0 ? 'danger' : undefined}>{formatFen(check.totalOverchargeFen)} 元</Typography.Text> },
+            { key: 'total', label: t('tariffUi.oc.total'), children: <Typography.Text strong type={check.totalOverchargeFen > 0 ? 'danger' : undefined}>{formatFen(check.totalOverchargeFen)}</Typography.Text> },
             { key: 'method', label: t('tariffUi.oc.method'), children: t(`overcharge.method.${check.method}`) },
             { key: 'lines', label: t('insp.ledger.lines'), children: t('insp.ledger.linesText', { computed: check.linesComputed, leftOut: check.linesLeftOut }) },
             { key: 'sha', label: t('insp.ledger.sha256'), children: <Typography.Text code copyable={{ text: check.file.sha256 }}>{check.file.sha256.slice(0, 16)}…</Typography.Text> },
