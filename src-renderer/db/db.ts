@@ -8,6 +8,7 @@ import type { Case, CaseRecord } from '../../src-shared/sync/records';
 import type { SavedDraw } from './savedDraw';
 import type { DrawPlan } from '../../src-shared/draw/plan';
 import type { Commitment } from '../../src-shared/draw/commitment';
+import type { OfficeSettings } from '../../src-shared/inspection/officeSettings';
 
 /** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
 export interface ListHistoryEntry {
@@ -104,7 +105,42 @@ export type TariffDb = Dexie & {
   ledgerMappings: EntityTable<LedgerMappingRow, 'landlord'>;
   thumbs: EntityTable<Thumb, 'sha256'>;
   plans: EntityTable<CommittedPlan, 'id'>;
+  officeSettings: EntityTable<StoredOfficeSettings, 'key'>;
+  drafts: EntityTable<Draft, 'key'>;
+  tiles: EntityTable<MapTile, 'key'>;
 };
+
+/** The office's inspection settings as pulled (or saved here), with who saved them and when. */
+export interface StoredOfficeSettings {
+  key: string;
+  settings: OfficeSettings;
+  savedAt: string;
+  by: string;
+}
+
+/**
+ * A form being typed and not yet saved (saving as you type): the fields as they stand, kept on every
+ * change so a reload or a crash loses nothing. Local only, never synced; removed when the form is saved.
+ */
+export interface Draft {
+  /** `${caseId}:${form}` (form: 'meter:new', 'meter:<recordId>', 'posting', 'finding:new', …). */
+  key: string;
+  caseId: string;
+  values: unknown;
+  savedAt: string;
+}
+
+/**
+ * A map tile kept on this device: from an MBTiles file the office handed out, or fetched from the tile
+ * server while online over the assigned cases' areas. `key` is `${source}/${z}/${x}/${y}` (XYZ rows).
+ */
+export interface MapTile {
+  key: string;
+  /** 'mbtiles:<file name>' or the tile server's URL template. */
+  source: string;
+  bytes: Uint8Array;
+  type: string;
+}
 
 /** A plan committed on this device before its seed (抽查承诺). */
 export interface CommittedPlan {
@@ -161,6 +197,8 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   db.version(6).stores({ entities: '&uscc', inspectors: '&certNo' });
   db.version(7).stores({ thumbs: '&sha256' });
   db.version(8).stores({ plans: '&id' });
+  // Issue 12: the office's inspection settings, forms saved as typed, map tiles kept for offline use.
+  db.version(9).stores({ officeSettings: '&key', drafts: '&key, caseId', tiles: '&key, source' });
   return db;
 }
 

@@ -6,15 +6,12 @@ import { formatFen, type Fen } from '../money';
 import { inspectionText } from '../i18n/inspection';
 import { TOU_WORDS } from '../tariff/types';
 import { meterFlags, type AccuracyClass, type LossCheck, type Meter } from './meters';
+import { basisOfType, defaultOfficeSettings, verificationYearsOf, type OfficeSettings } from './officeSettings';
 import type { PostingCheck } from './postedTariff';
 
+/** The types the checks propose (codes of the built-in list; the office may relabel them or add others). */
 export const FINDING_TYPES = ['markup', 'not-posted', 'loss-share', 'extra-fee', 'price-cut', 'metering', 'other'] as const;
 export type FindingType = (typeof FINDING_TYPES)[number];
-
-/** The default legal basis of a finding type (the office's list may replace it). */
-export function defaultBasis(type: FindingType): string {
-  return inspectionText(`finding.basis.${type}`);
-}
 
 export interface ProposedFinding {
   /** Stable while the checks say the same: a confirmed or discarded proposal is not offered again. */
@@ -33,6 +30,8 @@ export interface CheckResults {
   checkedOn: string;
   years?: Readonly<Record<AccuracyClass, number>>;
   loss?: LossCheck | null;
+  /** The office's lists (the bases a type cites); the defaults when absent. */
+  settings?: OfficeSettings;
   /** The loss share the landlord charges, as a rate ('0.08'), when it charges one. */
   chargedLossRate?: string | null;
 }
@@ -43,7 +42,8 @@ const percent = (rate: string) => `${new Big(rate).times(100).toFixed(2)}%`;
 export function proposeFindings(c: CheckResults): ProposedFinding[] {
   const out: ProposedFinding[] = [];
   const sep = inspectionText('finding.separator');
-  const propose = (key: string, type: FindingType, facts: string, amountFen: Fen | null = null) => out.push({ key, type, facts, basis: defaultBasis(type), amountFen });
+  const settings = c.settings ?? defaultOfficeSettings();
+  const propose = (key: string, type: FindingType, facts: string, amountFen: Fen | null = null) => out.push({ key, type, facts, basis: basisOfType(settings, type), amountFen });
   if (c.overcharge && c.overcharge.totalFen > 0) {
     const { totalFen, tenants, months } = c.overcharge;
     propose('overcharge', 'markup', inspectionText('finding.facts.overcharge', { tenants, months, amount: formatFen(totalFen) }), totalFen);
@@ -58,7 +58,7 @@ export function proposeFindings(c: CheckResults): ProposedFinding[] {
   if (c.chargedLossRate && real !== null && real !== undefined && new Big(c.chargedLossRate).gt(real)) {
     propose('loss-share', 'loss-share', inspectionText('finding.facts.loss', { charged: percent(c.chargedLossRate), real: percent(real) }));
   }
-  const meterItems = (c.meters ?? []).flatMap((m) => meterFlags(m, c.checkedOn, c.years).map((f) => {
+  const meterItems = (c.meters ?? []).flatMap((m) => meterFlags(m, c.checkedOn, c.years ?? verificationYearsOf(settings)).map((f) => {
     switch (f.code) {
       case 'verification-overdue': return inspectionText('finding.item.overdue', { meterNo: m.meterNo, due: f.due });
       case 'verification-unknown': return inspectionText('finding.item.unknown', { meterNo: m.meterNo });

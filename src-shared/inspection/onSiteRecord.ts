@@ -11,9 +11,8 @@ import { cleanString } from '../text';
 import { formatChinaTime } from '../time';
 import type { Photo } from './evidence';
 import type { LedgerCheck } from './ledgerCheck';
-import { chinaDate, consumption, lossCheck, meterFlags, type Meter } from './meters';
+import { chinaDate, consumption, lossCheck, meterFlags, type AccuracyClass, type Meter } from './meters';
 import { checkPosting, type TariffPosting } from './postedTariff';
-import type { FindingType } from './findings';
 
 const shortText = cleanString().trim().max(200);
 
@@ -84,10 +83,12 @@ export interface CaseChecks {
   posting: { id: string; posting: TariffPosting } | null;
   table: TariffTable | null;
   ledgers: readonly { id: string; check: LedgerCheck }[];
-  findings: readonly { id: string; type: FindingType | null; title: string; facts: string; basis: string; amountFen: number | null }[];
+  findings: readonly { id: string; type: string | null; title: string; facts: string; basis: string; amountFen: number | null }[];
   photos: readonly { id: string; photo: Photo }[];
   /** The China date of the visit, for the meters' verification flags. */
   checkedOn: string;
+  /** The office's verification periods (JJG 596 when absent). */
+  years?: Readonly<Record<AccuracyClass, number>>;
 }
 
 const t = inspectionText;
@@ -98,7 +99,7 @@ export function composeSections(c: CaseChecks): { sections: RecordSection[]; cov
   const covers: string[] = [];
   const meterLines = c.meters.map(({ id, meter: m }) => {
     covers.push(id);
-    const flags = meterFlags(m, c.checkedOn).map((f) => t(`record.flag.${f.code}`, f as unknown as Record<string, string>));
+    const flags = meterFlags(m, c.checkedOn, c.years).map((f) => t(`record.flag.${f.code}`, f as unknown as Record<string, string>));
     return t('record.meter', {
       role: t(`record.role.${m.role}`), no: m.meterNo, tenant: m.tenant ? `（${m.tenant}）` : '', cls: m.accuracyClass, multiplier: m.multiplier,
       readings: m.readings.map((r) => `${r.value}（${formatChinaTime(r.at, false)}）`).join(' → '), use: consumption(m) ?? '—',

@@ -1,7 +1,6 @@
 // What a case holds, on the laptop and on the hub alike: the case itself and its records.
 import { z } from 'zod';
 import { cleanString } from '../text';
-import { FINDING_TYPES } from '../inspection/findings';
 import { meterSchema } from '../inspection/meters';
 import { tariffPostingSchema } from '../inspection/postedTariff';
 import { ledgerCheckSchema } from '../inspection/ledgerCheck';
@@ -50,7 +49,8 @@ export const recordDataSchemas = {
     title: shortText,
     detail: longText,
     severity: z.enum(SEVERITIES).optional(),
-    type: z.enum(FINDING_TYPES).optional(),
+    /** A code of the office's finding types (src-shared/inspection/officeSettings.ts). */
+    type: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/).optional(),
     basis: longText.optional(),
     amountFen: z.number().int().nonnegative().max(1e13).nullable().optional(),
     proposal: z.string().max(64).optional(),

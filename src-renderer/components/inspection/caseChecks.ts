@@ -1,6 +1,6 @@
 // A case's checks as the rules read them (src-shared/inspection), from the case's records.
 import type { Photo } from '../../../src-shared/inspection/evidence';
-import type { FindingType } from '../../../src-shared/inspection/findings';
+import { verificationYearsOf, type OfficeSettings } from '../../../src-shared/inspection/officeSettings';
 import type { CaseChecks } from '../../../src-shared/inspection/onSiteRecord';
 import type { TariffTable } from '../../../src-shared/tariff/types';
 import type { LocalRecord } from '../../db/cases';
@@ -8,16 +8,17 @@ import { ledgerChecksOf } from './LedgerSection';
 import { metersOf } from './MeterSection';
 import { postingOf } from './PostingSection';
 
-export function caseChecksOf(records: readonly LocalRecord[], table: TariffTable | null, checkedOn: string): CaseChecks {
+export function caseChecksOf(records: readonly LocalRecord[], table: TariffTable | null, checkedOn: string, settings: OfficeSettings): CaseChecks {
   return {
     checkedOn,
+    years: verificationYearsOf(settings),
     table,
     meters: metersOf(records),
     posting: postingOf(records),
     ledgers: ledgerChecksOf(records),
     findings: records.filter((r) => r.kind === 'finding').map((r) => ({
       id: r.id,
-      type: (r.data.type as FindingType | undefined) ?? null,
+      type: typeof r.data.type === 'string' ? r.data.type : null,
       title: String(r.data.title),
       facts: String(r.data.detail ?? ''),
       basis: typeof r.data.basis === 'string' ? r.data.basis : '',
