@@ -17,6 +17,7 @@ import { DrawHistoryPage } from './pages/DrawHistoryPage';
 import { DrawPage } from './pages/DrawPage';
 import { DrawRecordPage } from './pages/DrawRecordPage';
 import { DrawResultPage } from './pages/DrawResultPage';
+import { InspectionSettingsPage } from './pages/InspectionSettingsPage';
 import { ListPage } from './pages/ListPage';
 import { MyTasksPage } from './pages/MyTasksPage';
 import { CaseLedgerPage, OverchargePage } from './pages/OverchargePage';
@@ -57,6 +58,7 @@ function Routed() {
         <Route path="/cases" element={<CasesPage />} />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/cases/:id/ledger" element={<CaseLedgerPage />} />
+        <Route path="/settings/inspection" element={<InspectionSettingsPage />} />
         <Route path="/conflicts" element={<ConflictsPage />} />
         <Route path="/sync" element={<SyncPage />} />
         <Route path="/accounts" element={<AccountsPage />} />

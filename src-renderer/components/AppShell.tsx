@@ -1,4 +1,4 @@
-import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, ProfileOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -44,9 +44,10 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
       { key: '/audit', label: t('audit.nav') },
     ],
   };
-  if (role === 'office') return [lists, draw, cases, tariffs, sync, conflicts, hub, profile];
+  const settings: Item = { key: '/settings/inspection', icon: <SettingOutlined />, label: t('settings.nav') };
+  if (role === 'office') return [lists, draw, cases, tariffs, settings, sync, conflicts, hub, profile];
   if (role === 'inspector') return [cases, tasks, tariffs, sync, profile];
-  return [lists, draw, cases, tariffs, sync, conflicts, profile];
+  return [lists, draw, cases, tariffs, settings, sync, conflicts, profile];
 }
 
 /** The frame around every page: navigation for the role, who is signed in, the language. */

@@ -17,6 +17,7 @@ export const write = {
   setActive: bind(reference.setActive),
   putTariffTable: bind(reference.putTariffTable),
   putLedgerMapping: bind(reference.putLedgerMapping),
+  putOfficeSettings: bind(reference.putOfficeSettings),
   recordDraw: bind(draws.recordDraw),
   commitPlan: bind(draws.commitPlan),
   addRecord: bind(cases.addRecord),

@@ -10,10 +10,13 @@ import { syncUiMessages } from './syncUi';
 import { tariffUiMessages } from './tariffUi';
 import { uiMessages } from './ui';
 import { inspectionUiMessages } from './inspectionUi';
+import { evidenceUiMessages } from './evidenceUi';
+import { settingsUiMessages } from './settingsUi';
+import { mapUiMessages } from './mapUi';
 import { inspectionMessages } from '../../src-shared/i18n/inspection';
 
 const LOCALE_KEY = 'tariffcheck.locale';
-const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages];
+const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages];
 
 function merged(locale: Locale): Record<string, string> {
   return Object.assign({}, ...tables.map((t) => t[locale]));

@@ -7,13 +7,14 @@ import { formatFen } from '../../src-shared/money';
 import { TOU_WORDS } from '../../src-shared/tariff/types';
 import type { Meter } from '../../src-shared/inspection/meters';
 import type { TariffPosting } from '../../src-shared/inspection/postedTariff';
-import { MeterAddForm, MeterTable } from '../components/inspection/MeterSection';
+import { MeterForm, MeterTable } from '../components/inspection/MeterSection';
 import { PostingCheckTable, PostingForm, postingOf } from '../components/inspection/PostingSection';
 import { FindingAddForm, ProposedFindings } from '../components/inspection/FindingsSection';
 import { LedgerSection } from '../components/inspection/LedgerSection';
 import { PhotoSection } from '../components/inspection/PhotoSection';
 import { OnSiteSection } from '../components/inspection/OnSiteSection';
-import { useStoredTariff } from '../db/reference';
+import { useOfficeSettings, useStoredTariff } from '../db/reference';
+import { defaultOfficeSettings, verificationYearsOf } from '../../src-shared/inspection/officeSettings';
 import { formatChinaTime } from '../../src-shared/time';
 import { SignaturePad } from '../components/SignaturePad';
 import { useRun } from '../components/useRun';
@@ -24,6 +25,8 @@ import { storeBlob } from '../db/syncState';
 import { write } from '../db/write';
 import { useDrawName } from '../db/draws';
 
+/** What every device works from until the office saves its own settings. */
+const DEFAULTS = defaultOfficeSettings();
 
 function recordSummary(r: LocalRecord, t: (k: string, o?: Record<string, unknown>) => string): string {
   const d = r.data;
@@ -97,6 +100,7 @@ export function CasePage() {
   const drawName = useDrawName(kase?.drawId ?? '');
   const records = useCaseRecords(id);
   const table = useStoredTariff()?.table ?? null;
+  const settings = useOfficeSettings() ?? DEFAULTS;
   const posting = postingOf(records);
   if (kase === undefined) return <Empty />;
   const frozen = kase.status === 'approved';
@@ -151,8 +155,8 @@ export function CasePage() {
           {
             key: 'meters', label: t('insp.tab.meters'), children: (
               <Space direction="vertical" style={{ width: '100%' }}>
-                <MeterTable records={records} />
-                {canRecord && <Card size="small" title={t('insp.meter.add')}><MeterAddForm caseId={kase.id} /></Card>}
+                <MeterTable caseId={kase.id} records={records} years={verificationYearsOf(settings)} canRecord={canRecord} />
+                {canRecord && <Card size="small" title={t('insp.meter.add')}><MeterForm caseId={kase.id} /></Card>}
               </Space>
             ),
           },
@@ -173,13 +177,13 @@ export function CasePage() {
           {
             key: 'findings', label: t('insp.tab.findings'), children: (
               <Space direction="vertical" style={{ width: '100%' }}>
-                <ProposedFindings caseId={kase.id} records={records} table={table} canRecord={canRecord} />
-                {canRecord && <Card size="small" title={t('insp.findings.add')}><FindingAddForm caseId={kase.id} /></Card>}
+                <ProposedFindings caseId={kase.id} records={records} table={table} settings={settings} canRecord={canRecord} />
+                {canRecord && <Card size="small" title={t('insp.findings.add')}><FindingAddForm caseId={kase.id} settings={settings} /></Card>}
               </Space>
             ),
           },
           {
-            key: 'onsite', label: t('insp.tab.onsite'), children: <OnSiteSection kase={kase} records={records} names={names} table={table} canRecord={canRecord} />,
+            key: 'onsite', label: t('insp.tab.onsite'), children: <OnSiteSection kase={kase} records={records} names={names} table={table} settings={settings} canRecord={canRecord} />,
           },
         ]}
       />

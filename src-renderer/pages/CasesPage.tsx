@@ -1,8 +1,8 @@
 // The cases on this device: an inspector's own, a lead's district, the office's all.
-import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Empty, Input, Segmented, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CASE_STATUSES } from '../../src-shared/sync/records';
 import { personLabel, useCases, useCaseSyncStates, useInspectorNames, useRecordCounts, type CaseSyncState, type LocalCase } from '../db/cases';
 import { useAllDraws } from '../db/draws';
@@ -20,7 +20,11 @@ function SyncTags({ state }: { state: CaseSyncState | undefined }) {
   );
 }
 
-export const STATUS_COLOR: Record<LocalCase['status'], string> = { assigned: 'blue', submitted: 'gold', returned: 'volcano', approved: 'green' };
+/** Preset colours (antd's names, also keys of its theme tokens: the map's markers take the same). */
+export const STATUS_COLOR = { assigned: 'blue', submitted: 'gold', returned: 'volcano', approved: 'green' } as const satisfies Record<LocalCase['status'], string>;
+
+// Leaflet and the map's code load only when the map is chosen.
+const CaseMapPanel = lazy(() => import('../components/map/CaseMapPanel'));
 
 export function CasesPage() {
   const { t } = useTranslation();
@@ -34,6 +38,9 @@ export function CasesPage() {
   const [status, setStatus] = useState<LocalCase['status'] | null>(null);
   const [district, setDistrict] = useState<string | null>(null);
   const [draw, setDraw] = useState<string | null>(null);
+  // In the address (#/cases?view=map), so coming back from a case opened on the map shows the map again.
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'map' ? 'map' : 'list';
   const drawNames = useMemo(() => new Map((draws ?? []).map((d) => [d.id, d.name])), [draws]);
   const districts = useMemo(() => [...new Set((cases ?? []).map((c) => c.district))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [cases]);
   const drawIds = useMemo(() => [...new Set((cases ?? []).map((c) => c.drawId))], [cases]);
@@ -53,9 +60,21 @@ export function CasesPage() {
           <Select allowClear aria-label={t('case.draw')} placeholder={t('case.draw')} style={{ width: 220 }} value={draw} onChange={(v) => setDraw(v ?? null)} options={drawIds.map((id) => ({ value: id, label: drawNames.get(id) ?? id.slice(0, 8) }))} />
         </Space>
       )}>
-      <Typography.Text type="secondary" data-testid="cases-count">{t('cases.count', { shown: shown.length, total: cases?.length ?? 0 })}</Typography.Text>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+        <Typography.Text type="secondary" data-testid="cases-count">{t('cases.count', { shown: shown.length, total: cases?.length ?? 0 })}</Typography.Text>
+        <Segmented
+          aria-label={t('cases.view')}
+          value={view}
+          onChange={(v) => setParams(v === 'map' ? { view: 'map' } : {}, { replace: true })}
+          options={[{ value: 'list', label: t('cases.view.list') }, { value: 'map', label: t('cases.view.map') }]}
+        />
+      </Space>
       {cases && cases.length === 0 ? (
         <Empty description={t('cases.none')} />
+      ) : view === 'map' ? (
+        <Suspense fallback={<Spin tip={t('map.loading')}><div style={{ height: 420 }} /></Spin>}>
+          <CaseMapPanel cases={shown} />
+        </Suspense>
       ) : (
         <Table<LocalCase>
           rowKey="id"

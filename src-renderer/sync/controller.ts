@@ -1,5 +1,6 @@
 // The app's one sync controller: runs rounds on demand, when the network comes back and every
 // minute; retries with backoff; publishes a status the header shows at all times.
+import { liveQuery } from 'dexie';
 import { useSyncExternalStore } from 'react';
 import { CLOCK_SKEW_WARN_MS } from '../../src-shared/sync/protocol';
 import { db, type TariffDb } from '../db/db';
@@ -30,6 +31,8 @@ const INITIAL: SyncStatus = {
 
 const BACKOFF_MS = [2_000, 5_000, 15_000, 60_000, 300_000];
 const PERIOD_MS = 60_000;
+/** From a write to its push, when online: a burst of writes (an import's slices) goes as one push. */
+const WRITE_DELAY_MS = 1_500;
 
 export class SyncController {
   private status: SyncStatus = INITIAL;
@@ -37,6 +40,8 @@ export class SyncController {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
+  /** A write landed while a round ran: the next round comes soon, not in a minute. */
+  private writtenDuringRound = false;
 
   constructor(private readonly database: TariffDb) {}
 
@@ -63,6 +68,26 @@ export class SyncController {
     });
     window.addEventListener('offline', () => this.set({ online: false }));
     this.schedule(1_000);
+    this.pushSoonAfterWrites();
+  }
+
+  /**
+   * A write queued while online goes out within seconds, not at the next minute's round: the office
+   * saving its settings, an inspector back in signal. Waits out a failure's backoff as scheduled.
+   */
+  private pushSoonAfterWrites(): void {
+    let last = this.status.pending;
+    liveQuery(() => this.database.outbox.count()).subscribe({
+      next: (count) => {
+        if (count > last && navigator.onLine && this.failures === 0) {
+          if (this.running) this.writtenDuringRound = true;
+          else this.schedule(WRITE_DELAY_MS);
+        }
+        last = count;
+        this.set({ pending: count });
+      },
+      error: () => undefined,
+    });
   }
 
   async refreshPending(): Promise<void> {
@@ -101,7 +126,8 @@ export class SyncController {
       const skew = report.clockSkewMs !== null && Math.abs(report.clockSkewMs) > CLOCK_SKEW_WARN_MS ? report.clockSkewMs : null;
       const lastError = report.mismatched.length > 0 ? { cause: 'checksum' as const, message: report.mismatched.join(', '), at: new Date().toISOString() } : null;
       this.set({ lastSuccess: new Date().toISOString(), lastError, clockSkewMs: skew, retryAt: null });
-      this.schedule(PERIOD_MS);
+      this.schedule(this.writtenDuringRound ? WRITE_DELAY_MS : PERIOD_MS);
+      this.writtenDuringRound = false;
     } catch (e) {
       const error = e instanceof SyncError ? e : new SyncError('server', e instanceof Error ? e.message : String(e));
       const wait = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length - 1)]!;

@@ -1,7 +1,7 @@
 // One sync round: push the outbox in order until the hub has acknowledged all of it, then pull in
 // pages while the outbox stays empty, then compare per-case checksums (DESIGN.md "Sync protocol").
 import type { Entity, Inspector } from '../../src-shared/domain';
-import { parsePulled, pulledCaseSchema, pulledRecordSchema, type PulledMapping, type PulledTariff, type RefusedRow } from '../../src-shared/sync/pulled';
+import { parsePulled, pulledCaseSchema, pulledRecordSchema, type PulledMapping, type PulledOfficeSettings, type PulledTariff, type RefusedRow } from '../../src-shared/sync/pulled';
 import { caseChecksum } from '../../src-shared/sync/checksum';
 import { BLOB_CHUNK, PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
 import type { LocalCase, LocalRecord, TariffDb } from '../db/db';
@@ -142,7 +142,7 @@ async function pullAll(db: TariffDb, client: HubClient, report: SyncReport, touc
 export async function applyPage(db: TariffDb, changes: readonly Change[], cursor: string, touched: Set<string> = new Set()): Promise<RefusedRow[] | null> {
   const refused: RefusedRow[] = [];
   let kept = false;
-  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
+  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.officeSettings, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
   await db.transaction('rw', tables, async () => {
     const pending = await db.outbox.toArray();
     // Reference data written here since the push (a list row, the tariff table) must reach the hub
@@ -172,8 +172,8 @@ export async function applyPage(db: TariffDb, changes: readonly Change[], cursor
   return kept ? null : refused;
 }
 
-const REFERENCE_MUTATORS = new Set(['putEntities', 'putInspectors', 'putTariffTable', 'putLedgerMapping']);
-const REFERENCE_TABLES = new Set<Change['table']>(['entities', 'inspectors', 'tariffs', 'ledgerMappings']);
+const REFERENCE_MUTATORS = new Set(['putEntities', 'putInspectors', 'putTariffTable', 'putLedgerMapping', 'putOfficeSettings']);
+const REFERENCE_TABLES = new Set<Change['table']>(['entities', 'inspectors', 'tariffs', 'ledgerMappings', 'officeSettings']);
 
 /** Where the last 200 refused pulled rows are kept for the sync page. */
 export const REFUSED_KEY = 'sync.refusedRows';
@@ -247,6 +247,11 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
     case 'ledgerMappings': {
       const m = row as unknown as PulledMapping;
       await db.ledgerMappings.put({ landlord: m.landlord, mapping: m.mapping, savedAt: m.savedAt });
+      return;
+    }
+    case 'officeSettings': {
+      const o = row as unknown as PulledOfficeSettings;
+      await db.officeSettings.put({ key: o.key, settings: o.settings, savedAt: o.savedAt, by: o.by });
       return;
     }
     case 'conflicts':

@@ -2,6 +2,7 @@
 // ledger mappings. Each changes the local tables, keeps the list history and queues its mutations in
 // ONE transaction; an unenrolled device queues them too, and they are pushed once it enrolls.
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
+import { OFFICE_SETTINGS_KEY, type OfficeSettings } from '../../src-shared/inspection/officeSettings';
 import type { LedgerMapping } from '../../src-shared/ledger/types';
 import { LIST_ROWS_MAX, type ListAction } from '../../src-shared/sync/mutators';
 import type { TariffTable } from '../../src-shared/tariff/types';
@@ -92,5 +93,14 @@ export async function putLedgerMapping(db: TariffDb, landlord: string, mapping: 
   await db.transaction('rw', [db.ledgerMappings, db.outbox, db.settings], async () => {
     await appendMutation(db, 'putLedgerMapping', { landlord: name, mapping: { ...mapping, fees: mapping.fees ?? [] } }, await nextHlc(db));
     await db.ledgerMappings.put({ landlord: name, mapping, savedAt: new Date().toISOString() });
+  });
+}
+
+/** Makes `settings` the office's inspection settings on this device and, through the hub, on every device. */
+export async function putOfficeSettings(db: TariffDb, settings: OfficeSettings): Promise<void> {
+  const by = await byName(db);
+  await db.transaction('rw', [db.officeSettings, db.outbox, db.settings], async () => {
+    await appendMutation(db, 'putOfficeSettings', { settings }, await nextHlc(db));
+    await db.officeSettings.put({ key: OFFICE_SETTINGS_KEY, settings, savedAt: new Date().toISOString(), by });
   });
 }

@@ -82,7 +82,7 @@ const DEFAULT_BASES: readonly LegalBasis[] = [
   { code: 'metrology-9', text: '《中华人民共和国计量法》第九条' },
 ];
 
-const DEFAULT_TYPE_BASES: Record<string, string[]> = {
+const DEFAULT_TYPE_BASES = {
   'markup': ['price-law-12', 'price-law-39', 'penalty-9'],
   'not-posted': ['price-law-13', 'penalty-13'],
   'loss-share': ['penalty-9'],
@@ -90,12 +90,13 @@ const DEFAULT_TYPE_BASES: Record<string, string[]> = {
   'price-cut': ['penalty-9'],
   'metering': ['metrology-9'],
   'other': [],
-};
+} as const satisfies Record<string, readonly string[]>;
+type DefaultType = keyof typeof DEFAULT_TYPE_BASES;
 
 /** The settings every device uses until the office saves its own. */
 export function defaultOfficeSettings(): OfficeSettings {
   return {
-    findingTypes: Object.entries(DEFAULT_TYPE_BASES).map(([c, bases]) => ({ code: c, label: inspectionText(`finding.type.${c}`), bases, active: true })),
+    findingTypes: (Object.keys(DEFAULT_TYPE_BASES) as DefaultType[]).map((c) => ({ code: c, label: inspectionText(`finding.type.${c}`), bases: [...DEFAULT_TYPE_BASES[c]], active: true })),
     legalBases: DEFAULT_BASES.map((b) => ({ ...b })),
     verificationYears: { ...JJG596_YEARS },
     verificationSource: 'JJG 596-2012《电子式交流电能表检定规程》',
@@ -103,11 +104,16 @@ export function defaultOfficeSettings(): OfficeSettings {
   };
 }
 
-/** The citation of a type's default bases, joined as findings print them. */
-export function basisOfType(settings: OfficeSettings, typeCode: string): string {
+/** The citations of a type's default bases, in the office's order for the type. */
+export function basesOfType(settings: OfficeSettings, typeCode: string): string[] {
   const type = settings.findingTypes.find((t) => t.code === typeCode);
   const byCode = new Map(settings.legalBases.map((b) => [b.code, b.text]));
-  return (type?.bases ?? []).flatMap((b) => byCode.get(b) ?? []).join('；');
+  return (type?.bases ?? []).flatMap((b) => byCode.get(b) ?? []);
+}
+
+/** The citation of a type's default bases, joined as findings print them. */
+export function basisOfType(settings: OfficeSettings, typeCode: string): string {
+  return basesOfType(settings, typeCode).join('；');
 }
 
 /** The label of a finding type; a code no longer in the office's list shows as itself. */

@@ -5,6 +5,7 @@ import { drawResultSchema } from '../draw/draw';
 import { commitmentSchema } from '../draw/commitment';
 import { drawPlanSchema } from '../draw/plan';
 import { entitySchema, inspectorSchema } from '../domain';
+import { officeSettingsSchema } from '../inspection/officeSettings';
 import { ledgerMappingSchema } from '../ledger/types';
 import { tariffTableSchema } from '../tariff/types';
 import { cleanString, cleanTextCheck } from '../text';
@@ -78,6 +79,11 @@ export const mutatorArgs = {
   putInspectors: clean(listArgs(inspectorSchema.strict())),
   /** The office's catalogue tariff table: replaces the one in force on every device (the hub keeps each version). */
   putTariffTable: clean(z.strictObject({ table: tariffTableSchema.extend({ entries: tariffTableSchema.shape.entries.max(20_000) }), source: cleanString().max(200) })),
+  /**
+   * The office's inspection settings (检查设置: finding types, legal bases, verification periods, the map's
+   * tile source), replaced whole on every device; the hub keeps each version.
+   */
+  putOfficeSettings: clean(z.strictObject({ settings: officeSettingsSchema })),
   /** The ledger column mapping confirmed for one landlord (USCC or name as typed), for every device. */
   putLedgerMapping: clean(z.strictObject({ landlord: cleanString().trim().min(1).max(200), mapping: ledgerMappingSchema })),
   /**

@@ -2,6 +2,7 @@
 // fails is refused and reported (table, key, field), never cast into the local tables.
 import { z } from 'zod';
 import { entitySchema, inspectorSchema } from '../domain';
+import { OFFICE_SETTINGS_KEY, officeSettingsSchema } from '../inspection/officeSettings';
 import { ledgerMappingSchema } from '../ledger/types';
 import { tariffTableSchema } from '../tariff/types';
 import { cleanString, cleanTextCheck } from '../text';
@@ -38,12 +39,17 @@ export const pulledTariffSchema = z.strictObject({ id: z.literal('current'), tab
 /** A ledger mapping confirmed for a landlord. */
 export const pulledMappingSchema = z.strictObject({ landlord: cleanString().min(1).max(200), mapping: ledgerMappingSchema, savedAt: z.iso.datetime(), version }).superRefine(cleanTextCheck);
 
+/** The office's inspection settings (src-shared/inspection/officeSettings.ts). */
+export const pulledOfficeSettingsSchema = z.strictObject({ key: z.literal(OFFICE_SETTINGS_KEY), settings: officeSettingsSchema, by: cleanString().max(200), savedAt: z.iso.datetime(), version }).superRefine(cleanTextCheck);
+
 export type PulledTariff = z.infer<typeof pulledTariffSchema>;
 export type PulledMapping = z.infer<typeof pulledMappingSchema>;
+export type PulledOfficeSettings = z.infer<typeof pulledOfficeSettingsSchema>;
 
 const PULLED: Record<ChangeTable, z.ZodType> = {
   tariffs: pulledTariffSchema,
   ledgerMappings: pulledMappingSchema,
+  officeSettings: pulledOfficeSettingsSchema,
   cases: pulledCaseSchema,
   records: pulledRecordSchema,
   entities: entitySchema.strict(),

@@ -1,9 +1,6 @@
 // The on-site checklist with the network off (issue 12, first part): meters with their flags and the
 // measured loss, the posted tariff against the synced catalogue, the findings the checks propose taken
 // or declined with a reason; a reload in the middle loses nothing; back online it all reaches the hub.
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sampleJson from '../../resources/tariffs/sample-fujian.json';
 import { expect, test, watchBrowser } from './fixtures';
@@ -19,13 +16,13 @@ import { loadTariffTable } from '../../src-shared/tariff/types';
 import { formatFen } from '../../src-shared/money';
 import { overchargeOf } from '../../src-shared/inspection/ledgerCheck';
 import { withExif } from '../fixtures/photos';
-import { cli, startHub } from './hubProcess';
+import { startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, goOffline, goOnline, pairingCode } from './hubSession';
 
 const PORT = Number(process.env.E2E_FIELD_PORT ?? 4183);
 const HUB = `http://127.0.0.1:${PORT}`;
+let field: FieldHub | undefined;
 let dir = '';
-let hub: ChildProcess | undefined;
 let officeToken = '';
 
 /**
@@ -70,39 +67,12 @@ const flat = (text: string): string => text.replace(/\s+/g, '');
 const chinaDay = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
 
 test.beforeAll(async ({ request }) => {
-  dir = mkdtempSync(join(tmpdir(), 'tariffcheck-e2e-field-'));
-  const data = ['--data', dir];
-  cli(['user', 'add', ...data, '--username', 'office', '--name', '陈科长', '--role', 'office', '--district', '鼓楼区', '--password-stdin'], 'office password\n');
-  for (const [username, name, cert] of [['wang', '王检查', 'GL-001'], ['li', '李检查', 'GL-002']] as const) {
-    cli(['user', 'add', ...data, '--username', username, '--name', name, '--role', 'inspector', '--district', '鼓楼区', '--cert-no', cert, '--password-stdin'], `${username} password\n`);
-  }
-  const officeCode = cli(['pair', ...data, '--username', 'office']);
-  hub = await startHub(request, dir, PORT);
-  const enroll = await request.post(`${HUB}/api/v1/devices/enroll`, { data: { code: officeCode, deviceName: 'office-script' } });
-  officeToken = ((await enroll.json()) as { token: string }).token;
-  const auth = { authorization: `Bearer ${officeToken}` };
-  const person = (certNo: string, name: string) => ({ certNo, name, unit: '鼓楼局', district: '鼓楼区', subdistrict: '', phone: '', conflicts: [], active: true });
-  const target = { uscc: '91320106MA1MXXXX0A', name: '金鹰购物中心', kind: 'mall', district: '鼓楼区', subdistrict: '湖南路街道', address: '中山路 89 号', lng: null, lat: null, tenantCount: 120, contact: '', phone: '', credit: null, lastInspectors: [], active: true };
-  const push = await request.post(`${HUB}/api/v1/push`, {
-    headers: auth,
-    data: {
-      clientTime: new Date().toISOString(),
-      mutations: [
-        { id: 1, name: 'putInspectors', args: { rows: [person('GL-001', '王检查'), person('GL-002', '李检查')] }, hlc: 'x' },
-        { id: 2, name: 'putEntities', args: { rows: [target] }, hlc: 'x' },
-        { id: 3, name: 'putTariffTable', args: { table: { ...sampleJson, id: 'current' }, source: '福建示例.json' }, hlc: 'x' },
-      ],
-    },
-  });
-  expect((await push.json()) as unknown).toMatchObject({ results: [{ outcome: 'applied' }, { outcome: 'applied' }, { outcome: 'applied' }] });
-  const plan = { name: '2026 年第一季度转供电检查', ratio: 1, groupBy: ['district'], riskRatios: {}, teamSize: 2, maxPerInspector: null, recusal: { sameSubdistrict: false, lastInspector: false } };
-  expect((await request.post(`${HUB}/api/v1/draws`, { headers: auth, data: { seed: '鼓楼 2026-03-01', plan } })).status()).toBe(201);
+  field = await startFieldHub(request, PORT, 'field');
+  dir = field.dir;
+  officeToken = field.officeToken;
 });
 
-test.afterAll(() => {
-  hub?.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => field?.stop());
 
 test('the on-site checks offline: meters, posted tariff, the ledger kept with the case, proposed findings; a reload loses nothing; synced when back', async ({ browser, request, browserLog }) => {
   // A whole visit, some forty steps: more than the two minutes of the shorter tests on a loaded 2-core machine.

@@ -11,9 +11,11 @@ import { caseFileMessages } from '../../src-shared/i18n/caseFile';
 import { hubCliMessages } from '../../src-shared/i18n/hubCli';
 import { inspectionMessages } from '../../src-shared/i18n/inspection';
 import { inspectionUiMessages } from '../../src-renderer/i18n/inspectionUi';
+import { mapUiMessages } from '../../src-renderer/i18n/mapUi';
+import { settingsUiMessages } from '../../src-renderer/i18n/settingsUi';
 import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages };
 
 describe('i18n', () => {
   it('names every mutator (a refused change is listed by it on 同步) in both languages', () => {

@@ -5,6 +5,7 @@ import blobRefs from './003_blob_refs.sql?raw';
 import listHistory from './004_list_history_tariffs.sql?raw';
 import authorName from './005_record_author_name.sql?raw';
 import drawPlans from './006_draw_plans.sql?raw';
+import officeSettings from './007_office_settings.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '004_list_history_tariffs', sql: listHistory },
   { version: 5, name: '005_record_author_name', sql: authorName },
   { version: 6, name: '006_draw_plans', sql: drawPlans },
+  { version: 7, name: '007_office_settings', sql: officeSettings },
 ];
 
 // Any fixed number: hubs starting together against one database take turns migrating.

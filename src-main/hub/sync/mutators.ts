@@ -12,7 +12,7 @@ import { insertRows, type Sql } from '../store/store';
 import { logCase, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, type FieldMeta, type RecordRow } from './changes';
 import { conflictFromRow, insertConflict } from './conflicts';
 import { putListRows, type ListWrite } from './lists';
-import { putMapping, putTariff } from './reference';
+import { putMapping, putSettings, putTariff } from './reference';
 import { commitDevicePlan, recordDeviceDraw } from './draws';
 
 export class Rejection extends Error {
@@ -298,6 +298,12 @@ const putTariffTable: Mutator<'putTariffTable'> = async (ctx, args) => {
   return putTariff(ctx.w, args.table, args.source, ctx.session.user);
 };
 
+/** The office alone sets what every inspection chooses from (finding types, bases, periods, tile source). */
+const putOfficeSettings: Mutator<'putOfficeSettings'> = async (ctx, args) => {
+  officeOnly(ctx);
+  return putSettings(ctx.w, args.settings, ctx.session.user);
+};
+
 /** Anyone confirms a ledger's columns (an inspector on site, the office at its desk); every device gets it. */
 const putLedgerMapping: Mutator<'putLedgerMapping'> = async (ctx, args) => putMapping(ctx.w, args.landlord, args.mapping, ctx.session.user.id);
 
@@ -318,6 +324,7 @@ export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   putInspectors,
   putTariffTable,
   putLedgerMapping,
+  putOfficeSettings,
   commitPlan,
   recordDraw,
 };

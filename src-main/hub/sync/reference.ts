@@ -1,6 +1,7 @@
-// Reference data every device receives: the catalogue tariff table in force and the ledger column
-// mappings confirmed per landlord. Logged with district '*', which every scope reads (pull.ts).
+// Reference data every device receives: the catalogue tariff table in force, the ledger column
+// mappings confirmed per landlord and the office's inspection settings. Logged with district '*', which every scope reads (pull.ts).
 import type { Json } from '../../../src-shared/canonicalJson';
+import { OFFICE_SETTINGS_KEY, type OfficeSettings } from '../../../src-shared/inspection/officeSettings';
 import type { LedgerMapping } from '../../../src-shared/ledger/types';
 import type { TariffTable } from '../../../src-shared/tariff/types';
 import type { Write } from '../store/writeTransaction';
@@ -34,4 +35,15 @@ export async function putMapping(w: Write, landlord: string, mapping: LedgerMapp
   const row = { landlord, mapping, savedAt: w.at.toISOString(), version: w.version };
   w.log('ledgerMappings', landlord, row as unknown as Json, { district: EVERY_DEVICE });
   return { subject: `ledgerMapping:${landlord}`, before: previous?.mapping ?? null, after: mapping as unknown as Json, conflicts: 0 };
+}
+
+/** Stores a new version of the office's inspection settings; the previous versions stay as their history. */
+export async function putSettings(w: Write, settings: OfficeSettings, user: { id: string; displayName: string }) {
+  const [previous] = await w.tx.query<{ body: Json }>('SELECT body FROM office_settings WHERE key = $1 ORDER BY id DESC LIMIT 1', [OFFICE_SETTINGS_KEY]);
+  await w.tx.query('INSERT INTO office_settings (key, version, body, stored_by, stored_at) VALUES ($1, $2, $3::jsonb, $4, $5)', [
+    OFFICE_SETTINGS_KEY, w.version, JSON.stringify(settings), user.id, w.at.toISOString(),
+  ]);
+  const row = { key: OFFICE_SETTINGS_KEY, settings, by: user.displayName, savedAt: w.at.toISOString(), version: w.version };
+  w.log('officeSettings', OFFICE_SETTINGS_KEY, row as unknown as Json, { district: EVERY_DEVICE });
+  return { subject: `officeSettings:${OFFICE_SETTINGS_KEY}`, before: previous?.body ?? null, after: settings as unknown as Json, conflicts: 0 };
 }

@@ -2,7 +2,8 @@
 import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultBasis, FINDING_TYPES, proposeFindings, type FindingType, type ProposedFinding } from '../../../src-shared/inspection/findings';
+import { proposeFindings, type ProposedFinding } from '../../../src-shared/inspection/findings';
+import { basesOfType, findingTypeLabel, type OfficeSettings } from '../../../src-shared/inspection/officeSettings';
 import { chinaDate, lossCheck } from '../../../src-shared/inspection/meters';
 import { checkPosting } from '../../../src-shared/inspection/postedTariff';
 import { fenOfYuan, formatFen, parseDecimal } from '../../../src-shared/money';
@@ -10,34 +11,36 @@ import type { TariffTable } from '../../../src-shared/tariff/types';
 import type { LocalRecord } from '../../db/cases';
 import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
+import { DraftNotice } from '../DraftNotice';
+import { useDraft } from '../useDraft';
 import { useRun } from '../useRun';
 import { caseChecksOf } from './caseChecks';
 import { overchargeOf } from '../../../src-shared/inspection/ledgerCheck';
 
 /** The proposals of a case's checks not yet taken or declined. */
-export function openProposals(records: readonly LocalRecord[], table: TariffTable | null, now = new Date()): ProposedFinding[] {
+export function openProposals(records: readonly LocalRecord[], table: TariffTable | null, settings: OfficeSettings, now = new Date()): ProposedFinding[] {
   const decided = new Set(records.flatMap((r) => (r.kind === 'finding' || r.kind === 'proposalDismissed') && typeof r.data.proposal === 'string' ? [r.data.proposal] : []));
-  const checks = caseChecksOf(records, table, chinaDate(now));
+  const checks = caseChecksOf(records, table, chinaDate(now), settings);
   const meters = checks.meters.map((m) => m.meter);
   const posting = checks.posting?.posting ?? null;
   const ledger = checks.ledgers.at(-1)?.check;
   const proposed = proposeFindings({
     overcharge: ledger ? overchargeOf(ledger) : null,
     checkedOn: checks.checkedOn, meters, loss: meters.length > 0 ? lossCheck(meters) : null,
-    posting: posting ? checkPosting(posting, table) : null, chargedLossRate: posting?.chargedLossRate ?? null,
+    posting: posting ? checkPosting(posting, table) : null, chargedLossRate: posting?.chargedLossRate ?? null, settings,
   });
   return proposed.filter((p) => !decided.has(p.key));
 }
 
-function findingData(type: FindingType, facts: string, basis: string, amountFen: number | null, proposal?: string) {
+function findingData(type: string, facts: string, basis: string, amountFen: number | null, proposal?: string) {
   return { title: type, detail: facts, type, basis, amountFen, photos: [], ...(proposal ? { proposal } : {}) };
 }
 
-export function ProposedFindings({ caseId, records, table, canRecord }: { caseId: string; records: readonly LocalRecord[]; table: TariffTable | null; canRecord: boolean }) {
+export function ProposedFindings({ caseId, records, table, settings, canRecord }: { caseId: string; records: readonly LocalRecord[]; table: TariffTable | null; settings: OfficeSettings; canRecord: boolean }) {
   const { t } = useTranslation();
   const [dismissing, setDismissing] = useState<ProposedFinding | null>(null);
   const [reason, setReason] = useState('');
-  const proposals = openProposals(records, table);
+  const proposals = openProposals(records, table, settings);
   const run = useRun();
   return (
     <Card size="small" title={t('insp.findings.proposed')} data-testid="proposed-findings">
@@ -45,10 +48,10 @@ export function ProposedFindings({ caseId, records, table, canRecord }: { caseId
       <Space direction="vertical" style={{ width: '100%' }}>
         {proposals.map((p) => (
           <Card key={p.key} size="small" type="inner" data-testid="proposal"
-            title={<Space><Tag color="orange">{t(`finding.type.${p.type}`)}</Tag>{p.amountFen !== null && `${formatFen(p.amountFen)} 元`}</Space>}
+            title={<Space><Tag color="orange">{findingTypeLabel(settings, p.type)}</Tag>{p.amountFen !== null && `${formatFen(p.amountFen)} 元`}</Space>}
             extra={canRecord && (
               <Space>
-                <Button size="small" type="primary" onClick={() => void run(() => write.addRecord(caseId, 'finding', { ...findingData(p.type, p.facts, p.basis, p.amountFen, p.key), title: t(`finding.type.${p.type}`) }))}>{t('insp.findings.confirm')}</Button>
+                <Button size="small" type="primary" onClick={() => void run(() => write.addRecord(caseId, 'finding', { ...findingData(p.type, p.facts, p.basis, p.amountFen, p.key), title: findingTypeLabel(settings, p.type) }))}>{t('insp.findings.confirm')}</Button>
                 <Button size="small" onClick={() => setDismissing(p)}>{t('insp.findings.dismiss')}</Button>
               </Space>
             )}>
@@ -66,16 +69,20 @@ export function ProposedFindings({ caseId, records, table, canRecord }: { caseId
 }
 
 interface FindingForm {
-  type: FindingType;
+  type: string;
   facts: string;
-  basis?: string;
+  /** The citations chosen from the office's list or typed; stored joined by '；'. */
+  basis?: string[];
   amount?: string;
 }
 
-export function FindingAddForm({ caseId }: { caseId: string }) {
+/** A finding typed by the inspector: a type and bases from the office's lists, facts, an amount. */
+export function FindingAddForm({ caseId, settings }: { caseId: string; settings: OfficeSettings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FindingForm>();
+  const draft = useDraft(form, caseId, 'finding:new');
+  const bases = settings.legalBases.map((b) => ({ value: b.text, label: b.text }));
   async function save(f: FindingForm) {
     const amount = f.amount?.trim() ? parseDecimal(f.amount.trim(), 2) : null;
     if (amount && !amount.ok) {
@@ -83,21 +90,27 @@ export function FindingAddForm({ caseId }: { caseId: string }) {
       return;
     }
     try {
-      await write.addRecord(caseId, 'finding', { ...findingData(f.type, f.facts.trim(), (f.basis ?? '').trim(), amount ? fenOfYuan(amount.value) : null), title: t(`finding.type.${f.type}`) });
+      await write.addRecord(caseId, 'finding', { ...findingData(f.type, f.facts.trim(), (f.basis ?? []).map((b) => b.trim()).filter(Boolean).join('；'), amount ? fenOfYuan(amount.value) : null), title: findingTypeLabel(settings, f.type) });
+      await draft.drop(true);
       message.success(t('case.saved'));
-      form.resetFields();
     } catch (e) {
       message.error(describeError(t, e));
     }
   }
   return (
     <Form<FindingForm> form={form} layout="vertical" onFinish={(f) => void save(f)}
-      onValuesChange={(changed: Partial<FindingForm>) => changed.type && form.setFieldValue('basis', defaultBasis(changed.type))}>
+      onValuesChange={(changed: Partial<FindingForm>) => {
+        if (changed.type) form.setFieldValue('basis', basesOfType(settings, changed.type));
+        draft.onValuesChange();
+      }}>
+      <DraftNotice draft={draft} />
       <Form.Item name="type" label={t('insp.findings.type')} rules={[{ required: true, message: t('insp.findings.typeRequired') }]}>
-        <Select style={{ width: 260 }} options={FINDING_TYPES.map((v) => ({ value: v, label: t(`finding.type.${v}`) }))} />
+        <Select style={{ width: 260 }} options={settings.findingTypes.filter((x) => x.active).map((x) => ({ value: x.code, label: x.label }))} />
       </Form.Item>
       <Form.Item name="facts" label={t('insp.findings.facts')} rules={[{ required: true, whitespace: true, message: t('insp.findings.factsRequired') }]}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
-      <Form.Item name="basis" label={t('insp.findings.basis')}><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
+      <Form.Item name="basis" label={t('insp.findings.basis')} extra={t('insp.findings.basisHint')}>
+        <Select mode="tags" style={{ maxWidth: 720 }} options={bases} tokenSeparators={['；']} aria-label={t('insp.findings.basis')} />
+      </Form.Item>
       <Form.Item name="amount" label={t('insp.findings.amount')}><Input inputMode="decimal" style={{ width: 200 }} /></Form.Item>
       <Button type="primary" htmlType="submit">{t('insp.findings.add')}</Button>
     </Form>

@@ -13,6 +13,9 @@ import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
 import { SignaturePad } from '../SignaturePad';
 import { useRun } from '../useRun';
+import type { OfficeSettings } from '../../../src-shared/inspection/officeSettings';
+import { DraftNotice } from '../DraftNotice';
+import { useDraft } from '../useDraft';
 import { caseChecksOf } from './caseChecks';
 import { saveOnSiteRecordPdf } from '../../db/documents';
 import type { Photo } from '../../../src-shared/inspection/evidence';
@@ -64,7 +67,7 @@ function SignModal({ caseId, recordId, request, onClose }: { caseId: string; rec
   );
 }
 
-function RecordCard({ entry, kase, records, table, canRecord, index }: { entry: OnSiteEntry; kase: Case; records: readonly LocalRecord[]; table: TariffTable | null; canRecord: boolean; index: number }) {
+function RecordCard({ entry, kase, records, table, settings, canRecord, index }: { entry: OnSiteEntry; kase: Case; records: readonly LocalRecord[]; table: TariffTable | null; settings: OfficeSettings; canRecord: boolean; index: number }) {
   const { t } = useTranslation();
   const run = useRun();
   const [signing, setSigning] = useState<SignRequest | null>(null);
@@ -134,7 +137,7 @@ function RecordCard({ entry, kase, records, table, canRecord, index }: { entry: 
         </Space>
       </Card>
       {canRecord && !signed && !record.supplementOf && (
-        <Button style={{ marginTop: 8 }} onClick={() => { const { sections, covers } = composeSections(caseChecksOf(records, table, visitDate(record.startedAt))); void run(() => write.editRecord(entry.id, { sections, covers })); }}>{t('insp.onsite.recompose')}</Button>
+        <Button style={{ marginTop: 8 }} onClick={() => { const { sections, covers } = composeSections(caseChecksOf(records, table, visitDate(record.startedAt), settings)); void run(() => write.editRecord(entry.id, { sections, covers })); }}>{t('insp.onsite.recompose')}</Button>
       )}
       {canRecord && signed && !record.supplementOf && (
         <Space.Compact style={{ width: '100%', marginTop: 8 }}>
@@ -158,28 +161,33 @@ interface NewRecordForm {
   present: string[];
 }
 
-export function OnSiteSection({ kase, records, names, table, canRecord }: { kase: Case; records: readonly LocalRecord[]; names: ReadonlyMap<string, string>; table: TariffTable | null; canRecord: boolean }) {
+export function OnSiteSection({ kase, records, names, table, settings, canRecord }: { kase: Case; records: readonly LocalRecord[]; names: ReadonlyMap<string, string>; table: TariffTable | null; settings: OfficeSettings; canRecord: boolean }) {
   const { t } = useTranslation();
   const run = useRun();
   const [form] = Form.useForm<NewRecordForm>();
+  const draft = useDraft(form, kase.id, 'onSiteRecord:new');
   const entries = onSiteRecordsOf(records);
   async function create(f: NewRecordForm) {
     const startedAt = new Date(f.startedAt).toISOString();
-    const { sections, covers } = composeSections(caseChecksOf(records, table, visitDate(startedAt)));
+    const { sections, covers } = composeSections(caseChecksOf(records, table, visitDate(startedAt), settings));
     const record: OnSiteRecord = {
       supplementOf: null, startedAt, place: f.place.trim(),
       party: { name: kase.entityName, uscc: kase.uscc, address: kase.address, representative: f.representative.trim(), title: (f.title ?? '').trim(), phone: (f.phone ?? '').trim() },
       inspectors: f.present.map((certNo) => ({ certNo, name: names.get(certNo) ?? certNo })), sections, covers,
     };
-    if (await run(() => write.addRecord(kase.id, 'onSiteRecord', record))) form.resetFields(['representative', 'title', 'phone']);
+    if (await run(() => write.addRecord(kase.id, 'onSiteRecord', record))) {
+      await draft.drop();
+      form.resetFields(['representative', 'title', 'phone']);
+    }
   }
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {entries.length === 0 && <Alert type="info" showIcon message={t('insp.onsite.none')} />}
-      {entries.map((e, i) => <RecordCard key={e.id} entry={e} kase={kase} records={records} table={table} canRecord={canRecord} index={i} />)}
+      {entries.map((e, i) => <RecordCard key={e.id} entry={e} kase={kase} records={records} table={table} settings={settings} canRecord={canRecord} index={i} />)}
       {canRecord && (
         <Card size="small" title={t('insp.onsite.new')}>
-          <Form<NewRecordForm> form={form} layout="vertical" onFinish={(f) => void create(f)} initialValues={{ place: kase.address, startedAt: localInputTime(new Date()), present: kase.inspectors }}>
+          <Form<NewRecordForm> form={form} layout="vertical" onFinish={(f) => void create(f)} initialValues={{ place: kase.address, startedAt: localInputTime(new Date()), present: kase.inspectors }} onValuesChange={draft.onValuesChange}>
+            <DraftNotice draft={draft} />
             <Space wrap align="start">
               <Form.Item name="place" label={t('insp.onsite.place')} rules={[{ required: true, whitespace: true, message: t('insp.meter.required') }]}><Input style={{ width: 280 }} maxLength={200} /></Form.Item>
               <Form.Item name="startedAt" label={t('insp.onsite.startedAt')} rules={[{ required: true, message: t('insp.meter.required') }]}><Input type="datetime-local" style={{ width: 210 }} /></Form.Item>

@@ -7,6 +7,8 @@ import { TOU_PERIODS, TOU_WORDS, type TariffTable } from '../../../src-shared/ta
 import type { LocalRecord } from '../../db/cases';
 import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
+import { DraftNotice } from '../DraftNotice';
+import { useDraft } from '../useDraft';
 
 /** The case's posting record (the first: one notice per site), if any. */
 export function postingOf(records: readonly LocalRecord[]): { id: string; posting: TariffPosting } | null {
@@ -57,6 +59,7 @@ export function PostingForm({ caseId, table, current }: { caseId: string; table:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PostingForm>();
+  const draft = useDraft(form, caseId, current ? `posting:${current.id}` : 'posting:new');
   const required = [{ required: true, message: t('insp.meter.required') }];
   const p = current?.posting;
   const initial: Partial<PostingForm> = p
@@ -77,6 +80,7 @@ export function PostingForm({ caseId, table, current }: { caseId: string; table:
     try {
       if (current) await write.editRecord(current.id, posting.data);
       else await write.addRecord(caseId, 'tariffPosting', posting.data);
+      await draft.drop();
       message.success(t('case.saved'));
     } catch (e) {
       message.error(describeError(t, e));
@@ -84,7 +88,8 @@ export function PostingForm({ caseId, table, current }: { caseId: string; table:
   }
 
   return (
-    <Form<PostingForm> form={form} layout="vertical" initialValues={initial} onFinish={(f) => void save(f)}>
+    <Form<PostingForm> form={form} layout="vertical" initialValues={initial} onFinish={(f) => void save(f)} onValuesChange={draft.onValuesChange}>
+      <DraftNotice draft={draft} />
       <Space wrap align="start">
         <Form.Item name="posted" label={t('insp.posting.posted')} rules={required}>
           <Radio.Group options={[{ value: 'yes', label: t('insp.posting.yes') }, { value: 'no', label: t('insp.posting.no') }]} />

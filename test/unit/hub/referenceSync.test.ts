@@ -13,7 +13,8 @@ import { saveAccount } from '../../../src-renderer/sync/account';
 import { syncOnce } from '../../../src-renderer/sync/engine';
 import { HubClient } from '../../../src-renderer/sync/hubClient';
 import { addRecord, editRecord, reviewCase, submitCase } from '../../../src-renderer/sync/mutators';
-import { putLedgerMapping, putListRows, putTariffTable, setActive } from '../../../src-renderer/sync/referenceMutators';
+import { putLedgerMapping, putListRows, putOfficeSettings, putTariffTable, setActive } from '../../../src-renderer/sync/referenceMutators';
+import { defaultOfficeSettings, type OfficeSettings } from '../../../src-shared/inspection/officeSettings';
 import { saveProfile } from '../../../src-renderer/state/profile';
 import type { Device } from './fixture';
 import { STORES } from './stores';
@@ -174,6 +175,41 @@ describe.each(STORES)('reference data travels on $name', (factory) => {
     expect(refusals).toHaveLength(3);
     const [count] = await world.hub.store.query<{ n: unknown }>("SELECT count(*) AS n FROM draws WHERE id::text LIKE '0190aaaa%'");
     expect(Number(count?.n)).toBe(1);
+  });
+
+  it("the office's inspection settings (types, bases, periods, tile source) reach every device; refused from a lead; the hub keeps each version and audits it", async () => {
+    const officeDevice = await world.hub.enrolled('office', 'office-settings');
+    const officeDb = await laptop(officeDevice);
+    const settings: OfficeSettings = { ...defaultOfficeSettings(), tileSource: { url: 'https://t{s}.tiles.example.cn/{z}/{x}/{y}.png', subdomains: '0123', attribution: '© 某测绘局', minZoom: 5, maxZoom: 17 } };
+    settings.legalBases.push({ code: 'basis-8', text: '《某市转供电价格管理办法》第三条' });
+    settings.findingTypes.push({ code: 'type-8', label: '未按期退还多收电费', bases: ['basis-8'], active: true });
+    settings.verificationYears['0.5S'] = 4;
+    await putOfficeSettings(officeDb, settings);
+    expect((await officeDb.officeSettings.get('inspection'))?.settings).toEqual(settings);
+    expect(await syncOnce(officeDb, client(officeDevice))).toMatchObject({ pushed: 1, rejected: 0 });
+
+    // An inspector's laptop gets them whole, with who saved them.
+    const inspectorDb = await laptop(world.inspectors[0]!.device, 'inspector', { certNo: CERTS[0] });
+    await syncOnce(inspectorDb, client(world.inspectors[0]!.device));
+    expect(await inspectorDb.officeSettings.get('inspection')).toMatchObject({ key: 'inspection', settings, by: 'office-settings' });
+
+    // A second version replaces the first on every device; the hub keeps both.
+    await putOfficeSettings(officeDb, { ...settings, tileSource: null });
+    await syncOnce(officeDb, client(officeDevice));
+    await syncOnce(inspectorDb, client(world.inspectors[0]!.device));
+    expect((await inspectorDb.officeSettings.get('inspection'))?.settings.tileSource).toBeNull();
+    const versions = await world.hub.store.query<{ body: OfficeSettings }>("SELECT body FROM office_settings WHERE key = 'inspection' ORDER BY id");
+    expect(versions.map((v) => v.body.tileSource?.subdomains ?? null)).toEqual(['0123', null]);
+    const audited = await world.hub.store.query<{ action: string; subject: string }>("SELECT action, subject FROM audit_log WHERE subject = 'officeSettings:inspection' ORDER BY id");
+    expect(audited.map((a) => a.action)).toEqual(['mutation.putOfficeSettings', 'mutation.putOfficeSettings']);
+
+    // A lead may read them but not set them: refused, nothing stored.
+    const leadDb = await laptop(world.lead.device, 'lead');
+    await putOfficeSettings(leadDb, defaultOfficeSettings());
+    expect(await syncOnce(leadDb, client(world.lead.device))).toMatchObject({ pushed: 0, rejected: 1 });
+    expect((await leadDb.officeSettings.get('inspection'))?.settings.tileSource).toBeNull();
+    const [count] = await world.hub.store.query<{ n: unknown }>('SELECT count(*) AS n FROM office_settings');
+    expect(Number(count?.n)).toBe(2);
   });
 
   it('property: any sequence of mutators, pushed and pulled onto a fresh device, gives the same domain data', async () => {

@@ -1,0 +1,43 @@
+// Evidence screens: taking photos with the device's camera, and the photo grid.
+import type { MessageTable } from '../../src-shared/i18n/format';
+
+export const evidenceUiMessages: MessageTable = {
+  'zh-CN': {
+    'evidence.camera.open': '拍照',
+    'evidence.camera.title': '拍照取证',
+    'evidence.camera.shoot': '拍摄',
+    'evidence.camera.close': '完成',
+    'evidence.camera.starting': '正在打开摄像头…',
+    'evidence.camera.denied': '无法使用摄像头：没有得到使用摄像头的许可。请在浏览器或系统设置中允许本应用使用摄像头，或改用“选择照片…”添加照片文件。',
+    'evidence.camera.absent': '本机没有可用的摄像头。请连接摄像头后重试，或改用“选择照片…”添加照片文件。',
+    'evidence.camera.busy': '摄像头正被其他程序占用或无法启动。请关闭使用摄像头的其他程序后重试。',
+    'evidence.camera.failed': '摄像头无法打开（{{why}}）。可改用“选择照片…”添加照片文件。',
+    'evidence.camera.noFrame': '摄像头还没有画面，请稍候再拍。',
+    'evidence.camera.saving': '正在保存…',
+    'evidence.camera.taken': '本次已拍摄并保存 {{count}} 张',
+    'evidence.camera.keptWith': '照片按上方选择的关联和说明保存，记录拍摄时间和 SHA-256。',
+    'evidence.camera.position': '本机位置 {{lat}}, {{lng}}（随照片保存）',
+    'evidence.camera.positionWaiting': '正在获取本机位置…',
+    'evidence.camera.positionNone': '未获得本机位置：照片照常保存，位置留空',
+    'evidence.grid.count': '共 {{count}} 张照片',
+  },
+  en: {
+    'evidence.camera.open': 'Camera',
+    'evidence.camera.title': 'Take photos',
+    'evidence.camera.shoot': 'Shoot',
+    'evidence.camera.close': 'Done',
+    'evidence.camera.starting': 'Starting the camera…',
+    'evidence.camera.denied': 'The camera cannot be used: permission was not given. Allow this app to use the camera in the browser or system settings, or add photo files with “Choose photos…”.',
+    'evidence.camera.absent': 'This device has no camera available. Connect one and try again, or add photo files with “Choose photos…”.',
+    'evidence.camera.busy': 'The camera is in use by another program or cannot start. Close the other program and try again.',
+    'evidence.camera.failed': 'The camera could not be opened ({{why}}). You can add photo files with “Choose photos…”.',
+    'evidence.camera.noFrame': 'The camera shows no picture yet; wait a moment and shoot again.',
+    'evidence.camera.saving': 'Saving…',
+    'evidence.camera.taken': '{{count}} taken and kept this time',
+    'evidence.camera.keptWith': 'Photos are kept with the links and caption chosen above, their time and SHA-256.',
+    'evidence.camera.position': 'Device position {{lat}}, {{lng}} (kept with the photo)',
+    'evidence.camera.positionWaiting': 'Finding the device position…',
+    'evidence.camera.positionNone': 'No device position: photos are kept without one',
+    'evidence.grid.count': '{{count}} photos',
+  },
+};
