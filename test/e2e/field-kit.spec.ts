@@ -1,4 +1,4 @@
-// The on-site checklist with the network off (issue 12, first part): meters with their flags and the
+// The on-site checklist with the network off (issue 12), the case opened from the map: meters with their flags and the
 // measured loss, the posted tariff against the synced catalogue, the findings the checks propose taken
 // or declined with a reason; a reload in the middle loses nothing; back online it all reaches the hub.
 import { join } from 'node:path';
@@ -95,7 +95,11 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   });
   await goOffline(context);
   await expect(badge).toContainText('离线');
-  await page.getByText('金鹰购物中心').click();
+  // The case opened from the map: its marker (no tile loads offline without a package), its popup, 打开案件.
+  await page.locator('.ant-segmented').getByText('地图', { exact: true }).click();
+  await page.locator('path[aria-label="金鹰购物中心"]').click();
+  await page.getByTestId('map-popup').getByRole('button', { name: '打开案件' }).click();
+  await expect(page.locator('.ant-card-head-title').first()).toContainText('金鹰购物中心');
 
   // Meters: the main meter (×80) and a tenant's sub-meter past its period with a broken seal.
   await page.getByRole('tab', { name: '计量装置' }).click();

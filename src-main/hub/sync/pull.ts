@@ -9,10 +9,12 @@ export function scopeClause(session: DeviceSession, first: number): { sql: strin
   if (user.role === 'office') return { sql: 'TRUE', params: [] };
   // Reference data for every device (tariffs, ledger mappings) is logged with district '*'.
   if (user.role === 'lead') return { sql: `(district = $${first} OR district = '*' OR device_id = $${first + 1})`, params: [user.district, session.deviceId] };
-  // An inspector: the cases whose team holds their certificate number (with their targets), the
-  // inspectors of their district (the names of their team), reference data, and their own rejections.
+  // An inspector: the cases whose team holds their certificate number (with their targets, and later
+  // edits of those targets: a corrected address or position), the inspectors of their district (the
+  // names of their team), reference data, and their own rejections.
   return {
-    sql: `(case_id IN (SELECT id FROM cases WHERE inspectors ? $${first}) OR device_id = $${first + 1} OR district = '*' OR (tbl = 'inspectors' AND district = $${first + 2}))`,
+    sql: `(case_id IN (SELECT id FROM cases WHERE inspectors ? $${first}) OR device_id = $${first + 1} OR district = '*' OR (tbl = 'inspectors' AND district = $${first + 2})`
+      + ` OR (tbl = 'entities' AND key IN (SELECT uscc FROM cases WHERE inspectors ? $${first})))`,
     params: [user.certNo ?? '', session.deviceId, user.district],
   };
 }

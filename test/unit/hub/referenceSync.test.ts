@@ -101,6 +101,17 @@ describe.each(STORES)('reference data travels on $name', (factory) => {
     expect(mine.tariff?.table.entries.length).toBe(SAMPLE.entries.length);
     expect(mine.inspectors.map((i) => i.certNo)).toEqual([...CERTS, 'HD-101'].sort());
     expect(mine.entities.map((e) => e.uscc).sort()).toEqual(world.cases.filter((c) => c.inspectors.includes(CERTS[0]!)).map((c) => c.uscc).sort());
+
+    // The office corrects the position of one of the inspector's targets after the draw: the inspector's
+    // map gets it; a target of no case of theirs in the same district stays off their device.
+    const theirs = world.cases.find((c) => c.inspectors.includes(CERTS[0]!))!.uscc;
+    await syncOnce(officeDb, client(officeDevice));
+    const row = (await officeDb.entities.get(theirs))!;
+    await putListRows(officeDb, 'entities', [{ ...row, lng: 116.3101, lat: 39.9921 }, entity(14)], 'edit');
+    await syncOnce(officeDb, client(officeDevice));
+    await syncOnce(inspectorDb, client(world.inspectors[0]!.device));
+    expect(await inspectorDb.entities.get(theirs)).toMatchObject({ lng: 116.3101, lat: 39.9921 });
+    expect(await inspectorDb.entities.get(entity(14).uscc)).toBeUndefined();
   });
 
   it('a list row edited on two devices: arrival order wins, both values are kept as a conflict, the office settles it', async () => {
