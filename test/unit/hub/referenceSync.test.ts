@@ -46,6 +46,7 @@ async function domainOf(db: TariffDb) {
     inspectors: (await db.inspectors.toArray()).sort((a, b) => a.certNo.localeCompare(b.certNo)),
     tariff: tariff ? { table: tariff.table, source: tariff.source } : null,
     mappings: (await db.ledgerMappings.toArray()).map((m) => ({ landlord: m.landlord, mapping: m.mapping })).sort((a, b) => a.landlord.localeCompare(b.landlord)),
+    officeSettings: (await db.officeSettings.get('inspection'))?.settings ?? null,
     cases: (await db.cases.toArray()).map((c) => ({ id: c.id, status: c.status, reviewNote: c.reviewNote })).sort((a, b) => a.id.localeCompare(b.id)),
     records: (await db.records.toArray()).map((r) => ({ id: r.id, data: r.data, signature: r.signature })).sort((a, b) => a.id.localeCompare(b.id)),
   };
@@ -231,6 +232,7 @@ describe.each(STORES)('reference data travels on $name', (factory) => {
       fc.record({ op: fc.constant('deactivate' as const), n: fc.integer({ min: 1, max: 6 }) }),
       fc.record({ op: fc.constant('tariff' as const), name: fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== '' && isCleanText(s)) }),
       fc.record({ op: fc.constant('mapping' as const), landlord: fc.constantFrom('甲', '乙', '丙'), col: fc.integer({ min: 1, max: 9 }) }),
+      fc.record({ op: fc.constant('settings' as const), years: fc.integer({ min: 1, max: 20 }) }),
       fc.record({ op: fc.constant('finding' as const), title: fc.constantFrom('加价', '公摊', '未公示') }),
       fc.record({ op: fc.constant('edit' as const), detail: fc.constantFrom('一', '二', '三') }),
       fc.record({ op: fc.constant('submit' as const) }),
@@ -265,6 +267,10 @@ describe.each(STORES)('reference data travels on $name', (factory) => {
               await putTariffTable(writer, { ...SAMPLE, name: step.name }, `${step.name}.xlsx`);
             } else if (step.op === 'mapping') {
               await putLedgerMapping(writer, step.landlord, { fields: { tenant: step.col, kwh: step.col + 1 } });
+            } else if (step.op === 'settings') {
+              const settings = defaultOfficeSettings();
+              settings.verificationYears['1'] = step.years;
+              await putOfficeSettings(writer, settings);
             } else if (step.op === 'finding') {
               findings.push(await addRecord(team, c.id, 'finding', { title: step.title, detail: '', severity: 'minor', photos: [] }));
             } else if (step.op === 'edit' && findings.length > 0) {
