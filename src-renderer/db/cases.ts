@@ -74,3 +74,8 @@ export function useCaseSyncStates(): Map<string, CaseSyncState> | undefined {
     return states;
   }, []);
 }
+
+/** Conflicts about a case still open (none settled here or on the hub): the case cannot be approved. */
+export function useOpenConflicts(caseId: string): number | undefined {
+  return useLiveQuery(() => db.hubConflicts.filter((k) => k.row.caseId === caseId && !k.row.resolvedAt && !k.row.resolution).count(), [caseId]);
+}

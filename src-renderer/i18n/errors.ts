@@ -5,6 +5,7 @@ import i18next, { type TFunction } from 'i18next';
 import { z } from 'zod';
 import { DrawError } from '../../src-shared/draw/draw';
 import { caseFileText, type CaseFileCode } from '../../src-shared/i18n/caseFile';
+import { approvalText } from '../../src-shared/i18n/review';
 import { issueCode } from '../../src-shared/zodIssue';
 import { SyncError } from '../sync/hubClient';
 import { LocalRefusal } from '../sync/mutators';
@@ -24,7 +25,7 @@ export function describeError(t: TFunction, e: unknown, fieldLabel?: (path: stri
     const issue = e.issues[0];
     return issue ? describeIssue(t, { path: issue.path, code: issueCode(issue) }, fieldLabel) : t('issue.zod.custom');
   }
-  if (e instanceof LocalRefusal) return t(`error.local.${e.code}`);
+  if (e instanceof LocalRefusal) return e.code === 'not-approvable' ? approvalText(e.problems, appLocale()) : t(`error.local.${e.code}`);
   // The draw's refusals are made from the shared message table already (src-shared/i18n/draw.ts).
   if (e instanceof DrawError) return e.message;
   if (e instanceof SyncError) {

@@ -14,9 +14,11 @@ import { evidenceUiMessages } from './evidenceUi';
 import { settingsUiMessages } from './settingsUi';
 import { mapUiMessages } from './mapUi';
 import { inspectionMessages } from '../../src-shared/i18n/inspection';
+import { drawDocsUiMessages } from './drawDocsUi';
+import { reviewMessages } from '../../src-shared/i18n/review';
 
 const LOCALE_KEY = 'tariffcheck.locale';
-const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages];
+const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages, reviewMessages, drawDocsUiMessages];
 
 function merged(locale: Locale): Record<string, string> {
   return Object.assign({}, ...tables.map((t) => t[locale]));

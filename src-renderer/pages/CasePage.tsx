@@ -1,5 +1,5 @@
 // One case: the target, the team, its records (findings, meter readings …), signing, submitting, review.
-import { Alert, Button, Card, Descriptions, Empty, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, List, Modal, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -20,10 +20,12 @@ import { SignaturePad } from '../components/SignaturePad';
 import { useRun } from '../components/useRun';
 import { useIdentity } from '../db/identity';
 import { STATUS_COLOR } from './CasesPage';
-import { personLabel, useCase, useCaseRecords, useInspectorNames, type LocalRecord } from '../db/cases';
+import { personLabel, useCase, useCaseRecords, useInspectorNames, useOpenConflicts, type LocalRecord } from '../db/cases';
 import { storeBlob } from '../db/syncState';
 import { write } from '../db/write';
 import { useDrawName } from '../db/draws';
+import { approvalProblems } from '../../src-shared/review/approval';
+import { approvalText } from '../../src-shared/i18n/review';
 
 /** What every device works from until the office saves its own settings. */
 const DEFAULTS = defaultOfficeSettings();
@@ -89,7 +91,7 @@ function SignButton({ record }: { record: LocalRecord }) {
 }
 
 export function CasePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const run = useRun();
   const identity = useIdentity();
@@ -101,6 +103,8 @@ export function CasePage() {
   const records = useCaseRecords(id);
   const table = useStoredTariff()?.table ?? null;
   const settings = useOfficeSettings() ?? DEFAULTS;
+  const openConflicts = useOpenConflicts(id) ?? 0;
+  const notApprovable = approvalProblems(records, openConflicts);
   const posting = postingOf(records);
   if (kase === undefined) return <Empty />;
   const frozen = kase.status === 'approved';
@@ -119,10 +123,12 @@ export function CasePage() {
           <Descriptions.Item label={t('field.district')}>{kase.district} {kase.subdistrict}</Descriptions.Item>
           <Descriptions.Item label={t('case.address')}>{kase.address}</Descriptions.Item>
           <Descriptions.Item label={t('case.team')}>{kase.inspectors.map((c) => <Tag key={c}>{personLabel(names, c)}</Tag>)}</Descriptions.Item>
-          <Descriptions.Item label={t('case.draw')}>{drawName ? <Link to={`/draws/${kase.drawId}`}>{drawName}</Link> : <Typography.Text type="secondary" copyable>{kase.drawId}</Typography.Text>}</Descriptions.Item>
+          {/* An inspector's device holds no draws: the plan is named where it is known, never as a bare id. */}
+          {drawName && <Descriptions.Item label={t('case.draw')}><Link to={`/draws/${kase.drawId}`}>{drawName}</Link></Descriptions.Item>}
           {kase.reviewNote && <Descriptions.Item label={t('case.reviewNote')}>{kase.reviewNote}</Descriptions.Item>}
         </Descriptions>
         {frozen && <Alert type="success" showIcon message={t('case.frozen')} />}
+        {!frozen && reviewer && notApprovable.length > 0 && <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="not-approvable" message={approvalText(notApprovable, i18n.language === 'en' ? 'en' : 'zh-CN')} />}
         {!frozen && (
           <Space style={{ marginTop: 12 }} wrap>
             {canRecord && <Button type="primary" onClick={() => void run(() => write.submitCase(kase.id))}>{t('case.submit')}</Button>}
@@ -130,7 +136,7 @@ export function CasePage() {
             {reviewer && (
               <>
                 <Input style={{ width: 240 }} placeholder={t('case.reviewNotePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />
-                <Button type="primary" onClick={() => void run(() => write.reviewCase(kase.id, 'approved', note))}>{t('case.approve')}</Button>
+                <Button type="primary" disabled={notApprovable.length > 0} onClick={() => void run(() => write.reviewCase(kase.id, 'approved', note))}>{t('case.approve')}</Button>
                 <Button danger onClick={() => void run(() => write.reviewCase(kase.id, 'returned', note))}>{t('case.return')}</Button>
               </>
             )}

@@ -1,5 +1,6 @@
 // The laptop's side of each mutator: change the local tables and queue the mutation, in ONE
 // transaction. Refusals the hub would make for frozen records are made here first, with the reason.
+import { approvalProblems, type ApprovalProblem } from '../../src-shared/review/approval';
 import { v7 as uuidv7 } from 'uuid';
 import { editRefusal, recordDataSchemas, type RecordKind, type Signature } from '../../src-shared/sync/records';
 import type { LocalRecord, TariffDb } from '../db/db';
@@ -8,8 +9,10 @@ import { appendMutation, nextHlc } from './outbox';
 
 export class LocalRefusal extends Error {
   constructor(
-    readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team',
+    readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team' | 'not-approvable',
     message: string,
+    /** Why an approval is refused (code 'not-approvable'). */
+    readonly problems: readonly ApprovalProblem[] = [],
   ) {
     super(message);
   }
@@ -102,9 +105,18 @@ export async function submitCase(db: TariffDb, caseId: string): Promise<void> {
   });
 }
 
+/**
+ * Approves (frozen from then on) or returns the case to its team. An approval is refused here, with the
+ * reasons, while a conflict about the case is open or an on-site record is not fully signed.
+ */
 export async function reviewCase(db: TariffDb, caseId: string, decision: 'approved' | 'returned', note: string): Promise<void> {
   await db.transaction('rw', tables(db), async () => {
     await openCase(db, caseId);
+    if (decision === 'approved') {
+      const open = await db.hubConflicts.filter((k) => k.row.caseId === caseId && !k.row.resolvedAt && !k.row.resolution).count();
+      const problems = approvalProblems(await db.records.where('caseId').equals(caseId).toArray(), open);
+      if (problems.length > 0) throw new LocalRefusal('not-approvable', `case ${caseId} cannot be approved`, problems);
+    }
     await appendMutation(db, 'reviewCase', { caseId, decision, note }, await nextHlc(db), { caseId });
     await db.cases.update(caseId, { status: decision, reviewNote: note });
   });

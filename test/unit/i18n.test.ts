@@ -12,10 +12,12 @@ import { hubCliMessages } from '../../src-shared/i18n/hubCli';
 import { inspectionMessages } from '../../src-shared/i18n/inspection';
 import { inspectionUiMessages } from '../../src-renderer/i18n/inspectionUi';
 import { mapUiMessages } from '../../src-renderer/i18n/mapUi';
+import { drawDocsUiMessages } from '../../src-renderer/i18n/drawDocsUi';
+import { reviewMessages } from '../../src-shared/i18n/review';
 import { settingsUiMessages } from '../../src-renderer/i18n/settingsUi';
 import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages };
 
 describe('i18n', () => {
   it('names every mutator (a refused change is listed by it on 同步) in both languages', () => {

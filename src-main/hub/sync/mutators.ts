@@ -1,5 +1,6 @@
 // The hub's side of each mutator: authorise, check frozen state, apply, log the change. A mutator
 // throws Rejection for a permanent refusal; push records it in rejected_mutations.
+import { approvalProblems } from '../../../src-shared/review/approval';
 import { randomUUID } from 'node:crypto';
 import type { Json } from '../../../src-shared/canonicalJson';
 import { entitySchema, inspectorSchema, type Entity, type Inspector } from '../../../src-shared/domain';
@@ -8,7 +9,7 @@ import type { RejectCode } from '../../../src-shared/sync/protocol';
 import { editRefusal, mediaOf, recordDataSchemas } from '../../../src-shared/sync/records';
 import type { DeviceSession } from '../accounts/devices';
 import type { Write } from '../store/writeTransaction';
-import { insertRows, type Sql } from '../store/store';
+import { insertRows, toNumber, type Sql } from '../store/store';
 import { logCase, logRecord, loadCase, loadRecord, recordFromRow, type CaseRow, type FieldMeta, type RecordRow } from './changes';
 import { conflictFromRow, insertConflict } from './conflicts';
 import { putListRows, type ListWrite } from './lists';
@@ -238,8 +239,19 @@ const submitCase: Mutator<'submitCase'> = async (ctx, args) => {
 const reviewCase: Mutator<'reviewCase'> = async (ctx, args) => {
   if (ctx.session.user.role === 'inspector') throw new Rejection('forbidden', 'only a lead or the office reviews cases');
   const c = await writableCase(ctx, args.caseId);
+  if (args.decision === 'approved') await mayApprove(ctx, c.id);
   return setCaseStatus(ctx, c, args.decision, args.note);
 };
+
+/** An approval waits for every conflict about the case settled and every on-site record fully signed. */
+async function mayApprove(ctx: MutationContext, caseId: string): Promise<void> {
+  const [open] = await ctx.w.tx.query<{ n: unknown }>('SELECT count(*) AS n FROM conflicts WHERE case_id = $1 AND resolved_at IS NULL', [caseId]);
+  const records = await ctx.w.tx.query<{ id: string; kind: string; data: Record<string, unknown> }>(
+    "SELECT id, kind, data FROM records WHERE case_id = $1 AND kind IN ('onSiteRecord', 'onSiteSignature')", [caseId],
+  );
+  const [first] = approvalProblems(records, toNumber(open?.n ?? 0));
+  if (first) throw new Rejection('invalid', `case ${caseId} cannot be approved: ${first.code}`, { reason: first.code, ...(first.code === 'open-conflicts' ? { count: first.count } : { recordId: first.recordId }) });
+}
 
 const resolveConflict: Mutator<'resolveConflict'> = async (ctx, args) => {
   const { user } = ctx.session;

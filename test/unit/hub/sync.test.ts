@@ -212,6 +212,11 @@ describe.each(STORES)('sync on $name', (factory) => {
     expect(row?.place).toBe('一楼配电房');
     // The signature's image is a blob the case must carry to the hub.
     expect(replica(await world.lead.pullAll()).get('cases')?.get(c.id)).toMatchObject({ missingMedia: ['f'.repeat(64)] });
+    // One inspector of two signed and the party not at all: the case cannot be approved yet.
+    const review = await world.lead.pushOk([world.lead.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '' })]);
+    expect(review.results[0]).toMatchObject({ outcome: 'rejected', code: 'invalid', params: { reason: 'unsigned-record', recordId: rec } });
+    // Returning it is always possible.
+    expect((await world.lead.pushOk([world.lead.mutation('reviewCase', { caseId: c.id, decision: 'returned', note: '请补签' })])).results[0]?.outcome).toBe('applied');
   });
 
   it('a record names its author by name for people (the username stays what the checksum covers)', async () => {
@@ -266,8 +271,13 @@ describe.each(STORES)('sync on $name', (factory) => {
     expect(conflicts.map((k) => [k.field, k.theirs.value, k.theirs.user, k.mine.value, k.mine.user])).toEqual([['title', 'A 的标题', a.device.username, 'B 的标题', b.device.username]]);
     // Each side also names its writer for people (the test users' names are their usernames).
     expect(conflicts.map((k) => [k.theirs.name, k.mine.name])).toEqual([[a.device.username, b.device.username]]);
+    // Not approved while the conflict is open: refused, saying why.
+    const early = await world.office.pushOk([world.office.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '' })]);
+    expect(early.results[0]).toMatchObject({ outcome: 'rejected', code: 'invalid', params: { reason: 'open-conflicts', count: 1 } });
     const resolve = await world.office.pushOk([world.office.mutation('resolveConflict', { conflictId: conflicts[0]!.id, value: 'A 的标题' })]);
     expect(resolve.results[0]?.outcome).toBe('applied');
+    const approved = await world.office.pushOk([world.office.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '' })]);
+    expect(approved.results[0]?.outcome).toBe('applied');
     const [after] = await world.hub.store.query<{ t: string }>("SELECT data->>'title' AS t FROM records WHERE id = $1", [id]);
     expect(after?.t).toBe('A 的标题');
     expect(replica(await world.office.pullAll()).get('conflicts')?.get(conflicts[0]!.id)).toMatchObject({ resolution: { value: 'A 的标题', by: 'office' } });
