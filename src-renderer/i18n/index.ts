@@ -16,6 +16,7 @@ import { mapUiMessages } from './mapUi';
 import { inspectionMessages } from '../../src-shared/i18n/inspection';
 import { drawDocsUiMessages } from './drawDocsUi';
 import { reviewMessages } from '../../src-shared/i18n/review';
+import { calendarMessages } from '../../src-shared/i18n/calendar';
 
 const LOCALE_KEY = 'tariffcheck.locale';
 const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages, reviewMessages, drawDocsUiMessages];

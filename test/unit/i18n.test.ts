@@ -14,6 +14,7 @@ import { inspectionUiMessages } from '../../src-renderer/i18n/inspectionUi';
 import { mapUiMessages } from '../../src-renderer/i18n/mapUi';
 import { drawDocsUiMessages } from '../../src-renderer/i18n/drawDocsUi';
 import { reviewMessages } from '../../src-shared/i18n/review';
+import { calendarMessages } from '../../src-shared/i18n/calendar';
 import { settingsUiMessages } from '../../src-renderer/i18n/settingsUi';
 import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
