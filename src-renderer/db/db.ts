@@ -9,6 +9,7 @@ import type { SavedDraw } from './savedDraw';
 import type { DrawPlan } from '../../src-shared/draw/plan';
 import type { Commitment } from '../../src-shared/draw/commitment';
 import type { OfficeSettings } from '../../src-shared/inspection/officeSettings';
+import type { RefundOrder } from '../../src-shared/refund/order';
 
 /** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
 export interface ListHistoryEntry {
@@ -108,7 +109,17 @@ export type TariffDb = Dexie & {
   officeSettings: EntityTable<StoredOfficeSettings, 'key'>;
   drafts: EntityTable<Draft, 'key'>;
   tiles: EntityTable<MapTile, 'key'>;
+  refundOrders: EntityTable<StoredRefundOrder, 'id'>;
 };
+
+/** A refund order: as issued here (docNo '' until the hub numbers it) or as pulled. */
+export interface StoredRefundOrder {
+  id: string;
+  caseId: string;
+  order: RefundOrder;
+  issuedBy: string;
+  issuedAt: string;
+}
 
 /** The office's inspection settings as pulled (or saved here), with who saved them and when. */
 export interface StoredOfficeSettings {
@@ -199,6 +210,8 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   db.version(8).stores({ plans: '&id' });
   // Issue 12: the office's inspection settings, forms saved as typed, map tiles kept for offline use.
   db.version(9).stores({ officeSettings: '&key', drafts: '&key, caseId', tiles: '&key, source' });
+  // Issue 13: refund orders, by case.
+  db.version(10).stores({ refundOrders: '&id, caseId' });
   return db;
 }
 

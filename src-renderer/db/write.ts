@@ -4,6 +4,7 @@
 import * as cases from '../sync/mutators';
 import * as reference from '../sync/referenceMutators';
 import * as draws from '../sync/drawMutators';
+import * as refunds from '../sync/refundMutators';
 import { db } from './db';
 
 type Bound<F> = F extends (db: typeof import('./db').db, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -26,4 +27,5 @@ export const write = {
   submitCase: bind(cases.submitCase),
   reviewCase: bind(cases.reviewCase),
   resolveConflict: bind(cases.resolveConflict),
+  issueRefundOrder: bind(refunds.issueRefundOrder),
 };

@@ -9,7 +9,7 @@ import { appendMutation, nextHlc } from './outbox';
 
 export class LocalRefusal extends Error {
   constructor(
-    readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team' | 'not-approvable',
+    readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team' | 'not-approvable' | 'not-approved',
     message: string,
     /** Why an approval is refused (code 'not-approvable'). */
     readonly problems: readonly ApprovalProblem[] = [],

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { inspectionText } from '../i18n/inspection';
 import { cleanString } from '../text';
+import { calendarDataSchema } from '../calendar/workdays';
 import { ACCURACY_CLASSES, JJG596_YEARS, type AccuracyClass } from './meters';
 
 /** The key of the one settings document, on the hub and on every device. */
@@ -42,6 +43,19 @@ export type TileSource = z.infer<typeof tileSourceSchema>;
 
 const years = z.number().int().min(1).max(20);
 
+/** How the office issues refund orders: its name as the issuing authority, its numbering, the deadline. */
+export const refundSettingsSchema = z.strictObject({
+  /** The issuing authority as printed (…市场监督管理局); '' until the office sets it (orders wait for it). */
+  officeName: cleanString().trim().max(100),
+  /** The numbering rule's prefix: documents are numbered {prefix}〔{year}〕{n}号 by the hub. */
+  docPrefix: cleanString().trim().min(1).max(30),
+  /** Working days given to refund, from the day the order is served. */
+  workingDays: z.number().int().min(1).max(120),
+  /** Bases cited after 《价格违法行为行政处罚规定》第十六条 (codes of the legal bases above). */
+  bases: z.array(code).max(10),
+});
+export type RefundSettings = z.infer<typeof refundSettingsSchema>;
+
 export const officeSettingsSchema = z
   .strictObject({
     findingTypes: z.array(findingTypeSchema).min(1).max(100),
@@ -52,6 +66,9 @@ export const officeSettingsSchema = z
     verificationSource: cleanString().trim().max(200),
     /** null: no tile server; the map shows markers, the scale and tiles loaded from MBTiles files. */
     tileSource: tileSourceSchema.nullable(),
+    refund: refundSettingsSchema,
+    /** Years of holidays and make-up working days the office added (a new year's notice); they take the place of the app's own for the same year. */
+    calendar: calendarDataSchema.nullable(),
   })
   .superRefine((s, ctx) => {
     const dup = (list: readonly { code: string }[], path: string) => {
@@ -67,6 +84,9 @@ export const officeSettingsSchema = z
     s.findingTypes.forEach((t, i) => t.bases.forEach((b, j) => {
       if (!known.has(b)) ctx.addIssue({ code: 'custom', path: ['findingTypes', i, 'bases', j], params: { code: 'unknown-basis' }, message: 'unknown basis' });
     }));
+    s.refund.bases.forEach((b, j) => {
+      if (!known.has(b)) ctx.addIssue({ code: 'custom', path: ['refund', 'bases', j], params: { code: 'unknown-basis' }, message: 'unknown basis' });
+    });
     if (s.tileSource && s.tileSource.minZoom > s.tileSource.maxZoom) ctx.addIssue({ code: 'custom', path: ['tileSource', 'minZoom'], params: { code: 'zoom-range' }, message: 'zoom range' });
   });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
@@ -101,6 +121,8 @@ export function defaultOfficeSettings(): OfficeSettings {
     verificationYears: { ...JJG596_YEARS },
     verificationSource: 'JJG 596-2012《电子式交流电能表检定规程》',
     tileSource: null,
+    refund: { officeName: '', docPrefix: '市监价退', workingDays: 15, bases: [] },
+    calendar: null,
   };
 }
 
@@ -130,4 +152,10 @@ export function verificationYearsOf(settings: OfficeSettings): Readonly<Record<A
 export function newCode(prefix: 'type' | 'basis', taken: readonly { code: string }[]): string {
   const used = new Set(taken.map((t) => t.code));
   for (let n = taken.length + 1; ; n++) if (!used.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
+}
+
+/** The citations of a refund order: Art. 16 first, then the office's own, each once. */
+export function refundBases(settings: OfficeSettings, first: string): string[] {
+  const byCode = new Map(settings.legalBases.map((b) => [b.code, b.text]));
+  return [...new Set([first, ...settings.refund.bases.flatMap((b) => byCode.get(b) ?? [])])];
 }

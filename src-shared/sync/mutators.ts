@@ -6,6 +6,7 @@ import { commitmentSchema } from '../draw/commitment';
 import { drawPlanSchema } from '../draw/plan';
 import { entitySchema, inspectorSchema } from '../domain';
 import { officeSettingsSchema } from '../inspection/officeSettings';
+import { refundOrderSchema } from '../refund/order';
 import { ledgerMappingSchema } from '../ledger/types';
 import { tariffTableSchema } from '../tariff/types';
 import { cleanString, cleanTextCheck } from '../text';
@@ -84,6 +85,11 @@ export const mutatorArgs = {
    * tile source), replaced whole on every device; the hub keeps each version.
    */
   putOfficeSettings: clean(z.strictObject({ settings: officeSettingsSchema })),
+  /**
+   * A refund order (责令退还多收电费) for an approved case, from the ledger kept with it; the hub gives its
+   * document number (`docNo` is sent empty) in the office's numbering.
+   */
+  issueRefundOrder: clean(z.strictObject({ order: refundOrderSchema })),
   /** The ledger column mapping confirmed for one landlord (USCC or name as typed), for every device. */
   putLedgerMapping: clean(z.strictObject({ landlord: cleanString().trim().min(1).max(200), mapping: ledgerMappingSchema })),
   /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { entitySchema, inspectorSchema } from '../domain';
 import { OFFICE_SETTINGS_KEY, officeSettingsSchema } from '../inspection/officeSettings';
 import { ledgerMappingSchema } from '../ledger/types';
+import { refundOrderSchema } from '../refund/order';
 import { tariffTableSchema } from '../tariff/types';
 import { cleanString, cleanTextCheck } from '../text';
 import { addNestedIssues, firstIssue } from '../zodIssue';
@@ -42,14 +43,19 @@ export const pulledMappingSchema = z.strictObject({ landlord: cleanString().min(
 /** The office's inspection settings (src-shared/inspection/officeSettings.ts). */
 export const pulledOfficeSettingsSchema = z.strictObject({ key: z.literal(OFFICE_SETTINGS_KEY), settings: officeSettingsSchema, by: cleanString().max(200), savedAt: z.iso.datetime(), version }).superRefine(cleanTextCheck);
 
+/** A refund order as the hub holds it, with its document number and who issued it when. */
+export const pulledRefundOrderSchema = z.strictObject({ id: z.uuid(), caseId: z.uuid(), order: refundOrderSchema, issuedBy: cleanString().max(200), issuedAt: z.iso.datetime(), version }).superRefine(cleanTextCheck);
+
 export type PulledTariff = z.infer<typeof pulledTariffSchema>;
 export type PulledMapping = z.infer<typeof pulledMappingSchema>;
 export type PulledOfficeSettings = z.infer<typeof pulledOfficeSettingsSchema>;
+export type PulledRefundOrder = z.infer<typeof pulledRefundOrderSchema>;
 
 const PULLED: Record<ChangeTable, z.ZodType> = {
   tariffs: pulledTariffSchema,
   ledgerMappings: pulledMappingSchema,
   officeSettings: pulledOfficeSettingsSchema,
+  refundOrders: pulledRefundOrderSchema,
   cases: pulledCaseSchema,
   records: pulledRecordSchema,
   entities: entitySchema.strict(),

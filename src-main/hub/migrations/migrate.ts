@@ -6,6 +6,7 @@ import listHistory from './004_list_history_tariffs.sql?raw';
 import authorName from './005_record_author_name.sql?raw';
 import drawPlans from './006_draw_plans.sql?raw';
 import officeSettings from './007_office_settings.sql?raw';
+import refundOrders from './008_refund_orders.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '005_record_author_name', sql: authorName },
   { version: 6, name: '006_draw_plans', sql: drawPlans },
   { version: 7, name: '007_office_settings', sql: officeSettings },
+  { version: 8, name: '008_refund_orders', sql: refundOrders },
 ];
 
 // Any fixed number: hubs starting together against one database take turns migrating.

@@ -15,6 +15,7 @@ import { conflictFromRow, insertConflict } from './conflicts';
 import { putListRows, type ListWrite } from './lists';
 import { putMapping, putSettings, putTariff } from './reference';
 import { commitDevicePlan, recordDeviceDraw } from './draws';
+import { issueOrder } from '../refund/orders';
 
 export class Rejection extends Error {
   constructor(
@@ -319,6 +320,13 @@ const putOfficeSettings: Mutator<'putOfficeSettings'> = async (ctx, args) => {
 /** Anyone confirms a ledger's columns (an inspector on site, the office at its desk); every device gets it. */
 const putLedgerMapping: Mutator<'putLedgerMapping'> = async (ctx, args) => putMapping(ctx.w, args.landlord, args.mapping, ctx.session.user.id);
 
+/** A refund order for an approved case (src-main/hub/refund/orders.ts); an approved case is frozen for records, not for its orders. */
+const issueRefundOrder: Mutator<'issueRefundOrder'> = async (ctx, args) => {
+  const c = ctx.cases.get(args.order.caseId) ?? (await loadCase(ctx.w.tx, args.order.caseId, true));
+  if (!c || !canWriteCase(ctx.session, c)) throw new Rejection('not-found', `no case ${args.order.caseId}`);
+  return issueOrder(ctx.w, ctx.session, c, args.order);
+};
+
 /** A plan committed before its seed on an office or lead device (src-main/hub/sync/draws.ts). */
 const commitPlan: Mutator<'commitPlan'> = async (ctx, args) => commitDevicePlan(ctx.w, ctx.session, args);
 
@@ -337,6 +345,7 @@ export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   putTariffTable,
   putLedgerMapping,
   putOfficeSettings,
+  issueRefundOrder,
   commitPlan,
   recordDraw,
 };

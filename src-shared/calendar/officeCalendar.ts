@@ -1,0 +1,12 @@
+// The working-day calendar in force: the app's own years (resources/calendar/cn-workdays.json, from the
+// State Council's notices) with the years the office added in 检查设置 over them, year by year.
+import builtIn from '../../resources/calendar/cn-workdays.json';
+import type { OfficeSettings } from '../inspection/officeSettings';
+import { calendarDataSchema, loadWorkdayCalendar, type CalendarData, type WorkdayCalendar } from './workdays';
+
+const BUILT_IN: CalendarData = calendarDataSchema.parse(builtIn);
+
+export function workdayCalendarOf(settings: Pick<OfficeSettings, 'calendar'>): WorkdayCalendar {
+  if (!settings.calendar) return loadWorkdayCalendar(BUILT_IN);
+  return loadWorkdayCalendar({ ...BUILT_IN, years: { ...BUILT_IN.years, ...settings.calendar.years } });
+}
