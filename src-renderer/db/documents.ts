@@ -3,6 +3,8 @@
 // where the user chooses. The same bytes come out of the desktop app and the web build.
 import fontUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
 import wasmUrl from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url';
+import { drawNoticePdf } from '../../src-shared/docs/drawNoticePdf';
+import { drawRecordPdf } from '../../src-shared/docs/drawRecordPdf';
 import type { FontSource } from '../../src-shared/docs/fontSubset';
 import { onSiteRecordPdf } from '../../src-shared/docs/onSiteRecordPdf';
 import { schedulePdf } from '../../src-shared/docs/schedulePdf';
@@ -12,6 +14,7 @@ import { chinaDate } from '../../src-shared/inspection/meters';
 import type { OnSiteRecord, OnSiteSignature } from '../../src-shared/inspection/onSiteRecord';
 import { platform } from '../platform';
 import { db } from './db';
+import type { SavedDraw } from './savedDraw';
 
 let source: Promise<FontSource> | null = null;
 
@@ -45,4 +48,24 @@ export async function saveOnSiteRecordPdf(entry: { id: string; record: OnSiteRec
 export async function saveSchedulePdf(id: string, check: LedgerCheck, party: { name: string; uscc: string }, createdAt: string): Promise<boolean> {
   const bytes = await schedulePdf(await fontSource(), { id, check, party, createdAt });
   return platform.saveFile({ title: '多收电费明细表', suggestedName: `多收电费明细表-${party.name}-${fileDate(createdAt)}.pdf`, filters: PDF, data: bytes });
+}
+
+const DRAW_DOCS = {
+  record: { title: '双随机抽查记录', make: drawRecordPdf },
+  notice: { title: '双随机抽查结果公示', make: drawNoticePdf },
+} as const;
+
+/** A plan name as part of a file name: the characters a file name may not hold (the save dialog refuses them) replaced. */
+const fileNamePart = (text: string) => Array.from(text.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')).slice(0, 60).join('');
+
+/**
+ * Saves a draw's record (抽查记录) or its public notice (抽查结果公示) as PDF, the teams named from this
+ * device's inspectors list; the file is named with the draw's date in China. False when the user cancelled.
+ */
+export async function saveDrawPdf(kind: keyof typeof DRAW_DOCS, saved: SavedDraw): Promise<boolean> {
+  const inspectors = await db.inspectors.toArray();
+  const { title, make } = DRAW_DOCS[kind];
+  const bytes = await make(await fontSource(), { result: saved.result, inspectorNames: new Map(inspectors.map((i) => [i.certNo, i.name])), drawnBy: saved.drawnBy });
+  const { plan, drawnAt } = saved.result.record;
+  return platform.saveFile({ title, suggestedName: `${title}-${fileNamePart(plan.name)}-${fileDate(drawnAt)}.pdf`, filters: PDF, data: bytes });
 }

@@ -1,11 +1,42 @@
-import { Button, Space, Typography } from 'antd';
+import { Alert, App, Button, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
 import { platform } from '../platform';
-import { useDraw } from '../db/draws';
+import { useDraw, type SavedDraw } from '../db/draws';
+import { saveDrawPdf } from '../db/documents';
+import { describeError } from '../i18n/errors';
 
-/** The draw record as a printable page (A4), for the file and the public notice. */
+/**
+ * Makes the draw's record or public notice as PDF on this device and saves it. Busy while it is made:
+ * a few seconds for thousands of targets.
+ */
+export function DrawPdfButton({ kind, saved, primary = false }: { kind: 'record' | 'notice'; saved: SavedDraw; primary?: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  async function save() {
+    setBusy(true);
+    try {
+      if (await saveDrawPdf(kind, saved)) message.success(t('common.saved'));
+    } catch (e) {
+      message.error(describeError(t, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Button type={primary ? 'primary' : 'default'} loading={busy} data-testid={`draw-${kind}-pdf`} onClick={() => void save()}>
+      {t(kind === 'record' ? 'drawDocs.recordPdf' : 'drawDocs.noticePdf')}
+    </Button>
+  );
+}
+
+/**
+ * The draw record on screen, with its PDF (the document: landscape A4, numbered, every hash on page 1)
+ * and the browser's print of this page as a preview.
+ */
 export function DrawRecordPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -16,11 +47,16 @@ export function DrawRecordPage() {
   const { result } = saved;
   return (
     <div className="print-page" style={{ maxWidth: 960, margin: '0 auto', padding: 32, background: '#fff' }}>
-      <Space className="no-print" style={{ marginBottom: 16 }}>
-        <Button onClick={() => navigate(`/draws/${id}`)}>{t('common.back')}</Button>
-        <Button type="primary" onClick={() => void platform.printPage({ title: t('draw.recordTitle'), suggestedName: `${t('draw.recordTitle')}-${result.record.plan.name}.pdf` })}>
-          {t('draw.print')}
-        </Button>
+      <Space className="no-print" direction="vertical" style={{ marginBottom: 16, width: '100%' }}>
+        <Space wrap>
+          <Button onClick={() => navigate(`/draws/${id}`)}>{t('common.back')}</Button>
+          <DrawPdfButton kind="record" saved={saved} primary />
+          <DrawPdfButton kind="notice" saved={saved} />
+          <Button onClick={() => void platform.printPage({ title: t('draw.recordTitle'), suggestedName: `${t('draw.recordTitle')}-${result.record.plan.name}.pdf` })}>
+            {t('draw.print')}
+          </Button>
+        </Space>
+        <Alert type="info" showIcon message={t('drawDocs.pdfNote')} />
       </Space>
       <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('draw.recordTitle')}</Typography.Title>
       <DrawRecordDescriptions result={result} />

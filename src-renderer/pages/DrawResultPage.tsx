@@ -6,6 +6,7 @@ import { buildNoticeWorkbook } from '../../src-shared/draw/notice';
 import { verifyDrawAsync } from '../../src-shared/draw/verify';
 import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
 import { platform } from '../platform';
+import { DrawPdfButton } from './DrawRecordPage';
 import { listsAsOf, readLists, useDraw, type ListChange } from '../db/draws';
 import { formatChinaTime } from '../../src-shared/time';
 
@@ -51,6 +52,8 @@ export function DrawResultPage() {
         extra={
           <Space wrap>
             <Button type="primary" onClick={() => void exportNotice()}>{t('draw.exportNotice')}</Button>
+            <DrawPdfButton kind="notice" saved={saved} />
+            <DrawPdfButton kind="record" saved={saved} />
             <Link to={`/draws/${id}/record`}><Button>{t('draw.printRecord')}</Button></Link>
             <Button onClick={() => void verify()}>{t('draw.verify')}</Button>
           </Space>

@@ -3,13 +3,59 @@
 // images, and "第 i 页 共 n 页" on every page. The same inputs give the same bytes (no clock inside),
 // so the desktop and the web build produce one file.
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import { DOCUMENT_CHARS, subsetFont, type FontSource } from './fontSubset';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = { top: 64, bottom: 64, left: 62, right: 62 };
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.35, 0.35, 0.35);
+const BAND = rgb(0.93, 0.93, 0.93);
+const HEADER_FILL = rgb(0.82, 0.82, 0.82);
+
+/** A page's size and margins, in points. */
+export interface PageLayout {
+  size: readonly [number, number];
+  margin: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
+}
+/** Portrait A4 with a letter's margins: every document's page unless it asks for another. */
+export const A4_PORTRAIT: PageLayout = { size: A4, margin: MARGIN };
+/**
+ * Landscape A4 with narrow margins, for long lists: 780 points across keep a row of a wide table (name,
+ * code, place, team) on one line, where portrait wraps it to two or three.
+ */
+export const A4_LANDSCAPE_LIST: PageLayout = { size: [A4[1], A4[0]], margin: { top: 26, bottom: 28, left: 30, right: 30 } };
+
+/** A column of `grid`. */
+export interface GridColumn {
+  header: string;
+  align?: 'left' | 'right';
+  /** A column that gives up width when the table is too wide (names, teams); the others keep each cell on one line. */
+  wrap?: boolean;
+  /** A fixed width in points, instead of one sized to the content. */
+  width?: number;
+  /** An empty gutter between tables set side by side: no band or header fill across it. */
+  gutter?: boolean;
+  /** Labels of a label–value block, in grey as `field` prints them. */
+  grey?: boolean;
+}
+
+/** A cell of `grid`: text, or items (a team's members) joined by 、 and broken between, not inside, where they fit. */
+export type GridCell = string | readonly string[];
+
+export interface GridOptions {
+  /** Font size in points (default 7.5: a row of a long list is under 10 points high, 55 to a landscape page). */
+  size?: number;
+  /** False for a label–value block: no header row, none repeated on later pages. */
+  header?: boolean;
+}
+
+const GRID_PAD_X = 3;
+const GRID_PAD_Y = 0.5;
+/** Line height in font sizes: tight, as the grey band on every other row keeps the rows apart. */
+const GRID_LEADING = 1.15;
+/** Share of a wrapping column's cells that size it: the few longest wrap rather than squeeze every other column. */
+const GRID_SIZING_SHARE = 0.98;
 /**
  * OpenType features fontkit would apply when laying text out. Off: a USCC (digits then letters) came
  * out in other digit forms, spaced wide and lost to text extraction. Plain glyphs are what a record wants.
@@ -30,10 +76,13 @@ export class PdfWriter {
   private page!: PDFPage;
   private y = 0;
   private chars: Set<number> | null = null;
+  /** Advance of each character measured so far, at 1000 points. */
+  private readonly advances = new Map<string, number>();
 
   private constructor(
     private readonly doc: PDFDocument,
     private readonly font: PDFFont,
+    private readonly layout: PageLayout,
   ) {
     this.addPage();
   }
@@ -42,7 +91,7 @@ export class PdfWriter {
    * A new document printing every character of `text` (its data; DOCUMENT_CHARS are added) in the
    * source font, cut down to those characters and embedded whole: a few hundred kB, not 10 MB.
    */
-  static async create(source: FontSource, text: string, meta: DocMeta): Promise<PdfWriter> {
+  static async create(source: FontSource, text: string, meta: DocMeta, layout: PageLayout = A4_PORTRAIT): Promise<PdfWriter> {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(fontkit);
     const font = await doc.embedFont(await subsetFont(source, text + DOCUMENT_CHARS + meta.title + meta.subject), { subset: false, features: NO_FEATURES });
@@ -53,21 +102,26 @@ export class PdfWriter {
     doc.setLanguage('zh-CN');
     doc.setCreationDate(new Date(meta.createdAt));
     doc.setModificationDate(new Date(meta.createdAt));
-    return new PdfWriter(doc, font);
+    return new PdfWriter(doc, font, layout);
+  }
+
+  /** Width between the margins, in points. */
+  get contentWidth(): number {
+    return this.width;
   }
 
   private get width(): number {
-    return A4[0] - MARGIN.left - MARGIN.right;
+    return this.layout.size[0] - this.layout.margin.left - this.layout.margin.right;
   }
 
   private addPage(): void {
-    this.page = this.doc.addPage(A4);
-    this.y = A4[1] - MARGIN.top;
+    this.page = this.doc.addPage([...this.layout.size]);
+    this.y = this.layout.size[1] - this.layout.margin.top;
   }
 
   /** Room for `height` more points on this page, else a new page. */
   private need(height: number): void {
-    if (this.y - height < MARGIN.bottom) this.addPage();
+    if (this.y - height < this.layout.margin.bottom) this.addPage();
   }
 
   /** Splits text into lines no wider than `width` at `size`, by characters (Chinese has no spaces to break at). */
@@ -98,7 +152,7 @@ export class PdfWriter {
     const t = this.drawable(text);
     this.need(size * 2);
     const w = this.font.widthOfTextAtSize(t, size);
-    this.page.drawText(t, { x: (A4[0] - w) / 2, y: this.y - size, size, font: this.font, color: BLACK });
+    this.page.drawText(t, { x: (this.layout.size[0] - w) / 2, y: this.y - size, size, font: this.font, color: BLACK });
     this.y -= size * 2.2;
   }
 
@@ -109,7 +163,7 @@ export class PdfWriter {
     const leading = size * 1.6;
     for (const line of this.wrap(this.drawable(text), size, this.width - indent)) {
       this.need(leading);
-      this.page.drawText(line, { x: MARGIN.left + indent, y: this.y - size, size, font: this.font, color: options.color === 'grey' ? GREY : BLACK });
+      this.page.drawText(line, { x: this.layout.margin.left + indent, y: this.y - size, size, font: this.font, color: options.color === 'grey' ? GREY : BLACK });
       this.y -= leading;
     }
     this.y -= options.gap ?? 2;
@@ -129,8 +183,8 @@ export class PdfWriter {
     const lines = this.wrap(this.drawable(value), size, this.width - lw);
     lines.forEach((line, i) => {
       this.need(leading);
-      if (i === 0) this.page.drawText(this.drawable(label), { x: MARGIN.left, y: this.y - size, size, font: this.font, color: GREY });
-      this.page.drawText(line, { x: MARGIN.left + lw, y: this.y - size, size, font: this.font, color: BLACK });
+      if (i === 0) this.page.drawText(this.drawable(label), { x: this.layout.margin.left, y: this.y - size, size, font: this.font, color: GREY });
+      this.page.drawText(line, { x: this.layout.margin.left + lw, y: this.y - size, size, font: this.font, color: BLACK });
       this.y -= leading;
     });
   }
@@ -146,7 +200,7 @@ export class PdfWriter {
     const captionLines = Math.max(...items.map((i) => this.wrap(this.drawable(i.caption), captionSize, cell - 8).length), 1);
     this.need(height + captionLines * captionSize * 1.5 + 10);
     items.forEach((item, k) => {
-      const x = MARGIN.left + k * cell;
+      const x = this.layout.margin.left + k * cell;
       if (item.image) {
         const scale = Math.min((cell - 8) / item.image.width, height / item.image.height);
         const [w, h] = [item.image.width * scale, item.image.height * scale];
@@ -169,11 +223,11 @@ export class PdfWriter {
     const drawRow = (cells: readonly string[], color = BLACK) => {
       const wrapped = cells.map((c, i) => this.wrap(this.drawable(c), size, cols[i]! - 6));
       const height = Math.max(...wrapped.map((w) => w.length)) * leading + 4;
-      if (this.y - height < MARGIN.bottom) {
+      if (this.y - height < this.layout.margin.bottom) {
         this.addPage();
         if (cells !== header) drawRow(header, GREY);
       }
-      let x = MARGIN.left;
+      let x = this.layout.margin.left;
       wrapped.forEach((lines, i) => {
         lines.forEach((line, j) => {
           const w = this.font.widthOfTextAtSize(line, size);
@@ -182,11 +236,157 @@ export class PdfWriter {
         x += cols[i]!;
       });
       this.y -= height;
-      this.page.drawLine({ start: { x: MARGIN.left, y: this.y + 1 }, end: { x: MARGIN.left + this.width, y: this.y + 1 }, thickness: 0.3, color: GREY });
+      this.page.drawLine({ start: { x: this.layout.margin.left, y: this.y + 1 }, end: { x: this.layout.margin.left + this.width, y: this.y + 1 }, thickness: 0.3, color: GREY });
     };
     drawRow(header, GREY);
     for (const row of rows) drawRow(row);
     this.y -= 6;
+  }
+
+  /**
+   * Width of `text` at `size`, in points: the sum of its glyphs' advances (layout features are off, so
+   * nothing moves them), each character measured once. `wrap` lays out the line on every character,
+   * which a table of thousands of rows cannot afford.
+   */
+  textWidth(text: string, size: number): number {
+    let width = 0;
+    for (const ch of text) {
+      let advance = this.advances.get(ch);
+      if (advance === undefined) this.advances.set(ch, (advance = this.font.widthOfTextAtSize(ch, 1000)));
+      width += advance;
+    }
+    return (width * size) / 1000;
+  }
+
+  /** `wrap` by the measured advances: lines no wider than `width`, broken between characters, 标点避头. */
+  private breakText(text: string, size: number, width: number): string[] {
+    const lines: string[] = [];
+    for (const paragraph of text.split('\n')) {
+      let line = '';
+      let used = 0;
+      for (const ch of paragraph) {
+        const w = this.textWidth(ch, size);
+        if (line !== '' && used + w > width && !NO_LINE_START.has(ch)) {
+          lines.push(line);
+          [line, used] = ['', 0];
+        }
+        line += ch;
+        used += w;
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  /** A cell's lines: text broken by characters, items kept whole on a line where they fit (the 、 stays at the line's end). */
+  private cellLines(cell: GridCell, size: number, width: number): string[] {
+    if (typeof cell === 'string') return this.breakText(this.drawable(cell), size, width);
+    const lines: string[] = [];
+    let line = '';
+    cell.forEach((item, i) => {
+      const piece = this.drawable(i < cell.length - 1 ? `${item}、` : item);
+      if (line !== '' && this.textWidth(line + piece, size) <= width) {
+        line += piece;
+        return;
+      }
+      if (line !== '') lines.push(line);
+      // An item wider than the cell by itself is broken by characters, as text is.
+      const broken = this.breakText(piece, size, width);
+      lines.push(...broken.slice(0, -1));
+      line = broken[broken.length - 1]!;
+    });
+    lines.push(line);
+    return lines;
+  }
+
+  /**
+   * Column widths from the content: each column as wide as its header and its cells (a wrapping column as
+   * wide as nearly all of them), the room left over given to the wrapping columns; when the table is
+   * too wide, the wrapping columns share what the others leave.
+   */
+  private gridWidths(columns: readonly GridColumn[], rows: readonly (readonly GridCell[])[], size: number): number[] {
+    const natural = columns.map((c, i) => c.width ?? this.naturalWidth(c, rows.map((r) => r[i] ?? ''), size));
+    const flexible = columns.flatMap((c, i) => (c.width === undefined && c.wrap ? [i] : []));
+    const flexWidth = flexible.reduce((s, i) => s + natural[i]!, 0);
+    const fixed = natural.reduce((s, w) => s + w, 0) - flexWidth;
+    // Nothing may wrap: the columns keep their widths, or all shrink alike when they would leave the page.
+    if (flexible.length === 0 || flexWidth === 0) return fixed + flexWidth <= this.width ? natural : natural.map((w) => (w * this.width) / (fixed + flexWidth));
+    const least = size * 6 + 2 * GRID_PAD_X;
+    const room = this.width - fixed;
+    // Too little room even for six characters a wrapping column: everything shrinks alike (and wraps).
+    if (room < least * flexible.length) return natural.map((w) => (w * this.width) / (fixed + flexWidth));
+    const widths = natural.slice();
+    for (const i of flexible) widths[i] = Math.max(least, (room * natural[i]!) / flexWidth);
+    const over = widths.reduce((s, w) => s + w, 0) - this.width;
+    // A column raised to `least` is paid for by the widest one.
+    if (over > 0) widths[flexible.reduce((a, b) => (widths[a]! >= widths[b]! ? a : b))]! -= over;
+    return widths;
+  }
+
+  private naturalWidth(column: GridColumn, cells: readonly GridCell[], size: number): number {
+    const widths = cells.map((c) => this.textWidth(typeof c === 'string' ? c : c.join('、'), size)).sort((a, b) => a - b);
+    const at = column.wrap ? Math.floor(GRID_SIZING_SHARE * (widths.length - 1)) : widths.length - 1;
+    return Math.max(this.textWidth(column.header, size), widths[at] ?? 0) + 2 * GRID_PAD_X;
+  }
+
+  /**
+   * A dense table across the page: widths from the content (gridWidths), a cell's text wrapped within it,
+   * every other row on a grey band, a row never split, the header row repeated at the top of every page.
+   */
+  grid(columns: readonly GridColumn[], rows: readonly (readonly GridCell[])[], options: GridOptions = {}): void {
+    const size = options.size ?? 7.5;
+    const widths = this.gridWidths(columns, rows, size);
+    const header = options.header === false ? null : columns.map((c) => c.header);
+    const headerHeight = header ? this.gridRowHeight(header, widths, size) : 0;
+    const drawHeader = () => header && this.gridRow(header, widths, columns, size, HEADER_FILL);
+    this.need(headerHeight + this.gridRowHeight(rows[0] ?? [], widths, size));
+    drawHeader();
+    rows.forEach((row, k) => {
+      if (this.y - this.gridRowHeight(row, widths, size) < this.layout.margin.bottom) {
+        this.addPage();
+        drawHeader();
+      }
+      this.gridRow(row, widths, columns, size, k % 2 === 1 ? BAND : null);
+    });
+    this.y -= 8;
+  }
+
+  private gridRowHeight(cells: readonly GridCell[], widths: readonly number[], size: number): number {
+    const lines = Math.max(1, ...cells.map((c, i) => this.cellLines(c, size, widths[i]! - 2 * GRID_PAD_X).length));
+    return lines * size * GRID_LEADING + 2 * GRID_PAD_Y;
+  }
+
+  private gridRow(cells: readonly GridCell[], widths: readonly number[], columns: readonly GridColumn[], size: number, fill: RGB | null): void {
+    const wrapped = cells.map((c, i) => this.cellLines(c, size, widths[i]! - 2 * GRID_PAD_X));
+    const leading = size * GRID_LEADING;
+    const height = Math.max(1, ...wrapped.map((l) => l.length)) * leading + 2 * GRID_PAD_Y;
+    const left = this.layout.margin.left;
+    if (fill) this.fillRuns(widths, columns, height, fill);
+    let x = left;
+    wrapped.forEach((lines, i) => {
+      lines.forEach((line, j) => {
+        // The baseline sits so that an ideograph (0.88 em up, 0.12 em down) is centred in its line.
+        const baseline = this.y - GRID_PAD_Y - j * leading - (leading + 0.76 * size) / 2;
+        const dx = columns[i]?.align === 'right' ? widths[i]! - GRID_PAD_X - this.textWidth(line, size) : GRID_PAD_X;
+        this.page.drawText(line, { x: x + dx, y: baseline, size, font: this.font, color: columns[i]?.grey ? GREY : BLACK });
+      });
+      x += widths[i]!;
+    });
+    this.y -= height;
+  }
+
+  /** The row's band, drawn in one piece between gutters (touching pieces show seams in some viewers). */
+  private fillRuns(widths: readonly number[], columns: readonly GridColumn[], height: number, fill: RGB): void {
+    let x = this.layout.margin.left;
+    let from = x;
+    widths.forEach((w, i) => {
+      if (columns[i]?.gutter) {
+        if (x > from) this.page.drawRectangle({ x: from, y: this.y - height, width: x - from, height, color: fill });
+        from = x + w;
+      }
+      x += w;
+    });
+    if (x > from) this.page.drawRectangle({ x: from, y: this.y - height, width: x - from, height, color: fill });
   }
 
   space(points: number): void {
@@ -199,7 +399,7 @@ export class PdfWriter {
     pages.forEach((page, i) => {
       const text = this.drawable(`${footer}    第 ${i + 1} 页 共 ${pages.length} 页`);
       const w = this.font.widthOfTextAtSize(text, 8.5);
-      page.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: 8.5, font: this.font, color: GREY });
+      page.drawText(text, { x: (this.layout.size[0] - w) / 2, y: this.layout.margin.bottom / 2, size: 8.5, font: this.font, color: GREY });
     });
     return this.doc.save({ useObjectStreams: true });
   }

@@ -1,0 +1,15 @@
+// The draw's documents as PDF: the record (抽查记录) and the public notice (抽查结果公示), made on this device.
+import type { MessageTable } from '../../src-shared/i18n/format';
+
+export const drawDocsUiMessages: MessageTable = {
+  'zh-CN': {
+    'drawDocs.recordPdf': '下载抽查记录 PDF',
+    'drawDocs.noticePdf': '下载公示 PDF',
+    'drawDocs.pdfNote': '抽查记录以 PDF 文件为准（横向 A4，每页有页码，首页载明全部哈希）；浏览器打印仅供预览。',
+  },
+  en: {
+    'drawDocs.recordPdf': 'Download draw record (PDF)',
+    'drawDocs.noticePdf': 'Download public notice (PDF)',
+    'drawDocs.pdfNote': 'The PDF file is the draw record (landscape A4, numbered pages, every hash on the first page); printing from the browser is a preview only.',
+  },
+};
