@@ -7,7 +7,10 @@ import { drawNoticePdf } from '../../src-shared/docs/drawNoticePdf';
 import { drawRecordPdf } from '../../src-shared/docs/drawRecordPdf';
 import type { FontSource } from '../../src-shared/docs/fontSubset';
 import { onSiteRecordPdf } from '../../src-shared/docs/onSiteRecordPdf';
+import { refundOrderPdf } from '../../src-shared/docs/refundOrderPdf';
+import { refundOrderWorkbook } from '../../src-shared/docs/refundOrderXlsx';
 import { schedulePdf } from '../../src-shared/docs/schedulePdf';
+import type { RefundOrder } from '../../src-shared/refund/order';
 import type { Photo } from '../../src-shared/inspection/evidence';
 import type { LedgerCheck } from '../../src-shared/inspection/ledgerCheck';
 import { chinaDate } from '../../src-shared/inspection/meters';
@@ -68,4 +71,13 @@ export async function saveDrawPdf(kind: keyof typeof DRAW_DOCS, saved: SavedDraw
   const bytes = await make(await fontSource(), { result: saved.result, inspectorNames: new Map(inspectors.map((i) => [i.certNo, i.name])), drawnBy: saved.drawnBy });
   const { plan, drawnAt } = saved.result.record;
   return platform.saveFile({ title, suggestedName: `${title}-${fileNamePart(plan.name)}-${fileDate(drawnAt)}.pdf`, filters: PDF, data: bytes });
+}
+
+const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
+
+/** Saves a numbered refund order as PDF (the document served) or as its Excel ledger (for tracking). */
+export async function saveRefundOrder(order: RefundOrder, as: 'pdf' | 'xlsx'): Promise<boolean> {
+  const name = `责令退还多收电费通知书-${fileNamePart(order.docNo)}-${fileNamePart(order.party.name)}`;
+  if (as === 'pdf') return platform.saveFile({ title: '责令退还多收电费通知书', suggestedName: `${name}.pdf`, filters: PDF, data: await refundOrderPdf(await fontSource(), order) });
+  return platform.saveFile({ title: '退费台账', suggestedName: `${name}-台账.xlsx`, filters: XLSX, data: await refundOrderWorkbook(order) });
 }

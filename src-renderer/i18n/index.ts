@@ -17,9 +17,10 @@ import { inspectionMessages } from '../../src-shared/i18n/inspection';
 import { drawDocsUiMessages } from './drawDocsUi';
 import { reviewMessages } from '../../src-shared/i18n/review';
 import { calendarMessages } from '../../src-shared/i18n/calendar';
+import { refundUiMessages } from './refundUi';
 
 const LOCALE_KEY = 'tariffcheck.locale';
-const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages, reviewMessages, drawDocsUiMessages, calendarMessages];
+const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages, reviewMessages, drawDocsUiMessages, calendarMessages, refundUiMessages];
 
 function merged(locale: Locale): Record<string, string> {
   return Object.assign({}, ...tables.map((t) => t[locale]));

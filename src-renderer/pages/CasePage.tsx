@@ -17,6 +17,7 @@ import { useOfficeSettings, useStoredTariff } from '../db/reference';
 import { defaultOfficeSettings, verificationYearsOf } from '../../src-shared/inspection/officeSettings';
 import { formatChinaTime } from '../../src-shared/time';
 import { SignaturePad } from '../components/SignaturePad';
+import { RefundOrderSection } from '../components/refund/RefundOrderSection';
 import { useRun } from '../components/useRun';
 import { useIdentity } from '../db/identity';
 import { STATUS_COLOR } from './CasesPage';
@@ -190,6 +191,9 @@ export function CasePage() {
           },
           {
             key: 'onsite', label: t('insp.tab.onsite'), children: <OnSiteSection kase={kase} records={records} names={names} table={table} settings={settings} canRecord={canRecord} />,
+          },
+          {
+            key: 'refund', label: t('refund.tab'), children: <RefundOrderSection kase={kase} records={records} settings={settings} reviewer={reviewer} />,
           },
         ]}
       />

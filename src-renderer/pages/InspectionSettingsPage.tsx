@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ACCURACY_CLASSES } from '../../src-shared/inspection/meters';
 import { defaultOfficeSettings, newCode, officeSettingsSchema, type FindingTypeSetting, type LegalBasis, type OfficeSettings, type TileSource } from '../../src-shared/inspection/officeSettings';
 import { formatChinaTime } from '../../src-shared/time';
+import { formatDocNo, REFUND_BASIS } from '../../src-shared/refund/order';
+import { CalendarCard } from '../components/CalendarCard';
 import { firstIssue } from '../../src-shared/zodIssue';
 import { useStoredOfficeSettings } from '../db/reference';
 import { useIdentity } from '../db/identity';
@@ -23,6 +25,7 @@ function issueText(t: (k: string, o?: Record<string, unknown>) => string, s: Off
   if (list === 'findingTypes') return t('settings.issue.at', { where: t('settings.types.row', { n: row, label: s.findingTypes[Number(index)]?.label ?? '' }), field: t(`settings.types.${field === 'bases' ? 'bases' : field === 'code' ? 'code' : 'label'}`), why });
   if (list === 'legalBases') return t('settings.issue.at', { where: t('settings.bases.row', { n: row }), field: t('settings.bases.text'), why });
   if (list === 'verificationYears') return t('settings.issue.at', { where: t('settings.years.title'), field: index ?? '', why: t('settings.issue.years') });
+  if (list === 'refund') return t('settings.issue.at', { where: t('settings.refund.title'), field: t(`settings.refund.${index === 'officeName' ? 'office' : index === 'docPrefix' ? 'prefix' : index === 'workingDays' ? 'days' : 'bases'}`), why });
   if (list === 'tileSource') return t('settings.issue.at', { where: t('settings.map.title'), field: t(`settings.map.${index === 'url' ? 'url' : index === 'minZoom' || index === 'maxZoom' ? 'zoom' : 'url'}`), why });
   return t('settings.issue.at', { where: path, field: '', why });
 }
@@ -109,6 +112,26 @@ export function InspectionSettingsPage() {
           <Input aria-label={t('settings.years.source')} disabled={!office} style={{ width: 420 }} value={edit.verificationSource} maxLength={200} onChange={(e) => change({ verificationSource: e.target.value })} />
         </Space>
       </Card>
+
+      <Card size="small" title={t('settings.refund.title')} data-testid="settings-refund">
+        <Space wrap>
+          <Input addonBefore={t('settings.refund.office')} aria-label={t('settings.refund.office')} disabled={!office} style={{ width: 360 }} placeholder={t('settings.refund.officePlaceholder')} value={edit.refund.officeName} maxLength={100}
+            onChange={(e) => change({ refund: { ...edit.refund, officeName: e.target.value } })} />
+          <Input addonBefore={t('settings.refund.prefix')} aria-label={t('settings.refund.prefix')} disabled={!office} style={{ width: 260 }} value={edit.refund.docPrefix} maxLength={30}
+            onChange={(e) => change({ refund: { ...edit.refund, docPrefix: e.target.value } })} />
+          <Typography.Text type="secondary">{t('settings.refund.example', { no: formatDocNo(edit.refund.docPrefix || '…', new Date().getFullYear(), 1) })}</Typography.Text>
+        </Space>
+        <Space wrap style={{ marginTop: 8 }}>
+          <Typography.Text>{t('settings.refund.days')}</Typography.Text>
+          <InputNumber aria-label={t('settings.refund.days')} disabled={!office} min={1} max={120} precision={0} value={edit.refund.workingDays} onChange={(v) => change({ refund: { ...edit.refund, workingDays: v ?? 0 } })} />
+          <Typography.Text>{t('settings.refund.bases')}</Typography.Text>
+          <Select mode="multiple" optionFilterProp="label" aria-label={t('settings.refund.bases')} disabled={!office} style={{ minWidth: 360 }} value={edit.refund.bases} onChange={(v) => change({ refund: { ...edit.refund, bases: v } })}
+            options={edit.legalBases.map((b) => ({ value: b.code, label: b.text }))} />
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('settings.refund.hint', { basis: REFUND_BASIS })}</Typography.Paragraph>
+      </Card>
+
+      <CalendarCard calendar={edit.calendar} office={office} onChange={(calendar) => change({ calendar })} />
 
       <Card size="small" title={t('settings.map.title')}
         extra={<Space><Typography.Text>{t('settings.map.use')}</Typography.Text><Switch aria-label={t('settings.map.use')} disabled={!office} checked={edit.tileSource !== null} onChange={(on) => change({ tileSource: on ? { ...NO_TILES } : null })} /></Space>}>

@@ -15,10 +15,11 @@ import { mapUiMessages } from '../../src-renderer/i18n/mapUi';
 import { drawDocsUiMessages } from '../../src-renderer/i18n/drawDocsUi';
 import { reviewMessages } from '../../src-shared/i18n/review';
 import { calendarMessages } from '../../src-shared/i18n/calendar';
+import { refundUiMessages } from '../../src-renderer/i18n/refundUi';
 import { settingsUiMessages } from '../../src-renderer/i18n/settingsUi';
 import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages, refundUi: refundUiMessages };
 
 describe('i18n', () => {
   it('names every mutator (a refused change is listed by it on 同步) in both languages', () => {
