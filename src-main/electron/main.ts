@@ -27,7 +27,7 @@ if (acquireSingleInstance(() => mainWindow)) {
   app.on('will-quit', () => void stopOfficeHub());
 
   void app.whenReady().then(() => {
-    refusePermissions(session.defaultSession);
+    refusePermissions(session.defaultSession, location);
     applyContentSecurityPolicy(session.defaultSession);
     registerIpcHandlers(location);
     installApplicationMenu(!app.isPackaged);

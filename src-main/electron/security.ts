@@ -40,9 +40,21 @@ export function hardenWebContents(contents: WebContents, location: RendererLocat
 }
 
 /** The app needs no camera, location, notifications or clipboard reads; every request is refused. */
-export function refusePermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+export function refusePermissions(session: Session, location: RendererLocation): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => callback(mayUse(location, permission, contents.getURL(), details as { mediaTypes?: string[] })));
+  session.setPermissionCheckHandler((contents, permission, origin, details) => mayUse(location, permission, contents?.getURL() ?? origin, details as { mediaType?: string }));
+}
+
+/**
+ * The camera (video only: photos of meters and notices) and the position (where a photo was taken) for
+ * the app's own page; everything else, and any other page, is refused.
+ */
+export function mayUse(location: RendererLocation, permission: string, url: string, details: { mediaTypes?: string[]; mediaType?: string }): boolean {
+  if (!isAppUrl(location, url)) return false;
+  if (permission === 'geolocation') return true;
+  if (permission !== 'media') return false;
+  const types = details.mediaTypes ?? (details.mediaType ? [details.mediaType] : []);
+  return types.length > 0 && types.every((m) => m === 'video');
 }
 
 /** Adds the CSP header to every response the session receives. */

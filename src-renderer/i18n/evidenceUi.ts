@@ -20,6 +20,9 @@ export const evidenceUiMessages: MessageTable = {
     'evidence.camera.positionWaiting': '正在获取本机位置…',
     'evidence.camera.positionNone': '未获得本机位置：照片照常保存，位置留空',
     'evidence.grid.count': '共 {{count}} 张照片',
+    'evidence.grid.noPosition': '位置不详',
+    'evidence.grid.copySha': '复制 SHA-256',
+    'evidence.grid.copied': '已复制 SHA-256',
   },
   en: {
     'evidence.camera.open': 'Camera',
@@ -39,5 +42,8 @@ export const evidenceUiMessages: MessageTable = {
     'evidence.camera.positionWaiting': 'Finding the device position…',
     'evidence.camera.positionNone': 'No device position: photos are kept without one',
     'evidence.grid.count': '{{count}} photos',
+    'evidence.grid.noPosition': 'Position unknown',
+    'evidence.grid.copySha': 'Copy SHA-256',
+    'evidence.grid.copied': 'SHA-256 copied',
   },
 };

@@ -16,10 +16,11 @@ import { drawDocsUiMessages } from '../../src-renderer/i18n/drawDocsUi';
 import { reviewMessages } from '../../src-shared/i18n/review';
 import { calendarMessages } from '../../src-shared/i18n/calendar';
 import { refundUiMessages } from '../../src-renderer/i18n/refundUi';
+import { evidenceUiMessages } from '../../src-renderer/i18n/evidenceUi';
 import { settingsUiMessages } from '../../src-renderer/i18n/settingsUi';
 import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages, refundUi: refundUiMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages, refundUi: refundUiMessages, evidenceUi: evidenceUiMessages };
 
 describe('i18n', () => {
   it('names every mutator (a refused change is listed by it on 同步) in both languages', () => {

@@ -92,17 +92,30 @@ describe('openExternalSafely', () => {
 });
 
 describe('permissions', () => {
-  it('refuses every permission request and check', () => {
+  const location = { kind: 'file' as const, path: '/app/out/renderer/index.html', url: 'file:///app/out/renderer/index.html' };
+  const app = 'file:///app/out/renderer/index.html#/cases/1';
+
+  it("gives the app's own page the camera (video only) and the position; refuses every other permission and every other page", () => {
     const fake = session.fake();
-    refusePermissions(fake as unknown as Session);
-    const [requestHandler] = fake.setPermissionRequestHandler.mock.calls[0] as [(c: unknown, p: string, cb: (ok: boolean) => void) => void];
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    refusePermissions(fake as unknown as Session, location);
+    const [requestHandler] = fake.setPermissionRequestHandler.mock.calls[0] as [(c: unknown, p: string, cb: (ok: boolean) => void, d: unknown) => void];
+    const ask = (url: string, permission: string, details: unknown = {}) => {
       const callback = vi.fn();
-      requestHandler({}, permission, callback);
-      expect(callback, permission).toHaveBeenCalledWith(false);
-    }
+      requestHandler({ getURL: () => url }, permission, callback, details);
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(ask(app, 'media', { mediaTypes: ['video'] })).toBe(true);
+    expect(ask(app, 'geolocation')).toBe(true);
+    expect(ask(app, 'media', { mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(ask(app, 'media', { mediaTypes: ['audio'] })).toBe(false);
+    expect(ask(app, 'media', {})).toBe(false);
+    for (const permission of ['notifications', 'clipboard-read', 'openExternal', 'fullscreen']) expect(ask(app, permission), permission).toBe(false);
+    expect(ask('https://evil.example/', 'media', { mediaTypes: ['video'] })).toBe(false);
+    expect(ask('file:///etc/other.html', 'geolocation')).toBe(false);
     const [checkHandler] = fake.setPermissionCheckHandler.mock.calls[0] as [(...args: unknown[]) => boolean];
-    expect(checkHandler(null, 'media', 'file://', {})).toBe(false);
+    expect(checkHandler({ getURL: () => app }, 'media', 'file://', { mediaType: 'video' })).toBe(true);
+    expect(checkHandler({ getURL: () => app }, 'media', 'file://', { mediaType: 'audio' })).toBe(false);
+    expect(checkHandler(null, 'media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
   });
 });
 
