@@ -83,6 +83,9 @@ test('the office approves a case and issues its refund order: numbered by the hu
   const orders = page.getByTestId('refund-orders');
   await expect(orders).toContainText('鼓市监价退〔2026〕1号', { timeout: 30_000 });
   await expect(orders).toContainText('15 个工作日（2026-10-22）');
+  // One order per ledger: the form now says so instead of offering a second.
+  await expect(page.getByTestId('refund-done')).toContainText('鼓市监价退〔2026〕1号');
+  await expect(page.getByRole('button', { name: '制作通知书' })).toHaveCount(0);
   await screenshot(page, '90-refund-order');
 
   mkdirSync(DOCUMENTS, { recursive: true });

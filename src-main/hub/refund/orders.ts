@@ -44,6 +44,8 @@ export async function issueOrder(w: Write, session: DeviceSession, c: CaseRow, o
   if (user.role === 'inspector' || (user.role === 'lead' && user.district !== c.district)) throw new Rejection('forbidden', 'only the office or the district lead issues refund orders');
   const [known] = await w.tx.query<{ id: string }>('SELECT id FROM refund_orders WHERE id = $1', [order.id]);
   if (known) throw new Rejection('exists', `refund order ${order.id} exists`);
+  const [twice] = await w.tx.query<{ doc_no: string }>("SELECT doc_no FROM refund_orders WHERE case_id = $1 AND body->'ledger'->>'recordId' = $2", [c.id, order.ledger.recordId]);
+  if (twice) throw new Rejection('exists', `the ledger was ordered refunded in ${twice.doc_no}`, { reason: 'ledger-ordered', docNo: twice.doc_no });
   const settings = await settingsIn(w);
   await checkOrder(w, c, order, settings);
   const year = Number(order.issuedOn.slice(0, 4));

@@ -72,8 +72,12 @@ function IssueForm({ kase, records, settings }: { kase: Case; records: readonly 
   const ledgers = records.filter((r) => r.kind === 'ledgerCheck').map((r) => ({ id: r.id, check: r.data as unknown as LedgerCheck }));
   const [ledgerId, setLedgerId] = useState<string | null>(null);
   const [days, setDays] = useState<number | null>(null);
+  const orders = useRefundOrders(kase.id);
   const ledger = ledgers.find((l) => l.id === ledgerId) ?? ledgers.at(-1);
   if (!ledger) return <Alert type="info" showIcon message={t('refund.noLedger')} />;
+  // One order per ledger: a second would order the same money refunded twice.
+  const done = orders?.find((o) => o.order.ledger.recordId === ledger.id);
+  if (done) return <Alert type="success" showIcon data-testid="refund-done" message={t('refund.done', { file: ledger.check.file.name, docNo: done.order.docNo || t('refund.awaitingNo') })} />;
   if (!settings.refund.officeName) return <Alert type="warning" showIcon message={<>{t('refund.noOffice')} <Link to="/settings/inspection">{t('settings.nav')}</Link></>} />;
   const workingDays = days ?? settings.refund.workingDays;
   const draft = draftOrder(kase, ledger, settings, workingDays, chinaToday(new Date()));

@@ -59,10 +59,22 @@ describe.each(STORES)('refund orders on $name', (factory) => {
     const first = order(c.id, c.uscc, ledgerId);
     const second = order(c.id, c.uscc, ledgerId, { issuedOn: '2026-09-29', deadline: '2026-10-26' });
     expect((await world.office.pushOk([world.office.mutation('issueRefundOrder', { order: first })])).results[0]?.outcome).toBe('applied');
-    expect((await world.lead.pushOk([world.lead.mutation('issueRefundOrder', { order: second })])).results[0]?.outcome).toBe('applied');
+    // A second order from the same ledger would order the same money twice: refused, naming the first.
+    expect((await world.lead.pushOk([world.lead.mutation('issueRefundOrder', { order: second })])).results[0]).toMatchObject({ outcome: 'rejected', code: 'exists', params: { reason: 'ledger-ordered', docNo: '某市监价退〔2026〕1号' } });
+    // Another case's order gets the year's next number.
+    const other = world.cases[1]!;
+    const otherLedger = randomUUID();
+    const otherMember = teamOf(world, other).member;
+    await otherMember.pushOk([otherMember.mutation('addRecord', { id: otherLedger, caseId: other.id, kind: 'ledgerCheck', data: LEDGER })]);
+    await world.office.pushOk([world.office.mutation('reviewCase', { caseId: other.id, decision: 'approved', note: '' })]);
+    const third = order(other.id, other.uscc, otherLedger, { issuedOn: '2026-09-29', deadline: '2026-10-26' });
+    expect((await world.lead.pushOk([world.lead.mutation('issueRefundOrder', { order: third })])).results[0]?.outcome).toBe('applied');
+    const [numbers] = await world.hub.store.query<{ nos: string[] }>('SELECT array_agg(doc_no ORDER BY seq) AS nos FROM refund_orders');
+    expect(numbers?.nos).toEqual(['某市监价退〔2026〕1号', '某市监价退〔2026〕2号']);
     const orders = [...(replica(await member.pullAll()).get('refundOrders')?.values() ?? [])] as { id: string; order: RefundOrder; issuedBy: string }[];
-    expect(orders.map((o) => [o.id, o.order.docNo, o.order.totalFen])).toEqual([[first.id, '某市监价退〔2026〕1号', 11766], [second.id, '某市监价退〔2026〕2号', 11766]]);
+    expect(orders.map((o) => [o.id, o.order.docNo, o.order.totalFen])).toEqual([[first.id, '某市监价退〔2026〕1号', 11766]]);
     const audited = await world.hub.store.query<{ action: string }>("SELECT action FROM audit_log WHERE subject LIKE 'refundOrder:%' ORDER BY id");
+    // Both orders issued are audited under their subjects.
     expect(audited.map((a) => a.action)).toEqual(['mutation.issueRefundOrder', 'mutation.issueRefundOrder']);
   });
 
