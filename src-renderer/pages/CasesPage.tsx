@@ -44,12 +44,15 @@ export function CasesPage() {
   const drawNames = useMemo(() => new Map((draws ?? []).map((d) => [d.id, d.name])), [draws]);
   const districts = useMemo(() => [...new Set((cases ?? []).map((c) => c.district))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [cases]);
   const drawIds = useMemo(() => [...new Set((cases ?? []).map((c) => c.drawId))], [cases]);
-  const shown = useMemo(() => {
+  // Every filter but the status: the counts per status are of these, the list of those with the status.
+  const matching = useMemo(() => {
     const q = query.trim();
     return (cases ?? []).filter((c) =>
-      (!status || c.status === status) && (!district || c.district === district) && (!draw || c.drawId === draw) &&
+      (!district || c.district === district) && (!draw || c.drawId === draw) &&
       (!q || c.entityName.includes(q) || c.uscc.includes(q.toUpperCase()) || c.address.includes(q) || c.inspectors.some((x) => x.includes(q) || (names.get(x) ?? '').includes(q))));
-  }, [cases, query, status, district, draw, names]);
+  }, [cases, query, district, draw, names]);
+  const shown = useMemo(() => matching.filter((c) => !status || c.status === status), [matching, status]);
+  const perStatus = useMemo(() => CASE_STATUSES.map((s) => [s, matching.filter((c) => c.status === s).length] as const), [matching]);
   return (
     <Card title={t('cases.title')}
       extra={(
@@ -61,7 +64,15 @@ export function CasesPage() {
         </Space>
       )}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
-        <Typography.Text type="secondary" data-testid="cases-count">{t('cases.count', { shown: shown.length, total: cases?.length ?? 0 })}</Typography.Text>
+        <Space wrap size={4}>
+          <Typography.Text type="secondary" data-testid="cases-count">{t('cases.count', { shown: shown.length, total: cases?.length ?? 0 })}</Typography.Text>
+          {/* The review queue at a glance: a status's count filters by it, clicked again clears it. */}
+          <span data-testid="status-counts">
+            {perStatus.map(([s, n]) => (
+              <Tag.CheckableTag key={s} checked={status === s} onChange={(on) => setStatus(on ? s : null)}>{t('cases.statusCount', { status: t(`cases.status.${s}`), count: n })}</Tag.CheckableTag>
+            ))}
+          </span>
+        </Space>
         <Segmented
           aria-label={t('cases.view')}
           value={view}

@@ -71,6 +71,13 @@ test('the office approves a case and issues its refund order: numbered by the hu
   await expect(page.getByTestId('settings-source')).toContainText('当前设置由 陈科长 于');
 
   await page.goto(`${hub.url}/#/cases`);
+  // The review queue: counts per status, one click filters by it.
+  const counts = page.getByTestId('status-counts');
+  await expect(counts).toHaveText('待检查 0已提交 1已退回 0已审核 0');
+  await counts.getByText('待检查 0').click();
+  await expect(page.getByTestId('cases-count')).toContainText('显示 0 个');
+  await counts.getByText('已提交 1').click();
+  await expect(page.getByTestId('cases-count')).toContainText('显示 1 个');
   await page.getByText(FIELD_TARGET.name).first().click();
   await page.getByRole('tab', { name: '退费通知书' }).click();
   await expect(page.getByText('案件审核通过后，才能依据随案保存的电费台账制作退费通知书。')).toBeVisible();
