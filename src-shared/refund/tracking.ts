@@ -1,0 +1,99 @@
+// Refund tracking (退费跟踪): per tenant of an order, what was ordered, what the landlord proved paid, what
+// the office verified, and whether the deadline passed. Events only add up — a payment is never edited,
+// a wrong one is answered by the office refusing to verify it — so the history is the evidence.
+import { z } from 'zod';
+import { cleanString } from '../text';
+import type { Fen } from '../money';
+import type { RefundOrder } from './order';
+
+export const REFUND_EVENT_KINDS = ['paid', 'verified', 'unreachable'] as const;
+
+export const refundProofSchema = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: cleanString().min(1).max(260),
+  type: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+});
+
+export const refundEventSchema = z.strictObject({
+  id: z.uuid(),
+  orderId: z.uuid(),
+  tenant: cleanString().trim().min(1).max(200),
+  kind: z.enum(REFUND_EVENT_KINDS),
+  /** 'paid': the amount refunded in this payment (a part or the rest); 0 for the other kinds. */
+  amountFen: z.number().int().min(0).max(1e13),
+  /** 'paid': the China date of the payment; null for the other kinds. */
+  paidOn: z.iso.date().nullable(),
+  /** 'paid': the receipt or bank slip (a photo or a PDF kept as a blob). */
+  proof: refundProofSchema.nullable(),
+  note: cleanString().max(2000),
+});
+export type RefundEvent = z.infer<typeof refundEventSchema>;
+
+export type RefundStatus = 'pending' | 'partial' | 'paid' | 'verified' | 'unreachable';
+
+export interface TenantTracking {
+  tenant: string;
+  orderedFen: Fen;
+  paidFen: Fen;
+  remainingFen: Fen;
+  status: RefundStatus;
+  /** Not fully paid (nor unreachable) after the deadline. */
+  overdue: boolean;
+}
+
+/** What an order's tenants stand at on `today` (a China date), from the events so far. */
+export function trackingOf(order: Pick<RefundOrder, 'tenants' | 'deadline'>, events: readonly RefundEvent[], today: string): TenantTracking[] {
+  return order.tenants.map((t) => {
+    const mine = events.filter((e) => e.tenant === t.tenant);
+    const paidFen = mine.filter((e) => e.kind === 'paid').reduce((s, e) => s + e.amountFen, 0);
+    const remainingFen = t.totalFen - paidFen;
+    const status: RefundStatus = remainingFen === 0
+      ? (mine.some((e) => e.kind === 'verified') ? 'verified' : 'paid')
+      : mine.some((e) => e.kind === 'unreachable') ? 'unreachable' : paidFen > 0 ? 'partial' : 'pending';
+    return { tenant: t.tenant, orderedFen: t.totalFen, paidFen, remainingFen, status, overdue: (status === 'pending' || status === 'partial') && today > order.deadline };
+  });
+}
+
+export interface TrackingTotals {
+  orderedFen: Fen;
+  paidFen: Fen;
+  verifiedFen: Fen;
+  overdueTenants: number;
+}
+
+export function totalsOf(rows: readonly TenantTracking[]): TrackingTotals {
+  return {
+    orderedFen: rows.reduce((s, r) => s + r.orderedFen, 0),
+    paidFen: rows.reduce((s, r) => s + r.paidFen, 0),
+    verifiedFen: rows.reduce((s, r) => s + (r.status === 'verified' ? r.paidFen : 0), 0),
+    overdueTenants: rows.filter((r) => r.overdue).length,
+  };
+}
+
+export type RefundEventProblem =
+  | { code: 'unknown-tenant' }
+  | { code: 'no-proof' }
+  | { code: 'zero' }
+  | { code: 'over-ordered'; remainingFen: Fen }
+  | { code: 'paid-before-order'; issuedOn: string }
+  | { code: 'paid-in-future' }
+  | { code: 'not-fully-paid'; remainingFen: Fen }
+  | { code: 'verified-already' }
+  | { code: 'paid-already' };
+
+/** Why an event cannot be recorded against the order as it stands; null when it can. */
+export function refundEventProblem(order: Pick<RefundOrder, 'tenants' | 'deadline' | 'issuedOn'>, events: readonly RefundEvent[], event: RefundEvent, today: string): RefundEventProblem | null {
+  const row = trackingOf(order, events, today).find((r) => r.tenant === event.tenant);
+  if (!row) return { code: 'unknown-tenant' };
+  if (row.status === 'verified') return { code: 'verified-already' };
+  if (event.kind === 'paid') {
+    if (!event.proof) return { code: 'no-proof' };
+    if (event.amountFen <= 0) return { code: 'zero' };
+    if (event.amountFen > row.remainingFen) return { code: 'over-ordered', remainingFen: row.remainingFen };
+    if (!event.paidOn || event.paidOn < order.issuedOn) return { code: 'paid-before-order', issuedOn: order.issuedOn };
+    if (event.paidOn > today) return { code: 'paid-in-future' };
+    return null;
+  }
+  if (event.kind === 'verified') return row.remainingFen > 0 ? { code: 'not-fully-paid', remainingFen: row.remainingFen } : null;
+  return row.status === 'paid' ? { code: 'paid-already' } : null;
+}
