@@ -10,6 +10,7 @@ import type { DrawPlan } from '../../src-shared/draw/plan';
 import type { Commitment } from '../../src-shared/draw/commitment';
 import type { OfficeSettings } from '../../src-shared/inspection/officeSettings';
 import type { RefundOrder } from '../../src-shared/refund/order';
+import type { RefundEvent } from '../../src-shared/refund/tracking';
 
 /** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
 export interface ListHistoryEntry {
@@ -110,7 +111,18 @@ export type TariffDb = Dexie & {
   drafts: EntityTable<Draft, 'key'>;
   tiles: EntityTable<MapTile, 'key'>;
   refundOrders: EntityTable<StoredRefundOrder, 'id'>;
+  refundEvents: EntityTable<StoredRefundEvent, 'id'>;
 };
+
+/** A refund paid, verified or a tenant unreachable, as recorded here or pulled. */
+export interface StoredRefundEvent {
+  id: string;
+  orderId: string;
+  caseId: string;
+  event: RefundEvent;
+  by: string;
+  at: string;
+}
 
 /** A refund order: as issued here (docNo '' until the hub numbers it) or as pulled. */
 export interface StoredRefundOrder {
@@ -212,6 +224,7 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   db.version(9).stores({ officeSettings: '&key', drafts: '&key, caseId', tiles: '&key, source' });
   // Issue 13: refund orders, by case.
   db.version(10).stores({ refundOrders: '&id, caseId' });
+  db.version(11).stores({ refundEvents: '&id, orderId, caseId' });
   return db;
 }
 

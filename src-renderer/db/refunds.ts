@@ -6,3 +6,8 @@ import { db } from './db';
 export function useRefundOrders(caseId: string) {
   return useLiveQuery(() => db.refundOrders.where('caseId').equals(caseId).sortBy('issuedAt'), [caseId]);
 }
+
+/** The refund events of an order, in the order recorded. */
+export function useRefundEvents(orderId: string) {
+  return useLiveQuery(() => db.refundEvents.where('orderId').equals(orderId).sortBy('at'), [orderId]);
+}

@@ -28,4 +28,5 @@ export const write = {
   reviewCase: bind(cases.reviewCase),
   resolveConflict: bind(cases.resolveConflict),
   issueRefundOrder: bind(refunds.issueRefundOrder),
+  recordRefundEvent: bind(refunds.recordRefundEvent),
 };

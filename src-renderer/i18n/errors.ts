@@ -9,6 +9,8 @@ import { approvalText } from '../../src-shared/i18n/review';
 import { issueCode } from '../../src-shared/zodIssue';
 import { SyncError } from '../sync/hubClient';
 import { LocalRefusal } from '../sync/mutators';
+import { RefundRefusal } from '../sync/refundMutators';
+import { formatFen } from '../../src-shared/money';
 
 /** One issue as "field reason"; `fieldLabel` names a path for people (else the path's last part). */
 export function describeIssue(t: TFunction, issue: { path: readonly (string | number | symbol)[]; code: string }, fieldLabel?: (path: string) => string | undefined): string {
@@ -24,6 +26,10 @@ export function describeError(t: TFunction, e: unknown, fieldLabel?: (path: stri
   if (e instanceof z.ZodError) {
     const issue = e.issues[0];
     return issue ? describeIssue(t, { path: issue.path, code: issueCode(issue) }, fieldLabel) : t('issue.zod.custom');
+  }
+  if (e instanceof RefundRefusal) {
+    const p = e.problem;
+    return t(`refund.problem.${p.code}`, { remaining: 'remainingFen' in p ? formatFen(p.remainingFen) : '', issuedOn: 'issuedOn' in p ? p.issuedOn : '' });
   }
   if (e instanceof LocalRefusal) return e.code === 'not-approvable' ? approvalText(e.problems, appLocale()) : t(`error.local.${e.code}`);
   // The draw's refusals are made from the shared message table already (src-shared/i18n/draw.ts).

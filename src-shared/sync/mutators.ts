@@ -7,6 +7,7 @@ import { drawPlanSchema } from '../draw/plan';
 import { entitySchema, inspectorSchema } from '../domain';
 import { officeSettingsSchema } from '../inspection/officeSettings';
 import { refundOrderSchema } from '../refund/order';
+import { refundEventSchema } from '../refund/tracking';
 import { ledgerMappingSchema } from '../ledger/types';
 import { tariffTableSchema } from '../tariff/types';
 import { cleanString, cleanTextCheck } from '../text';
@@ -90,6 +91,8 @@ export const mutatorArgs = {
    * document number (`docNo` is sent empty) in the office's numbering.
    */
   issueRefundOrder: clean(z.strictObject({ order: refundOrderSchema })),
+  /** A refund paid (with its proof), verified by the office, or a tenant who cannot be found (src-shared/refund/tracking.ts). */
+  recordRefundEvent: clean(z.strictObject({ event: refundEventSchema })),
   /** The ledger column mapping confirmed for one landlord (USCC or name as typed), for every device. */
   putLedgerMapping: clean(z.strictObject({ landlord: cleanString().trim().min(1).max(200), mapping: ledgerMappingSchema })),
   /**

@@ -5,6 +5,7 @@ import { entitySchema, inspectorSchema } from '../domain';
 import { OFFICE_SETTINGS_KEY, officeSettingsSchema } from '../inspection/officeSettings';
 import { ledgerMappingSchema } from '../ledger/types';
 import { refundOrderSchema } from '../refund/order';
+import { refundEventSchema } from '../refund/tracking';
 import { tariffTableSchema } from '../tariff/types';
 import { cleanString, cleanTextCheck } from '../text';
 import { addNestedIssues, firstIssue } from '../zodIssue';
@@ -46,16 +47,21 @@ export const pulledOfficeSettingsSchema = z.strictObject({ key: z.literal(OFFICE
 /** A refund order as the hub holds it, with its document number and who issued it when. */
 export const pulledRefundOrderSchema = z.strictObject({ id: z.uuid(), caseId: z.uuid(), order: refundOrderSchema, issuedBy: cleanString().max(200), issuedAt: z.iso.datetime(), version }).superRefine(cleanTextCheck);
 
+/** A refund event as the hub holds it, with who recorded it when. */
+export const pulledRefundEventSchema = z.strictObject({ id: z.uuid(), caseId: z.uuid(), event: refundEventSchema, by: cleanString().max(200), at: z.iso.datetime(), version }).superRefine(cleanTextCheck);
+
 export type PulledTariff = z.infer<typeof pulledTariffSchema>;
 export type PulledMapping = z.infer<typeof pulledMappingSchema>;
 export type PulledOfficeSettings = z.infer<typeof pulledOfficeSettingsSchema>;
 export type PulledRefundOrder = z.infer<typeof pulledRefundOrderSchema>;
+export type PulledRefundEvent = z.infer<typeof pulledRefundEventSchema>;
 
 const PULLED: Record<ChangeTable, z.ZodType> = {
   tariffs: pulledTariffSchema,
   ledgerMappings: pulledMappingSchema,
   officeSettings: pulledOfficeSettingsSchema,
   refundOrders: pulledRefundOrderSchema,
+  refundEvents: pulledRefundEventSchema,
   cases: pulledCaseSchema,
   records: pulledRecordSchema,
   entities: entitySchema.strict(),

@@ -17,7 +17,7 @@ import { TariffIndex } from '../../src-shared/tariff/lookup';
 import { loadTariffTable } from '../../src-shared/tariff/types';
 import { ledgerFile } from '../fixtures/ledgerFiles';
 import { expect, test, watchBrowser } from './fixtures';
-import { screenshot } from './helpers';
+import { chooseFile, screenshot } from './helpers';
 import { FIELD_TARGET, startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, pairingCode } from './hubSession';
 
@@ -120,6 +120,35 @@ test('the office approves a case and issues its refund order: numbered by the hu
   });
   expect(rows).toEqual(tenants.flatMap((t) => t.months.map((m) => [t.tenant, m.month, m.overchargeFen] as [string, string, number])));
   expect(rows.reduce((s, r) => s + r[2], 0)).toBe(total);
+  // Refund tracking: the first tenant pays in two parts with a bank slip each (more than ordered is
+  // refused, saying what is left), then the office verifies; the totals follow to the fen.
+  const [first] = tenants as [typeof tenants[0]];
+  const half = Math.floor(first.totalFen / 2);
+  const tracking = page.getByTestId('refund-tracking');
+  const row = tracking.getByRole('row', { name: new RegExp(first.tenant) });
+  const pay = async (fen: number) => {
+    await row.getByRole('button', { name: '登记退还' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/本次退还金额/).fill((fen / 100).toFixed(2));
+    await chooseFile(page, dialog.getByRole('button', { name: '选择凭证文件' }), pdf);
+    await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
+  };
+  await pay(first.totalFen + 1);
+  await expect(page.getByText(`退还金额超过尚未退还的 ${formatFen(first.totalFen)} 元。`)).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: /^取\s?消$/ }).click();
+  await pay(half);
+  await expect(row).toContainText('部分退还');
+  await pay(first.totalFen - half);
+  await expect(row).toContainText('已退还');
+  await row.getByRole('button', { name: /^核\s?实$/ }).click();
+  await expect(row).toContainText('已核实');
+  await expect(page.getByTestId('refund-totals')).toHaveText(`应退 ${formatFen(total)} 元，已退 ${formatFen(first.totalFen)} 元，已核实 ${formatFen(first.totalFen)} 元；逾期未退 0 户`);
+  await screenshot(page, '91-refund-tracking');
+  await expect(async () => {
+    const events = (await (await request.get(`${hub.url}/api/v1/pull?cursor=0.0&limit=1000`, { headers: office })).json()) as { changes: { table: string; row: { event: { kind: string; amountFen: number } } }[] };
+    expect(events.changes.filter((c) => c.table === 'refundEvents').map((c) => [c.row.event.kind, c.row.event.amountFen])).toEqual([['paid', half], ['paid', first.totalFen - half], ['verified', 0]]);
+  }).toPass({ timeout: 30_000 });
+
   // The hub holds the order with its number, the same amounts.
   const all = (await (await request.get(`${hub.url}/api/v1/pull?cursor=0.0&limit=1000`, { headers: office })).json()) as { changes: { table: string; row: { order: { docNo: string; totalFen: number } } }[] };
   expect(all.changes.filter((c) => c.table === 'refundOrders').map((c) => [c.row.order.docNo, c.row.order.totalFen])).toEqual([['鼓市监价退〔2026〕1号', total]]);

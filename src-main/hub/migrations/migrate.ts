@@ -7,6 +7,7 @@ import authorName from './005_record_author_name.sql?raw';
 import drawPlans from './006_draw_plans.sql?raw';
 import officeSettings from './007_office_settings.sql?raw';
 import refundOrders from './008_refund_orders.sql?raw';
+import refundEvents from './009_refund_events.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '006_draw_plans', sql: drawPlans },
   { version: 7, name: '007_office_settings', sql: officeSettings },
   { version: 8, name: '008_refund_orders', sql: refundOrders },
+  { version: 9, name: '009_refund_events', sql: refundEvents },
 ];
 
 // Any fixed number: hubs starting together against one database take turns migrating.

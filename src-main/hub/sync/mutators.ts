@@ -16,6 +16,7 @@ import { putListRows, type ListWrite } from './lists';
 import { putMapping, putSettings, putTariff } from './reference';
 import { commitDevicePlan, recordDeviceDraw } from './draws';
 import { issueOrder } from '../refund/orders';
+import { recordEvent } from '../refund/events';
 
 export class Rejection extends Error {
   constructor(
@@ -327,6 +328,9 @@ const issueRefundOrder: Mutator<'issueRefundOrder'> = async (ctx, args) => {
   return issueOrder(ctx.w, ctx.session, c, args.order);
 };
 
+/** A refund paid, verified, or a tenant unreachable (src-main/hub/refund/events.ts). */
+const recordRefundEvent: Mutator<'recordRefundEvent'> = async (ctx, args) => recordEvent(ctx.w, ctx.session, args.event);
+
 /** A plan committed before its seed on an office or lead device (src-main/hub/sync/draws.ts). */
 const commitPlan: Mutator<'commitPlan'> = async (ctx, args) => commitDevicePlan(ctx.w, ctx.session, args);
 
@@ -346,6 +350,7 @@ export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   putLedgerMapping,
   putOfficeSettings,
   issueRefundOrder,
+  recordRefundEvent,
   commitPlan,
   recordDraw,
 };

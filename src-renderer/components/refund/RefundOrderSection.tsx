@@ -19,14 +19,16 @@ import { useRefundOrders } from '../../db/refunds';
 import { saveRefundOrder } from '../../db/documents';
 import { write } from '../../db/write';
 import { useRun } from '../useRun';
+import { RefundTracking } from './RefundTracking';
 
-function OrderList({ caseId }: { caseId: string }) {
+function OrderList({ caseId, reviewer }: { caseId: string; reviewer: boolean }) {
   const { t } = useTranslation();
   const orders = useRefundOrders(caseId);
   const run = useRun();
   if (!orders || orders.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('refund.none')} />;
   return (
     <Table size="small" rowKey="id" pagination={false} dataSource={orders} data-testid="refund-orders"
+      expandable={{ rowExpandable: (o) => o.order.docNo !== '', expandedRowRender: (o) => <RefundTracking order={o.order} reviewer={reviewer} />, defaultExpandAllRows: true }}
       columns={[
         { title: t('refund.docNo'), render: (_, o) => (o.order.docNo ? o.order.docNo : <Tag color="gold">{t('refund.awaitingNo')}</Tag>) },
         { title: t('refund.issuedOn'), render: (_, o) => o.order.issuedOn },
@@ -111,7 +113,7 @@ export function RefundOrderSection({ kase, records, settings, reviewer }: { kase
   const { t } = useTranslation();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card size="small" title={t('refund.orders')}><OrderList caseId={kase.id} /></Card>
+      <Card size="small" title={t('refund.orders')}><OrderList caseId={kase.id} reviewer={reviewer} /></Card>
       {reviewer && (
         <Card size="small" title={t('refund.new')}>
           {kase.status === 'approved' ? <IssueForm kase={kase} records={records} settings={settings} /> : <Alert type="info" showIcon message={t('refund.notApproved')} />}

@@ -99,4 +99,42 @@ describe.each(STORES)('refund orders on $name', (factory) => {
     const [n] = await world.hub.store.query<{ n: unknown }>('SELECT count(*) AS n FROM refund_orders');
     expect(Number(n?.n)).toBe(0);
   });
+
+  it('tracks the refunds: payments with proof add up, nothing beyond the order, verified once paid in full; the team pulls them', async () => {
+    const { c, member, ledgerId } = await approvedCase();
+    await world.office.pushOk([world.office.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '' })]);
+    const issued = order(c.id, c.uscc, ledgerId);
+    await world.office.pushOk([world.office.mutation('issueRefundOrder', { order: issued })]);
+    // The hub's clock: the day after the payments below (a payment dated after the hub's today is refused).
+    world.hub.clock.now = new Date('2026-10-09T02:00:00.000Z');
+    const proof = { sha256: 'cd'.repeat(32), name: '回单.pdf', type: 'application/pdf' };
+    const event = (tenant: string, kind: string, amountFen = 0, extra: Record<string, unknown> = {}) => ({
+      event: { id: randomUUID(), orderId: issued.id, tenant, kind, amountFen, paidOn: kind === 'paid' ? '2026-10-08' : null, proof: kind === 'paid' ? proof : null, note: '', ...extra },
+    });
+    const pushed = await world.office.pushOk([
+      world.office.mutation('recordRefundEvent', event('奶茶店', 'paid', 5000)),
+      world.office.mutation('recordRefundEvent', event('奶茶店', 'verified')),
+      world.office.mutation('recordRefundEvent', event('奶茶店', 'paid', 4767)),
+      world.office.mutation('recordRefundEvent', event('奶茶店', 'paid', 4766, { proof: null })),
+      world.office.mutation('recordRefundEvent', event('奶茶店', 'paid', 4766)),
+      world.office.mutation('recordRefundEvent', event('奶茶店', 'verified')),
+      world.office.mutation('recordRefundEvent', event('书店', 'unreachable', 0, { note: '电话停机，门店已搬离' })),
+    ]);
+    expect(pushed.results.map((r) => [r.outcome, r.params?.reason ?? null, r.params?.remainingFen ?? null])).toEqual([
+      ['applied', null, null],
+      ['rejected', 'not-fully-paid', 4766],
+      ['rejected', 'over-ordered', 4766],
+      ['rejected', 'no-proof', null],
+      ['applied', null, null],
+      ['applied', null, null],
+      ['applied', null, null],
+    ]);
+    const byInspector = await member.pushOk([member.mutation('recordRefundEvent', event('书店', 'paid', 100))]);
+    expect(byInspector.results[0]).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
+    const pulled = [...(replica(await member.pullAll()).get('refundEvents')?.values() ?? [])] as { event: { tenant: string; kind: string; amountFen: number } }[];
+    expect(pulled.map((e) => [e.event.tenant, e.event.kind, e.event.amountFen])).toEqual([['奶茶店', 'paid', 5000], ['奶茶店', 'paid', 4766], ['奶茶店', 'verified', 0], ['书店', 'unreachable', 0]]);
+    // The proof is served to whoever may read the case.
+    const [ref] = await world.hub.store.query<{ n: unknown }>('SELECT count(*) AS n FROM blob_refs WHERE sha256 = $1 AND case_id = $2', [proof.sha256, c.id]);
+    expect(Number(ref?.n)).toBe(1);
+  });
 });
