@@ -22,6 +22,7 @@ import { ListPage } from './pages/ListPage';
 import { MyTasksPage } from './pages/MyTasksPage';
 import { CaseLedgerPage, OverchargePage } from './pages/OverchargePage';
 import { ProfilePage } from './pages/ProfilePage';
+import { RefundsPage } from './pages/RefundsPage';
 import { SyncPage } from './pages/SyncPage';
 import { TariffPage } from './pages/TariffPage';
 import { useIdentity } from './db/identity';
@@ -59,6 +60,7 @@ function Routed() {
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/cases/:id/ledger" element={<CaseLedgerPage />} />
         <Route path="/settings/inspection" element={<InspectionSettingsPage />} />
+        <Route path="/refunds" element={<RefundsPage />} />
         <Route path="/conflicts" element={<ConflictsPage />} />
         <Route path="/sync" element={<SyncPage />} />
         <Route path="/accounts" element={<AccountsPage />} />

@@ -1,4 +1,4 @@
-import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, MoneyCollectOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -45,9 +45,10 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
     ],
   };
   const settings: Item = { key: '/settings/inspection', icon: <SettingOutlined />, label: t('settings.nav') };
-  if (role === 'office') return [lists, draw, cases, tariffs, settings, sync, conflicts, hub, profile];
+  const refunds: Item = { key: '/refunds', icon: <MoneyCollectOutlined />, label: t('refunds.nav') };
+  if (role === 'office') return [lists, draw, cases, refunds, tariffs, settings, sync, conflicts, hub, profile];
   if (role === 'inspector') return [cases, tasks, tariffs, sync, profile];
-  return [lists, draw, cases, tariffs, settings, sync, conflicts, profile];
+  return [lists, draw, cases, refunds, tariffs, settings, sync, conflicts, profile];
 }
 
 /** The frame around every page: navigation for the role, who is signed in, the language. */

@@ -97,3 +97,30 @@ export function refundEventProblem(order: Pick<RefundOrder, 'tenants' | 'deadlin
   if (event.kind === 'verified') return row.remainingFen > 0 ? { code: 'not-fully-paid', remainingFen: row.remainingFen } : null;
   return row.status === 'paid' ? { code: 'paid-already' } : null;
 }
+
+/** One order's standing, for the office's overview. */
+export interface OrderStanding {
+  orderId: string;
+  caseId: string;
+  docNo: string;
+  landlord: string;
+  deadline: string;
+  totals: TrackingTotals;
+}
+
+export function standingOf(order: RefundOrder, events: readonly RefundEvent[], today: string): OrderStanding {
+  return { orderId: order.id, caseId: order.caseId, docNo: order.docNo, landlord: order.party.name, deadline: order.deadline, totals: totalsOf(trackingOf(order, events, today)) };
+}
+
+/** The standings summed per key (a landlord, a plan, a district), in first-seen order. */
+export function sumBy<S extends OrderStanding>(standings: readonly S[], keyOf: (s: S) => string): { key: string; orders: number; totals: TrackingTotals }[] {
+  const out = new Map<string, { key: string; orders: number; totals: TrackingTotals }>();
+  for (const s of standings) {
+    const key = keyOf(s);
+    const row = out.get(key) ?? { key, orders: 0, totals: { orderedFen: 0, paidFen: 0, verifiedFen: 0, overdueTenants: 0 } };
+    row.orders += 1;
+    row.totals = { orderedFen: row.totals.orderedFen + s.totals.orderedFen, paidFen: row.totals.paidFen + s.totals.paidFen, verifiedFen: row.totals.verifiedFen + s.totals.verifiedFen, overdueTenants: row.totals.overdueTenants + s.totals.overdueTenants };
+    out.set(key, row);
+  }
+  return [...out.values()];
+}

@@ -61,7 +61,7 @@ test('the office approves a case and issues its refund order: numbered by the hu
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   watchBrowser(context, browserLog);
   const page = await context.newPage();
-  await page.clock.setFixedTime(new Date('2026-09-25T02:00:00Z'));
+  await page.clock.setSystemTime(new Date('2026-09-25T02:00:00Z'));
   await enrollInBrowser(page, hub.url, await pairingCode(request, hub.url, hub.officeToken, 'office'), '科室电脑');
   await expect(page.getByTestId('sync-badge')).toContainText('已同步');
   await page.goto(`${hub.url}/#/settings/inspection`);
@@ -148,6 +148,16 @@ test('the office approves a case and issues its refund order: numbered by the hu
     const events = (await (await request.get(`${hub.url}/api/v1/pull?cursor=0.0&limit=1000`, { headers: office })).json()) as { changes: { table: string; row: { event: { kind: string; amountFen: number } } }[] };
     expect(events.changes.filter((c) => c.table === 'refundEvents').map((c) => [c.row.event.kind, c.row.event.amountFen])).toEqual([['paid', half], ['paid', first.totalFen - half], ['verified', 0]]);
   }).toPass({ timeout: 30_000 });
+
+  // 退费跟踪: the overall figures and the landlord's row, exact to the fen, nothing overdue yet.
+  await page.getByRole('menuitem', { name: '退费跟踪' }).click();
+  const overall = page.getByTestId('refunds-overall');
+  await expect(overall).toContainText(`应退（元）${formatFen(total)}`);
+  await expect(overall).toContainText(`已退（元）${formatFen(first.totalFen)}`);
+  await expect(overall).toContainText('逾期未退（户）0');
+  await page.getByText('按转供电主体').click();
+  await expect(page.getByTestId('refunds-table').getByRole('row', { name: new RegExp(FIELD_TARGET.name) })).toContainText(`1${formatFen(total)}${formatFen(first.totalFen)}${formatFen(first.totalFen)}0`);
+  await screenshot(page, '92-refunds-overview');
 
   // The hub holds the order with its number, the same amounts.
   const all = (await (await request.get(`${hub.url}/api/v1/pull?cursor=0.0&limit=1000`, { headers: office })).json()) as { changes: { table: string; row: { order: { docNo: string; totalFen: number } } }[] };

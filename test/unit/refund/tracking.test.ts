@@ -48,3 +48,27 @@ describe('refund tracking', () => {
     expect(refundEventProblem(ORDER, [...settled, event('书店', 'verified')], event('书店', 'paid', 1, '2026-10-11'), '2026-10-15')).toEqual({ code: 'verified-already' });
   });
 });
+
+describe('the office overview of refunds', () => {
+  it('sums orders per landlord and per district exactly, overdue tenants counted', async () => {
+    const { standingOf, sumBy } = await import('../../../src-shared/refund/tracking');
+    const order = (id: string, landlord: string, caseId: string) => ({
+      ...ORDER, id, caseId, docNo: `鼓市监价退〔2026〕${id.slice(-1)}号`, workingDays: 15, office: '局', party: { name: landlord, uscc: '91350100M000100Y43', address: '' }, basis: ['x'],
+      ledger: { recordId: id, sha256: 'ab'.repeat(32), name: 'a.xlsx' }, totalFen: 11916, calendarBasis: '',
+    });
+    const a = order('0195d0a0-0000-7000-8000-00000000000a', '万象城', '0195d0a0-0000-7000-8000-0000000000c1');
+    const b = order('0195d0a0-0000-7000-8000-00000000000b', '万象城', '0195d0a0-0000-7000-8000-0000000000c2');
+    const c = order('0195d0a0-0000-7000-8000-00000000000c', '金鹰', '0195d0a0-0000-7000-8000-0000000000c3');
+    const paid = { ...event('奶茶店', 'paid', 9766, '2026-10-08'), orderId: a.id };
+    const standings = [standingOf(a, [paid], '2026-10-23'), standingOf(b, [], '2026-10-23'), standingOf(c, [], '2026-10-01')];
+    expect(standings.map((s) => s.totals)).toEqual([
+      { orderedFen: 11916, paidFen: 9766, verifiedFen: 0, overdueTenants: 2 },
+      { orderedFen: 11916, paidFen: 0, verifiedFen: 0, overdueTenants: 3 },
+      { orderedFen: 11916, paidFen: 0, verifiedFen: 0, overdueTenants: 0 },
+    ]);
+    expect(sumBy(standings, (s) => s.landlord)).toEqual([
+      { key: '万象城', orders: 2, totals: { orderedFen: 23832, paidFen: 9766, verifiedFen: 0, overdueTenants: 5 } },
+      { key: '金鹰', orders: 1, totals: { orderedFen: 11916, paidFen: 0, verifiedFen: 0, overdueTenants: 0 } },
+    ]);
+  });
+});
