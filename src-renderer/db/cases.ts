@@ -79,3 +79,15 @@ export function useCaseSyncStates(): Map<string, CaseSyncState> | undefined {
 export function useOpenConflicts(caseId: string): number | undefined {
   return useLiveQuery(() => db.hubConflicts.filter((k) => k.row.caseId === caseId && !k.row.resolvedAt && !k.row.resolution).count(), [caseId]);
 }
+
+/** What each case came to so far: findings recorded, a refund ordered (cases absent: nothing found yet). */
+export type CaseResult = 'none' | 'findings' | 'refund';
+
+export function useCaseResults(): Map<string, CaseResult> | undefined {
+  return useLiveQuery(async () => {
+    const results = new Map<string, CaseResult>();
+    await db.records.where('kind').equals('finding').each((r) => results.set(r.caseId, 'findings'));
+    await db.refundOrders.each((o) => results.set(o.caseId, 'refund'));
+    return results;
+  }, []);
+}

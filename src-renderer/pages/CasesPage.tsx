@@ -4,7 +4,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CASE_STATUSES } from '../../src-shared/sync/records';
-import { personLabel, useCases, useCaseSyncStates, useInspectorNames, useRecordCounts, type CaseSyncState, type LocalCase } from '../db/cases';
+import { personLabel, useCaseResults, useCases, useCaseSyncStates, type CaseResult, useInspectorNames, useRecordCounts, type CaseSyncState, type LocalCase } from '../db/cases';
 import { useAllDraws } from '../db/draws';
 
 /** A case's standing with the hub: waiting, refused or in conflict (each with its count), else synced. */
@@ -38,6 +38,9 @@ export function CasesPage() {
   const [status, setStatus] = useState<LocalCase['status'] | null>(null);
   const [district, setDistrict] = useState<string | null>(null);
   const [draw, setDraw] = useState<string | null>(null);
+  const [member, setMember] = useState<string | null>(null);
+  const [result, setResult] = useState<CaseResult | null>(null);
+  const results = useCaseResults();
   // In the address (#/cases?view=map), so coming back from a case opened on the map shows the map again.
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'map' ? 'map' : 'list';
@@ -48,9 +51,11 @@ export function CasesPage() {
   const matching = useMemo(() => {
     const q = query.trim();
     return (cases ?? []).filter((c) =>
-      (!district || c.district === district) && (!draw || c.drawId === draw) &&
+      (!district || c.district === district) && (!draw || c.drawId === draw) && (!member || c.inspectors.includes(member)) &&
+      (!result || (results?.get(c.id) ?? 'none') === result) &&
       (!q || c.entityName.includes(q) || c.uscc.includes(q.toUpperCase()) || c.address.includes(q) || c.inspectors.some((x) => x.includes(q) || (names.get(x) ?? '').includes(q))));
-  }, [cases, query, district, draw, names]);
+  }, [cases, query, district, draw, member, result, results, names]);
+  const members = useMemo(() => [...new Set((cases ?? []).flatMap((c) => c.inspectors))].sort(), [cases]);
   const shown = useMemo(() => matching.filter((c) => !status || c.status === status), [matching, status]);
   const perStatus = useMemo(() => CASE_STATUSES.map((s) => [s, matching.filter((c) => c.status === s).length] as const), [matching]);
   return (
@@ -61,6 +66,8 @@ export function CasesPage() {
           <Select allowClear aria-label={t('cases.status')} placeholder={t('cases.status')} style={{ width: 120 }} value={status} onChange={(v) => setStatus(v ?? null)} options={CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))} />
           <Select allowClear aria-label={t('field.district')} placeholder={t('field.district')} style={{ width: 120 }} value={district} onChange={(v) => setDistrict(v ?? null)} options={districts.map((d) => ({ value: d, label: d }))} />
           <Select allowClear aria-label={t('case.draw')} placeholder={t('case.draw')} style={{ width: 220 }} value={draw} onChange={(v) => setDraw(v ?? null)} options={drawIds.map((id) => ({ value: id, label: drawNames.get(id) ?? id.slice(0, 8) }))} />
+          <Select allowClear showSearch optionFilterProp="label" aria-label={t('case.team')} placeholder={t('case.team')} style={{ width: 150 }} value={member} onChange={(v) => setMember(v ?? null)} options={members.map((m) => ({ value: m, label: personLabel(names, m) }))} />
+          <Select allowClear aria-label={t('cases.result')} placeholder={t('cases.result')} style={{ width: 130 }} value={result} onChange={(v) => setResult(v ?? null)} options={(['none', 'findings', 'refund'] as const).map((r) => ({ value: r, label: t(`cases.result.${r}`) }))} />
         </Space>
       )}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>

@@ -158,6 +158,16 @@ test('the office approves a case and issues its refund order: numbered by the hu
   await page.getByText('按转供电主体').click();
   await expect(page.getByTestId('refunds-table').getByRole('row', { name: new RegExp(FIELD_TARGET.name) })).toContainText(`1${formatFen(total)}${formatFen(first.totalFen)}${formatFen(first.totalFen)}0`);
   await screenshot(page, '92-refunds-overview');
+  // The review queue filters by result: the case is among those with a refund ordered, not among those with nothing found.
+  await page.getByRole('menuitem', { name: '检查案件' }).click();
+  const pick = async (label: string, option: string) => {
+    await page.getByLabel(label).click();
+    await page.getByTitle(option, { exact: true }).click();
+  };
+  await pick('检查结果', '责令退还');
+  await expect(page.getByTestId('cases-count')).toContainText('显示 1 个');
+  await pick('检查结果', '未发现问题');
+  await expect(page.getByTestId('cases-count')).toContainText('显示 0 个');
 
   // The hub holds the order with its number, the same amounts.
   const all = (await (await request.get(`${hub.url}/api/v1/pull?cursor=0.0&limit=1000`, { headers: office })).json()) as { changes: { table: string; row: { order: { docNo: string; totalFen: number } } }[] };
