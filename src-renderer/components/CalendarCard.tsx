@@ -1,9 +1,10 @@
 // 工作日历 in 检查设置: the years the working-day deadlines are counted on, each with the State Council
 // notice it follows; the office adds a year (a new notice) from a JSON file in the app's calendar format.
-import { Alert, Button, Card, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { workdayCalendarOf } from '../../src-shared/calendar/officeCalendar';
+import { calendarDataOf, workdayCalendarOf } from '../../src-shared/calendar/officeCalendar';
+import { platform } from '../platform';
 import { checkWorkdayCalendar, type CalendarData } from '../../src-shared/calendar/workdays';
 import { calendarDataProblemsText } from '../../src-shared/i18n/calendar';
 
@@ -34,10 +35,16 @@ export function CalendarCard({ calendar, office, onChange }: { calendar: Calenda
 
   return (
     <Card size="small" title={t('settings.calendar.title')} data-testid="settings-calendar"
-      extra={office && (
-        <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => { void take(f); return false; }}>
-          <Button size="small">{t('settings.calendar.import')}</Button>
-        </Upload>
+      extra={(
+        <Space>
+          {/* The file in force, in the format an import takes: the template for next year's notice. */}
+          <Button size="small" onClick={() => void platform.saveFile({ title: t('settings.calendar.title'), suggestedName: 'cn-workdays.json', filters: [{ name: 'JSON', extensions: ['json'] }], data: new TextEncoder().encode(JSON.stringify(calendarDataOf({ calendar }), null, 2)) })}>{t('settings.calendar.export')}</Button>
+          {office && (
+            <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => { void take(f); return false; }}>
+              <Button size="small">{t('settings.calendar.import')}</Button>
+            </Upload>
+          )}
+        </Space>
       )}>
       <Table size="small" rowKey="year" pagination={false} dataSource={rows}
         columns={[

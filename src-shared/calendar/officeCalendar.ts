@@ -6,7 +6,11 @@ import { calendarDataSchema, loadWorkdayCalendar, type CalendarData, type Workda
 
 const BUILT_IN: CalendarData = calendarDataSchema.parse(builtIn);
 
+/** The calendar file in force (the app's years with the office's over them): the template for a new year. */
+export function calendarDataOf(settings: Pick<OfficeSettings, 'calendar'>): CalendarData {
+  return settings.calendar ? { ...BUILT_IN, years: { ...BUILT_IN.years, ...settings.calendar.years } } : BUILT_IN;
+}
+
 export function workdayCalendarOf(settings: Pick<OfficeSettings, 'calendar'>): WorkdayCalendar {
-  if (!settings.calendar) return loadWorkdayCalendar(BUILT_IN);
-  return loadWorkdayCalendar({ ...BUILT_IN, years: { ...BUILT_IN.years, ...settings.calendar.years } });
+  return loadWorkdayCalendar(calendarDataOf(settings));
 }
