@@ -3,7 +3,7 @@
 // calendar, and the next document number of the year in the office's numbering.
 import type { Json } from '../../../src-shared/canonicalJson';
 import { workdayCalendarOf } from '../../../src-shared/calendar/officeCalendar';
-import { addWorkingDays, CalendarError } from '../../../src-shared/calendar/workdays';
+import { addWorkingDays, CalendarError, chinaToday } from '../../../src-shared/calendar/workdays';
 import { defaultOfficeSettings, officeSettingsSchema, OFFICE_SETTINGS_KEY, type OfficeSettings } from '../../../src-shared/inspection/officeSettings';
 import { ledgerCheckSchema } from '../../../src-shared/inspection/ledgerCheck';
 import { canonicalJson } from '../../../src-shared/canonicalJson';
@@ -36,6 +36,9 @@ async function checkOrder(w: Write, c: CaseRow, order: RefundOrder, settings: Of
     throw e;
   }
   if (deadline !== order.deadline) throw new Rejection('invalid', `the deadline is ${deadline}`, { reason: 'deadline', deadline });
+  // Made offline and pushed later is fine; dated after the hub's own day is a wrong clock.
+  const today = chinaToday(w.at);
+  if (order.issuedOn > today) throw new Rejection('invalid', `issued on ${order.issuedOn}, after ${today}`, { reason: 'future', today });
 }
 
 /** Numbers and stores the order; every device of the case's scope pulls it. */

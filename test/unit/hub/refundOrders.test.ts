@@ -31,6 +31,8 @@ describe.each(STORES)('refund orders on $name', (factory) => {
 
   /** An approved case with its ledger kept and its on-site record unrecorded (nothing to sign). */
   async function approvedCase() {
+    // The hub's day: after the orders below are dated (an order dated after the hub's today is refused).
+    world.hub.clock.now = new Date('2026-09-30T02:00:00.000Z');
     const c = world.cases[0]!;
     const { member } = teamOf(world, c);
     const ledgerId = randomUUID();
@@ -78,7 +80,7 @@ describe.each(STORES)('refund orders on $name', (factory) => {
     expect(audited.map((a) => a.action)).toEqual(['mutation.issueRefundOrder', 'mutation.issueRefundOrder']);
   });
 
-  it("refuses amounts not the ledger's, a wrong deadline, a year the calendar does not hold, an inspector, another party", async () => {
+  it("refuses amounts not the ledger's, a wrong deadline, a year the calendar does not hold, an inspector, another party, a date after the hub's today", async () => {
     const { c, member, ledgerId } = await approvedCase();
     await world.office.pushOk([world.office.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '' })]);
     const tampered = refundTenantsOf(LEDGER).map((t, i) => (i === 0 ? { ...t, months: [{ ...t.months[0]!, overchargeFen: 9766 }], totalFen: 9766 } : t));
@@ -87,12 +89,14 @@ describe.each(STORES)('refund orders on $name', (factory) => {
       world.office.mutation('issueRefundOrder', { order: order(c.id, c.uscc, ledgerId, { deadline: '2026-10-22' }) }),
       world.office.mutation('issueRefundOrder', { order: order(c.id, c.uscc, ledgerId, { issuedOn: '2028-03-01', deadline: '2028-03-22' }) }),
       world.office.mutation('issueRefundOrder', { order: order(c.id, '91350100M000100Y43', ledgerId) }),
+      world.office.mutation('issueRefundOrder', { order: order(c.id, c.uscc, ledgerId, { issuedOn: '2026-10-08', deadline: '2026-10-28' }) }),
     ]);
     expect(refused.results.map((r) => [r.outcome, r.code, r.params])).toEqual([
       ['rejected', 'invalid', { reason: 'amounts' }],
       ['rejected', 'invalid', { reason: 'deadline', deadline: '2026-10-23' }],
       ['rejected', 'invalid', { reason: 'calendar', year: 2028 }],
       ['rejected', 'invalid', { reason: 'party' }],
+      ['rejected', 'invalid', { reason: 'future', today: '2026-09-30' }],
     ]);
     const byInspector = await member.pushOk([member.mutation('issueRefundOrder', { order: order(c.id, c.uscc, ledgerId) })]);
     expect(byInspector.results[0]).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
