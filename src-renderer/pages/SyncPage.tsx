@@ -1,5 +1,5 @@
 // Enrollment at the hub, the sync status in full, and the changes the hub refused.
-import { App, Alert, Button, Card, Descriptions, Empty, Form, Input, Progress, Space, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Empty, Form, Input, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../src-shared/time';
@@ -7,6 +7,7 @@ import { platform } from '../platform';
 import { saveProfile } from '../state/profile';
 import { markUnlocked } from '../components/LockScreen';
 import { type Account } from '../sync/account';
+import { combinedReport } from '../sync/caseFile';
 import { HubClient } from '../sync/hubClient';
 
 const TCASE = [{ name: 'TariffCheck 案件文件', extensions: ['tcase'] }];
@@ -95,11 +96,13 @@ function OfflineLogin({ account }: { account: Account }) {
 
 type CaseFileReport = Awaited<ReturnType<HubClient['importCaseFile']>>;
 
+
 /** Case files: any enrolled device exports its unsynced work; the office merges files from laptops. */
 function CaseFiles({ account }: { account: Account }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [reports, setReports] = useState<{ name: string; report: CaseFileReport }[]>([]);
+  const totals = combinedReport(reports.map((r) => r.report));
   const exportAll = async () => {
     try {
       const file = await exportCaseFile();
@@ -108,24 +111,36 @@ function CaseFiles({ account }: { account: Account }) {
       message.error(describeError(t, e));
     }
   };
-  const importOne = async () => {
-    const file = await platform.openFile({ title: t('caseFile.import'), filters: TCASE });
-    if (!file) return;
-    try {
-      const report = await new HubClient(account.hubUrl, account.token).importCaseFile(file.data);
-      setReports((r) => [{ name: file.name, report }, ...r]);
-      void syncController.syncNow();
-    } catch (e) {
-      message.error(`${file.name}：${describeError(t, e)}`);
+  // Several laptops' files in one go, one after another (each is one transaction on the hub), then one report.
+  const importAll = async (files: File[]) => {
+    const client = new HubClient(account.hubUrl, account.token);
+    const done: { name: string; report: CaseFileReport }[] = [];
+    for (const file of files) {
+      try {
+        done.push({ name: file.name, report: await client.importCaseFile(new Uint8Array(await file.arrayBuffer())) });
+      } catch (e) {
+        message.error(`${file.name}：${describeError(t, e)}`);
+      }
     }
+    setReports(done);
+    if (done.length > 0) void syncController.syncNow();
   };
   return (
     <Card title={t('caseFile.title')} size="small">
       <Typography.Paragraph type="secondary">{t('caseFile.intro')}</Typography.Paragraph>
       <Space>
         <Button onClick={() => void exportAll()}>{t('caseFile.export')}</Button>
-        {account.user.role === 'office' && <Button type="primary" onClick={() => void importOne()}>{t('caseFile.import')}</Button>}
+        {account.user.role === 'office' && (
+          // Called once per chosen file with the whole choice: the batch goes when its last file comes.
+          <Upload multiple accept=".tcase" showUploadList={false} beforeUpload={(file, list) => { if (file === list.at(-1)) void importAll(list); return false; }}>
+            <Button type="primary">{t('caseFile.import')}</Button>
+          </Upload>
+        )}
       </Space>
+      {reports.length > 1 && (
+        <Alert style={{ marginTop: 12 }} type={totals.rejected + totals.conflicting > 0 ? 'warning' : 'success'} showIcon data-testid="case-files-total"
+          message={t('caseFile.total', { files: reports.length, ...totals })} />
+      )}
       {reports.map(({ name, report }, i) => (
         <Alert
           key={i}

@@ -4,6 +4,7 @@ import { writeCaseFile } from '../../src-shared/sync/tcase';
 import type { OutboxRow, TariffDb } from '../db/db';
 import { readAccount } from './account';
 import { LocalRefusal } from './mutators';
+import type { CaseFileReport } from './hubClient';
 
 /** Every SHA-256 named in the arguments (photos, signature images) — the blobs to carry along. */
 function namedBlobs(rows: readonly OutboxRow[]): Set<string> {
@@ -45,4 +46,20 @@ export async function exportCaseFile(db: TariffDb, caseId?: string, now = new Da
   });
   const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
   return { name: `${account.user.username}-${caseId ? caseId.slice(0, 8) : 'all'}-${stamp}.tcase`, bytes, count: rows.length };
+}
+
+/** Several files' reports summed (a file refused for a gap adds nothing). */
+export function combinedReport(reports: readonly CaseFileReport[]): { new: number; alreadyPresent: number; conflicting: number; rejected: number; blobsNew: number; refused: number } {
+  const sum = { new: 0, alreadyPresent: 0, conflicting: 0, rejected: 0, blobsNew: 0, refused: 0 };
+  for (const r of reports) {
+    if (r.gap) sum.refused += 1;
+    else {
+      sum.new += r.new;
+      sum.alreadyPresent += r.alreadyPresent;
+      sum.conflicting += r.conflicting;
+      sum.rejected += r.rejected;
+      sum.blobsNew += r.blobs.new;
+    }
+  }
+  return sum;
 }

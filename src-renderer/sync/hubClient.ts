@@ -45,6 +45,7 @@ export const caseFileReportSchema = z.object({
   blobs: z.object({ new: z.number(), alreadyPresent: z.number() }),
   gap: z.object({ expected: z.number() }).optional(),
 });
+export type CaseFileReport = z.infer<typeof caseFileReportSchema>;
 const blobStatusSchema = z.object({ state: z.enum(['complete', 'partial', 'absent']), offset: z.number(), size: z.number().nullable() });
 const caseResponseSchema = z.object({ case: z.record(z.string(), z.unknown()), records: z.array(z.record(z.string(), z.unknown())) });
 const enrollResponseSchema = z.object({ deviceId: z.string(), token: z.string(), user: hubUserSchema });
