@@ -270,11 +270,26 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
     case 'rejected':
       await db.hubRejected.put(hubRow);
       if (typeof row.mutationId === 'number') await db.hubRejected.delete(`local:${row.mutationId}`);
+      await dropRefused(db, row);
       return;
     case 'draws':
       await db.hubDraws.put(hubRow);
       return;
   }
+}
+
+/**
+ * A refund order or event the hub refused leaves this device's tables (a refused record is fetched back
+ * by its case's checksum; orders and events have none): the refusal stays listed on 同步 with its reason,
+ * and an order refused frees its ledger for a corrected one.
+ */
+async function dropRefused(db: TariffDb, row: Record<string, unknown>): Promise<void> {
+  const args = (row.args ?? {}) as { order?: { id?: unknown }; event?: { id?: unknown } };
+  if (row.name === 'issueRefundOrder' && typeof args.order?.id === 'string') {
+    const kept = await db.refundOrders.get(args.order.id);
+    if (kept && kept.order.docNo === '') await db.refundOrders.delete(args.order.id);
+  }
+  if (row.name === 'recordRefundEvent' && typeof args.event?.id === 'string') await db.refundEvents.delete(args.event.id);
 }
 
 export async function localChecksum(db: TariffDb, caseId: string): Promise<string | null> {

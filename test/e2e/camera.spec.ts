@@ -2,19 +2,16 @@
 // frame as a JPEG (its SHA-256, the capture time, the device's position), the camera is released when the
 // dialog closes, and the photo is still there after a reload. A camera refused or absent is said in Chinese.
 // Chromium's fake camera (a test pattern) stands in for a real one; the fake UI grants it without a prompt.
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { expect, test, watchBrowser } from './fixtures';
 import { screenshot } from './helpers';
-import { cli, startHub } from './hubProcess';
+import { FIELD_TARGET, startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, goOffline, pairingCode } from './hubSession';
 
 const PORT = Number(process.env.E2E_CAMERA_PORT ?? 4185);
 const HUB = `http://127.0.0.1:${PORT}`;
-const CASE = '金鹰购物中心';
+const CASE = FIELD_TARGET.name;
 const debianChromium = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
 
 test.use({
@@ -28,40 +25,13 @@ test.use({
   },
 });
 
-let dir = '';
-let hub: ChildProcess | undefined;
-let officeToken = '';
+let field: FieldHub | undefined;
 
 test.beforeAll(async ({ request }) => {
-  dir = mkdtempSync(join(tmpdir(), 'tariffcheck-e2e-camera-'));
-  const data = ['--data', dir];
-  cli(['user', 'add', ...data, '--username', 'office', '--name', '陈科长', '--role', 'office', '--district', '鼓楼区', '--password-stdin'], 'office password\n');
-  for (const [username, name, cert] of [['wang', '王检查', 'GL-001'], ['li', '李检查', 'GL-002']] as const) {
-    cli(['user', 'add', ...data, '--username', username, '--name', name, '--role', 'inspector', '--district', '鼓楼区', '--cert-no', cert, '--password-stdin'], `${username} password\n`);
-  }
-  const officeCode = cli(['pair', ...data, '--username', 'office']);
-  hub = await startHub(request, dir, PORT);
-  const enroll = await request.post(`${HUB}/api/v1/devices/enroll`, { data: { code: officeCode, deviceName: 'office-script' } });
-  officeToken = ((await enroll.json()) as { token: string }).token;
-  const auth = { authorization: `Bearer ${officeToken}` };
-  const person = (certNo: string, name: string) => ({ certNo, name, unit: '鼓楼局', district: '鼓楼区', subdistrict: '', phone: '', conflicts: [], active: true });
-  const target = { uscc: '91320106MA1MXXXX0A', name: CASE, kind: 'mall', district: '鼓楼区', subdistrict: '湖南路街道', address: '中山路 89 号', lng: null, lat: null, tenantCount: 120, contact: '', phone: '', credit: null, lastInspectors: [], active: true };
-  const push = await request.post(`${HUB}/api/v1/push`, {
-    headers: auth,
-    data: { clientTime: new Date().toISOString(), mutations: [
-      { id: 1, name: 'putInspectors', args: { rows: [person('GL-001', '王检查'), person('GL-002', '李检查')] }, hlc: 'x' },
-      { id: 2, name: 'putEntities', args: { rows: [target] }, hlc: 'x' },
-    ] },
-  });
-  expect((await push.json()) as unknown).toMatchObject({ results: [{ outcome: 'applied' }, { outcome: 'applied' }] });
-  const plan = { name: '2026 年第一季度转供电检查', ratio: 1, groupBy: ['district'], riskRatios: {}, teamSize: 2, maxPerInspector: null, recusal: { sameSubdistrict: false, lastInspector: false } };
-  expect((await request.post(`${HUB}/api/v1/draws`, { headers: auth, data: { seed: '鼓楼 2026-03-01', plan } })).status()).toBe(201);
+  field = await startFieldHub(request, PORT, 'camera');
 });
 
-test.afterAll(() => {
-  hub?.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => field?.stop());
 
 /** Every camera stream the page opens, kept where the test can ask whether its tracks were stopped. */
 function watchStreams(): void {
@@ -82,7 +52,7 @@ const liveTracks = (page: Page) => page.evaluate(() => (window as unknown as { c
 /** An inspector's laptop enrolled at the hub, holding the case, then cut off; the case's photo tab open. */
 async function laptopWithCase(context: BrowserContext, request: APIRequestContext, username: string): Promise<Page> {
   const page = await context.newPage();
-  await enrollInBrowser(page, HUB, await pairingCode(request, HUB, officeToken, username), `${username} 的笔记本`);
+  await enrollInBrowser(page, HUB, await pairingCode(request, HUB, field!.officeToken, username), `${username} 的笔记本`);
   await expect(page.getByTestId('sync-badge')).toContainText('已同步');
   await page.goto(`${HUB}/#/cases`);
   await expect(page.getByText(CASE)).toBeVisible();

@@ -6,6 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
 import { defaultOfficeSettings } from '../../../src-shared/inspection/officeSettings';
 import { REFUND_BASIS, refundTenantsOf, type RefundOrder } from '../../../src-shared/refund/order';
+import type { AddressInfo } from 'node:net';
+import 'fake-indexeddb/auto';
+import { openDb } from '../../../src-renderer/db/db';
+import { saveAccount } from '../../../src-renderer/sync/account';
+import { syncOnce } from '../../../src-renderer/sync/engine';
+import { HubClient } from '../../../src-renderer/sync/hubClient';
+import { recordRefundEvent } from '../../../src-renderer/sync/refundMutators';
+import { saveProfile } from '../../../src-renderer/state/profile';
 import { STORES } from './stores';
 import { openWorld, replica, teamOf, type World } from './syncWorld';
 
@@ -140,5 +148,28 @@ describe.each(STORES)('refund orders on $name', (factory) => {
     // The proof is served to whoever may read the case.
     const [ref] = await world.hub.store.query<{ n: unknown }>('SELECT count(*) AS n FROM blob_refs WHERE sha256 = $1 AND case_id = $2', [proof.sha256, c.id]);
     expect(Number(ref?.n)).toBe(1);
+  });
+
+  it("a refund the laptop allowed but the hub refuses leaves the laptop's tracking, the refusal listed with its reason", async () => {
+    const { c, ledgerId } = await approvedCase();
+    await world.office.pushOk([world.office.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '' })]);
+    const issued = order(c.id, c.uscc, ledgerId);
+    await world.office.pushOk([world.office.mutation('issueRefundOrder', { order: issued })]);
+    await world.hub.app.listen({ port: 0, host: '127.0.0.1' });
+    const device = await world.hub.enrolled('office', 'office-desk');
+    const client = new HubClient(`http://127.0.0.1:${(world.hub.app.server.address() as AddressInfo).port}`, device.token);
+    const desk = openDb(`refund-laptop-${Math.random()}`);
+    await saveProfile({ name: '陈科长', role: 'office', district: '海淀区', certNo: '' }, desk);
+    await saveAccount(desk, { hubUrl: '', deviceId: device.deviceId, token: device.token, user: { id: device.userId, username: 'office-desk', displayName: '陈科长', role: 'office', district: '海淀区', certNo: null } });
+    await syncOnce(desk, client);
+    expect((await desk.refundOrders.get(issued.id))?.order.docNo).toBe('市监价退〔2026〕1号'); // the default prefix
+    // Paid on 2026-10-08 by this laptop's clock; the hub's day is still 2026-09-30: refused there.
+    const event = { id: randomUUID(), orderId: issued.id, tenant: '书店', kind: 'paid' as const, amountFen: 2000, paidOn: '2026-10-08', proof: { sha256: 'cd'.repeat(32), name: '回单.jpg', type: 'image/jpeg' as const }, note: '' };
+    await recordRefundEvent(desk, event);
+    expect(await desk.refundEvents.count()).toBe(1);
+    expect(await syncOnce(desk, client)).toMatchObject({ rejected: 1 });
+    expect(await desk.refundEvents.count()).toBe(0);
+    const refusals = (await desk.hubRejected.toArray()).map((r) => r.row as { name: string; params: { reason: string } });
+    expect(refusals.map((r) => [r.name, r.params.reason])).toEqual([['recordRefundEvent', 'paid-in-future']]);
   });
 });
