@@ -1,9 +1,9 @@
-// From approved case to refund order (issue 13, first part): the office sets its issuing authority,
-// approves the case the team submitted with its ledger kept, and issues a refund order from that ledger;
+// From approved case to refund order (issue 13, first part): the team keeps the landlord's ledger with
+// the case and submits it; the office sets its issuing authority, approves the case, and issues a refund order from that ledger;
 // the hub numbers it; the order is saved as PDF and as an Excel ledger, both checked value by value and
 // kept under test-results/documents/ for verify-doc to read later.
 import { execFileSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -17,7 +17,7 @@ import { TariffIndex } from '../../src-shared/tariff/lookup';
 import { loadTariffTable } from '../../src-shared/tariff/types';
 import { ledgerFile } from '../fixtures/ledgerFiles';
 import { expect, test, watchBrowser } from './fixtures';
-import { chooseFile, screenshot } from './helpers';
+import { chooseFile, screenshot, tempFile } from './helpers';
 import { FIELD_TARGET, startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, pairingCode } from './hubSession';
 
@@ -35,11 +35,8 @@ test('the office approves a case and issues its refund order: numbered by the hu
   test.setTimeout(180_000);
   const hub = field!;
   const office = { authorization: `Bearer ${hub.officeToken}` };
-  // The team's work, as their laptop pushes it: the ledger kept with the case, then the case submitted.
-  const enrolled = await request.post(`${hub.url}/api/v1/devices/enroll`, { data: { code: await pairingCode(request, hub.url, hub.officeToken, 'wang'), deviceName: '王检查的笔记本' } });
-  const wang = { authorization: `Bearer ${((await enrolled.json()) as { token: string }).token}` };
-  const pulled = (await (await request.get(`${hub.url}/api/v1/pull?cursor=0.0&limit=1000`, { headers: wang })).json()) as { changes: { table: string; row: { id: string } }[] };
-  const caseId = pulled.changes.find((c) => c.table === 'cases')!.row.id;
+  // The team's work in 王检查's browser: the landlord's ledger computed inside the case and kept with
+  // it, then the case submitted; back online it goes to the hub.
   const generated = await ledgerFile('simple', { tenants: 5 });
   const key = { region: '福建', category: '一般工商业', voltage: '不满1千伏' };
   const result = computeOvercharge(await importLedger(generated.bytes), { method: 'catalogue', tariffs: new TariffIndex(loadTariffTable(sampleJson)), key });
@@ -47,15 +44,24 @@ test('the office approves a case and issues its refund order: numbered by the hu
   const check = ledgerCheckOf({ file: { sha256, name: '金鹰租户电费台账.xlsx', size: generated.bytes.length }, landlord: FIELD_TARGET.name, mapping: { fields: {}, fees: [] }, key, gridBills: new Map(), tariffTable: '福建示例' }, result);
   const tenants = refundTenantsOf(check);
   expect(tenants.length).toBeGreaterThan(0);
-  const ledgerId = randomUUID();
-  const push = await request.post(`${hub.url}/api/v1/push`, {
-    headers: wang,
-    data: { clientTime: new Date().toISOString(), mutations: [
-      { id: 1, name: 'addRecord', args: { id: ledgerId, caseId, kind: 'ledgerCheck', data: check }, hlc: 'x' },
-      { id: 2, name: 'submitCase', args: { caseId }, hlc: 'x' },
-    ] },
-  });
-  expect((await push.json()) as unknown).toMatchObject({ results: [{ outcome: 'applied' }, { outcome: 'applied' }] });
+  const team = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  watchBrowser(team, browserLog);
+  const laptop = await team.newPage();
+  await enrollInBrowser(laptop, hub.url, await pairingCode(request, hub.url, hub.officeToken, 'wang'), '王检查的笔记本');
+  await expect(laptop.getByTestId('sync-badge')).toContainText('已同步');
+  await laptop.goto(`${hub.url}/#/cases`);
+  await laptop.getByText(FIELD_TARGET.name).first().click();
+  await laptop.getByRole('tab', { name: '租户账单' }).click();
+  await laptop.getByRole('button', { name: '在本案中核算台账' }).click();
+  await chooseFile(laptop, laptop.getByRole('button', { name: '选择台账 Excel…' }), tempFile('金鹰租户电费台账.xlsx', generated.bytes));
+  await laptop.getByRole('button', { name: /核\s?算/ }).click();
+  await expect(laptop.getByTestId('oc-total')).toContainText(formatFen(result.totalOverchargeFen));
+  await laptop.getByRole('button', { name: '保存到本案' }).click();
+  await laptop.getByRole('tab', { name: '租户账单' }).click();
+  await expect(laptop.getByTestId('ledger-check')).toContainText(sha256.slice(0, 16));
+  await laptop.getByRole('button', { name: '提交审核' }).click();
+  await expect(laptop.getByTestId('sync-badge')).toContainText('已同步', { timeout: 30_000 });
+  await team.close();
 
   // The office's browser, on a fixed day before 国庆 so the deadline crosses the holiday.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
