@@ -2,10 +2,8 @@
 // targets' coordinates, a scale, a case opened from its marker; an MBTiles package loaded from a file
 // and drawn; the office's tile server cached around the cases while online and drawn from the device
 // after an offline reload. A real hub sends the cases with their targets (and later the tile source).
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import { defaultOfficeSettings } from '../../src-shared/inspection/officeSettings';
@@ -13,7 +11,7 @@ import { cachePlan } from '../../src-shared/map/tiles';
 import { mbtilesFile, pngTile } from '../fixtures/mbtiles';
 import { expect, test, watchBrowser } from './fixtures';
 import { chooseFile, screenshot } from './helpers';
-import { cli, startHub } from './hubProcess';
+import { startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, goOffline, goOnline, pairingCode } from './hubSession';
 
 const PORT = Number(process.env.E2E_MAP_PORT ?? 4184);
@@ -29,28 +27,17 @@ const TARGETS = [
   { uscc: '91350102MA2XXXX04D', name: '湖东路商铺', address: '湖东路 20 号', lng: null, lat: null },
 ];
 
-let dir = '';
-let hub: ChildProcess | undefined;
+let field: FieldHub | undefined;
 let tiles: Server | undefined;
 /** Paths the tile server was asked for. */
 const served: string[] = [];
-let officeToken = '';
-let nextMutation = 1;
-
-async function officePush(request: APIRequestContext, name: string, args: unknown): Promise<void> {
-  const reply = await request.post(`${HUB}/api/v1/push`, {
-    headers: { authorization: `Bearer ${officeToken}` },
-    data: { clientTime: new Date().toISOString(), mutations: [{ id: nextMutation++, name, args, hlc: 'x' }] },
-  });
-  expect((await reply.json()) as unknown).toMatchObject({ results: [{ outcome: 'applied' }] });
-}
 
 /** A browser of its own for an inspector, enrolled and synced, on 检查案件. */
 async function inspectorPage(browser: Browser, request: APIRequestContext, browserLog: string[], username: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   watchBrowser(context, browserLog);
   const page = await context.newPage();
-  await enrollInBrowser(page, HUB, await pairingCode(request, HUB, officeToken, username), `${username} 的笔记本`);
+  await enrollInBrowser(page, HUB, await pairingCode(request, HUB, field!.officeToken, username), `${username} 的笔记本`);
   await expect(page.getByTestId('sync-badge')).toContainText('已同步');
   // Installed and in control, so the offline reloads below open from the service worker's cache.
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
@@ -64,7 +51,7 @@ async function inspectorPage(browser: Browser, request: APIRequestContext, brows
  * Playwright run starting meanwhile).
  */
 function tempFile(name: string, bytes: Uint8Array): string {
-  const path = join(dir, name);
+  const path = join(field!.dir, name);
   writeFileSync(path, bytes);
   return path;
 }
@@ -74,23 +61,7 @@ const tilePane = (page: Page) => page.locator('.leaflet-tile-pane');
 const drawn = (page: Page, origin: string) => tilePane(page).locator(`.leaflet-tile-loaded[data-tile="${origin}"]`);
 
 test.beforeAll(async ({ request }) => {
-  dir = mkdtempSync(join(tmpdir(), 'tariffcheck-e2e-map-'));
-  const data = ['--data', dir];
-  cli(['user', 'add', ...data, '--username', 'office', '--name', '陈科长', '--role', 'office', '--district', '鼓楼区', '--password-stdin'], 'office password\n');
-  for (const [username, name, cert] of [['wang', '王检查', 'GL-001'], ['li', '李检查', 'GL-002']] as const) {
-    cli(['user', 'add', ...data, '--username', username, '--name', name, '--role', 'inspector', '--district', '鼓楼区', '--cert-no', cert, '--password-stdin'], `${username} password\n`);
-  }
-  const officeCode = cli(['pair', ...data, '--username', 'office']);
-  hub = await startHub(request, dir, PORT);
-  const enroll = await request.post(`${HUB}/api/v1/devices/enroll`, { data: { code: officeCode, deviceName: 'office-script' } });
-  officeToken = ((await enroll.json()) as { token: string }).token;
-  const person = (certNo: string, name: string) => ({ certNo, name, unit: '鼓楼局', district: '鼓楼区', subdistrict: '', phone: '', conflicts: [], active: true });
-  await officePush(request, 'putInspectors', { rows: [person('GL-001', '王检查'), person('GL-002', '李检查')] });
-  await officePush(request, 'putEntities', {
-    rows: TARGETS.map((x) => ({ ...x, kind: 'mall', district: '鼓楼区', subdistrict: '东街街道', tenantCount: 40, contact: '', phone: '', credit: null, lastInspectors: [], active: true })),
-  });
-  const plan = { name: '2026 年第二季度转供电检查', ratio: 1, groupBy: ['district'], riskRatios: {}, teamSize: 2, maxPerInspector: null, recusal: { sameSubdistrict: false, lastInspector: false } };
-  expect((await request.post(`${HUB}/api/v1/draws`, { headers: { authorization: `Bearer ${officeToken}` }, data: { seed: '鼓楼 2026-04-01', plan } })).status()).toBe(201);
+  field = await startFieldHub(request, PORT, 'map', TARGETS);
 
   // A tile server: a pale blue PNG for any /z/x/y.png, readable cross-origin as real servers make it.
   const blue = pngTile([205, 222, 245], [150, 175, 215]);
@@ -103,9 +74,8 @@ test.beforeAll(async ({ request }) => {
 });
 
 test.afterAll(async () => {
-  hub?.kill('SIGTERM');
   await new Promise((resolve) => (tiles ? tiles.close(resolve) : resolve(undefined)));
-  rmSync(dir, { recursive: true, force: true });
+  field?.stop();
 });
 
 test('offline: the cases as markers on a grey map with a scale, a case opened from its marker, an MBTiles package loaded and drawn', async ({ browser, request, browserLog }) => {
@@ -185,7 +155,7 @@ test('offline: the cases as markers on a grey map with a scale, a case opened fr
 });
 
 test('the office\'s tile server: tiles around the cases kept while online, drawn from the device after an offline reload', async ({ browser, request, browserLog }) => {
-  await officePush(request, 'putOfficeSettings', {
+  await field!.officePush(request, 'putOfficeSettings', {
     settings: { ...defaultOfficeSettings(), tileSource: { url: TILE_URL, subdomains: '', attribution: '测试底图', minZoom: 3, maxZoom: 18 } },
   });
   const { context, page } = await inspectorPage(browser, request, browserLog, 'li');
