@@ -12,7 +12,8 @@ import { ACCURACY_CLASSES, JJG596_YEARS, type AccuracyClass } from './meters';
 export const OFFICE_SETTINGS_KEY = 'inspection';
 
 /** A code names a type or a basis in records; it never changes once used (labels may). */
-const code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export const settingCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+const code = settingCode;
 
 export const findingTypeSchema = z.strictObject({
   code,

@@ -1,5 +1,6 @@
 // What a case holds, on the laptop and on the hub alike: the case itself and its records.
 import { z } from 'zod';
+import { settingCode } from '../inspection/officeSettings';
 import { cleanString } from '../text';
 import { meterSchema } from '../inspection/meters';
 import { tariffPostingSchema } from '../inspection/postedTariff';
@@ -50,7 +51,7 @@ export const recordDataSchemas = {
     detail: longText,
     severity: z.enum(SEVERITIES).optional(),
     /** A code of the office's finding types (src-shared/inspection/officeSettings.ts). */
-    type: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/).optional(),
+    type: settingCode.optional(),
     basis: longText.optional(),
     amountFen: z.number().int().nonnegative().max(1e13).nullable().optional(),
     proposal: z.string().max(64).optional(),
