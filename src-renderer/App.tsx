@@ -23,10 +23,12 @@ import { MyTasksPage } from './pages/MyTasksPage';
 import { CaseLedgerPage, OverchargePage } from './pages/OverchargePage';
 import { ProfilePage } from './pages/ProfilePage';
 import { RefundsPage } from './pages/RefundsPage';
+import { PublicationPage } from './pages/PublicationPage';
 import { SyncPage } from './pages/SyncPage';
 import { TariffPage } from './pages/TariffPage';
 import { useIdentity } from './db/identity';
 import type { Role } from './state/profile';
+import { VerifyPage } from './pages/VerifyPage';
 
 /** The landing page of each role. */
 const HOME: Record<Role, string> = { office: '/lists/entities', lead: '/draw', inspector: '/cases' };
@@ -39,6 +41,8 @@ function Routed() {
     return (
       <Routes>
         <Route path="/sync" element={<div style={{ maxWidth: 560, margin: '40px auto' }}><SyncPage /></div>} />
+        {/* A tenant or a court checks a document without setting the device up. */}
+        <Route path="/verify" element={<div style={{ maxWidth: 980, margin: '40px auto' }}><VerifyPage /></div>} />
         <Route path="*" element={<ProfilePage firstRun />} />
       </Routes>
     );
@@ -61,11 +65,13 @@ function Routed() {
         <Route path="/cases/:id/ledger" element={<CaseLedgerPage />} />
         <Route path="/settings/inspection" element={<InspectionSettingsPage />} />
         <Route path="/refunds" element={<RefundsPage />} />
+        <Route path="/publication" element={<PublicationPage />} />
         <Route path="/conflicts" element={<ConflictsPage />} />
         <Route path="/sync" element={<SyncPage />} />
         <Route path="/accounts" element={<AccountsPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/profile" element={<ProfilePage />} />
+        <Route path="/verify" element={<VerifyPage />} />
         <Route path="*" element={<Navigate to={HOME[profile.role]} replace />} />
       </Route>
     </Routes>

@@ -9,6 +9,8 @@ import { hubCommand } from './commands/hub';
 import { mergeCommand } from './commands/merge';
 import { pairCommand } from './commands/pair';
 import { userCommand } from './commands/user';
+import { officeKeyCommand } from './commands/officeKey';
+import { verifyDocCommand } from './commands/verifyDoc';
 import { hubCliText } from '../../src-shared/i18n/hubCli';
 
 const commands: Record<string, { run: Command; help: string }> = {
@@ -22,11 +24,13 @@ const commands: Record<string, { run: Command; help: string }> = {
   },
   'verify-draw': { run: verifyDrawCommand, help: 'verify-draw FILE.json --entities FILE --inspectors FILE' },
   overcharge: { run: overchargeCommand, help: 'overcharge --bills FILE.xlsx --tariffs FILE.xlsx|FILE.json --region R --category C --voltage V\n     [--method catalogue|grid-bill] [--grid-bill YYYY-MM=YUAN …] [--mapping FILE.json] [--tolerance-fen N] [--json]' },
-  hub: { run: hubCommand, help: 'hub --data DIR | --pg postgres://… [--port 8787] [--host 127.0.0.1] [--web DIR] [--log]' },
+  hub: { run: hubCommand, help: 'hub --data DIR | --pg postgres://… [--port 8787] [--host 127.0.0.1] [--web DIR] [--seal-key FILE] [--log]' },
   user: { run: userCommand, help: 'user add --data DIR | --pg URL --username U --name N --role office|lead|inspector --district D [--cert-no C] --password-stdin' },
   pair: { run: pairCommand, help: `pair --data DIR | --pg URL --username U   ${hubCliText('cli.help.pair')}` },
   audit: { run: auditCommand, help: `audit verify --data DIR | --pg URL   ${hubCliText('cli.help.audit')}` },
   merge: { run: mergeCommand, help: `merge --data DIR | --pg URL FILE.tcase…   ${hubCliText('cli.help.merge')}` },
+  'office-key': { run: officeKeyCommand, help: 'office-key export|rotate --data DIR | --pg URL [--seal-key FILE] [--out office-key.pub]' },
+  'verify-doc': { run: verifyDocCommand, help: 'verify-doc FILE.pdf --key office-key.pub [--json]   （签章有效且未改动返回 0，否则返回 1 并说明哪里不同）' },
 };
 
 // Commands, options and their values are the contract scripts use, so they stay as written; the words

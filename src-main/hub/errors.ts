@@ -24,6 +24,8 @@ export const HUB_ERROR_CODES = [
   'blob-too-large',
   'case-file-invalid',
   'invalid-data',
+  'seal-unavailable',
+  'seal-refused',
   'internal',
 ] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];

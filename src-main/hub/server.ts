@@ -13,6 +13,7 @@ import { caseFileRoutes } from './http/caseFileRoutes';
 import { SessionCache, SESSION_CACHE_MS } from './accounts/sessionCache';
 import type { HubContext } from './http/context';
 import { installErrorReplies } from './http/errorReplies';
+import { sealRoutes } from './http/sealRoutes';
 import { syncRoutes } from './http/syncRoutes';
 import { PushQueue } from './sync/pushQueue';
 import type { Store } from './store/store';
@@ -39,6 +40,8 @@ export interface HubOptions {
    * embedded store, whose one connection makes them wait anyway; PostgreSQL runs them side by side.
    */
   groupPushes?: boolean;
+  /** The seal key of the office's signing keys (loadSealKey); without one the hub signs no documents. */
+  sealKey?: Uint8Array | null;
 }
 
 // Headers and fields that carry secrets never reach the log.
@@ -61,6 +64,7 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
     version: packageVersion,
     sessions: new SessionCache(options.sessionCacheMs ?? SESSION_CACHE_MS),
     pushes: (options.groupPushes ?? options.store.kind === 'pglite') ? new PushQueue(options.store) : null,
+    sealKey: options.sealKey ?? null,
   };
 
   // Per device: the key is a hash of the bearer token (never the token), else the client address.
@@ -81,6 +85,7 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
       syncRoutes(api, hub);
       blobRoutes(api, hub);
       caseFileRoutes(api, hub);
+      sealRoutes(api, hub);
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,4 @@
-import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, MoneyCollectOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, MoneyCollectOutlined, NotificationOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { setLocale } from '../i18n';
 import type { Profile, Role } from '../state/profile';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SyncBadge } from './SyncBadge';
+import { RefundReminderNotice, RefundsMenuLabel } from './refund/RefundReminders';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -45,10 +46,12 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
     ],
   };
   const settings: Item = { key: '/settings/inspection', icon: <SettingOutlined />, label: t('settings.nav') };
-  const refunds: Item = { key: '/refunds', icon: <MoneyCollectOutlined />, label: t('refunds.nav') };
-  if (role === 'office') return [lists, draw, cases, refunds, tariffs, settings, sync, conflicts, hub, profile];
-  if (role === 'inspector') return [cases, tasks, tariffs, sync, profile];
-  return [lists, draw, cases, refunds, tariffs, settings, sync, conflicts, profile];
+  const refunds: Item = { key: '/refunds', icon: <MoneyCollectOutlined />, label: <RefundsMenuLabel label={t('refunds.nav')} /> };
+  const publication: Item = { key: '/publication', icon: <NotificationOutlined />, label: t('publication.nav') };
+  const verify: Item = { key: '/verify', icon: <SafetyOutlined />, label: t('verify.nav') };
+  if (role === 'office') return [lists, draw, cases, refunds, publication, tariffs, settings, sync, conflicts, hub, verify, profile];
+  if (role === 'inspector') return [cases, tasks, tariffs, sync, verify, profile];
+  return [lists, draw, cases, refunds, publication, tariffs, settings, sync, conflicts, verify, profile];
 }
 
 /** The frame around every page: navigation for the role, who is signed in, the language. */
@@ -58,6 +61,8 @@ export function AppShell({ profile }: { profile: Profile }) {
   const { pathname } = useLocation();
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* The office and the lead are reminded of overdue refunds once a day (inspectors track none). */}
+      {profile.role !== 'inspector' && <RefundReminderNotice />}
       <Layout.Sider width={208} theme="light" breakpoint="lg">
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 17 }}>
           <TeamOutlined /> {t('app.name')}

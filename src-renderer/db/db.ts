@@ -11,6 +11,7 @@ import type { Commitment } from '../../src-shared/draw/commitment';
 import type { OfficeSettings } from '../../src-shared/inspection/officeSettings';
 import type { RefundOrder } from '../../src-shared/refund/order';
 import type { RefundEvent } from '../../src-shared/refund/tracking';
+import type { Publication } from '../../src-shared/publication/publication';
 
 /** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
 export interface ListHistoryEntry {
@@ -112,7 +113,20 @@ export type TariffDb = Dexie & {
   tiles: EntityTable<MapTile, 'key'>;
   refundOrders: EntityTable<StoredRefundOrder, 'id'>;
   refundEvents: EntityTable<StoredRefundEvent, 'id'>;
+  publications: EntityTable<StoredPublication, 'id'>;
 };
+
+/** A publication of a draw's results (一公开): as published here (version 0 until the hub's copy arrives) or as pulled. */
+export interface StoredPublication {
+  id: string;
+  drawId: string;
+  publication: Publication;
+  by: string;
+  /** UTC ISO time it was recorded (here, or by the hub). */
+  at: string;
+  /** The hub's change counter of it; 0 while only this device holds it. */
+  version: number;
+}
 
 /** A refund paid, verified or a tenant unreachable, as recorded here or pulled. */
 export interface StoredRefundEvent {
@@ -225,6 +239,8 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   // Issue 13: refund orders, by case.
   db.version(10).stores({ refundOrders: '&id, caseId' });
   db.version(11).stores({ refundEvents: '&id, orderId, caseId' });
+  // Issue 13: publications of results (一公开), by draw.
+  db.version(12).stores({ publications: '&id, drawId' });
   return db;
 }
 

@@ -9,6 +9,11 @@ import type { FontSource } from '../../src-shared/docs/fontSubset';
 import { onSiteRecordPdf } from '../../src-shared/docs/onSiteRecordPdf';
 import { refundOrderPdf } from '../../src-shared/docs/refundOrderPdf';
 import { refundOrderWorkbook } from '../../src-shared/docs/refundOrderXlsx';
+import { publicationPdf } from '../../src-shared/docs/publicationPdf';
+import { publicationWorkbook } from '../../src-shared/docs/publicationXlsx';
+import { noticeTitle, type PublicationNotice } from '../../src-shared/publication/notice';
+import { REMINDER_TITLE, refundReminderPdf } from '../../src-shared/docs/refundReminderPdf';
+import type { RefundReminder } from '../../src-shared/refund/tracking';
 import { schedulePdf } from '../../src-shared/docs/schedulePdf';
 import type { RefundOrder } from '../../src-shared/refund/order';
 import type { Photo } from '../../src-shared/inspection/evidence';
@@ -16,6 +21,10 @@ import type { LedgerCheck } from '../../src-shared/inspection/ledgerCheck';
 import { chinaDate } from '../../src-shared/inspection/meters';
 import type { OnSiteRecord, OnSiteSignature } from '../../src-shared/inspection/onSiteRecord';
 import { platform } from '../platform';
+import { issueSealed, type Issued, type UnsealedReason } from './seal';
+import type { SealMark } from '../../src-shared/docs/pdfWriter';
+import { signatureStatus } from '../../src-shared/inspection/onSiteRecord';
+import { drawSummary, onSiteRecordSummary, publicationSummary, refundOrderSummary, reminderSummary, scheduleSummary, type PublishedList } from '../../src-shared/seal/summaries';
 import { db } from './db';
 import type { SavedDraw } from './savedDraw';
 
@@ -34,28 +43,48 @@ function fontSource(): Promise<FontSource> {
 const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
 const fileDate = (iso: string) => chinaDate(new Date(iso)).replaceAll('-', '');
 
-/** Saves the on-site record (with its photos' thumbnails and the signatures) as PDF; false when the user cancelled. */
-export async function saveOnSiteRecordPdf(entry: { id: string; record: OnSiteRecord; signatures: readonly OnSiteSignature[] }, photos: readonly Photo[]): Promise<boolean> {
+/**
+ * What saving a document came to: false when the user cancelled, else whether the office's signature is
+ * on it (and why not: offline, not enrolled …), for the page to say so.
+ */
+export type Saved = false | { sealed: true } | { sealed: false; reason: UnsealedReason };
+
+async function saveIssued(issued: Issued, file: { title: string; suggestedName: string }): Promise<Saved> {
+  const saved = await platform.saveFile({ ...file, filters: PDF, data: issued.bytes });
+  if (!saved) return false;
+  return issued.sealed ? { sealed: true } : { sealed: false, reason: issued.reason };
+}
+
+/** Saves the on-site record (with its photos' thumbnails and the signatures) as PDF, signed once fully signed on site. */
+export async function saveOnSiteRecordPdf(entry: { id: string; record: OnSiteRecord; signatures: readonly OnSiteSignature[] }, photos: readonly Photo[]): Promise<Saved> {
   const thumbs = await db.thumbs.bulkGet(photos.map((p) => p.sha256));
   const images = await db.blobs.bulkGet(entry.signatures.flatMap((s) => (s.image ? [s.image] : [])));
-  const bytes = await onSiteRecordPdf(await fontSource(), {
+  const font = await fontSource();
+  const doc = {
     id: entry.id, record: entry.record, signatures: entry.signatures,
     photos: photos.map((p, i) => ({ caption: p.caption || p.name, takenAt: p.takenAt, sha256: p.sha256, thumb: thumbs[i]?.bytes ?? null })),
     signatureImages: new Map(images.flatMap((b) => (b ? [[b.sha256, new Uint8Array(b.bytes)] as [string, Uint8Array]] : []))),
-  });
+  };
+  const render = (seal?: SealMark) => onSiteRecordPdf(font, doc, seal);
+  // An unsigned record is a draft: the office signs only what everyone present has signed.
+  const issued: Issued = signatureStatus(entry.record, entry.signatures).complete
+    ? await issueSealed('onsite-record', entry.id, render, (c) => onSiteRecordSummary(entry, c))
+    : { bytes: await render(), sealed: false, reason: 'unsigned' };
   const kind = entry.record.supplementOf ? '补充笔录' : '现场检查笔录';
-  return platform.saveFile({ title: kind, suggestedName: `${kind}-${entry.record.party.name}-${fileDate(entry.record.startedAt)}.pdf`, filters: PDF, data: bytes });
+  return saveIssued(issued, { title: kind, suggestedName: `${kind}-${entry.record.party.name}-${fileDate(entry.record.startedAt)}.pdf` });
 }
 
 /** Saves a kept ledger's overcharge schedule as PDF. */
-export async function saveSchedulePdf(id: string, check: LedgerCheck, party: { name: string; uscc: string }, createdAt: string): Promise<boolean> {
-  const bytes = await schedulePdf(await fontSource(), { id, check, party, createdAt });
-  return platform.saveFile({ title: '多收电费明细表', suggestedName: `多收电费明细表-${party.name}-${fileDate(createdAt)}.pdf`, filters: PDF, data: bytes });
+export async function saveSchedulePdf(id: string, check: LedgerCheck, party: { name: string; uscc: string }, createdAt: string): Promise<Saved> {
+  const font = await fontSource();
+  const entry = { id, check, party, createdAt };
+  const issued = await issueSealed('overcharge-schedule', id, (seal) => schedulePdf(font, entry, seal), (c) => scheduleSummary(entry, c));
+  return saveIssued(issued, { title: '多收电费明细表', suggestedName: `多收电费明细表-${party.name}-${fileDate(createdAt)}.pdf` });
 }
 
 const DRAW_DOCS = {
-  record: { title: '双随机抽查记录', make: drawRecordPdf },
-  notice: { title: '双随机抽查结果公示', make: drawNoticePdf },
+  record: { title: '双随机抽查记录', make: drawRecordPdf, kind: 'draw-record' },
+  notice: { title: '双随机抽查结果公示', make: drawNoticePdf, kind: 'draw-notice' },
 } as const;
 
 /** A plan name as part of a file name: the characters a file name may not hold (the save dialog refuses them) replaced. */
@@ -65,19 +94,48 @@ const fileNamePart = (text: string) => Array.from(text.replace(/[\\/:*?"<>|\p{Cc
  * Saves a draw's record (抽查记录) or its public notice (抽查结果公示) as PDF, the teams named from this
  * device's inspectors list; the file is named with the draw's date in China. False when the user cancelled.
  */
-export async function saveDrawPdf(kind: keyof typeof DRAW_DOCS, saved: SavedDraw): Promise<boolean> {
+export async function saveDrawPdf(which: keyof typeof DRAW_DOCS, saved: SavedDraw): Promise<Saved> {
   const inspectors = await db.inspectors.toArray();
-  const { title, make } = DRAW_DOCS[kind];
-  const bytes = await make(await fontSource(), { result: saved.result, inspectorNames: new Map(inspectors.map((i) => [i.certNo, i.name])), drawnBy: saved.drawnBy });
-  const { plan, drawnAt } = saved.result.record;
-  return platform.saveFile({ title, suggestedName: `${title}-${fileNamePart(plan.name)}-${fileDate(drawnAt)}.pdf`, filters: PDF, data: bytes });
+  const { title, make, kind } = DRAW_DOCS[which];
+  const font = await fontSource();
+  const doc = { result: saved.result, inspectorNames: new Map(inspectors.map((i) => [i.certNo, i.name])), drawnBy: saved.drawnBy };
+  const { record } = saved.result;
+  const issued = await issueSealed(kind, saved.id, (seal) => make(font, doc, seal), (c) => drawSummary(kind, record, c));
+  return saveIssued(issued, { title, suggestedName: `${title}-${fileNamePart(record.plan.name)}-${fileDate(record.drawnAt)}.pdf` });
 }
 
 const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
 
 /** Saves a numbered refund order as PDF (the document served) or as its Excel ledger (for tracking). */
-export async function saveRefundOrder(order: RefundOrder, as: 'pdf' | 'xlsx'): Promise<boolean> {
+export async function saveRefundOrder(order: RefundOrder, as: 'pdf' | 'xlsx'): Promise<Saved | boolean> {
   const name = `责令退还多收电费通知书-${fileNamePart(order.docNo)}-${fileNamePart(order.party.name)}`;
-  if (as === 'pdf') return platform.saveFile({ title: '责令退还多收电费通知书', suggestedName: `${name}.pdf`, filters: PDF, data: await refundOrderPdf(await fontSource(), order) });
-  return platform.saveFile({ title: '退费台账', suggestedName: `${name}-台账.xlsx`, filters: XLSX, data: await refundOrderWorkbook(order) });
+  if (as === 'xlsx') return platform.saveFile({ title: '退费台账', suggestedName: `${name}-台账.xlsx`, filters: XLSX, data: await refundOrderWorkbook(order) });
+  const font = await fontSource();
+  const issued = await issueSealed('refund-order', order.id, (seal) => refundOrderPdf(font, order, seal), (c) => refundOrderSummary(order, c));
+  return saveIssued(issued, { title: '责令退还多收电费通知书', suggestedName: `${name}.pdf` });
+}
+
+/** Saves a plan's public notice of results (双随机抽查结果公示) as PDF or Excel; false when the user cancelled. */
+/**
+ * Saves a plan's public notice of results (双随机抽查结果公示) as PDF or Excel; false when the user cancelled.
+ * The PDF is signed when it is exactly one publication the hub holds (`list`); a preview or a mix is not.
+ */
+export async function savePublication(notice: PublicationNotice, as: 'pdf' | 'xlsx', list: PublishedList | null = null): Promise<Saved | boolean> {
+  const title = noticeTitle(notice.planName);
+  const name = `${fileNamePart(title)}-${notice.date.replaceAll('-', '')}`;
+  if (as === 'xlsx') return platform.saveFile({ title, suggestedName: `${name}.xlsx`, filters: XLSX, data: await publicationWorkbook(notice) });
+  const font = await fontSource();
+  const issued: Issued = list
+    ? await issueSealed('publication', list.id, (seal) => publicationPdf(font, notice, seal), (c) => publicationSummary(list, c))
+    : { bytes: await publicationPdf(font, notice), sealed: false, reason: 'not-published' };
+  return saveIssued(issued, { title, suggestedName: `${name}.pdf` });
+}
+
+/** Saves the reminder (催告通知书) of an overdue order as PDF, as it was recorded; false when the user cancelled. */
+export async function saveRefundReminder(order: RefundOrder, event: { id: string; reminder: RefundReminder }): Promise<Saved> {
+  const { reminder } = event;
+  const name = `${REMINDER_TITLE}-${fileNamePart(order.docNo)}-${fileNamePart(order.party.name)}-${reminder.issuedOn.replaceAll('-', '')}`;
+  const font = await fontSource();
+  const issued = await issueSealed('refund-reminder', event.id, (seal) => refundReminderPdf(font, order, reminder, seal), (c) => reminderSummary(order, reminder, c));
+  return saveIssued(issued, { title: REMINDER_TITLE, suggestedName: `${name}.pdf` });
 }

@@ -1,8 +1,11 @@
 // Reads of refund orders kept on this device.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { workdayCalendarOf } from '../../src-shared/calendar/officeCalendar';
 import { chinaToday } from '../../src-shared/calendar/workdays';
-import { standingOf } from '../../src-shared/refund/tracking';
+import { remindersOf, urgencyOf } from '../../src-shared/refund/reminders';
+import { standingOf, type RefundEvent } from '../../src-shared/refund/tracking';
 import { db } from './db';
+import { officeSettings } from './reference';
 
 /** A case's refund orders, oldest first. */
 export function useRefundOrders(caseId: string) {
@@ -14,15 +17,25 @@ export function useRefundEvents(orderId: string) {
   return useLiveQuery(() => db.refundEvents.where('orderId').equals(orderId).sortBy('at'), [orderId]);
 }
 
-/** Every order on this device with its standing today, its case's district and plan (the office's overview). */
-export function useRefundStandings() {
+/**
+ * Every order on this device with its standing on `today` (a China date), its case's district and plan, whether
+ * it is overdue or due soon on the office's calendar, and the reminders issued (the office's overview).
+ */
+export function useRefundStandings(today = chinaToday(new Date())) {
   return useLiveQuery(async () => {
-    const [orders, events, cases] = await Promise.all([db.refundOrders.toArray(), db.refundEvents.toArray(), db.cases.toArray()]);
+    const [orders, events, cases, settings] = await Promise.all([db.refundOrders.toArray(), db.refundEvents.toArray(), db.cases.toArray(), officeSettings()]);
     const byCase = new Map(cases.map((c) => [c.id, c]));
-    const today = chinaToday(new Date());
+    const byOrder = new Map<string, RefundEvent[]>();
+    for (const e of events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
+      const list = byOrder.get(e.orderId);
+      if (list) list.push(e.event);
+      else byOrder.set(e.orderId, [e.event]);
+    }
+    const calendar = workdayCalendarOf(settings);
     return orders.map((o) => {
       const c = byCase.get(o.caseId);
-      return { ...standingOf(o.order, events.filter((e) => e.orderId === o.id).map((e) => e.event), today), district: c?.district ?? '', drawId: c?.drawId ?? '' };
+      const mine = byOrder.get(o.id) ?? [];
+      return { ...standingOf(o.order, mine, today), district: c?.district ?? '', drawId: c?.drawId ?? '', urgency: urgencyOf(o.order, mine, today, calendar), reminders: remindersOf(mine) };
     });
-  }, []);
+  }, [today]);
 }

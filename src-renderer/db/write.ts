@@ -5,6 +5,7 @@ import * as cases from '../sync/mutators';
 import * as reference from '../sync/referenceMutators';
 import * as draws from '../sync/drawMutators';
 import * as refunds from '../sync/refundMutators';
+import * as publications from '../sync/publicationMutators';
 import { db } from './db';
 
 type Bound<F> = F extends (db: typeof import('./db').db, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -29,4 +30,5 @@ export const write = {
   resolveConflict: bind(cases.resolveConflict),
   issueRefundOrder: bind(refunds.issueRefundOrder),
   recordRefundEvent: bind(refunds.recordRefundEvent),
+  publishResults: bind(publications.publishResults),
 };

@@ -10,6 +10,7 @@ import { issueCode } from '../../src-shared/zodIssue';
 import { SyncError } from '../sync/hubClient';
 import { LocalRefusal } from '../sync/mutators';
 import { RefundRefusal } from '../sync/refundMutators';
+import { PublicationRefusal } from '../sync/publicationMutators';
 import { formatFen } from '../../src-shared/money';
 
 /** One issue as "field reason"; `fieldLabel` names a path for people (else the path's last part). */
@@ -29,7 +30,11 @@ export function describeError(t: TFunction, e: unknown, fieldLabel?: (path: stri
   }
   if (e instanceof RefundRefusal) {
     const p = e.problem;
-    return t(`refund.problem.${p.code}`, { remaining: 'remainingFen' in p ? formatFen(p.remainingFen) : '', issuedOn: 'issuedOn' in p ? p.issuedOn : '' });
+    return t(`refund.problem.${p.code}`, { remaining: 'remainingFen' in p ? formatFen(p.remainingFen) : '', issuedOn: 'issuedOn' in p ? p.issuedOn : '', deadline: 'deadline' in p ? p.deadline : '' });
+  }
+  if (e instanceof PublicationRefusal) {
+    const p = e.problem;
+    return t(`publication.problem.${p.code}`, { name: e.target || ('caseId' in p ? p.caseId : ''), today: 'today' in p ? p.today : '', derived: 'derived' in p ? t(`publication.category.${p.derived}`) : '' });
   }
   if (e instanceof LocalRefusal) return e.code === 'not-approvable' ? approvalText(e.problems, appLocale()) : t(`error.local.${e.code}`);
   // The draw's refusals are made from the shared message table already (src-shared/i18n/draw.ts).

@@ -18,9 +18,13 @@ import { drawDocsUiMessages } from './drawDocsUi';
 import { reviewMessages } from '../../src-shared/i18n/review';
 import { calendarMessages } from '../../src-shared/i18n/calendar';
 import { refundUiMessages } from './refundUi';
+import { reviewUiMessages } from './reviewUi';
+import { publicationUiMessages } from './publicationUi';
+import { sealMessages } from '../../src-shared/i18n/seal';
+import { sealUiMessages } from './sealUi';
 
 const LOCALE_KEY = 'tariffcheck.locale';
-const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages, reviewMessages, drawDocsUiMessages, calendarMessages, refundUiMessages];
+const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages, reviewMessages, drawDocsUiMessages, calendarMessages, refundUiMessages, reviewUiMessages, publicationUiMessages, sealMessages, sealUiMessages];
 
 function merged(locale: Locale): Record<string, string> {
   return Object.assign({}, ...tables.map((t) => t[locale]));

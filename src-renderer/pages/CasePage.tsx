@@ -27,11 +27,15 @@ import { write } from '../db/write';
 import { useDrawName } from '../db/draws';
 import { approvalProblems } from '../../src-shared/review/approval';
 import { approvalText } from '../../src-shared/i18n/review';
+import { ReviewOverview } from '../components/review/ReviewOverview';
+import { ReviewActions } from '../components/review/ReviewActions';
 
 /** What every device works from until the office saves its own settings. */
 const DEFAULTS = defaultOfficeSettings();
 /** Records shown a page at a time: a case of 400 tenants' photos and meters opens as fast as a small one. */
 const RECORDS_PAGE = 20;
+/** A reviewer opens a case in these states on 审核总览 (everything side by side) rather than the records. */
+const REVIEWED_STATES: ReadonlySet<string> = new Set(['submitted', 'approved', 'returned']);
 
 function recordSummary(r: LocalRecord, t: (k: string, o?: Record<string, unknown>) => string): string {
   const d = r.data;
@@ -100,7 +104,6 @@ export function CasePage() {
   const run = useRun();
   const identity = useIdentity();
   const { id = '' } = useParams();
-  const [note, setNote] = useState('');
   const kase = useCase(id);
   const names = useInspectorNames();
   const drawName = useDrawName(kase?.drawId ?? '');
@@ -116,6 +119,7 @@ export function CasePage() {
   const onTeam = !!identity?.certNo && kase.inspectors.includes(identity.certNo);
   const reviewer = !!identity && identity.role !== 'inspector';
   const canRecord = onTeam && (kase.status === 'assigned' || kase.status === 'returned');
+  const overviewFirst = reviewer && REVIEWED_STATES.has(kase.status);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card
@@ -137,18 +141,18 @@ export function CasePage() {
           <Space style={{ marginTop: 12 }} wrap>
             {canRecord && <Button type="primary" onClick={() => void run(() => write.submitCase(kase.id))}>{t('case.submit')}</Button>}
             {onTeam && kase.status === 'submitted' && <Alert type="info" showIcon message={t('case.submittedLocked')} />}
-            {reviewer && (
-              <>
-                <Input style={{ width: 240 }} placeholder={t('case.reviewNotePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />
-                <Button type="primary" disabled={notApprovable.length > 0} onClick={() => void run(() => write.reviewCase(kase.id, 'approved', note))}>{t('case.approve')}</Button>
-                <Button danger onClick={() => void run(() => write.reviewCase(kase.id, 'returned', note))}>{t('case.return')}</Button>
-              </>
-            )}
+            {reviewer && <ReviewActions caseId={kase.id} problems={notApprovable} />}
           </Space>
         )}
       </Card>
       <Tabs
+        // Chosen once the user is known: a reviewer lands on 审核总览 for a case to review or reviewed.
+        key={overviewFirst ? 'review' : 'records'}
+        defaultActiveKey={overviewFirst ? 'review' : 'records'}
         items={[
+          ...(reviewer ? [{
+            key: 'review', label: t('reviewUi.tab'), children: <ReviewOverview caseId={kase.id} records={records} table={table} settings={settings} problems={notApprovable} approved={frozen} />,
+          }] : []),
           {
             key: 'records', label: t('insp.tab.records'), children: (
               <List

@@ -6,6 +6,7 @@ import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } 
 import { platform } from '../platform';
 import { useDraw, type SavedDraw } from '../db/draws';
 import { saveDrawPdf } from '../db/documents';
+import { announceSaved } from '../components/announceSaved';
 import { describeError } from '../i18n/errors';
 
 /**
@@ -19,7 +20,7 @@ export function DrawPdfButton({ kind, saved, primary = false }: { kind: 'record'
   async function save() {
     setBusy(true);
     try {
-      if (await saveDrawPdf(kind, saved)) message.success(t('common.saved'));
+      announceSaved(message, t, await saveDrawPdf(kind, saved));
     } catch (e) {
       message.error(describeError(t, e));
     } finally {

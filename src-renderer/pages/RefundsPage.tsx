@@ -1,15 +1,21 @@
 // 退费跟踪: every refund order on this device — ordered, refunded, verified, overdue — per order, per
-// landlord, per plan and per district, with the overall totals; the overdue ones first to be reminded.
-import { Card, Empty, Segmented, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+// landlord, per plan and per district, with the overall totals; the overdue ones first to be reminded, and a
+// filter (kept in the address: ?filter=overdue or due-soon, where the day's reminder links) to them or to
+// those due within 3 working days.
+import { Card, Empty, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { formatFen } from '../../src-shared/money';
 import { sumBy, type TrackingTotals } from '../../src-shared/refund/tracking';
 import { useAllDraws } from '../db/draws';
 import { useRefundStandings } from '../db/refunds';
+import { useChinaToday } from '../components/refund/RefundReminders';
+import { DUE_SOON_WORKING_DAYS } from '../../src-shared/refund/reminders';
 
 type Group = 'order' | 'landlord' | 'plan' | 'district';
+const FILTERS = ['all', 'overdue', 'due-soon'] as const;
+type Filter = (typeof FILTERS)[number];
 
 const money = (fen: number) => formatFen(fen);
 
@@ -24,12 +30,14 @@ function totalsColumns(t: (k: string) => string) {
 
 export function RefundsPage() {
   const { t } = useTranslation();
-  const standings = useRefundStandings();
+  const standings = useRefundStandings(useChinaToday());
   const draws = useAllDraws();
   const [group, setGroup] = useState<Group>('order');
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const filter: Filter = FILTERS.find((f) => f === params.get('filter')) ?? 'all';
+  const setFilter = (f: Filter) => setParams(f === 'all' ? {} : { filter: f }, { replace: true });
   const planName = useMemo(() => new Map((draws ?? []).map((d) => [d.id, d.name])), [draws]);
-  const shown = useMemo(() => (standings ?? []).filter((s) => !overdueOnly || s.totals.overdueTenants > 0).sort((a, b) => b.totals.overdueTenants - a.totals.overdueTenants || a.deadline.localeCompare(b.deadline)), [standings, overdueOnly]);
+  const shown = useMemo(() => (standings ?? []).filter((s) => filter === 'all' || s.urgency === filter).sort((a, b) => b.totals.overdueTenants - a.totals.overdueTenants || a.deadline.localeCompare(b.deadline)), [standings, filter]);
   const overall = sumBy(shown, () => '')[0]?.totals ?? { orderedFen: 0, paidFen: 0, verifiedFen: 0, overdueTenants: 0 };
   const keyOf: Record<Exclude<Group, 'order'>, (s: (typeof shown)[number]) => string> = {
     landlord: (s) => s.landlord,
@@ -38,13 +46,13 @@ export function RefundsPage() {
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title={t('refunds.title')} extra={<Space><Typography.Text>{t('refunds.overdueOnly')}</Typography.Text><Switch aria-label={t('refunds.overdueOnly')} checked={overdueOnly} onChange={setOverdueOnly} /></Space>}>
+      <Card title={t('refunds.title')} extra={<Segmented aria-label={t('refunds.filter')} data-testid="refunds-filter" value={filter} onChange={(v) => setFilter(v as Filter)} options={FILTERS.map((f) => ({ value: f, label: t(`refunds.filter.${f}`, { days: DUE_SOON_WORKING_DAYS }) }))} />}>
         <Space size="large" wrap data-testid="refunds-overall">
           <Statistic title={t('refunds.orders')} value={shown.length} />
           <Statistic title={t('refund.track.ordered')} value={money(overall.orderedFen)} />
           <Statistic title={t('refund.track.paid')} value={money(overall.paidFen)} />
           <Statistic title={t('refunds.verified')} value={money(overall.verifiedFen)} />
-          <Statistic title={t('refunds.overdue')} value={overall.overdueTenants} valueStyle={overall.overdueTenants > 0 ? { color: '#cf1322' } : undefined} />
+          <Statistic title={t('refunds.overdue')} value={overall.overdueTenants} styles={overall.overdueTenants > 0 ? { content: { color: '#cf1322' } } : undefined} />
         </Space>
       </Card>
       <Card size="small" extra={<Segmented aria-label={t('refunds.groupBy')} value={group} onChange={(v) => setGroup(v as Group)} options={(['order', 'landlord', 'plan', 'district'] as const).map((g) => ({ value: g, label: t(`refunds.by.${g}`) }))} />}>
@@ -55,6 +63,15 @@ export function RefundsPage() {
               { title: t('refunds.landlord'), render: (_, s) => <Typography.Text ellipsis={{ tooltip: s.landlord }} style={{ maxWidth: 220 }}>{s.landlord}</Typography.Text> },
               { title: t('field.district'), dataIndex: 'district', width: 90 },
               { title: t('refund.deadline'), dataIndex: 'deadline', width: 110 },
+              { title: t('refunds.reminder.column'), width: 190, render: (_, s) => {
+                const last = s.reminders.at(-1);
+                return (
+                  <Space size={4} wrap>
+                    {s.urgency && <Tag color={s.urgency === 'overdue' ? 'red' : 'orange'}>{t(`refunds.filter.${s.urgency}`, { days: DUE_SOON_WORKING_DAYS })}</Tag>}
+                    {last && <Typography.Text type="secondary">{t('refund.reminded.on', { date: last.issuedOn })}</Typography.Text>}
+                  </Space>
+                );
+              } },
               ...totalsColumns(t),
             ]} />
         ) : (

@@ -1,7 +1,7 @@
 // One sync round: push the outbox in order until the hub has acknowledged all of it, then pull in
 // pages while the outbox stays empty, then compare per-case checksums (DESIGN.md "Sync protocol").
 import type { Entity, Inspector } from '../../src-shared/domain';
-import { parsePulled, pulledCaseSchema, pulledRecordSchema, type PulledMapping, type PulledOfficeSettings, type PulledRefundEvent, type PulledRefundOrder, type PulledTariff, type RefusedRow } from '../../src-shared/sync/pulled';
+import { parsePulled, pulledCaseSchema, pulledRecordSchema, type PulledMapping, type PulledOfficeSettings, type PulledPublication, type PulledRefundEvent, type PulledRefundOrder, type PulledTariff, type RefusedRow } from '../../src-shared/sync/pulled';
 import { caseChecksum } from '../../src-shared/sync/checksum';
 import { BLOB_CHUNK, PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
 import type { LocalCase, LocalRecord, TariffDb } from '../db/db';
@@ -142,7 +142,7 @@ async function pullAll(db: TariffDb, client: HubClient, report: SyncReport, touc
 export async function applyPage(db: TariffDb, changes: readonly Change[], cursor: string, touched: Set<string> = new Set()): Promise<RefusedRow[] | null> {
   const refused: RefusedRow[] = [];
   let kept = false;
-  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.officeSettings, db.refundOrders, db.refundEvents, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
+  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.officeSettings, db.refundOrders, db.refundEvents, db.publications, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
   await db.transaction('rw', tables, async () => {
     const pending = await db.outbox.toArray();
     // Reference data written here since the push (a list row, the tariff table) must reach the hub
@@ -264,6 +264,11 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
       await db.refundEvents.put({ id: e.id, orderId: e.event.orderId, caseId: e.caseId, event: e.event, by: e.by, at: e.at });
       return;
     }
+    case 'publications': {
+      const p = row as unknown as PulledPublication;
+      await db.publications.put({ id: p.id, drawId: p.drawId, publication: p.publication, by: p.by, at: p.at, version: p.version });
+      return;
+    }
     case 'conflicts':
       await db.hubConflicts.put(hubRow);
       return;
@@ -290,6 +295,9 @@ async function dropRefused(db: TariffDb, row: Record<string, unknown>): Promise<
     if (kept && kept.order.docNo === '') await db.refundOrders.delete(args.order.id);
   }
   if (row.name === 'recordRefundEvent' && typeof args.event?.id === 'string') await db.refundEvents.delete(args.event.id);
+  // A publication refused leaves the cases it listed to publish again (the hub's own copy is never dropped).
+  const publication = (row.args as { publication?: { id?: unknown } } | undefined)?.publication;
+  if (row.name === 'publishResults' && typeof publication?.id === 'string' && (await db.publications.get(publication.id))?.version === 0) await db.publications.delete(publication.id);
 }
 
 export async function localChecksum(db: TariffDb, caseId: string): Promise<string | null> {

@@ -149,6 +149,16 @@ export class HubClient {
     return this.call('GET', '/audit/verify', z.object({ ok: z.boolean(), entries: z.number(), badEntryId: z.number().optional(), reason: z.string().optional() }));
   }
 
+  /** The office's public keys (the one in force first), as PEM, for signing and for verifying offline. */
+  officeKeys(): Promise<{ keys: { fingerprint: string; pem: string; createdAt: string; retiredAt: string | null }[] }> {
+    return this.call('GET', '/office-keys', z.object({ keys: z.array(z.object({ fingerprint: z.string(), pem: z.string(), createdAt: z.string(), retiredAt: z.string().nullable() })) }));
+  }
+
+  /** The hub's signature over its own summary of a document this device made (src-main/hub/seal/). */
+  sealDocument(request: { kind: string; ref: string; pdf: string; key: string }): Promise<{ summary: unknown; envelope: string }> {
+    return this.call('POST', '/documents/seal', z.object({ summary: z.unknown(), envelope: z.string() }), request);
+  }
+
   /** The whole audit log as JSON lines (the hub audits the export itself). */
   async auditExport(): Promise<Uint8Array> {
     return new Uint8Array(await (await this.send('GET', '/audit/export')).arrayBuffer());

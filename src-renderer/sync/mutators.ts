@@ -1,6 +1,7 @@
 // The laptop's side of each mutator: change the local tables and queue the mutation, in ONE
 // transaction. Refusals the hub would make for frozen records are made here first, with the reason.
 import { approvalProblems, type ApprovalProblem } from '../../src-shared/review/approval';
+import { chinaToday } from '../../src-shared/calendar/workdays';
 import { v7 as uuidv7 } from 'uuid';
 import { editRefusal, recordDataSchemas, type RecordKind, type Signature } from '../../src-shared/sync/records';
 import type { LocalRecord, TariffDb } from '../db/db';
@@ -9,7 +10,7 @@ import { appendMutation, nextHlc } from './outbox';
 
 export class LocalRefusal extends Error {
   constructor(
-    readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team' | 'not-approvable' | 'not-approved',
+    readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team' | 'not-approvable' | 'not-approved' | 'not-publishable',
     message: string,
     /** Why an approval is refused (code 'not-approvable'). */
     readonly problems: readonly ApprovalProblem[] = [],
@@ -118,7 +119,8 @@ export async function reviewCase(db: TariffDb, caseId: string, decision: 'approv
       if (problems.length > 0) throw new LocalRefusal('not-approvable', `case ${caseId} cannot be approved`, problems);
     }
     await appendMutation(db, 'reviewCase', { caseId, decision, note }, await nextHlc(db), { caseId });
-    await db.cases.update(caseId, { status: decision, reviewNote: note });
+    // An approval closes the case today (China date); the hub's own date of the write comes back by pull.
+    await db.cases.update(caseId, { status: decision, reviewNote: note, closedOn: decision === 'approved' ? chinaToday(new Date()) : null });
   });
 }
 

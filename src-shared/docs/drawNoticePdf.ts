@@ -5,6 +5,7 @@ import { drawText } from '../i18n/draw';
 import { formatChinaTime } from '../time';
 import { groupRows, planItems, proofItems, renderDrawDoc, targetRows, type DrawDoc, type DrawDocText } from './drawRecordPdf';
 import type { FontSource } from './fontSubset';
+import type { SealMark } from './pdfWriter';
 
 function noticeText(d: DrawDoc): DrawDocText {
   const r = d.result.record;
@@ -26,6 +27,6 @@ function noticeText(d: DrawDoc): DrawDocText {
 }
 
 /** The public notice (抽查结果公示) of a draw as a landscape A4 PDF; the same draw gives the same bytes. */
-export async function drawNoticePdf(font: FontSource, d: DrawDoc): Promise<Uint8Array> {
-  return renderDrawDoc(font, noticeText(d), d.result.record);
+export async function drawNoticePdf(font: FontSource, d: DrawDoc, seal?: SealMark): Promise<Uint8Array> {
+  return renderDrawDoc(font, noticeText(d), d.result.record, seal);
 }

@@ -9,7 +9,7 @@ import { CREDIT_GRADES } from '../domain';
 import { drawText, type DrawMessageKey } from '../i18n/draw';
 import { formatChinaTime } from '../time';
 import type { FontSource } from './fontSubset';
-import { A4_LANDSCAPE_LIST, PdfWriter, type GridCell, type GridColumn } from './pdfWriter';
+import { A4_LANDSCAPE_LIST, PdfWriter, type GridCell, type GridColumn, type SealMark } from './pdfWriter';
 
 /** What the draw documents print. */
 export interface DrawDoc {
@@ -144,13 +144,13 @@ function recordText(d: DrawDoc): DrawDocText {
 const FIXED_TEXT = [...GROUP_COLUMNS, ...TARGET_COLUMNS, ...EXCLUDED_COLUMNS].map((c) => c.header).join('') + '各组抽取情况抽中名单不参加抽取的名录行共组户无';
 
 /** The draw record (抽查记录) as a landscape A4 PDF; the same draw gives the same bytes. */
-export async function drawRecordPdf(font: FontSource, d: DrawDoc): Promise<Uint8Array> {
-  return renderDrawDoc(font, recordText(d), d.result.record);
+export async function drawRecordPdf(font: FontSource, d: DrawDoc, seal?: SealMark): Promise<Uint8Array> {
+  return renderDrawDoc(font, recordText(d), d.result.record, seal);
 }
 
 /** Lays out a draw document: title, items, groups, targets (and the rows left out), numbered pages. */
-export async function renderDrawDoc(font: FontSource, doc: DrawDocText, r: DrawRecord): Promise<Uint8Array> {
-  const meta = { title: `${doc.title} · ${r.plan.name}`, subject: `抽取结果哈希 ${r.outputHash}`, createdAt: r.drawnAt };
+export async function renderDrawDoc(font: FontSource, doc: DrawDocText, r: DrawRecord, seal?: SealMark): Promise<Uint8Array> {
+  const meta = { title: `${doc.title} · ${r.plan.name}`, subject: `抽取结果哈希 ${r.outputHash}`, createdAt: r.drawnAt, seal };
   const pdf = await PdfWriter.create(font, JSON.stringify(doc) + FIXED_TEXT, meta, A4_LANDSCAPE_LIST);
   pdf.title(doc.title, 16);
   if (doc.intro) pdf.paragraph(doc.intro, { size: ITEM_SIZE + 0.5, gap: 6 });

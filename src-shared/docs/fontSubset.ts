@@ -28,8 +28,18 @@ interface HbExports {
 const HB_MEMORY_MODE_WRITABLE = 2;
 const modules = new WeakMap<Uint8Array, Promise<WebAssembly.Module>>();
 
-/** A TrueType font holding only the characters of `text` (and the notdef glyph). */
-export async function subsetFont(source: FontSource, text: string): Promise<Uint8Array> {
+interface LoadedFont {
+  hb: HbExports;
+  face: number;
+}
+
+/**
+ * One subsetter per font, its face parsed once and kept: copying the 10 MB font into a fresh instance
+ * and parsing it again took most of a document's time (200 refund orders in a row, see docs/benchmarks.md).
+ */
+const loaded = new WeakMap<Uint8Array, Promise<LoadedFont>>();
+
+async function load(source: FontSource): Promise<LoadedFont> {
   let module = modules.get(source.wasm);
   if (!module) modules.set(source.wasm, (module = WebAssembly.compile(new Uint8Array(source.wasm))));
   const hb = (await WebAssembly.instantiate(await module)).exports as unknown as HbExports;
@@ -38,6 +48,17 @@ export async function subsetFont(source: FontSource, text: string): Promise<Uint
   const blob = hb.hb_blob_create(fontPtr, source.font.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0);
   const face = hb.hb_face_create(blob, 0);
   hb.hb_blob_destroy(blob);
+  return { hb, face };
+}
+
+/** A TrueType font holding only the characters of `text` (and the notdef glyph). */
+export async function subsetFont(source: FontSource, text: string): Promise<Uint8Array> {
+  let font = loaded.get(source.font);
+  if (!font) {
+    loaded.set(source.font, (font = load(source)));
+    font.catch(() => loaded.delete(source.font));
+  }
+  const { hb, face } = await font;
   const input = hb.hb_subset_input_create_or_fail();
   const unicodes = hb.hb_subset_input_unicode_set(input);
   for (const ch of new Set(Array.from(text))) hb.hb_set_add(unicodes, ch.codePointAt(0)!);
@@ -50,8 +71,6 @@ export async function subsetFont(source: FontSource, text: string): Promise<Uint
   const bytes = new Uint8Array(hb.memory.buffer, data, hb.hb_blob_get_length(result)).slice();
   hb.hb_blob_destroy(result);
   hb.hb_face_destroy(subset);
-  hb.hb_face_destroy(face);
-  hb.free(fontPtr);
   return bytes;
 }
 

@@ -3,7 +3,7 @@
 import { formatChinaTime } from '../time';
 import type { OnSiteRecord, OnSiteSignature } from '../inspection/onSiteRecord';
 import type { FontSource } from './fontSubset';
-import { PdfWriter } from './pdfWriter';
+import { PdfWriter, type SealMark } from './pdfWriter';
 
 export interface RecordPhoto {
   caption: string;
@@ -23,10 +23,10 @@ export interface OnSiteRecordDoc {
 }
 
 /** The PDF of an on-site record; `font` is the embedded Chinese font (TrueType bytes). */
-export async function onSiteRecordPdf(font: FontSource, d: OnSiteRecordDoc): Promise<Uint8Array> {
+export async function onSiteRecordPdf(font: FontSource, d: OnSiteRecordDoc, seal?: SealMark): Promise<Uint8Array> {
   const { record } = d;
   const title = record.supplementOf ? '补充笔录' : '现场检查笔录';
-  const pdf = await PdfWriter.create(font, JSON.stringify(d), { title: `${title} · ${record.party.name}`, subject: `${record.party.name}（${record.party.uscc}）`, createdAt: record.startedAt });
+  const pdf = await PdfWriter.create(font, JSON.stringify(d), { title: `${title} · ${record.party.name}`, subject: `${record.party.name}（${record.party.uscc}）`, createdAt: record.startedAt, seal });
   pdf.title(title);
   pdf.field('检查时间：', formatChinaTime(record.startedAt, false));
   pdf.field('检查地点：', record.place);

@@ -3,8 +3,10 @@
 // images, and "第 i 页 共 n 页" on every page. The same inputs give the same bytes (no clock inside),
 // so the desktop and the web build produce one file.
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, rgb, type PDFFont, type PDFImage, type PDFPage, type PDFRef, type RGB } from 'pdf-lib';
 import { DOCUMENT_CHARS, subsetFont, type FontSource } from './fontSubset';
+import { printedFingerprint } from '../seal/officeKey';
+import { SEAL_FORM_KEY, SEAL_PLACEHOLDER } from '../seal/pdfSeal';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = { top: 64, bottom: 64, left: 62, right: 62 };
@@ -70,7 +72,20 @@ export interface DocMeta {
   subject: string;
   /** The document's own time (UTC ISO), written as its creation date: never the clock. */
   createdAt: string;
+  /**
+   * The office key that will sign the document: every page keeps a box for the QR code (filled in by
+   * src-shared/seal/pdfSeal.ts) and prints the key's fingerprint beside it. Absent: an unsigned document.
+   */
+  seal?: SealMark | undefined;
 }
+
+export interface SealMark {
+  fingerprint: string;
+}
+
+/** The QR box at the bottom right of every page, in points (2 cm: a phone reads it from a sheet of paper). */
+const SEAL_BOX = 58;
+const SEAL_LINES = (fingerprint: string) => ['电子签章', `公钥指纹 ${printedFingerprint(fingerprint)}`, '扫码或以 tariffcheck verify-doc 核验'];
 
 export class PdfWriter {
   private page!: PDFPage;
@@ -78,12 +93,17 @@ export class PdfWriter {
   private chars: Set<number> | null = null;
   /** Advance of each character measured so far, at 1000 points. */
   private readonly advances = new Map<string, number>();
+  private readonly layout: PageLayout;
 
   private constructor(
     private readonly doc: PDFDocument,
     private readonly font: PDFFont,
-    private readonly layout: PageLayout,
+    layout: PageLayout,
+    private readonly seal: SealMark | undefined,
   ) {
+    // A signed document keeps the bottom of every page for its QR code: the text stops above the box.
+    const bottom = seal ? Math.max(layout.margin.bottom, SEAL_BOX + 12) : layout.margin.bottom;
+    this.layout = { size: layout.size, margin: { ...layout.margin, bottom } };
     this.addPage();
   }
 
@@ -94,7 +114,8 @@ export class PdfWriter {
   static async create(source: FontSource, text: string, meta: DocMeta, layout: PageLayout = A4_PORTRAIT): Promise<PdfWriter> {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(fontkit);
-    const font = await doc.embedFont(await subsetFont(source, text + DOCUMENT_CHARS + meta.title + meta.subject), { subset: false, features: NO_FEATURES });
+    const sealText = meta.seal ? SEAL_LINES(meta.seal.fingerprint).join('') : '';
+    const font = await doc.embedFont(await subsetFont(source, text + DOCUMENT_CHARS + meta.title + meta.subject + sealText), { subset: false, features: NO_FEATURES });
     doc.setTitle(meta.title, { showInWindowTitleBar: true });
     doc.setSubject(meta.subject);
     doc.setProducer('TariffCheck 电费检查通');
@@ -102,7 +123,7 @@ export class PdfWriter {
     doc.setLanguage('zh-CN');
     doc.setCreationDate(new Date(meta.createdAt));
     doc.setModificationDate(new Date(meta.createdAt));
-    return new PdfWriter(doc, font, layout);
+    return new PdfWriter(doc, font, layout, meta.seal);
   }
 
   /** Width between the margins, in points. */
@@ -399,8 +420,36 @@ export class PdfWriter {
     pages.forEach((page, i) => {
       const text = this.drawable(`${footer}    第 ${i + 1} 页 共 ${pages.length} 页`);
       const w = this.font.widthOfTextAtSize(text, 8.5);
-      page.drawText(text, { x: (this.layout.size[0] - w) / 2, y: this.layout.margin.bottom / 2, size: 8.5, font: this.font, color: GREY });
+      const y = this.seal ? 14 : this.layout.margin.bottom / 2;
+      page.drawText(text, { x: (this.layout.size[0] - w) / 2, y, size: 8.5, font: this.font, color: GREY });
     });
-    return this.doc.save({ useObjectStreams: true });
+    if (!this.seal) return this.doc.save({ useObjectStreams: true });
+    this.markSeal(pages, this.seal);
+    // A classic cross-reference table: the signature is appended to it as an incremental update (pdfSeal.ts).
+    return this.doc.save({ useObjectStreams: false });
+  }
+
+  /**
+   * Every page draws one shared, still empty form (the QR code the signature fills in) at its bottom
+   * right, with the key's fingerprint beside it; the document's Info names the form so that the signer
+   * and the verifier find it.
+   */
+  private markSeal(pages: readonly PDFPage[], seal: SealMark): void {
+    const form = this.doc.context.formXObject([], { BBox: [0, 0, 1, 1], TCPlaceholder: SEAL_PLACEHOLDER });
+    const ref: PDFRef = this.doc.context.register(form);
+    const info = this.doc.context.lookup(this.doc.context.trailerInfo.Info, PDFDict);
+    info.set(PDFName.of(SEAL_FORM_KEY), ref);
+    const lines = SEAL_LINES(seal.fingerprint);
+    for (const page of pages) {
+      const x = this.layout.size[0] - this.layout.margin.right - SEAL_BOX;
+      const y = 6;
+      const name = page.node.newXObject('TCSeal', ref);
+      page.pushOperators(pushGraphicsState(), concatTransformationMatrix(SEAL_BOX, 0, 0, SEAL_BOX, x, y), drawObject(name), popGraphicsState());
+      lines.forEach((line, i) => {
+        const t = this.drawable(line);
+        const w = this.font.widthOfTextAtSize(t, 7);
+        page.drawText(t, { x: x - 6 - w, y: y + SEAL_BOX - 12 - i * 10, size: 7, font: this.font, color: GREY });
+      });
+    }
   }
 }

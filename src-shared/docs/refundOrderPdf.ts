@@ -10,11 +10,11 @@ import { formatFen } from '../money';
 import { fenToChineseCapital } from '../refund/capital';
 import type { RefundOrder } from '../refund/order';
 import type { FontSource } from './fontSubset';
-import { PdfWriter, type GridCell, type GridColumn, type PageLayout } from './pdfWriter';
+import { PdfWriter, type GridCell, type GridColumn, type PageLayout, type SealMark } from './pdfWriter';
 
 const MM = 72 / 25.4;
 /** GB/T 9704's page: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm (the rest is the foot, where the page numbers go). */
-const OFFICIAL_A4: PageLayout = { size: [595.28, 841.89], margin: { top: 37 * MM, left: 28 * MM, right: (210 - 28 - 156) * MM, bottom: (297 - 37 - 225) * MM } };
+export const OFFICIAL_A4: PageLayout = { size: [595.28, 841.89], margin: { top: 37 * MM, left: 28 * MM, right: (210 - 28 - 156) * MM, bottom: (297 - 37 - 225) * MM } };
 
 const AUTHORITY_SIZE = 22;
 const TITLE_SIZE = 20;
@@ -102,7 +102,7 @@ function noticeText(order: RefundOrder): NoticeText {
 }
 
 /** A paragraph of the body: the first line indented by two characters, the others full width. */
-function bodyParagraph(pdf: PdfWriter, text: string, size: number): void {
+export function bodyParagraph(pdf: PdfWriter, text: string, size: number): void {
   const indent = 2 * size;
   const [first = ''] = pdf.wrap(text, size, pdf.contentWidth - indent);
   const rest = text.slice(first.length);
@@ -111,7 +111,7 @@ function bodyParagraph(pdf: PdfWriter, text: string, size: number): void {
 }
 
 /** One line whose right end sits `fromRight` points from the right margin. */
-function lineAt(pdf: PdfWriter, text: string, size: number, fromRight: number): void {
+export function lineAt(pdf: PdfWriter, text: string, size: number, fromRight: number): void {
   const indent = Math.max(0, pdf.contentWidth - fromRight - pdf.textWidth(text, size) - 0.5);
   pdf.paragraph(text, { size, indent, gap: 0 });
 }
@@ -120,7 +120,7 @@ function lineAt(pdf: PdfWriter, text: string, size: number, fromRight: number): 
  * 署名 and 成文日期: the date four characters from the right edge, the office centred over it, or two
  * characters from the edge when it is the longer; a name too long for the line is set smaller, never wrapped.
  */
-function signature(pdf: PdfWriter, office: string, date: string, size: number): void {
+export function signature(pdf: PdfWriter, office: string, date: string, size: number): void {
   const officeSize = Math.min(size, Math.floor((10 * (pdf.contentWidth - 2 * size)) / pdf.textWidth(office, 1)) / 10);
   const centred = 4 * size + (pdf.textWidth(date, size) - pdf.textWidth(office, officeSize)) / 2;
   lineAt(pdf, office, officeSize, Math.max(2 * size, centred));
@@ -128,15 +128,16 @@ function signature(pdf: PdfWriter, office: string, date: string, size: number): 
 }
 
 /** What follows starts a new page: the writer turns the page for anything that no longer fits, and nothing fits below the page. */
-function pageBreak(pdf: PdfWriter): void {
+export function pageBreak(pdf: PdfWriter): void {
   pdf.space(OFFICIAL_A4.size[1]);
 }
 
 /** The notice as PDF bytes; `font` is the embedded Chinese font. Throws while the order has no document number. */
-export async function refundOrderPdf(font: FontSource, order: RefundOrder): Promise<Uint8Array> {
+/** `seal`: the office key that signs it (a QR box and the key's fingerprint on every page). */
+export async function refundOrderPdf(font: FontSource, order: RefundOrder, seal?: SealMark): Promise<Uint8Array> {
   if (order.docNo.trim() === '') throw new Error('the refund order has no document number yet: the hub gives it when it takes the order');
   const text = noticeText(order);
-  const meta = { title: `${text.title} ${text.docNo}`, subject: `${order.party.name}（${order.party.uscc}）`, createdAt: `${order.issuedOn}T00:00:00+08:00` };
+  const meta = { title: `${text.title} ${text.docNo}`, subject: `${order.party.name}（${order.party.uscc}）`, createdAt: `${order.issuedOn}T00:00:00+08:00`, seal };
   const pdf = await PdfWriter.create(font, JSON.stringify(text) + HEADERS.join('') + INDENT + '附件：', meta, OFFICIAL_A4);
   // A long authority's name (over 20 characters) is set smaller rather than run off the page: a title is one line.
   pdf.title(text.authority, Math.min(AUTHORITY_SIZE, Math.floor((10 * pdf.contentWidth) / pdf.textWidth(text.authority, 1)) / 10));

@@ -3,7 +3,7 @@
 import { tenantTotals, type LedgerCheck } from '../inspection/ledgerCheck';
 import { formatFen } from '../money';
 import type { FontSource } from './fontSubset';
-import { PdfWriter } from './pdfWriter';
+import { PdfWriter, type SealMark } from './pdfWriter';
 
 export interface ScheduleDoc {
   id: string;
@@ -15,9 +15,9 @@ export interface ScheduleDoc {
 
 const METHOD = { catalogue: '按目录电价核算', 'grid-bill': '按电网电费分摊核算' } as const;
 
-export async function schedulePdf(font: FontSource, d: ScheduleDoc): Promise<Uint8Array> {
+export async function schedulePdf(font: FontSource, d: ScheduleDoc, seal?: SealMark): Promise<Uint8Array> {
   const { check } = d;
-  const pdf = await PdfWriter.create(font, JSON.stringify(d), { title: `多收电费明细表 · ${d.party.name}`, subject: `${d.party.name}（${d.party.uscc}）`, createdAt: d.createdAt });
+  const pdf = await PdfWriter.create(font, JSON.stringify(d), { title: `多收电费明细表 · ${d.party.name}`, subject: `${d.party.name}（${d.party.uscc}）`, createdAt: d.createdAt, seal });
   pdf.title('多收电费明细表（初步）', 18);
   pdf.field('当事人：', `${d.party.name}（${d.party.uscc}）`);
   pdf.field('台账文件：', check.file.name);

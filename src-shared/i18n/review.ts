@@ -25,11 +25,16 @@ export const reviewMessages: MessageTable = {
   },
 };
 
+/** One problem as a phrase (the reviewer's list shows them one a line). */
+export function approvalProblemText(p: ApprovalProblem, locale: Locale = 'zh-CN'): string {
+  const t = (key: string, params: Record<string, string | number> = {}) => formatMessage(reviewMessages[locale], key, params);
+  return p.code === 'open-conflicts'
+    ? t('review.problem.open-conflicts', { count: p.count })
+    : t('review.problem.unsigned-record', { which: t(p.supplement ? 'review.supplement' : 'review.record'), missing: [...p.missing, ...(p.witness ? [t('review.witness')] : [])].join(t('review.listSeparator')) });
+}
+
 /** The problems as one sentence. */
 export function approvalText(problems: readonly ApprovalProblem[], locale: Locale = 'zh-CN'): string {
   const t = (key: string, params: Record<string, string | number> = {}) => formatMessage(reviewMessages[locale], key, params);
-  const parts = problems.map((p) => p.code === 'open-conflicts'
-    ? t('review.problem.open-conflicts', { count: p.count })
-    : t('review.problem.unsigned-record', { which: t(p.supplement ? 'review.supplement' : 'review.record'), missing: [...p.missing, ...(p.witness ? [t('review.witness')] : [])].join(t('review.listSeparator')) }));
-  return t('review.notApprovable', { problems: parts.join(t('review.separator')) });
+  return t('review.notApprovable', { problems: problems.map((p) => approvalProblemText(p, locale)).join(t('review.separator')) });
 }

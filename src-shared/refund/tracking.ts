@@ -6,7 +6,7 @@ import { cleanString } from '../text';
 import type { Fen } from '../money';
 import type { RefundOrder } from './order';
 
-export const REFUND_EVENT_KINDS = ['paid', 'verified', 'unreachable'] as const;
+export const REFUND_EVENT_KINDS = ['paid', 'verified', 'unreachable', 'reminded'] as const;
 
 export const refundProofSchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -14,10 +14,29 @@ export const refundProofSchema = z.strictObject({
   type: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
 });
 
+const fen = z.number().int().min(0).max(1e13);
+
+/**
+ * What a reminder letter (催告通知书) said: the day issued, the new deadline in working days and as a date
+ * (on the office's calendar), and each tenant still owed at the time with what was left (fen) — the letter
+ * can be printed again from it, word for word.
+ */
+export const refundReminderSchema = z.strictObject({
+  /** The China date the reminder is issued. */
+  issuedOn: z.iso.date(),
+  workingDays: z.number().int().min(1).max(60),
+  deadline: z.iso.date(),
+  /** The holiday notices the new deadline was counted on (printed with it). */
+  calendarBasis: cleanString().max(1000),
+  tenants: z.array(z.strictObject({ tenant: cleanString().trim().min(1).max(200), remainingFen: fen.min(1) })).min(1).max(20_000),
+});
+export type RefundReminder = z.infer<typeof refundReminderSchema>;
+
 export const refundEventSchema = z.strictObject({
   id: z.uuid(),
   orderId: z.uuid(),
-  tenant: cleanString().trim().min(1).max(200),
+  /** The tenant concerned; '' for 'reminded' (the letter goes to the landlord about all the overdue tenants). */
+  tenant: cleanString().trim().max(200),
   kind: z.enum(REFUND_EVENT_KINDS),
   /** 'paid': the amount refunded in this payment (a part or the rest); 0 for the other kinds. */
   amountFen: z.number().int().min(0).max(1e13),
@@ -26,6 +45,13 @@ export const refundEventSchema = z.strictObject({
   /** 'paid': the receipt or bank slip (a photo or a PDF kept as a blob). */
   proof: refundProofSchema.nullable(),
   note: cleanString().max(2000),
+  /** 'reminded' only (absent on the other kinds, as on every event recorded before reminders existed). */
+  reminder: refundReminderSchema.optional(),
+}).superRefine((e, ctx) => {
+  const reminded = e.kind === 'reminded';
+  if (reminded ? e.tenant !== '' : e.tenant === '') ctx.addIssue({ code: 'custom', path: ['tenant'], params: { code: 'tenant' }, message: 'a tenant names one; a reminder none' });
+  if (reminded !== (e.reminder !== undefined)) ctx.addIssue({ code: 'custom', path: ['reminder'], params: { code: 'reminder' }, message: 'a reminder carries its letter; other kinds none' });
+  if (reminded && (e.amountFen !== 0 || e.paidOn !== null || e.proof !== null)) ctx.addIssue({ code: 'custom', path: ['kind'], params: { code: 'reminder' }, message: 'a reminder has no amount, date paid or proof' });
 });
 export type RefundEvent = z.infer<typeof refundEventSchema>;
 
@@ -79,10 +105,28 @@ export type RefundEventProblem =
   | { code: 'paid-in-future' }
   | { code: 'not-fully-paid'; remainingFen: Fen }
   | { code: 'verified-already' }
-  | { code: 'paid-already' };
+  | { code: 'paid-already' }
+  | { code: 'not-overdue'; deadline: string }
+  | { code: 'reminded-in-future' }
+  | { code: 'amounts' };
+
+/** The tenants a reminder issued on `on` names: those overdue then, with what each still owed (fen). */
+export function overdueTenantsOn(order: Pick<RefundOrder, 'tenants' | 'deadline'>, events: readonly RefundEvent[], on: string): { tenant: string; remainingFen: Fen }[] {
+  return trackingOf(order, events, on).filter((r) => r.overdue).map((r) => ({ tenant: r.tenant, remainingFen: r.remainingFen }));
+}
+
+/** Why a reminder cannot be recorded: dated after today, the order not overdue on its day, other tenants or amounts than owed then. */
+function reminderProblem(order: Pick<RefundOrder, 'tenants' | 'deadline'>, events: readonly RefundEvent[], reminder: RefundReminder, today: string): RefundEventProblem | null {
+  if (reminder.issuedOn > today) return { code: 'reminded-in-future' };
+  const owed = overdueTenantsOn(order, events, reminder.issuedOn);
+  if (owed.length === 0) return { code: 'not-overdue', deadline: order.deadline };
+  const same = owed.length === reminder.tenants.length && owed.every((o, i) => o.tenant === reminder.tenants[i]?.tenant && o.remainingFen === reminder.tenants[i]?.remainingFen);
+  return same ? null : { code: 'amounts' };
+}
 
 /** Why an event cannot be recorded against the order as it stands; null when it can. */
 export function refundEventProblem(order: Pick<RefundOrder, 'tenants' | 'deadline' | 'issuedOn'>, events: readonly RefundEvent[], event: RefundEvent, today: string): RefundEventProblem | null {
+  if (event.kind === 'reminded') return event.reminder ? reminderProblem(order, events, event.reminder, today) : { code: 'amounts' };
   const row = trackingOf(order, events, today).find((r) => r.tenant === event.tenant);
   if (!row) return { code: 'unknown-tenant' };
   if (row.status === 'verified') return { code: 'verified-already' };

@@ -9,6 +9,8 @@ function caseContent(c: Case): Json {
   return {
     id: c.id, drawId: c.drawId, uscc: c.uscc, entityName: c.entityName, address: c.address, district: c.district,
     subdistrict: c.subdistrict, inspectors: c.inspectors, status: c.status, reviewNote: c.reviewNote, missingMedia: c.missingMedia,
+    // Only once closed: the checksums of open cases stay what they were before closing dates were kept.
+    ...(c.closedOn ? { closedOn: c.closedOn } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { entitySchema, inspectorSchema } from '../domain';
 import { officeSettingsSchema } from '../inspection/officeSettings';
 import { refundOrderSchema } from '../refund/order';
 import { refundEventSchema } from '../refund/tracking';
+import { publicationSchema } from '../publication/publication';
 import { ledgerMappingSchema } from '../ledger/types';
 import { tariffTableSchema } from '../tariff/types';
 import { cleanString, cleanTextCheck } from '../text';
@@ -93,6 +94,8 @@ export const mutatorArgs = {
   issueRefundOrder: clean(z.strictObject({ order: refundOrderSchema })),
   /** A refund paid (with its proof), verified by the office, or a tenant who cannot be found (src-shared/refund/tracking.ts). */
   recordRefundEvent: clean(z.strictObject({ event: refundEventSchema })),
+  /** The office publishes the results of a draw's closed cases (一公开, src-shared/publication/). */
+  publishResults: clean(z.strictObject({ publication: publicationSchema })),
   /** The ledger column mapping confirmed for one landlord (USCC or name as typed), for every device. */
   putLedgerMapping: clean(z.strictObject({ landlord: cleanString().trim().min(1).max(200), mapping: ledgerMappingSchema })),
   /**

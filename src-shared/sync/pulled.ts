@@ -6,6 +6,7 @@ import { OFFICE_SETTINGS_KEY, officeSettingsSchema } from '../inspection/officeS
 import { ledgerMappingSchema } from '../ledger/types';
 import { refundOrderSchema } from '../refund/order';
 import { refundEventSchema } from '../refund/tracking';
+import { publicationSchema } from '../publication/publication';
 import { tariffTableSchema } from '../tariff/types';
 import { cleanString, cleanTextCheck } from '../text';
 import { addNestedIssues, firstIssue } from '../zodIssue';
@@ -50,11 +51,15 @@ export const pulledRefundOrderSchema = z.strictObject({ id: z.uuid(), caseId: z.
 /** A refund event as the hub holds it, with who recorded it when. */
 export const pulledRefundEventSchema = z.strictObject({ id: z.uuid(), caseId: z.uuid(), event: refundEventSchema, by: cleanString().max(200), at: z.iso.datetime(), version }).superRefine(cleanTextCheck);
 
+/** A publication of a draw's results as the hub holds it, with who published it and when the hub took it. */
+export const pulledPublicationSchema = z.strictObject({ id: z.uuid(), drawId: z.uuid(), publication: publicationSchema, by: cleanString().max(200), at: z.iso.datetime(), version }).superRefine(cleanTextCheck);
+
 export type PulledTariff = z.infer<typeof pulledTariffSchema>;
 export type PulledMapping = z.infer<typeof pulledMappingSchema>;
 export type PulledOfficeSettings = z.infer<typeof pulledOfficeSettingsSchema>;
 export type PulledRefundOrder = z.infer<typeof pulledRefundOrderSchema>;
 export type PulledRefundEvent = z.infer<typeof pulledRefundEventSchema>;
+export type PulledPublication = z.infer<typeof pulledPublicationSchema>;
 
 const PULLED: Record<ChangeTable, z.ZodType> = {
   tariffs: pulledTariffSchema,
@@ -62,6 +67,7 @@ const PULLED: Record<ChangeTable, z.ZodType> = {
   officeSettings: pulledOfficeSettingsSchema,
   refundOrders: pulledRefundOrderSchema,
   refundEvents: pulledRefundEventSchema,
+  publications: pulledPublicationSchema,
   cases: pulledCaseSchema,
   records: pulledRecordSchema,
   entities: entitySchema.strict(),

@@ -32,6 +32,8 @@ export const caseSchema = z.object({
   reviewNote: z.string(),
   /** SHA-256 of photos and signatures named by the case's records that the hub does not hold yet. */
   missingMedia: z.array(sha256Hex),
+  /** The China date the case closed (was approved); null or absent while open, and on cases approved before it was kept. */
+  closedOn: z.iso.date().nullable().optional(),
 });
 export type Case = z.infer<typeof caseSchema>;
 

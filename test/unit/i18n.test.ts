@@ -9,6 +9,8 @@ import { syncUiMessages } from '../../src-renderer/i18n/syncUi';
 import { errorMessages } from '../../src-shared/i18n/errors';
 import { caseFileMessages } from '../../src-shared/i18n/caseFile';
 import { hubCliMessages } from '../../src-shared/i18n/hubCli';
+import { sealMessages } from '../../src-shared/i18n/seal';
+import { sealUiMessages } from '../../src-renderer/i18n/sealUi';
 import { inspectionMessages } from '../../src-shared/i18n/inspection';
 import { inspectionUiMessages } from '../../src-renderer/i18n/inspectionUi';
 import { mapUiMessages } from '../../src-renderer/i18n/mapUi';
@@ -16,11 +18,13 @@ import { drawDocsUiMessages } from '../../src-renderer/i18n/drawDocsUi';
 import { reviewMessages } from '../../src-shared/i18n/review';
 import { calendarMessages } from '../../src-shared/i18n/calendar';
 import { refundUiMessages } from '../../src-renderer/i18n/refundUi';
+import { reviewUiMessages } from '../../src-renderer/i18n/reviewUi';
 import { evidenceUiMessages } from '../../src-renderer/i18n/evidenceUi';
 import { settingsUiMessages } from '../../src-renderer/i18n/settingsUi';
+import { publicationUiMessages } from '../../src-renderer/i18n/publicationUi';
 import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages, refundUi: refundUiMessages, evidenceUi: evidenceUiMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, seal: sealMessages, sealUi: sealUiMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages, refundUi: refundUiMessages, reviewUi: reviewUiMessages, evidenceUi: evidenceUiMessages, publicationUi: publicationUiMessages };
 
 describe('i18n', () => {
   it('names every mutator (a refused change is listed by it on 同步) in both languages', () => {

@@ -1,10 +1,11 @@
 // `tariffcheck hub`: the sync hub on its own, until SIGINT or SIGTERM.
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createHub } from '../../hub/server';
+import { loadSealKey, SEAL_KEY_FILE } from '../../hub/seal/officeKeys';
 import type { StoreKind } from '../../hub/store/store';
 import { CliError, type Command } from '../command';
 import { parseOptions } from './args';
@@ -30,6 +31,8 @@ export const hubStartSchema = z.strictObject({
   /** The web build to serve at /; the one beside this code when absent. */
   webRoot: z.string().min(1).optional(),
   log: z.boolean().default(false),
+  /** The seal key file of the office's signing keys; `<data>/office-seal.key` for a folder store, none for PostgreSQL. */
+  sealKey: z.string().min(1).optional(),
 });
 export type HubStartOptions = z.input<typeof hubStartSchema>;
 
@@ -41,12 +44,22 @@ export function hubOptions(argv: string[]): HubStartOptions {
     host: { type: 'string' },
     web: { type: 'string' },
     log: { type: 'boolean' },
+    'seal-key': { type: 'string' },
   });
   const store = storeLocation(values);
   if ('memory' in store) throw new CliError(hubCliText('cli.storeNeeded'));
   const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(hubCliText('cli.port', { value: String(values.port) }));
-  return { store, port, host: values.host ?? '127.0.0.1', ...(values.web === undefined ? {} : { webRoot: values.web }), log: values.log === true };
+  return {
+    store, port, host: values.host ?? '127.0.0.1', ...(values.web === undefined ? {} : { webRoot: values.web }), log: values.log === true,
+    ...(values['seal-key'] === undefined ? {} : { sealKey: values['seal-key'] }),
+  };
+}
+
+/** The seal key: the file named, else one beside the embedded store's data; from the environment first (loadSealKey). */
+export function sealKeyFor(options: { store: { data: string } | { pg: string }; sealKey?: string | undefined }): Uint8Array | null {
+  const file = options.sealKey ?? ('data' in options.store ? join(options.store.data, SEAL_KEY_FILE) : null);
+  return loadSealKey(file === null ? null : resolve(file));
 }
 
 /** Opens the store, starts listening and returns; the command below waits for a signal. */
@@ -55,7 +68,7 @@ export async function startHub(input: HubStartOptions): Promise<RunningHub> {
   const { port, host } = options;
   const store = await openCliStore(options.store);
   const webRoot = options.webRoot ?? defaultWebRoot(__dirname);
-  const app = await createHub({ store, webRoot, logger: options.log });
+  const app = await createHub({ store, webRoot, logger: options.log, sealKey: sealKeyFor(options) });
   try {
     const address = await app.listen({ port, host });
     return {

@@ -12,4 +12,6 @@ export interface HubContext {
   sessions: SessionCache;
   /** Pushes applied together when they wait for the store (the embedded store); null: each on its own. */
   pushes: PushQueue | null;
+  /** The key the office's signing keys are sealed under (src-main/hub/seal/officeKeys.ts); null: no signing. */
+  sealKey: Uint8Array | null;
 }

@@ -8,6 +8,8 @@ import drawPlans from './006_draw_plans.sql?raw';
 import officeSettings from './007_office_settings.sql?raw';
 import refundOrders from './008_refund_orders.sql?raw';
 import refundEvents from './009_refund_events.sql?raw';
+import publications from './010_publications.sql?raw';
+import officeKeys from './011_office_keys.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -27,6 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '007_office_settings', sql: officeSettings },
   { version: 8, name: '008_refund_orders', sql: refundOrders },
   { version: 9, name: '009_refund_events', sql: refundEvents },
+  { version: 10, name: '010_publications', sql: publications },
+  { version: 11, name: '011_office_keys', sql: officeKeys },
 ];
 
 // Any fixed number: hubs starting together against one database take turns migrating.

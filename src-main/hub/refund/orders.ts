@@ -13,7 +13,7 @@ import type { Write } from '../store/writeTransaction';
 import type { CaseRow } from '../sync/changes';
 import { Rejection } from '../sync/mutators';
 
-async function settingsIn(w: Write): Promise<OfficeSettings> {
+export async function settingsIn(w: Write): Promise<OfficeSettings> {
   const [row] = await w.tx.query<{ body: unknown }>('SELECT body FROM office_settings WHERE key = $1 ORDER BY id DESC LIMIT 1', [OFFICE_SETTINGS_KEY]);
   const parsed = officeSettingsSchema.safeParse(row?.body);
   return parsed.success ? parsed.data : defaultOfficeSettings();

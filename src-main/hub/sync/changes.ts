@@ -16,6 +16,8 @@ export interface CaseRow {
   status: Case['status'];
   review_note: string;
   missing_media: string[];
+  /** The China date of its approval (null while open, or approved before it was kept). */
+  closed_on: string | null;
   version: unknown;
 }
 
@@ -23,6 +25,7 @@ export function caseFromRow(r: CaseRow): Case & { version: number } {
   return {
     id: r.id, drawId: r.draw_id, uscc: r.uscc, entityName: r.entity_name, address: r.address, district: r.district,
     subdistrict: r.subdistrict, inspectors: r.inspectors, status: r.status, reviewNote: r.review_note, missingMedia: r.missing_media,
+    ...(r.closed_on ? { closedOn: r.closed_on } : {}),
     version: toNumber(r.version),
   };
 }

@@ -17,6 +17,8 @@ import { putMapping, putSettings, putTariff } from './reference';
 import { commitDevicePlan, recordDeviceDraw } from './draws';
 import { issueOrder } from '../refund/orders';
 import { recordEvent } from '../refund/events';
+import { publish } from '../publication/publish';
+import { chinaToday } from '../../../src-shared/calendar/workdays';
 
 export class Rejection extends Error {
   constructor(
@@ -225,12 +227,14 @@ const signRecord: Mutator<'signRecord'> = async (ctx, args) => {
   return { subject: `record:${r.id}`, before: null, after: saved.signature as Json, conflicts: 0 };
 };
 
+/** Sets the status; an approval closes the case on the hub's China date of the write (publication counts from it). */
 async function setCaseStatus(ctx: MutationContext, c: CaseRow, status: CaseRow['status'], note: string): Promise<Applied> {
-  const [updated] = await ctx.w.tx.query<CaseRow>('UPDATE cases SET status = $2, review_note = $3, version = $4 WHERE id = $1 RETURNING *', [c.id, status, note, ctx.w.version]);
+  const closedOn = status === 'approved' ? chinaToday(ctx.w.at) : null;
+  const [updated] = await ctx.w.tx.query<CaseRow>('UPDATE cases SET status = $2, review_note = $3, closed_on = $5, version = $4 WHERE id = $1 RETURNING *', [c.id, status, note, ctx.w.version, closedOn]);
   if (!updated) throw new Error(`case ${c.id} not updated`);
   ctx.cases.set(updated.id, updated);
   logCase(ctx.w, updated);
-  return { subject: `case:${c.id}`, before: { status: c.status, reviewNote: c.review_note }, after: { status, reviewNote: note }, conflicts: 0 };
+  return { subject: `case:${c.id}`, before: { status: c.status, reviewNote: c.review_note }, after: { status, reviewNote: note, ...(closedOn ? { closedOn } : {}) }, conflicts: 0 };
 }
 
 const submitCase: Mutator<'submitCase'> = async (ctx, args) => {
@@ -331,6 +335,9 @@ const issueRefundOrder: Mutator<'issueRefundOrder'> = async (ctx, args) => {
 /** A refund paid, verified, or a tenant unreachable (src-main/hub/refund/events.ts). */
 const recordRefundEvent: Mutator<'recordRefundEvent'> = async (ctx, args) => recordEvent(ctx.w, ctx.session, args.event);
 
+/** The office publishes the results of a draw's closed cases (src-main/hub/publication/publish.ts). */
+const publishResults: Mutator<'publishResults'> = async (ctx, args) => publish(ctx.w, ctx.session, args.publication);
+
 /** A plan committed before its seed on an office or lead device (src-main/hub/sync/draws.ts). */
 const commitPlan: Mutator<'commitPlan'> = async (ctx, args) => commitDevicePlan(ctx.w, ctx.session, args);
 
@@ -351,6 +358,7 @@ export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   putOfficeSettings,
   issueRefundOrder,
   recordRefundEvent,
+  publishResults,
   commitPlan,
   recordDraw,
 };

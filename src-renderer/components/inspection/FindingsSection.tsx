@@ -20,16 +20,20 @@ import { overchargeOf } from '../../../src-shared/inspection/ledgerCheck';
 /** The proposals of a case's checks not yet taken or declined. */
 export function openProposals(records: readonly LocalRecord[], table: TariffTable | null, settings: OfficeSettings, now = new Date()): ProposedFinding[] {
   const decided = new Set(records.flatMap((r) => (r.kind === 'finding' || r.kind === 'proposalDismissed') && typeof r.data.proposal === 'string' ? [r.data.proposal] : []));
+  return proposalsOf(records, table, settings, now).filter((p) => !decided.has(p.key));
+}
+
+/** Everything a case's checks propose today, taken, declined or not yet. */
+export function proposalsOf(records: readonly LocalRecord[], table: TariffTable | null, settings: OfficeSettings, now = new Date()): ProposedFinding[] {
   const checks = caseChecksOf(records, table, chinaDate(now), settings);
   const meters = checks.meters.map((m) => m.meter);
   const posting = checks.posting?.posting ?? null;
   const ledger = checks.ledgers.at(-1)?.check;
-  const proposed = proposeFindings({
+  return proposeFindings({
     overcharge: ledger ? overchargeOf(ledger) : null,
     checkedOn: checks.checkedOn, meters, loss: meters.length > 0 ? lossCheck(meters) : null,
     posting: posting ? checkPosting(posting, table) : null, chargedLossRate: posting?.chargedLossRate ?? null, settings,
   });
-  return proposed.filter((p) => !decided.has(p.key));
 }
 
 function findingData(type: string, facts: string, basis: string, amountFen: number | null, proposal?: string) {

@@ -1,13 +1,13 @@
 // 租户账单: the landlord's ledgers computed inside the case, each with its file hash and the overcharge
 // per tenant (the Excel rows each figure is made of), and the way to compute another.
-import { App, Button, Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { tenantTotals, type LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
 import { formatFen } from '../../../src-shared/money';
 import type { LocalRecord } from '../../db/cases';
 import { saveSchedulePdf } from '../../db/documents';
-import { describeError } from '../../i18n/errors';
+import { useSaveDocument } from '../announceSaved';
 
 /** The ledgers kept with a case, oldest first. */
 export function ledgerChecksOf(records: readonly LocalRecord[]): { id: string; check: LedgerCheck; createdAt: string }[] {
@@ -16,9 +16,9 @@ export function ledgerChecksOf(records: readonly LocalRecord[]): { id: string; c
 
 export function LedgerSection({ caseId, party, records, canRecord }: { caseId: string; party: { name: string; uscc: string }; records: readonly LocalRecord[]; canRecord: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const saveDocument = useSaveDocument();
   const save = (id: string, check: LedgerCheck, createdAt: string) =>
-    saveSchedulePdf(id, check, party, createdAt).then((ok) => ok && message.success(t('common.saved')), (e: unknown) => message.error(describeError(t, e)));
+    saveDocument(() => saveSchedulePdf(id, check, party, createdAt));
   const navigate = useNavigate();
   const checks = ledgerChecksOf(records);
   return (

@@ -17,7 +17,7 @@ export function metersOf(records: readonly LocalRecord[]): { id: string; meter: 
   return records.filter((r) => r.kind === 'meter').map((r) => ({ id: r.id, meter: r.data as unknown as Meter }));
 }
 
-function FlagTags({ flags }: { flags: MeterFlag[] }) {
+export function FlagTags({ flags }: { flags: MeterFlag[] }) {
   const { t } = useTranslation();
   return <>{flags.map((f, i) => <Tag key={i} color="red">{t(`insp.flag.${f.code}`, f as unknown as Record<string, string>)}</Tag>)}</>;
 }

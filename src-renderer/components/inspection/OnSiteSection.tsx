@@ -18,6 +18,7 @@ import { DraftNotice } from '../DraftNotice';
 import { useDraft } from '../useDraft';
 import { caseChecksOf } from './caseChecks';
 import { saveOnSiteRecordPdf } from '../../db/documents';
+import { announceSaved } from '../announceSaved';
 import type { Photo } from '../../../src-shared/inspection/evidence';
 import { localInputTime } from './time';
 
@@ -83,7 +84,7 @@ function RecordCard({ entry, kase, records, table, settings, canRecord, index }:
     setSaving(true);
     try {
       const photos = records.filter((r) => r.kind === 'photo' && record.covers.includes(r.id)).map((r) => r.data as unknown as Photo);
-      if (await saveOnSiteRecordPdf(entry, photos)) message.success(t('common.saved'));
+      announceSaved(message, t, await saveOnSiteRecordPdf(entry, photos));
     } catch (e) {
       message.error(describeError(t, e));
     } finally {

@@ -17,6 +17,7 @@ import type { Case } from '../../../src-shared/sync/records';
 import type { LocalRecord } from '../../db/cases';
 import { useRefundOrders } from '../../db/refunds';
 import { saveRefundOrder } from '../../db/documents';
+import { useSaveDocument } from '../announceSaved';
 import { write } from '../../db/write';
 import { useRun } from '../useRun';
 import { RefundTracking } from './RefundTracking';
@@ -24,7 +25,7 @@ import { RefundTracking } from './RefundTracking';
 function OrderList({ caseId, reviewer }: { caseId: string; reviewer: boolean }) {
   const { t } = useTranslation();
   const orders = useRefundOrders(caseId);
-  const run = useRun();
+  const saveDocument = useSaveDocument();
   if (!orders || orders.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('refund.none')} />;
   return (
     <Table size="small" rowKey="id" pagination={false} dataSource={orders} data-testid="refund-orders"
@@ -38,8 +39,8 @@ function OrderList({ caseId, reviewer }: { caseId: string; reviewer: boolean }) 
         {
           title: '', width: 220, render: (_, o) => o.order.docNo && (
             <Space>
-              <Button size="small" onClick={() => void run(() => saveRefundOrder(o.order, 'pdf'))}>{t('refund.pdf')}</Button>
-              <Button size="small" onClick={() => void run(() => saveRefundOrder(o.order, 'xlsx'))}>{t('refund.xlsx')}</Button>
+              <Button size="small" onClick={() => void saveDocument(() => saveRefundOrder(o.order, 'pdf'))}>{t('refund.pdf')}</Button>
+              <Button size="small" onClick={() => void saveDocument(() => saveRefundOrder(o.order, 'xlsx'))}>{t('refund.xlsx')}</Button>
             </Space>
           ),
         },

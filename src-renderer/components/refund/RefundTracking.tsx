@@ -13,6 +13,7 @@ import { useRefundEvents } from '../../db/refunds';
 import { storeBlob } from '../../db/syncState';
 import { write } from '../../db/write';
 import { useRun } from '../useRun';
+import { RefundReminderPanel } from './RefundReminderPanel';
 
 const STATUS_COLOR: Record<RefundStatus, string> = { pending: 'default', partial: 'gold', paid: 'blue', verified: 'green', unreachable: 'purple' };
 const PROOF_MAX = 25 * 1024 * 1024;
@@ -72,11 +73,14 @@ export function RefundTracking({ order, reviewer }: { order: RefundOrder; review
   const [paying, setPaying] = useState<TenantTracking | null>(null);
   const [unreachable, setUnreachable] = useState<TenantTracking | null>(null);
   const [note, setNote] = useState('');
-  const rows = trackingOf(order, (events ?? []).map((e) => e.event), chinaToday(new Date()));
+  const today = chinaToday(new Date());
+  const kept = (events ?? []).map((e) => e.event);
+  const rows = trackingOf(order, kept, today);
   const totals = totalsOf(rows);
   const simple = (row: TenantTracking, kind: 'verified' | 'unreachable', text = '') => run(() => write.recordRefundEvent({ id: uuidv7(), orderId: order.id, tenant: row.tenant, kind, amountFen: 0, paidOn: null, proof: null, note: text }));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <RefundReminderPanel order={order} events={kept} overdue={totals.overdueTenants > 0} today={today} reviewer={reviewer} />
       <Typography.Text data-testid="refund-totals">{t('refund.track.totals', { ordered: formatFen(totals.orderedFen), paid: formatFen(totals.paidFen), verified: formatFen(totals.verifiedFen), overdue: totals.overdueTenants })}</Typography.Text>
       <Table size="small" rowKey="tenant" pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={rows} data-testid="refund-tracking"
         columns={[

@@ -94,6 +94,15 @@ describe.each([
     expect(text).toContain('1918 ');
   });
 
+  it("keeps to about 40 pages with the office's seal (QR box and key fingerprint) on every page", async () => {
+    const sealed = join(OUT, name.replace('.pdf', '-sealed.pdf'));
+    writeFileSync(sealed, await make(FONT, doc, { fingerprint: 'ab'.repeat(16) }));
+    const n = pageCount(sealed);
+    expect(n).toBeLessThanOrEqual(42);
+    const pages = pagesText(sealed);
+    pages.forEach((p) => expect(p).toContain('公钥指纹 ABAB ABAB ABAB ABAB ABAB ABAB ABAB ABAB'));
+  });
+
   it('is the same file every time it is made from the same draw', async () => {
     expect(Buffer.compare(Buffer.from(await make(FONT, doc)), readFileSync(file))).toBe(0);
   });

@@ -8,6 +8,8 @@ import type { Store } from '../../../src-main/hub/store/store';
 import type { StoreFactory, TestStore } from './stores';
 
 export const START = new Date('2026-03-02T01:00:00.000Z');
+/** The seal key of the test hubs' office keys. */
+export const FIXTURE_SEAL_KEY = new Uint8Array(32).fill(7);
 const CLI = { userId: null, deviceId: null };
 
 export interface HubFixture {
@@ -33,7 +35,8 @@ let serial = 0;
 export async function openHub(factory: StoreFactory): Promise<HubFixture> {
   const opened: TestStore = await factory.open();
   const clock = { now: START };
-  const app = await createHub({ store: opened.store, now: () => clock.now });
+  // Every test hub can sign documents (its office key is made the first time one is asked for).
+  const app = await createHub({ store: opened.store, now: () => clock.now, sealKey: FIXTURE_SEAL_KEY });
   const enrollAgain = async (username: string): Promise<Device> => {
     const { code } = await createPairingCode(opened.store, username, CLI, clock.now);
     const reply = await app.inject({ method: 'POST', url: '/api/v1/devices/enroll', payload: { code, deviceName: `${username}-laptop` } });
