@@ -15,8 +15,11 @@ export interface OpenedFile {
 
 export interface PlatformApi {
   readonly kind: 'electron' | 'web';
-  /** App version and the host platform, for the about box and diagnostics. */
-  appInfo(): Promise<{ version: string; platform: string }>;
+  /**
+   * App version and the host platform, for the about box and diagnostics; the computer's host name where
+   * the app can know it (Electron), else null, for the name a device is enrolled under.
+   */
+  appInfo(): Promise<{ version: string; platform: string; hostName: string | null }>;
   /** Asks the user for one file to read; null when cancelled. */
   openFile(options: { title: string; filters: FileFilter[] }): Promise<OpenedFile | null>;
   /** Asks where to save `data` (or downloads it on the web); false when cancelled. */

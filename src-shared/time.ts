@@ -12,3 +12,12 @@ export function formatChinaTime(isoUtc: string, withSeconds = true): string {
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` + (withSeconds ? `:${pad(d.getUTCSeconds())}` : '');
   return `${date} ${time}`;
 }
+
+/**
+ * The China-time date of an instant for a file name: 'YYYYMMDD', or 'YYYYMMDDHHmm' with the time. A file
+ * saved at 00:50 in Beijing (16:50 UTC the day before) carries the Beijing day.
+ */
+export function chinaFileStamp(at: Date, withTime = false): string {
+  const digits = formatChinaTime(at.toISOString(), false).replace(/\D/g, '');
+  return withTime ? digits : digits.slice(0, 8);
+}

@@ -2,6 +2,7 @@
 import { CliError, type CliIo, type Command } from './command';
 import { checkListCommand } from './commands/checkList';
 import { overchargeCommand } from './commands/overcharge';
+import { screenFilingsCommand } from './commands/screenFilings';
 import { drawCommand } from './commands/draw';
 import { verifyDrawCommand } from './commands/verifyDraw';
 import { auditCommand } from './commands/audit';
@@ -24,6 +25,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   },
   'verify-draw': { run: verifyDrawCommand, help: 'verify-draw FILE.json --entities FILE --inspectors FILE' },
   overcharge: { run: overchargeCommand, help: 'overcharge --bills FILE.xlsx --tariffs FILE.xlsx|FILE.json --region R --category C --voltage V\n     [--method catalogue|grid-bill] [--grid-bill YYYY-MM=YUAN …] [--mapping FILE.json] [--tolerance-fen N] [--json]' },
+  'screen-filings': { run: screenFilingsCommand, help: 'screen-filings --filings FILE.xlsx --tariffs FILE.xlsx|FILE.json --region R [--tolerance 0.0000] [--loss-threshold 0.07] [--json]' },
   hub: { run: hubCommand, help: 'hub --data DIR | --pg postgres://… [--port 8787] [--host 127.0.0.1] [--web DIR] [--seal-key FILE] [--log]' },
   user: { run: userCommand, help: 'user add --data DIR | --pg URL --username U --name N --role office|lead|inspector --district D [--cert-no C] --password-stdin' },
   pair: { run: pairCommand, help: `pair --data DIR | --pg URL --username U   ${hubCliText('cli.help.pair')}` },

@@ -1,5 +1,6 @@
 // One ipcMain.handle per PlatformApi method. Each handler first checks that the call comes from the
 // app's own page, then validates its arguments with zod, and only then touches dialogs or files.
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
@@ -45,7 +46,7 @@ const PDF_FILTERS = [{ name: 'PDF', extensions: ['pdf'] }];
 const handlers: { [K in IpcMethod]: Handler<K> } = {
   appInfo: {
     args: z.tuple([]),
-    run: async () => ({ version: app.getVersion(), platform: process.platform }),
+    run: async () => ({ version: app.getVersion(), platform: process.platform, hostName: hostname().trim().slice(0, 63) || null }),
   },
   openFile: {
     args: z.tuple([z.strictObject({ title, filters })]),

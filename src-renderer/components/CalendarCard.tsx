@@ -52,7 +52,7 @@ export function CalendarCard({ calendar, office, onChange }: { calendar: Calenda
           { title: t('settings.calendar.source'), render: (_, r) => `《${r.source.title}》${r.source.number ?? ''}` },
           { title: '', width: 120, render: (_, r) => (r.added ? <Typography.Text type="success">{t('settings.calendar.added')}</Typography.Text> : <Typography.Text type="secondary">{t('settings.calendar.builtIn')}</Typography.Text>) },
         ]} />
-      {problem && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="calendar-problem" message={problem} />}
+      {problem && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="calendar-problem" title={problem} />}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('settings.calendar.hint')}</Typography.Paragraph>
     </Card>
   );

@@ -9,7 +9,7 @@ export function DraftNotice({ draft }: { draft: DraftControl }) {
   if (!draft.restoredAt) return null;
   return (
     <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="draft-restored"
-      message={t('draft.restored', { time: formatChinaTime(draft.restoredAt) })}
+      title={t('draft.restored', { time: formatChinaTime(draft.restoredAt) })}
       action={<Button size="small" onClick={() => void draft.drop(true)}>{t('draft.discard')}</Button>} />
   );
 }

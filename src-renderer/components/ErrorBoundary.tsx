@@ -29,7 +29,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
         title={i18next.t('app.crashed')}
         subTitle={i18next.t('app.crashedHint')}
         extra={
-          <Space direction="vertical" align="center">
+          <Space orientation="vertical" align="center">
             <Typography.Text code data-testid="page-error">{`${error.name}: ${error.message}`}</Typography.Text>
             <Space>
               <Button type="primary" onClick={() => this.setState({ error: null })}>{i18next.t('app.retry')}</Button>

@@ -71,8 +71,8 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
       : [<Button key="close" onClick={onClose}>{t('common.cancel')}</Button>];
 
   return (
-    <Modal open width={860} title={t(`import.title.${kind}`)} onCancel={onClose} footer={footer} maskClosable={false}>
-      <Space direction="vertical" style={{ width: '100%' }}>
+    <Modal open width={860} title={t(`import.title.${kind}`)} onCancel={onClose} footer={footer} mask={{ closable: false }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {phase.step === 'choose' && (
           <>
             <Typography.Paragraph>{t('import.intro')}</Typography.Paragraph>
@@ -86,7 +86,7 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
             <Progress percent={phase.total ? Math.floor((phase.done / phase.total) * 100) : 0} status="active" />
           </>
         )}
-        {phase.step === 'failed' && <Alert type="error" showIcon message={t('import.failed')} description={phase.reason} />}
+        {phase.step === 'failed' && <Alert type="error" showIcon title={t('import.failed')} description={phase.reason} />}
         {phase.step === 'report' && <ImportReport file={phase.file} result={phase.result} />}
       </Space>
     </Modal>
@@ -98,17 +98,17 @@ function ImportReport({ file, result }: { file: OpenedFile; result: Checked }) {
   const updates = result.accepted.filter((a) => a.updates).length;
   const badRows = new Set(result.rejected.map((r) => r.row)).size;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('import.fileInfo', { name: file.name, row: result.headerRow })}</Typography.Text>
       <Space size="large">
-        <Statistic title={t('import.accepted')} value={result.accepted.length} valueStyle={{ color: '#389e0d' }} />
+        <Statistic title={t('import.accepted')} value={result.accepted.length} styles={{ content: { color: '#389e0d' } }} />
         <Statistic title={t('import.updates')} value={updates} />
-        <Statistic title={t('import.rejected')} value={badRows} valueStyle={{ color: badRows ? '#cf1322' : undefined }} />
+        <Statistic title={t('import.rejected')} value={badRows} styles={{ content: { color: badRows ? '#cf1322' : undefined } }} />
         <Statistic title={t('import.skipped')} value={result.skipped.length} />
       </Space>
       {result.rejected.length > 0 ? (
         <>
-          <Alert type="warning" showIcon message={t('import.fixHint')} />
+          <Alert type="warning" showIcon title={t('import.fixHint')} />
           <Table<RowIssue>
             data-testid="import-issues"
             size="small"
@@ -123,7 +123,7 @@ function ImportReport({ file, result }: { file: OpenedFile; result: Checked }) {
           />
         </>
       ) : (
-        <Alert type="success" showIcon message={t('import.allGood')} />
+        <Alert type="success" showIcon title={t('import.allGood')} />
       )}
     </Space>
   );

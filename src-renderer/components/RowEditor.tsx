@@ -70,7 +70,7 @@ export function RowEditor({ kind, row, onClose }: { kind: ListKind; row: ListRow
       confirmLoading={saving}
       onOk={() => void save()}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       <Form form={form} layout="vertical" initialValues={initial} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
         {spec.columns.map((c) => (

@@ -40,12 +40,15 @@ export function SignaturePad({ onChange }: { onChange: (png: Blob | null) => voi
     onChange(null);
   };
   return (
-    <Space direction="vertical">
+    <Space orientation="vertical">
       <canvas
         ref={canvas}
         width={360}
         height={120}
         data-testid="signature-pad"
+        // A canvas has no name of its own: say what it is and how to use it.
+        role="img"
+        aria-label={t('case.signaturePad')}
         style={{ border: '1px dashed #999', borderRadius: 4, touchAction: 'none', background: '#fff' }}
         onPointerDown={down}
         onPointerMove={move}

@@ -52,8 +52,8 @@ export function TariffImportDialog({ onStore, onClose }: { onStore: (result: Tar
       : [<Button key="close" onClick={onClose}>{t('common.cancel')}</Button>];
 
   return (
-    <Modal open width={860} title={t('tariffUi.import.title')} onCancel={onClose} footer={footer} maskClosable={false}>
-      <Space direction="vertical" style={{ width: '100%' }}>
+    <Modal open width={860} title={t('tariffUi.import.title')} onCancel={onClose} footer={footer} mask={{ closable: false }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {(phase.step === 'choose' || phase.step === 'checking') && (
           <>
             <Typography.Paragraph>{t('tariffUi.import.intro')}</Typography.Paragraph>
@@ -62,7 +62,7 @@ export function TariffImportDialog({ onStore, onClose }: { onStore: (result: Tar
         )}
         {phase.step === 'failed' && (
           <>
-            <Alert type="error" showIcon message={t('tariffUi.import.failed')} description={phase.reason} />
+            <Alert type="error" showIcon title={t('tariffUi.import.failed')} description={phase.reason} />
             <Button onClick={() => void choose()}>{t('tariffUi.import.another')}</Button>
           </>
         )}
@@ -76,23 +76,23 @@ function TariffImportReport({ file, result }: { file: OpenedFile; result: Tariff
   const { t } = useTranslation();
   const badRows = new Set(result.rejected.map((r) => r.row)).size;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('tariffUi.import.fileInfo', { name: file.name, row: result.headerRow })}</Typography.Text>
       <Space size="large">
-        <Statistic title={t('tariffUi.import.accepted')} value={result.table.entries.length} valueStyle={{ color: '#389e0d' }} />
-        <Statistic title={t('tariffUi.import.rejected')} value={badRows} valueStyle={{ color: badRows ? '#cf1322' : undefined }} />
+        <Statistic title={t('tariffUi.import.accepted')} value={result.table.entries.length} styles={{ content: { color: '#389e0d' } }} />
+        <Statistic title={t('tariffUi.import.rejected')} value={badRows} styles={{ content: { color: badRows ? '#cf1322' : undefined } }} />
       </Space>
       {result.rejected.length > 0 ? (
         <>
-          <Alert type="error" showIcon message={t('tariffUi.import.fixHint')} />
+          <Alert type="error" showIcon title={t('tariffUi.import.fixHint')} />
           <IssueTable testId="tariff-issues" issues={result.rejected} />
         </>
       ) : (
-        <Alert type="success" showIcon message={t('tariffUi.import.allGood')} />
+        <Alert type="success" showIcon title={t('tariffUi.import.allGood')} />
       )}
       {result.problems.length > 0 && (
         <>
-          <Alert type="warning" showIcon message={t('tariffUi.import.problemsHint')} />
+          <Alert type="warning" showIcon title={t('tariffUi.import.problemsHint')} />
           <IssueTable testId="tariff-problems" issues={result.problems} />
         </>
       )}

@@ -60,7 +60,7 @@ export function TariffViewer({ table }: { table: TariffTable }) {
           <Input aria-label={t('tariffUi.viewer.month')} style={{ width: 140 }} placeholder={t('tariffUi.viewer.monthHint')} value={monthText} onChange={(e) => setMonthText(e.target.value)} />
         </Form.Item>
       </Form>
-      <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
+      <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
         {periods.length === 0 && <Typography.Text type="warning">{t('tariffUi.viewer.noPeriods')}</Typography.Text>}
         {month && periods.length > 0 && (
           <Table<PriceRow>

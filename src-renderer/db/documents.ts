@@ -3,30 +3,25 @@
 // where the user chooses. The same bytes come out of the desktop app and the web build.
 import fontUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
 import wasmUrl from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url';
-import { drawNoticePdf } from '../../src-shared/docs/drawNoticePdf';
-import { drawRecordPdf } from '../../src-shared/docs/drawRecordPdf';
 import type { FontSource } from '../../src-shared/docs/fontSubset';
-import { onSiteRecordPdf } from '../../src-shared/docs/onSiteRecordPdf';
-import { refundOrderPdf } from '../../src-shared/docs/refundOrderPdf';
-import { refundOrderWorkbook } from '../../src-shared/docs/refundOrderXlsx';
-import { publicationPdf } from '../../src-shared/docs/publicationPdf';
-import { publicationWorkbook } from '../../src-shared/docs/publicationXlsx';
 import { noticeTitle, type PublicationNotice } from '../../src-shared/publication/notice';
-import { REMINDER_TITLE, refundReminderPdf } from '../../src-shared/docs/refundReminderPdf';
 import type { RefundReminder } from '../../src-shared/refund/tracking';
-import { schedulePdf } from '../../src-shared/docs/schedulePdf';
 import type { RefundOrder } from '../../src-shared/refund/order';
 import type { Photo } from '../../src-shared/inspection/evidence';
 import type { LedgerCheck } from '../../src-shared/inspection/ledgerCheck';
 import { chinaDate } from '../../src-shared/inspection/meters';
 import type { OnSiteRecord, OnSiteSignature } from '../../src-shared/inspection/onSiteRecord';
 import { platform } from '../platform';
-import { issueSealed, type Issued, type UnsealedReason } from './seal';
+import type { Issued, UnsealedReason } from './seal';
 import type { SealMark } from '../../src-shared/docs/pdfWriter';
 import { signatureStatus } from '../../src-shared/inspection/onSiteRecord';
 import { drawSummary, onSiteRecordSummary, publicationSummary, refundOrderSummary, reminderSummary, scheduleSummary, type PublishedList } from '../../src-shared/seal/summaries';
 import { db } from './db';
 import type { SavedDraw } from './savedDraw';
+
+// The writers (pdf-lib, fontkit, exceljs, the QR code of the seal) load on the first save, not with
+// the pages that offer one: each save imports its writer, and issueSealed, where it is used.
+const issueSealed: typeof import('./seal').issueSealed = async (...args) => (await import('./seal')).issueSealed(...args);
 
 let source: Promise<FontSource> | null = null;
 
@@ -60,6 +55,7 @@ export async function saveOnSiteRecordPdf(entry: { id: string; record: OnSiteRec
   const thumbs = await db.thumbs.bulkGet(photos.map((p) => p.sha256));
   const images = await db.blobs.bulkGet(entry.signatures.flatMap((s) => (s.image ? [s.image] : [])));
   const font = await fontSource();
+  const { onSiteRecordPdf } = await import('../../src-shared/docs/onSiteRecordPdf');
   const doc = {
     id: entry.id, record: entry.record, signatures: entry.signatures,
     photos: photos.map((p, i) => ({ caption: p.caption || p.name, takenAt: p.takenAt, sha256: p.sha256, thumb: thumbs[i]?.bytes ?? null })),
@@ -77,14 +73,15 @@ export async function saveOnSiteRecordPdf(entry: { id: string; record: OnSiteRec
 /** Saves a kept ledger's overcharge schedule as PDF. */
 export async function saveSchedulePdf(id: string, check: LedgerCheck, party: { name: string; uscc: string }, createdAt: string): Promise<Saved> {
   const font = await fontSource();
+  const { schedulePdf } = await import('../../src-shared/docs/schedulePdf');
   const entry = { id, check, party, createdAt };
   const issued = await issueSealed('overcharge-schedule', id, (seal) => schedulePdf(font, entry, seal), (c) => scheduleSummary(entry, c));
   return saveIssued(issued, { title: '多收电费明细表', suggestedName: `多收电费明细表-${party.name}-${fileDate(createdAt)}.pdf` });
 }
 
 const DRAW_DOCS = {
-  record: { title: '双随机抽查记录', make: drawRecordPdf, kind: 'draw-record' },
-  notice: { title: '双随机抽查结果公示', make: drawNoticePdf, kind: 'draw-notice' },
+  record: { title: '双随机抽查记录', writer: async () => (await import('../../src-shared/docs/drawRecordPdf')).drawRecordPdf, kind: 'draw-record' },
+  notice: { title: '双随机抽查结果公示', writer: async () => (await import('../../src-shared/docs/drawNoticePdf')).drawNoticePdf, kind: 'draw-notice' },
 } as const;
 
 /** A plan name as part of a file name: the characters a file name may not hold (the save dialog refuses them) replaced. */
@@ -96,8 +93,9 @@ const fileNamePart = (text: string) => Array.from(text.replace(/[\\/:*?"<>|\p{Cc
  */
 export async function saveDrawPdf(which: keyof typeof DRAW_DOCS, saved: SavedDraw): Promise<Saved> {
   const inspectors = await db.inspectors.toArray();
-  const { title, make, kind } = DRAW_DOCS[which];
+  const { title, writer, kind } = DRAW_DOCS[which];
   const font = await fontSource();
+  const make = await writer();
   const doc = { result: saved.result, inspectorNames: new Map(inspectors.map((i) => [i.certNo, i.name])), drawnBy: saved.drawnBy };
   const { record } = saved.result;
   const issued = await issueSealed(kind, saved.id, (seal) => make(font, doc, seal), (c) => drawSummary(kind, record, c));
@@ -109,8 +107,12 @@ const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
 /** Saves a numbered refund order as PDF (the document served) or as its Excel ledger (for tracking). */
 export async function saveRefundOrder(order: RefundOrder, as: 'pdf' | 'xlsx'): Promise<Saved | boolean> {
   const name = `责令退还多收电费通知书-${fileNamePart(order.docNo)}-${fileNamePart(order.party.name)}`;
-  if (as === 'xlsx') return platform.saveFile({ title: '退费台账', suggestedName: `${name}-台账.xlsx`, filters: XLSX, data: await refundOrderWorkbook(order) });
+  if (as === 'xlsx') {
+    const { refundOrderWorkbook } = await import('../../src-shared/docs/refundOrderXlsx');
+    return platform.saveFile({ title: '退费台账', suggestedName: `${name}-台账.xlsx`, filters: XLSX, data: await refundOrderWorkbook(order) });
+  }
   const font = await fontSource();
+  const { refundOrderPdf } = await import('../../src-shared/docs/refundOrderPdf');
   const issued = await issueSealed('refund-order', order.id, (seal) => refundOrderPdf(font, order, seal), (c) => refundOrderSummary(order, c));
   return saveIssued(issued, { title: '责令退还多收电费通知书', suggestedName: `${name}.pdf` });
 }
@@ -123,8 +125,12 @@ export async function saveRefundOrder(order: RefundOrder, as: 'pdf' | 'xlsx'): P
 export async function savePublication(notice: PublicationNotice, as: 'pdf' | 'xlsx', list: PublishedList | null = null): Promise<Saved | boolean> {
   const title = noticeTitle(notice.planName);
   const name = `${fileNamePart(title)}-${notice.date.replaceAll('-', '')}`;
-  if (as === 'xlsx') return platform.saveFile({ title, suggestedName: `${name}.xlsx`, filters: XLSX, data: await publicationWorkbook(notice) });
+  if (as === 'xlsx') {
+    const { publicationWorkbook } = await import('../../src-shared/docs/publicationXlsx');
+    return platform.saveFile({ title, suggestedName: `${name}.xlsx`, filters: XLSX, data: await publicationWorkbook(notice) });
+  }
   const font = await fontSource();
+  const { publicationPdf } = await import('../../src-shared/docs/publicationPdf');
   const issued: Issued = list
     ? await issueSealed('publication', list.id, (seal) => publicationPdf(font, notice, seal), (c) => publicationSummary(list, c))
     : { bytes: await publicationPdf(font, notice), sealed: false, reason: 'not-published' };
@@ -134,6 +140,7 @@ export async function savePublication(notice: PublicationNotice, as: 'pdf' | 'xl
 /** Saves the reminder (催告通知书) of an overdue order as PDF, as it was recorded; false when the user cancelled. */
 export async function saveRefundReminder(order: RefundOrder, event: { id: string; reminder: RefundReminder }): Promise<Saved> {
   const { reminder } = event;
+  const { REMINDER_TITLE, refundReminderPdf } = await import('../../src-shared/docs/refundReminderPdf');
   const name = `${REMINDER_TITLE}-${fileNamePart(order.docNo)}-${fileNamePart(order.party.name)}-${reminder.issuedOn.replaceAll('-', '')}`;
   const font = await fontSource();
   const issued = await issueSealed('refund-reminder', event.id, (seal) => refundReminderPdf(font, order, reminder, seal), (c) => reminderSummary(order, reminder, c));

@@ -3,7 +3,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readAccount, type Account } from '../sync/account';
 import { storeBlob as storeBlobIn } from '../sync/blobs';
-import { exportCaseFile as exportFrom } from '../sync/caseFile';
 import type { HubClient } from '../sync/hubClient';
 import { hasVerifier, loginOffline as offline, loginOnline as online } from '../sync/login';
 import { db, type HubRow } from './db';
@@ -41,6 +40,7 @@ export function useLocked(unlockedKey: string): boolean | undefined {
 
 export const loginOnline = (client: HubClient, password: string) => online(db, client, password);
 export const loginOffline = (password: string) => offline(db, password);
-export const exportCaseFile = () => exportFrom(db);
+// The case-file writer (zip) loads when a case file is exported, not with the lock screen.
+export const exportCaseFile = async () => (await import('../sync/caseFile')).exportCaseFile(db);
 /** Keeps a photo or signature's bytes under its SHA-256; returns the hash. */
 export const storeBlob = (blob: Blob) => storeBlobIn(db, blob);

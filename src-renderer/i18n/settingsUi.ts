@@ -5,6 +5,8 @@ export const settingsUiMessages: MessageTable = {
   'zh-CN': {
     'settings.nav': '检查设置',
     'settings.title': '检查设置',
+    'settings.newer': '{{by}} 于 {{at}} 保存了新的设置，本页的修改基于旧的设置：保存将覆盖新的设置。',
+    'settings.loadNewer': '放弃修改，载入新的设置',
     'settings.save': '保存并下发',
     'settings.reset': '恢复默认',
     'settings.resetConfirm': '用系统默认的类型、依据和检定周期替换当前内容？（保存后才生效）',
@@ -66,6 +68,8 @@ export const settingsUiMessages: MessageTable = {
   en: {
     'settings.nav': 'Inspection settings',
     'settings.title': 'Inspection settings',
+    'settings.newer': '{{by}} saved newer settings at {{at}}; the changes on this page start from the older ones, and saving would overwrite the newer.',
+    'settings.loadNewer': 'Drop my changes and load the newer settings',
     'settings.save': 'Save for every device',
     'settings.reset': 'Restore defaults',
     'settings.resetConfirm': 'Replace the types, bases and periods with the built-in defaults? (Takes effect when saved.)',

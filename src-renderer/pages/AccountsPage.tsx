@@ -50,7 +50,7 @@ export function AccountsPage() {
       form.resetFields();
     });
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t('accounts.users')}>
         <Table<HubUser>
           rowKey="id"
@@ -67,12 +67,12 @@ export function AccountsPage() {
           ]}
         />
         <Form form={form} layout="inline" onFinish={(v) => void addUser(v)} style={{ marginTop: 16, rowGap: 8 }} initialValues={{ role: 'inspector' }}>
-          <Form.Item name="username" rules={[{ required: true }]}><Input placeholder={t('accounts.username')} style={{ width: 120 }} /></Form.Item>
-          <Form.Item name="displayName" rules={[{ required: true }]}><Input placeholder={t('field.name')} style={{ width: 100 }} /></Form.Item>
-          <Form.Item name="role"><Select style={{ width: 110 }} options={(['inspector', 'lead', 'office'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))} /></Form.Item>
-          <Form.Item name="district" rules={[{ required: true }]}><Input placeholder={t('field.district')} style={{ width: 100 }} /></Form.Item>
-          <Form.Item name="certNo"><Input placeholder={t('accounts.certNo')} style={{ width: 120 }} /></Form.Item>
-          <Form.Item name="password" rules={[{ required: true, min: 8 }]}><Input.Password placeholder={t('accounts.password')} style={{ width: 150 }} /></Form.Item>
+          <Form.Item name="username" rules={[{ required: true }]}><Input aria-label={t('accounts.username')} placeholder={t('accounts.username')} style={{ width: 120 }} /></Form.Item>
+          <Form.Item name="displayName" rules={[{ required: true }]}><Input aria-label={t('field.name')} placeholder={t('field.name')} style={{ width: 100 }} /></Form.Item>
+          <Form.Item name="role"><Select aria-label={t('accounts.role')} style={{ width: 110 }} options={(['inspector', 'lead', 'office'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))} /></Form.Item>
+          <Form.Item name="district" rules={[{ required: true }]}><Input aria-label={t('field.district')} placeholder={t('field.district')} style={{ width: 100 }} /></Form.Item>
+          <Form.Item name="certNo"><Input aria-label={t('accounts.certNo')} placeholder={t('accounts.certNo')} style={{ width: 120 }} /></Form.Item>
+          <Form.Item name="password" rules={[{ required: true, min: 8 }]}><Input.Password aria-label={t('accounts.password')} placeholder={t('accounts.password')} style={{ width: 150 }} /></Form.Item>
           <Button type="primary" htmlType="submit">{t('accounts.add')}</Button>
         </Form>
       </Card>
@@ -100,7 +100,7 @@ export function AccountsPage() {
       </Card>
       <Modal open={code !== null} title={t('accounts.pair')} footer={null} onCancel={() => setCode(null)}>
         {code && (
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <Typography.Text>{t('accounts.codeFor', { username: code.username })}</Typography.Text>
             <Typography.Title level={2} copyable style={{ letterSpacing: 6, margin: 0 }} data-testid="pairing-code">{code.code}</Typography.Title>
             <Typography.Text type="secondary">{t('accounts.codeUntil', { at: formatChinaTime(code.expiresAt) })}</Typography.Text>

@@ -2,6 +2,7 @@
 import { Alert, App, Button, Card, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '../../src-shared/inspection/meters';
 import { formatChinaTime } from '../../src-shared/time';
 import { platform } from '../platform';
 import type { AuditEntry } from '../sync/hubClient';
@@ -73,7 +74,7 @@ export function AuditPage() {
     if (!client) return;
     try {
       const data = await client.auditExport();
-      await platform.saveFile({ title: t('audit.export'), suggestedName: `audit-${new Date().toISOString().slice(0, 10)}.jsonl`, filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }], data });
+      await platform.saveFile({ title: t('audit.export'), suggestedName: `audit-${chinaDate(new Date())}.jsonl`, filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }], data });
     } catch (e) {
       fail(e);
     }
@@ -82,7 +83,7 @@ export function AuditPage() {
     <Card title={t('audit.title')} extra={<Space><Button onClick={() => void verify()}>{t('audit.verify')}</Button><Button onClick={() => void exportAll()}>{t('audit.export')}</Button></Space>}>
       {verdict && (
         <Alert style={{ marginBottom: 12 }} showIcon type={verdict.ok ? 'success' : 'error'}
-          message={verdict.ok ? t('audit.intact', { count: verdict.entries }) : t('audit.broken', { id: verdict.badEntryId, reason: verdict.reason })} />
+          title={verdict.ok ? t('audit.intact', { count: verdict.entries }) : t('audit.broken', { id: verdict.badEntryId, reason: verdict.reason })} />
       )}
       <Table<AuditEntry>
         rowKey="id"

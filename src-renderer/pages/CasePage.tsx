@@ -1,5 +1,5 @@
 // One case: the target, the team, its records (findings, meter readings …), signing, submitting, review.
-import { Alert, Button, Card, Descriptions, Empty, Input, List, Modal, Space, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -17,6 +17,7 @@ import { useOfficeSettings, useStoredTariff } from '../db/reference';
 import { defaultOfficeSettings, verificationYearsOf } from '../../src-shared/inspection/officeSettings';
 import { formatChinaTime } from '../../src-shared/time';
 import { SignaturePad } from '../components/SignaturePad';
+import { PlainList } from '../components/PlainList';
 import { RefundOrderSection } from '../components/refund/RefundOrderSection';
 import { useRun } from '../components/useRun';
 import { useIdentity } from '../db/identity';
@@ -88,10 +89,10 @@ function SignButton({ record }: { record: LocalRecord }) {
       <Button size="small" onClick={() => setOpen(true)}>{t('case.sign')}</Button>
       {/* Made only when opened: a case of 200 records would otherwise build 200 closed dialogs. */}
       {open && <Modal open title={t('case.sign')} onCancel={() => setOpen(false)} onOk={() => void sign()} okButtonProps={{ disabled: !png || signer.trim() === '' }}>
-        <Space direction="vertical">
-          <Input placeholder={t('case.signer')} value={signer} onChange={(e) => setSigner(e.target.value)} maxLength={200} />
+        <Space orientation="vertical">
+          <Input aria-label={t('case.signer')} placeholder={t('case.signer')} value={signer} onChange={(e) => setSigner(e.target.value)} maxLength={200} />
           <SignaturePad onChange={setPng} />
-          {!png && <Alert type="info" message={t('case.signatureMissing')} />}
+          {!png && <Alert type="info" title={t('case.signatureMissing')} />}
         </Space>
       </Modal>}
     </>
@@ -121,7 +122,7 @@ export function CasePage() {
   const canRecord = onTeam && (kase.status === 'assigned' || kase.status === 'returned');
   const overviewFirst = reviewer && REVIEWED_STATES.has(kase.status);
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card
         title={<Space>{kase.entityName}<Tag color={STATUS_COLOR[kase.status]}>{t(`cases.status.${kase.status}`)}</Tag></Space>}
         extra={<Button onClick={() => navigate('/cases')}>{t('case.back')}</Button>}
@@ -135,12 +136,12 @@ export function CasePage() {
           {drawName && <Descriptions.Item label={t('case.draw')}><Link to={`/draws/${kase.drawId}`}>{drawName}</Link></Descriptions.Item>}
           {kase.reviewNote && <Descriptions.Item label={t('case.reviewNote')}>{kase.reviewNote}</Descriptions.Item>}
         </Descriptions>
-        {frozen && <Alert type="success" showIcon message={t('case.frozen')} />}
-        {!frozen && reviewer && notApprovable.length > 0 && <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="not-approvable" message={approvalText(notApprovable, i18n.language === 'en' ? 'en' : 'zh-CN')} />}
+        {frozen && <Alert type="success" showIcon title={t('case.frozen')} />}
+        {!frozen && reviewer && notApprovable.length > 0 && <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="not-approvable" title={approvalText(notApprovable, i18n.language === 'en' ? 'en' : 'zh-CN')} />}
         {!frozen && (
           <Space style={{ marginTop: 12 }} wrap>
             {canRecord && <Button type="primary" onClick={() => void run(() => write.submitCase(kase.id))}>{t('case.submit')}</Button>}
-            {onTeam && kase.status === 'submitted' && <Alert type="info" showIcon message={t('case.submittedLocked')} />}
+            {onTeam && kase.status === 'submitted' && <Alert type="info" showIcon title={t('case.submittedLocked')} />}
             {reviewer && <ReviewActions caseId={kase.id} problems={notApprovable} />}
           </Space>
         )}
@@ -155,21 +156,26 @@ export function CasePage() {
           }] : []),
           {
             key: 'records', label: t('insp.tab.records'), children: (
-              <List
-                dataSource={records}
-                pagination={records.length > RECORDS_PAGE ? { pageSize: RECORDS_PAGE, size: 'small', showSizeChanger: false } : false}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+              <PlainList
+                items={records}
+                itemKey={(r) => r.id}
+                pageSize={RECORDS_PAGE}
+                itemTestId="case-record"
                 renderItem={(r) => (
-                  <List.Item data-testid="case-record" actions={r.signature ? [<Tag key="s" color="green">{t('case.signed', { signer: r.signature.signer })}</Tag>] : canRecord ? [<SignButton key="s" record={r} />] : [<Tag key="s">{t('case.unsigned')}</Tag>]}>
-                    <List.Item.Meta title={<Space><Tag>{t(`case.kind.${r.kind}`)}</Tag>{recordSummary(r, t)}</Space>} description={`${t('case.createdBy')}：${r.createdByName || r.createdBy} · ${t('case.createdAt')}：${formatChinaTime(r.createdAt.split('~')[0] ?? '')}`} />
-                  </List.Item>
+                  <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+                    <div style={{ flex: 1, minWidth: 0 }}>
+                      <div><Tag>{t(`case.kind.${r.kind}`)}</Tag><Typography.Text strong>{recordSummary(r, t)}</Typography.Text></div>
+                      <Typography.Text type="secondary">{`${t('case.createdBy')}：${r.createdByName || r.createdBy} · ${t('case.createdAt')}：${formatChinaTime(r.createdAt.split('~')[0] ?? '')}`}</Typography.Text>
+                    </div>
+                    {r.signature ? <Tag color="green">{t('case.signed', { signer: r.signature.signer })}</Tag> : canRecord ? <SignButton record={r} /> : <Tag>{t('case.unsigned')}</Tag>}
+                  </div>
                 )}
               />
             ),
           },
           {
             key: 'meters', label: t('insp.tab.meters'), children: (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <MeterTable caseId={kase.id} records={records} years={verificationYearsOf(settings)} canRecord={canRecord} />
                 {canRecord && <Card size="small" title={t('insp.meter.add')}><MeterForm caseId={kase.id} /></Card>}
               </Space>
@@ -177,7 +183,7 @@ export function CasePage() {
           },
           {
             key: 'posting', label: t('insp.tab.posting'), children: (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 {posting && <PostingCheckTable posting={posting.posting} table={table} />}
                 {canRecord && <Card size="small"><PostingForm key={posting?.id ?? 'new'} caseId={kase.id} table={table} current={posting} /></Card>}
               </Space>
@@ -191,7 +197,7 @@ export function CasePage() {
           },
           {
             key: 'findings', label: t('insp.tab.findings'), children: (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <ProposedFindings caseId={kase.id} records={records} table={table} settings={settings} canRecord={canRecord} />
                 {canRecord && <Card size="small" title={t('insp.findings.add')}><FindingAddForm caseId={kase.id} settings={settings} /></Card>}
               </Space>

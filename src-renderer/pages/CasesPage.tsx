@@ -90,7 +90,7 @@ export function CasesPage() {
       {cases && cases.length === 0 ? (
         <Empty description={t('cases.none')} />
       ) : view === 'map' ? (
-        <Suspense fallback={<Spin tip={t('map.loading')}><div style={{ height: 420 }} /></Spin>}>
+        <Suspense fallback={<Spin description={t('map.loading')}><div style={{ height: 420 }} /></Spin>}>
           <CaseMapPanel cases={shown} />
         </Suspense>
       ) : (
@@ -100,23 +100,26 @@ export function CasesPage() {
           loading={cases === undefined}
           dataSource={shown}
           onRow={(c) => ({ onClick: () => navigate(`/cases/${c.id}`), style: { cursor: 'pointer' } })}
+          // Fixed layout: the short columns keep their widths at laptop size (auto layout squeezed 区 to a
+          // character a line) and the name column takes the rest.
+          tableLayout="fixed"
           columns={[
             {
               // Name over address: both readable at laptop width, the long ones ellipsised with a tooltip.
               title: `${t('field.name')} / ${t('case.address')}`, key: 'name',
               render: (_, c) => (
                 <>
-                  <Typography.Text strong ellipsis={{ tooltip: c.entityName }} style={{ display: 'block', maxWidth: 260 }}>{c.entityName}</Typography.Text>
-                  <Typography.Text type="secondary" ellipsis={{ tooltip: c.address }} style={{ display: 'block', maxWidth: 260, fontSize: 12 }}>{c.address || '—'}</Typography.Text>
+                  <Typography.Text strong ellipsis={{ tooltip: c.entityName }} style={{ display: 'block', maxWidth: '100%' }}>{c.entityName}</Typography.Text>
+                  <Typography.Text type="secondary" ellipsis={{ tooltip: c.address }} style={{ display: 'block', maxWidth: '100%', fontSize: 12 }}>{c.address || '—'}</Typography.Text>
                 </>
               ),
             },
-            { title: t('field.uscc'), dataIndex: 'uscc', width: 175 },
-            { title: t('field.district'), dataIndex: 'district', width: 80 },
-            { title: t('case.team'), dataIndex: 'inspectors', width: 170, render: (c: string[]) => c.map((x) => <Tag key={x} style={{ marginBottom: 2 }}>{personLabel(names, x)}</Tag>) },
-            { title: t('cases.records'), width: 70, align: 'right', render: (_, c) => counts?.get(c.id) ?? 0 },
+            { title: t('field.uscc'), dataIndex: 'uscc', width: 200 },
+            { title: t('field.district'), dataIndex: 'district', width: 76 },
+            { title: t('case.team'), dataIndex: 'inspectors', width: 150, render: (c: string[]) => c.map((x) => <Tag key={x} style={{ marginBottom: 2 }}>{personLabel(names, x)}</Tag>) },
+            { title: t('cases.records'), width: 76, align: 'right', render: (_, c) => counts?.get(c.id) ?? 0 },
             {
-              title: t('cases.status'), width: 110,
+              title: t('cases.status'), width: 100,
               render: (_, c) => (
                 <>
                   <Tag color={STATUS_COLOR[c.status]}>{t(`cases.status.${c.status}`)}</Tag>
@@ -125,7 +128,7 @@ export function CasesPage() {
               ),
             },
             {
-              title: t('cases.syncState'), width: 110,
+              title: t('cases.syncState'), width: 100,
               render: (_, c) => (
                 <span data-testid="case-sync"><SyncTags state={syncStates?.get(c.id)} /></span>
               ),

@@ -28,14 +28,18 @@ function listRow(r: HubRow): { kind: 'entities' | 'inspectors'; key: string; dif
 /** One side's value: a field's value, or for a list row the fields in which the two rows differ. */
 function sideValue(s: Side, r: HubRow, t: (key: string) => string): string {
   const row = listRow(r);
-  if (!row) return typeof s.value === 'string' ? s.value : JSON.stringify(s.value);
+  if (!row) {
+    // A meter's seal is a yes/no: say it in words, as the meter form does.
+    if (r.row.field === 'sealIntact' && typeof s.value === 'boolean') return t(s.value ? 'insp.meter.seal.intact' : 'insp.meter.seal.broken');
+    return typeof s.value === 'string' ? s.value : JSON.stringify(s.value);
+  }
   const value = (s.value ?? {}) as Record<string, unknown>;
   return row.differ.map((f) => `${t(`column.${row.kind}.${f}`)}：${typeof value[f] === 'string' ? value[f] : JSON.stringify(value[f])}`).join('；');
 }
 
 function side(s: Side, r: HubRow, t: (key: string) => string): React.ReactNode {
   return (
-    <Space direction="vertical" size={0}>
+    <Space orientation="vertical" size={0}>
       <b>{sideValue(s, r, t)}</b>
       <span style={{ color: '#888' }}>{s.name || s.user} · {s.at ? formatChinaTime(s.at.split('~')[0] ?? '') : ''}</span>
     </Space>
@@ -48,7 +52,7 @@ function subject(r: HubRow, cases: Map<string, LocalCase>, records: Map<string, 
   if (row) {
     const name = ((r.row.mine as Side | undefined)?.value as { name?: unknown } | undefined)?.name;
     return (
-      <Space direction="vertical" size={0}>
+      <Space orientation="vertical" size={0}>
         <b>{typeof name === 'string' ? name : row.key}</b>
         <span style={{ color: '#888' }}>{t(`list.${row.kind}`)} {row.key}</span>
       </Space>
@@ -58,7 +62,7 @@ function subject(r: HubRow, cases: Map<string, LocalCase>, records: Map<string, 
   const rec = typeof r.row.recordId === 'string' ? records.get(r.row.recordId) : undefined;
   const label = rec ? (rec.data.title ?? rec.data.meterNo ?? rec.data.category ?? '') : '';
   return (
-    <Space direction="vertical" size={0}>
+    <Space orientation="vertical" size={0}>
       <b>{c?.entityName ?? '—'}</b>
       {rec && <span style={{ color: '#888' }}>{t(`case.kind.${rec.kind}`)}{typeof label === 'string' && label ? `：${label}` : ''}</span>}
     </Space>
@@ -72,9 +76,17 @@ function fieldLabel(r: HubRow, records: Map<string, LocalRecord>, t: (key: strin
   if (r.row.kind !== 'field') return t('conflicts.replay');
   const field = String(r.row.field);
   const kind = typeof r.row.recordId === 'string' ? records.get(r.row.recordId)?.kind : undefined;
+  if (kind === 'meter') return t(METER_FIELD_LABELS[field] ?? field, { defaultValue: field });
   const group = kind === 'finding' ? 'finding' : kind === 'meterReading' ? 'meter' : null;
   return group ? t(`case.${group}.${field}`, { defaultValue: field }) : field;
 }
+
+/** The labels of a meter record's fields (src-shared/inspection/meters.ts), as the meter form names them. */
+const METER_FIELD_LABELS: Record<string, string> = {
+  role: 'insp.meter.role', meterNo: 'insp.meter.no', type: 'insp.meter.type', accuracyClass: 'insp.meter.class', multiplier: 'insp.meter.multiplier',
+  decimals: 'insp.meter.decimals', tenant: 'insp.meter.tenant', sealIntact: 'insp.meter.seal', verificationLabel: 'insp.meter.label',
+  verifiedOn: 'insp.meter.verifiedOn', readings: 'insp.meter.readings', note: 'case.meter.note',
+};
 
 /** A settled conflict: which value was kept, by whom (the choice waits for the next sync until the hub has it). */
 function settled(r: HubRow, t: (key: string, options?: Record<string, unknown>) => string): React.ReactNode {
@@ -82,7 +94,7 @@ function settled(r: HubRow, t: (key: string, options?: Record<string, unknown>) 
   const same = (s: unknown) => JSON.stringify((s as Side).value) === JSON.stringify(resolution.value);
   const kept = same(r.row.theirs) ? t('conflicts.keptTheirs') : same(r.row.mine) ? t('conflicts.keptMine') : t('conflicts.keptOther');
   return (
-    <Space direction="vertical" size={0}>
+    <Space orientation="vertical" size={0}>
       <Tag color={resolution.pending ? 'gold' : 'green'}>{resolution.pending ? t('conflicts.pending') : t('conflicts.resolved')}</Tag>
       <span style={{ color: '#888' }}>{kept}{resolution.by ? ` · ${resolution.by}` : ''}</span>
     </Space>
@@ -113,13 +125,15 @@ export function ConflictsPage() {
           size="small"
           loading={rows === undefined}
           dataSource={rows ?? []}
+          scroll={{ x: 960 }}
           columns={[
-            { title: t('conflicts.subject'), render: (_, r) => subject(r, cases, records, t) },
-            { title: t('conflicts.field'), render: (_, r) => fieldLabel(r, records, t) },
+            // Fixed widths for the short columns: at laptop width the two values took all the room and 字段 wrapped a character a line.
+            { title: t('conflicts.subject'), width: 200, render: (_, r) => subject(r, cases, records, t) },
+            { title: t('conflicts.field'), width: 120, render: (_, r) => fieldLabel(r, records, t) },
             { title: t('conflicts.theirs'), render: (_, r) => side(r.row.theirs as Side, r, t) },
             { title: t('conflicts.mine'), render: (_, r) => side(r.row.mine as Side, r, t) },
             {
-              title: '', width: 300,
+              title: t('common.actions'), width: 280,
               render: (_, r) =>
                 r.row.resolution ? (
                   settled(r, t)

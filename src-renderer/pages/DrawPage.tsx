@@ -164,7 +164,7 @@ export function DrawPage() {
             </Form.Item>
             <Space size="large" wrap>
               <Form.Item name="ratioPercent" label={t('draw.ratio')} rules={[{ required: true }]} extra={t('draw.ratioHint')}>
-                <InputNumber min={0} max={100} step={5} addonAfter="%" style={{ width: 140 }} />
+                <InputNumber min={0} max={100} step={5} suffix="%" style={{ width: 140 }} />
               </Form.Item>
               <Form.Item name="teamSize" label={t('draw.teamSize')} rules={[{ required: true }]} extra={t('draw.teamSizeHint')}>
                 <InputNumber min={0} max={10} style={{ width: 120 }} />
@@ -192,12 +192,12 @@ export function DrawPage() {
             <Space wrap>
               {CREDIT_GRADES.map((g) => (
                 <Form.Item key={g} name={['riskPercent', g]} label={t(`credit.${g}`)}>
-                  <InputNumber min={0} max={100} addonAfter="%" style={{ width: 120 }} />
+                  <InputNumber min={0} max={100} suffix="%" style={{ width: 120 }} />
                 </Form.Item>
               ))}
             </Space>
             <Form.Item label={t('draw.recusal')}>
-              <Space direction="vertical">
+              <Space orientation="vertical">
                 <Form.Item name="sameSubdistrict" valuePropName="checked" noStyle>
                   <Checkbox>{t('draw.recuseSameSubdistrict')}</Checkbox>
                 </Form.Item>
@@ -252,7 +252,7 @@ export function DrawPage() {
                 </div>
               )}
             </Form.List>
-            {error && <Alert type="error" showIcon message={t('draw.refused')} description={error} style={{ marginBottom: 12 }} data-testid="draw-error" />}
+            {error && <Alert type="error" showIcon title={t('draw.refused')} description={error} style={{ marginBottom: 12 }} data-testid="draw-error" />}
             <Button type="primary" size="large" htmlType="submit" loading={running && commitment !== null} disabled={!commitment} block>
               {commitment?.where === 'hub' ? t('draw.onHub') : t('draw.start')}
             </Button>

@@ -48,7 +48,7 @@ export function DrawRecordPage() {
   const { result } = saved;
   return (
     <div className="print-page" style={{ maxWidth: 960, margin: '0 auto', padding: 32, background: '#fff' }}>
-      <Space className="no-print" direction="vertical" style={{ marginBottom: 16, width: '100%' }}>
+      <Space className="no-print" orientation="vertical" style={{ marginBottom: 16, width: '100%' }}>
         <Space wrap>
           <Button onClick={() => navigate(`/draws/${id}`)}>{t('common.back')}</Button>
           <DrawPdfButton kind="record" saved={saved} primary />
@@ -57,7 +57,7 @@ export function DrawRecordPage() {
             {t('draw.print')}
           </Button>
         </Space>
-        <Alert type="info" showIcon message={t('drawDocs.pdfNote')} />
+        <Alert type="info" showIcon title={t('drawDocs.pdfNote')} />
       </Space>
       <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('draw.recordTitle')}</Typography.Title>
       <DrawRecordDescriptions result={result} />

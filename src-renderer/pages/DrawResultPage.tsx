@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Typography } from 'antd';
+import { PlainList } from '../components/PlainList';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -46,7 +47,7 @@ export function DrawResultPage() {
   }
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={t('draw.resultTitle', { name: result.record.plan.name })}
         extra={
@@ -65,8 +66,8 @@ export function DrawResultPage() {
             style={{ marginBottom: 16 }}
             showIcon
             type={verdict.ok ? 'success' : 'error'}
-            message={verdict.ok ? t('draw.verifyOk') : t('draw.verifyFailed')}
-            description={verdict.ok ? t('draw.verifyOkDetail') : <List size="small" dataSource={verdict.differences} renderItem={(d) => <List.Item>{d}</List.Item>} />}
+            title={verdict.ok ? t('draw.verifyOk') : t('draw.verifyFailed')}
+            description={verdict.ok ? t('draw.verifyOkDetail') : <PlainList size="small" items={verdict.differences} itemKey={(_, i) => String(i)} renderItem={(d) => d} />}
           />
         )}
         {verdict && verdict.changedSince.length > 0 && (
@@ -75,8 +76,8 @@ export function DrawResultPage() {
             style={{ marginBottom: 16 }}
             type="info"
             showIcon
-            message={t('draw.changedSince', { count: verdict.changedSince.length })}
-            description={<List size="small" dataSource={verdict.changedSince.slice(0, 50)} renderItem={(c) => <List.Item>{`${formatChinaTime(c.at)} ${t(c.kind === 'entities' ? 'nav.entities' : 'nav.inspectors')} ${c.key}：${t(`history.${c.action}`)}`}</List.Item>} />}
+            title={t('draw.changedSince', { count: verdict.changedSince.length })}
+            description={<PlainList size="small" items={verdict.changedSince.slice(0, 50)} itemKey={(_, i) => String(i)} renderItem={(c) => `${formatChinaTime(c.at)} ${t(c.kind === 'entities' ? 'nav.entities' : 'nav.inspectors')} ${c.key}：${t(`history.${c.action}`)}`} />}
           />
         )}
         <DrawRecordDescriptions result={result} />
@@ -89,7 +90,7 @@ export function DrawResultPage() {
       </Card>
       {result.excluded.length > 0 && (
         <Card title={t('draw.excluded', { count: result.excluded.length })}>
-          <List size="small" dataSource={result.excluded} renderItem={(x) => <List.Item><Typography.Text code>{excludedLabel(x.key, t)}</Typography.Text> {x.reason}</List.Item>} />
+          <PlainList size="small" items={result.excluded} itemKey={(x, i) => `${x.key}:${i}`} renderItem={(x) => <><Typography.Text code>{excludedLabel(x.key, t)}</Typography.Text> {x.reason}</>} />
         </Card>
       )}
     </Space>

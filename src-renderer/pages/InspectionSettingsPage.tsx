@@ -4,7 +4,7 @@
 import { Alert, App, Button, Card, Input, InputNumber, Popconfirm, Select, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCURACY_CLASSES } from '../../src-shared/inspection/meters';
+import { ACCURACY_CLASSES, chinaDate } from '../../src-shared/inspection/meters';
 import { defaultOfficeSettings, newCode, officeSettingsSchema, type FindingTypeSetting, type LegalBasis, type OfficeSettings, type TileSource } from '../../src-shared/inspection/officeSettings';
 import { formatChinaTime } from '../../src-shared/time';
 import { formatDocNo, REFUND_BASIS } from '../../src-shared/refund/order';
@@ -37,10 +37,22 @@ export function InspectionSettingsPage() {
   const identity = useIdentity();
   const stored = useStoredOfficeSettings();
   const [edit, setEdit] = useState<OfficeSettings | null>(null);
+  // The stored settings the form was filled from: newer ones arriving by sync replace an untouched form,
+  // and are announced over an edited one (saving then would overwrite them without anyone noticing).
+  const [base, setBase] = useState<OfficeSettings | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const current = stored === undefined ? undefined : (stored?.settings ?? defaultOfficeSettings());
+  const untouched = edit !== null && base !== null && JSON.stringify(edit) === JSON.stringify(base);
+  const newer = current !== undefined && base !== null && JSON.stringify(current) !== JSON.stringify(base);
+  const load = (settings: OfficeSettings) => {
+    setEdit(structuredClone(settings));
+    setBase(structuredClone(settings));
+    setProblem(null);
+  };
   useEffect(() => {
-    if (stored !== undefined && edit === null) setEdit(structuredClone(stored?.settings ?? defaultOfficeSettings()));
-  }, [stored, edit]);
+    if (current === undefined) return;
+    if (edit === null || (newer && untouched)) load(current);
+  }, [current, edit, newer, untouched]);
   if (!edit || stored === undefined) return <Card loading />;
   const office = identity?.role === 'office';
   const change = (patch: Partial<OfficeSettings>) => { setEdit({ ...edit, ...patch }); setProblem(null); };
@@ -58,11 +70,11 @@ export function InspectionSettingsPage() {
       setProblem(issueText(t, edit!, path, code));
       return;
     }
-    if (await run(() => write.putOfficeSettings(parsed.data))) setEdit(structuredClone(parsed.data));
+    if (await run(() => write.putOfficeSettings(parsed.data))) load(parsed.data);
   }
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t('settings.title')}
         extra={office && (
           <Space>
@@ -75,8 +87,12 @@ export function InspectionSettingsPage() {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="settings-source">
           {stored ? t('settings.savedBy', { by: stored.by || '—', at: formatChinaTime(stored.savedAt) }) : t('settings.defaults')}
         </Typography.Paragraph>
-        {!office && <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('settings.readOnly')} />}
-        {problem && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="settings-problem" message={problem} />}
+        {!office && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('settings.readOnly')} />}
+        {problem && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="settings-problem" title={problem} />}
+        {newer && !untouched && current && (
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="settings-newer" title={t('settings.newer', { by: stored?.by || '—', at: stored ? formatChinaTime(stored.savedAt) : '' })}
+            action={<Button size="small" onClick={() => load(current)}>{t('settings.loadNewer')}</Button>} />
+        )}
       </Card>
 
       <Card size="small" title={t('settings.types.title')} extra={office && <Button size="small" onClick={() => change({ findingTypes: [...edit.findingTypes, { code: newCode('type', edit.findingTypes), label: '', bases: [], active: true }] })}>{t('settings.types.add')}</Button>}>
@@ -115,11 +131,11 @@ export function InspectionSettingsPage() {
 
       <Card size="small" title={t('settings.refund.title')} data-testid="settings-refund">
         <Space wrap>
-          <Input addonBefore={t('settings.refund.office')} aria-label={t('settings.refund.office')} disabled={!office} style={{ width: 360 }} placeholder={t('settings.refund.officePlaceholder')} value={edit.refund.officeName} maxLength={100}
-            onChange={(e) => change({ refund: { ...edit.refund, officeName: e.target.value } })} />
-          <Input addonBefore={t('settings.refund.prefix')} aria-label={t('settings.refund.prefix')} disabled={!office} style={{ width: 260 }} value={edit.refund.docPrefix} maxLength={30}
-            onChange={(e) => change({ refund: { ...edit.refund, docPrefix: e.target.value } })} />
-          <Typography.Text type="secondary">{t('settings.refund.example', { no: formatDocNo(edit.refund.docPrefix || '…', new Date().getFullYear(), 1) })}</Typography.Text>
+          <Space.Compact><Space.Addon>{t('settings.refund.office')}</Space.Addon><Input aria-label={t('settings.refund.office')} disabled={!office} style={{ width: 360 }} placeholder={t('settings.refund.officePlaceholder')} value={edit.refund.officeName} maxLength={100}
+            onChange={(e) => change({ refund: { ...edit.refund, officeName: e.target.value } })} /></Space.Compact>
+          <Space.Compact><Space.Addon>{t('settings.refund.prefix')}</Space.Addon><Input aria-label={t('settings.refund.prefix')} disabled={!office} style={{ width: 260 }} value={edit.refund.docPrefix} maxLength={30}
+            onChange={(e) => change({ refund: { ...edit.refund, docPrefix: e.target.value } })} /></Space.Compact>
+          <Typography.Text type="secondary">{t('settings.refund.example', { no: formatDocNo(edit.refund.docPrefix || '…', Number(chinaDate(new Date()).slice(0, 4)), 1) })}</Typography.Text>
         </Space>
         <Space wrap style={{ marginTop: 8 }}>
           <Typography.Text>{t('settings.refund.days')}</Typography.Text>
@@ -136,14 +152,14 @@ export function InspectionSettingsPage() {
       <Card size="small" title={t('settings.map.title')}
         extra={<Space><Typography.Text>{t('settings.map.use')}</Typography.Text><Switch aria-label={t('settings.map.use')} disabled={!office} checked={edit.tileSource !== null} onChange={(on) => change({ tileSource: on ? { ...NO_TILES } : null })} /></Space>}>
         {edit.tileSource === null ? <Typography.Text type="secondary">{t('settings.map.none')}</Typography.Text> : (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Input addonBefore={t('settings.map.url')} aria-label={t('settings.map.url')} disabled={!office} placeholder="https://t{s}.example.cn/{z}/{x}/{y}.png" value={edit.tileSource.url} maxLength={500}
-              onChange={(e) => change({ tileSource: { ...edit.tileSource!, url: e.target.value } })} />
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Space.Compact><Space.Addon>{t('settings.map.url')}</Space.Addon><Input aria-label={t('settings.map.url')} disabled={!office} placeholder="https://t{s}.example.cn/{z}/{x}/{y}.png" value={edit.tileSource.url} maxLength={500}
+              onChange={(e) => change({ tileSource: { ...edit.tileSource!, url: e.target.value } })} /></Space.Compact>
             <Space wrap>
-              <Input addonBefore={t('settings.map.subdomains')} aria-label={t('settings.map.subdomains')} disabled={!office} style={{ width: 220 }} value={edit.tileSource.subdomains} maxLength={10}
-                onChange={(e) => change({ tileSource: { ...edit.tileSource!, subdomains: e.target.value } })} />
-              <Input addonBefore={t('settings.map.attribution')} aria-label={t('settings.map.attribution')} disabled={!office} style={{ width: 360 }} value={edit.tileSource.attribution} maxLength={200}
-                onChange={(e) => change({ tileSource: { ...edit.tileSource!, attribution: e.target.value } })} />
+              <Space.Compact><Space.Addon>{t('settings.map.subdomains')}</Space.Addon><Input aria-label={t('settings.map.subdomains')} disabled={!office} style={{ width: 220 }} value={edit.tileSource.subdomains} maxLength={10}
+                onChange={(e) => change({ tileSource: { ...edit.tileSource!, subdomains: e.target.value } })} /></Space.Compact>
+              <Space.Compact><Space.Addon>{t('settings.map.attribution')}</Space.Addon><Input aria-label={t('settings.map.attribution')} disabled={!office} style={{ width: 360 }} value={edit.tileSource.attribution} maxLength={200}
+                onChange={(e) => change({ tileSource: { ...edit.tileSource!, attribution: e.target.value } })} /></Space.Compact>
               <Typography.Text>{t('settings.map.zoom')}</Typography.Text>
               <InputNumber aria-label={t('settings.map.minZoom')} disabled={!office} min={0} max={22} precision={0} value={edit.tileSource.minZoom} onChange={(v) => change({ tileSource: { ...edit.tileSource!, minZoom: v ?? 0 } })} />
               <InputNumber aria-label={t('settings.map.maxZoom')} disabled={!office} min={1} max={22} precision={0} value={edit.tileSource.maxZoom} onChange={(v) => change({ tileSource: { ...edit.tileSource!, maxZoom: v ?? 18 } })} />

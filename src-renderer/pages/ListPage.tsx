@@ -4,10 +4,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CREDIT_GRADES, ENTITY_KINDS, type Entity, type Inspector, type ListKind } from '../../src-shared/domain';
+import { chinaDate } from '../../src-shared/inspection/meters';
 import { exportList } from '../../src-shared/lists/exportList';
 import { listTemplate } from '../../src-shared/lists/template';
 import { ImportDialog } from '../components/ImportDialog';
-import { entityColumns, inspectorColumns } from '../components/listColumns';
+import { columnsWidth, entityColumns, inspectorColumns } from '../components/listColumns';
 import { RowEditor } from '../components/RowEditor';
 import { rowKey, useListRows, type ListRow } from '../db/lists';
 import { write } from '../db/write';
@@ -50,7 +51,7 @@ export function ListPage({ kind }: { kind: ListKind }) {
     ),
   };
   const columns = [...((kind === 'entities' ? entityColumns(t) : inspectorColumns(t)) as ColumnsType<ListRow>), actions];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaDate(new Date());
 
   return (
     <Card
@@ -79,7 +80,7 @@ export function ListPage({ kind }: { kind: ListKind }) {
         loading={rows === undefined}
         size="small"
         virtual
-        scroll={{ x: 1400, y: 560 }}
+        scroll={{ x: columnsWidth(columns), y: 560 }}
         pagination={false}
       />
       {importing && <ImportDialog kind={kind} onClose={() => setImporting(false)} />}
@@ -99,16 +100,16 @@ function FilterBar({ kind, rows, filter, onChange }: { kind: ListKind; rows: Lis
   const opts = (values: readonly string[], label: (v: string) => string = (v) => v) => values.map((v) => ({ value: v, label: label(v) }));
   return (
     <Space wrap style={{ marginBottom: 12 }}>
-      <Input.Search allowClear placeholder={t(`list.search.${kind}`)} style={{ width: 260 }} onChange={(e) => set({ text: e.target.value })} />
-      <Select allowClear placeholder={t('field.district')} style={{ width: 130 }} options={opts(districts)} value={filter.district} onChange={(v) => set({ district: v, subdistrict: undefined })} />
-      <Select allowClear placeholder={t('field.subdistrict')} style={{ width: 140 }} options={opts(subdistricts)} value={filter.subdistrict} onChange={(v) => set({ subdistrict: v })} />
+      <Input.Search allowClear aria-label={t(`list.search.${kind}`)} placeholder={t(`list.search.${kind}`)} style={{ width: 260 }} onChange={(e) => set({ text: e.target.value })} />
+      <Select allowClear aria-label={t('field.district')} placeholder={t('field.district')} style={{ width: 130 }} options={opts(districts)} value={filter.district} onChange={(v) => set({ district: v, subdistrict: undefined })} />
+      <Select allowClear aria-label={t('field.subdistrict')} placeholder={t('field.subdistrict')} style={{ width: 140 }} options={opts(subdistricts)} value={filter.subdistrict} onChange={(v) => set({ subdistrict: v })} />
       {kind === 'entities' && (
         <>
-          <Select allowClear placeholder={t('field.kind')} style={{ width: 130 }} options={opts(ENTITY_KINDS, (v) => t(`kind.${v}`))} value={filter.kind} onChange={(v) => set({ kind: v })} />
-          <Select allowClear placeholder={t('field.credit')} style={{ width: 120 }} options={[...opts(CREDIT_GRADES, (v) => t(`credit.${v}`)), { value: 'none', label: t('credit.none') }]} value={filter.credit} onChange={(v) => set({ credit: v })} />
+          <Select allowClear aria-label={t('field.kind')} placeholder={t('field.kind')} style={{ width: 130 }} options={opts(ENTITY_KINDS, (v) => t(`kind.${v}`))} value={filter.kind} onChange={(v) => set({ kind: v })} />
+          <Select allowClear aria-label={t('field.credit')} placeholder={t('field.credit')} style={{ width: 120 }} options={[...opts(CREDIT_GRADES, (v) => t(`credit.${v}`)), { value: 'none', label: t('credit.none') }]} value={filter.credit} onChange={(v) => set({ credit: v })} />
         </>
       )}
-      <Select allowClear placeholder={t('field.status')} style={{ width: 110 }} options={[{ value: 'active', label: t('list.active') }, { value: 'inactive', label: t('list.inactive') }]} value={filter.status} onChange={(v) => set({ status: v })} />
+      <Select allowClear aria-label={t('field.status')} placeholder={t('field.status')} style={{ width: 110 }} options={[{ value: 'active', label: t('list.active') }, { value: 'inactive', label: t('list.inactive') }]} value={filter.status} onChange={(v) => set({ status: v })} />
     </Space>
   );
 }

@@ -1,6 +1,7 @@
 import { CalculatorOutlined, DownloadOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, List, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
-import ExcelJS from 'exceljs';
+import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
+import { PlainList } from '../components/PlainList';
+import { newWorkbook } from '../../src-shared/excel';
 import { PRINT_A4_WIDE } from '../../src-shared/excelPrint';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -156,7 +157,7 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
   }
 
   async function exportTenants(r: OverchargeResult) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = await newWorkbook();
     const sheet = workbook.addWorksheet(t('tariffUi.oc.tenants'), { pageSetup: PRINT_A4_WIDE });
     sheet.addRow([t('tariffUi.oc.tenant'), t('tariffUi.oc.months'), t('tariffUi.oc.charged'), t('tariffUi.oc.lawful'), t('tariffUi.oc.overcharge')]).font = { bold: true };
     for (const x of r.tenants) sheet.addRow([x.tenant, x.months.join('、'), Number(yuanText(x.chargedFen)), Number(yuanText(x.lawfulFen)), Number(yuanText(x.overchargeFen))]);
@@ -167,10 +168,10 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
   }
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('tariffUi.oc.title')}>
-        <Space direction="vertical" style={{ width: '100%' }}>
-          {stored === null && <Alert type="info" showIcon message={t('tariffUi.oc.noTariff')} />}
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {stored === null && <Alert type="info" showIcon title={t('tariffUi.oc.noTariff')} />}
           <Form layout="inline" style={{ rowGap: 8 }}>
             <Form.Item label={t('tariffUi.oc.landlord')}>
               <AutoComplete
@@ -186,8 +187,8 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
               <Button type="primary" icon={<UploadOutlined />} loading={reading} onClick={() => void chooseFile()}>{t('tariffUi.oc.chooseLedger')}</Button>
             </Form.Item>
           </Form>
-          {applied && <Alert type="info" showIcon message={t('tariffUi.oc.mappingApplied', { landlord: applied })} />}
-          {read && !read.ok && <Alert data-testid="ledger-error" type="error" showIcon message={t('tariffUi.oc.readFailed')} description={read.reason} />}
+          {applied && <Alert type="info" showIcon title={t('tariffUi.oc.mappingApplied', { landlord: applied })} />}
+          {read && !read.ok && <Alert data-testid="ledger-error" type="error" showIcon title={t('tariffUi.oc.readFailed')} description={read.reason} />}
           {ledger && file && (
             <Typography.Text type="secondary" data-testid="ledger-info">
               {t('tariffUi.oc.file', { name: file.name, sheet: ledger.columns.sheet, row: ledger.columns.headerRow, lines: ledger.lines.length })}
@@ -209,7 +210,7 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
 
       {ledger && (
         <Card title={t('tariffUi.oc.compute')} size="small">
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Form layout="inline" style={{ rowGap: 8 }}>
               <Form.Item label={t('tariffUi.oc.method')}>
                 <Radio.Group
@@ -233,17 +234,17 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
                 ))}
               </Form>
             )}
-            {badBills.length > 0 && <Alert type="error" showIcon message={badBills.map((m) => t('tariffUi.oc.gridBillInvalid', { month: m })).join('；')} />}
+            {badBills.length > 0 && <Alert type="error" showIcon title={badBills.map((m) => t('tariffUi.oc.gridBillInvalid', { month: m })).join('；')} />}
             <Button type="primary" icon={<CalculatorOutlined />} disabled={badBills.length > 0 || (method === 'catalogue' && !stored)} onClick={compute}>
               {t('tariffUi.oc.compute')}
             </Button>
-            {computeError && <Alert type="error" showIcon message={t('tariffUi.oc.computeFailed')} description={computeError} />}
+            {computeError && <Alert type="error" showIcon title={t('tariffUi.oc.computeFailed')} description={computeError} />}
           </Space>
         </Card>
       )}
 
       {ledger && result && inCase && (
-        <Alert type="info" showIcon message={t('insp.ledger.keepHint', { landlord: inCase.landlord })}
+        <Alert type="info" showIcon title={t('insp.ledger.keepHint', { landlord: inCase.landlord })}
           action={<Button type="primary" loading={keeping} onClick={() => void keep(result)}>{t('insp.ledger.keep')}</Button>} />
       )}
       {ledger && result && <OverchargeResultView ledger={ledger} result={result} onExport={() => void exportTenants(result)} />}
@@ -256,12 +257,13 @@ function Unreadable({ ledger }: { ledger: LedgerImport }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={<Typography.Text type="warning">{t('tariffUi.oc.unreadable', { count: ledger.unread.length })}</Typography.Text>}>
-      <List
-        data-testid="oc-unreadable"
+      <PlainList
+        testId="oc-unreadable"
         size="small"
-        dataSource={ledger.rejected}
-        pagination={ledger.rejected.length > 10 ? { pageSize: 10, size: 'small' } : false}
-        renderItem={(r) => <List.Item>{t('tariffUi.oc.issueLine', { row: r.row, field: r.field, reason: r.reason })}</List.Item>}
+        items={ledger.rejected}
+        itemKey={(_, i) => String(i)}
+        pageSize={10}
+        renderItem={(r) => t('tariffUi.oc.issueLine', { row: r.row, field: r.field, reason: r.reason })}
       />
     </Card>
   );
@@ -271,12 +273,12 @@ function OverchargeResultView({ ledger, result, onExport }: { ledger: LedgerImpo
   const { t } = useTranslation();
   const yuan = (fen: Fen) => formatFen(fen);
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('tariffUi.oc.result', { method: t(`overcharge.method.${result.method}`) })} extra={<Button icon={<DownloadOutlined />} onClick={onExport}>{t('tariffUi.oc.export')}</Button>}>
         <Row gutter={24}>
           <Col>
             <div data-testid="oc-total">
-              <Statistic title={t('tariffUi.oc.total')} value={yuan(result.totalOverchargeFen)} valueStyle={{ color: result.totalOverchargeFen > 0 ? '#cf1322' : undefined }} />
+              <Statistic title={t('tariffUi.oc.total')} value={yuan(result.totalOverchargeFen)} styles={{ content: { color: result.totalOverchargeFen > 0 ? '#cf1322' : undefined } }} />
             </div>
           </Col>
           <Col><Statistic title={t('tariffUi.oc.tenantsCount')} value={result.tenants.length} /></Col>
@@ -316,17 +318,18 @@ function OverchargeResultView({ ledger, result, onExport }: { ledger: LedgerImpo
       {ledger.rejected.length > 0 && <Unreadable ledger={ledger} />}
       {result.leftOut.length > 0 && (
         <Card size="small" title={<Typography.Text type="warning">{t('tariffUi.oc.leftOut', { count: result.leftOut.length })}</Typography.Text>}>
-          <List
-            data-testid="oc-leftout"
+          <PlainList
+            testId="oc-leftout"
             size="small"
-            dataSource={[...result.leftOut]}
-            pagination={result.leftOut.length > 10 ? { pageSize: 10, size: 'small' } : false}
-            renderItem={(l) => <List.Item>{t('tariffUi.oc.leftOutLine', { row: l.line, tenant: l.tenant, month: l.month, reasons: l.issues.map((i) => i.reason).join('；') })}</List.Item>}
+            items={result.leftOut}
+            itemKey={(_, i) => String(i)}
+            pageSize={10}
+            renderItem={(l) => t('tariffUi.oc.leftOutLine', { row: l.line, tenant: l.tenant, month: l.month, reasons: l.issues.map((i) => i.reason).join('；') })}
           />
         </Card>
       )}
       {result.inputIssues.length > 0 && (
-        <Alert type="warning" showIcon message={t('tariffUi.oc.inputIssues')} description={result.inputIssues.map((i) => i.reason).join('；')} />
+        <Alert type="warning" showIcon title={t('tariffUi.oc.inputIssues')} description={result.inputIssues.map((i) => i.reason).join('；')} />
       )}
     </Space>
   );

@@ -141,11 +141,11 @@ export function PublicationPage() {
             <Statistic title={t('publication.count.cases')} value={rows.length} />
             <Statistic title={t('publication.count.closed')} value={rows.filter((r) => r.kase.status === 'approved').length} />
             <Statistic title={t('publication.count.published')} value={count('published')} />
-            <Statistic title={t('publication.count.overdue')} value={count('overdue')} valueStyle={count('overdue') > 0 ? { color: '#cf1322' } : undefined} />
+            <Statistic title={t('publication.count.overdue')} value={count('overdue')} styles={{ content: count('overdue') > 0 ? { color: '#cf1322' } : {} }} />
           </Space>
           <Typography.Text type="secondary">{t('publication.rule', { days: PUBLICATION_WORKING_DAYS })}</Typography.Text>
-          {missingYears.map((year) => <Alert key={year} type="warning" showIcon data-testid="publication-calendar-missing" message={t('publication.calendarMissing', { year })} />)}
-          {!office && <Alert type="info" showIcon message={t('publication.readOnly')} />}
+          {missingYears.map((year) => <Alert key={year} type="warning" showIcon data-testid="publication-calendar-missing" title={t('publication.calendarMissing', { year })} />)}
+          {!office && <Alert type="info" showIcon title={t('publication.readOnly')} />}
           {drawId && <HubRefusals drawId={drawId} cases={board?.cases ?? []} />}
         </Space>
       </Card>

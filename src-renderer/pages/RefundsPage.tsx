@@ -45,7 +45,7 @@ export function RefundsPage() {
     district: (s) => s.district || '—',
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t('refunds.title')} extra={<Segmented aria-label={t('refunds.filter')} data-testid="refunds-filter" value={filter} onChange={(v) => setFilter(v as Filter)} options={FILTERS.map((f) => ({ value: f, label: t(`refunds.filter.${f}`, { days: DUE_SOON_WORKING_DAYS }) }))} />}>
         <Space size="large" wrap data-testid="refunds-overall">
           <Statistic title={t('refunds.orders')} value={shown.length} />

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../src-shared/time';
 import { platform } from '../platform';
-import { saveProfile } from '../state/profile';
+import { defaultDeviceName } from '../platform/deviceName';
+import { readProfile, saveProfile } from '../state/profile';
 import { markUnlocked } from '../components/LockScreen';
 import { type Account } from '../sync/account';
 import { combinedReport } from '../sync/caseFile';
@@ -25,7 +26,7 @@ function OfficeHubCard() {
   }, []);
   if (!info) return null;
   return (
-    <Alert type="info" showIcon message={t('sync.office.running')} description={<>{t('sync.office.lan')}：{info.lan.length > 0 ? info.lan.join('、') : info.local}</>} />
+    <Alert type="info" showIcon title={t('sync.office.running')} description={<>{t('sync.office.lan')}：{info.lan.length > 0 ? info.lan.join('、') : info.local}</>} />
   );
 }
 
@@ -33,6 +34,18 @@ function EnrollForm() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ hubUrl?: string; code: string; deviceName: string }>();
+  // Named after its user and machine for the office's device list; what the user typed is never replaced.
+  useEffect(() => {
+    let gone = false;
+    void Promise.all([readProfile(), platform.appInfo()]).then(([profile, info]) => {
+      if (gone || form.isFieldTouched('deviceName')) return;
+      form.setFieldValue('deviceName', defaultDeviceName(t, { owner: profile?.name ?? null, platform: info.platform, hostName: info.hostName }));
+    });
+    return () => {
+      gone = true;
+    };
+  }, [form, t]);
   const onFinish = async (values: { hubUrl?: string; code: string; deviceName: string }) => {
     setBusy(true);
     try {
@@ -50,7 +63,7 @@ function EnrollForm() {
     <Card title={t('sync.enroll.title')}>
       <OfficeHubCard />
       <p>{t('sync.enroll.intro')}</p>
-      <Form layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }} initialValues={{ deviceName: navigator.platform || 'laptop' }}>
+      <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
         <Form.Item name="hubUrl" label={t('sync.enroll.hubUrl')} extra={t('sync.enroll.hubUrlHelp')}>
           <Input placeholder="http://192.168.1.10:8787" />
         </Form.Item>
@@ -139,7 +152,7 @@ function CaseFiles({ account }: { account: Account }) {
       </Space>
       {reports.length > 1 && (
         <Alert style={{ marginTop: 12 }} type={totals.rejected + totals.conflicting > 0 ? 'warning' : 'success'} showIcon data-testid="case-files-total"
-          message={t('caseFile.total', { files: reports.length, ...totals })} />
+          title={t('caseFile.total', { files: reports.length, ...totals })} />
       )}
       {reports.map(({ name, report }, i) => (
         <Alert
@@ -147,7 +160,7 @@ function CaseFiles({ account }: { account: Account }) {
           style={{ marginTop: 12 }}
           type={report.gap ? 'error' : report.rejected + report.conflicting > 0 ? 'warning' : 'success'}
           showIcon
-          message={name}
+          title={name}
           description={report.gap ? t('caseFile.gap', { expected: report.gap.expected }) : t('caseFile.report', { ...report, blobsNew: report.blobs.new })}
         />
       ))}
@@ -196,7 +209,7 @@ export function SyncPage() {
   const p = status.progress;
   const skew = status.clockSkewMs;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t('sync.title')} extra={<Button type="primary" loading={status.running} onClick={() => void syncController.syncNow()}>{t('sync.now')}</Button>}>
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('sync.account')}>{account.user.displayName}（{account.user.username}，{t(`role.${account.user.role}`)}，{account.user.district}）</Descriptions.Item>
@@ -211,7 +224,7 @@ export function SyncPage() {
             style={{ marginTop: 12 }}
             type={status.lastError.cause === 'network' ? 'warning' : 'error'}
             showIcon
-            message={t(`sync.cause.${status.lastError.cause}`, { detail: status.lastError.message })}
+            title={t(`sync.cause.${status.lastError.cause}`, { detail: status.lastError.message })}
             description={
               <>
                 {/* The browser's own words for a failed request ("Failed to fetch") help nobody on site; kept as a hover for support. */}
@@ -222,7 +235,7 @@ export function SyncPage() {
           />
         )}
         {skew !== null && (
-          <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('sync.clockSkew', { minutes: Math.round(Math.abs(skew) / 60_000), dir: t(skew > 0 ? 'sync.clockSkew.ahead' : 'sync.clockSkew.behind') })} />
+          <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('sync.clockSkew', { minutes: Math.round(Math.abs(skew) / 60_000), dir: t(skew > 0 ? 'sync.clockSkew.ahead' : 'sync.clockSkew.behind') })} />
         )}
       </Card>
       <OfficeHubCard />

@@ -1,5 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Typography } from 'antd';
+import { PlainList } from '../components/PlainList';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import sampleJson from '../../resources/tariffs/sample-fujian.json';
@@ -44,7 +45,7 @@ export function TariffPage({ profile }: { profile: Profile }) {
   }
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={t('tariffUi.tariffs.title')}
         extra={
@@ -62,25 +63,26 @@ export function TariffPage({ profile }: { profile: Profile }) {
           </Empty>
         )}
         {stored && (
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text data-testid="tariff-stored">
               {t('tariffUi.tariffs.stored', { name: stored.table.name, count: stored.table.entries.length, by: stored.by, at: formatChinaTime(stored.storedAt) })}
             </Typography.Text>
-            {stored.table.sample && <Alert type="warning" showIcon message={t('tariffUi.tariffs.sampleWarning')} />}
+            {stored.table.sample && <Alert type="warning" showIcon title={t('tariffUi.tariffs.sampleWarning')} />}
             {!canEdit && <Typography.Text type="secondary">{t('tariffUi.tariffs.readOnly')}</Typography.Text>}
             {problems.length === 0 ? (
-              <Alert type="success" showIcon message={t('tariffUi.tariffs.noProblems')} />
+              <Alert type="success" showIcon title={t('tariffUi.tariffs.noProblems')} />
             ) : (
-              <List
-                data-testid="tariff-table-problems"
+              <PlainList
+                testId="tariff-table-problems"
                 size="small"
                 bordered
                 header={<Typography.Text type="danger">{t('tariffUi.tariffs.problems', { count: problems.length })}</Typography.Text>}
-                dataSource={problems}
+                items={problems}
+                itemKey={(_, i) => String(i)}
                 renderItem={(p) => {
                   const e = stored.table.entries[p.entries[0]]!;
                   const text = t(`tariffUi.tariffs.${p.code}`, { from: p.from, to: p.to ?? t('tariffUi.tariffs.open') });
-                  return <List.Item>{t('tariffUi.tariffs.problemText', { region: e.region, category: e.category, voltage: e.voltage, period: t(`tariff.period.${e.period}`), text })}</List.Item>;
+                  return t('tariffUi.tariffs.problemText', { region: e.region, category: e.category, voltage: e.voltage, period: t(`tariff.period.${e.period}`), text });
                 }}
               />
             )}

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../src-shared/i18n/format';
 import { sealProblemText, sealText } from '../../src-shared/i18n/seal';
 import { verifyEnvelope, type SealSummary } from '../../src-shared/seal/envelope';
-import { printedFingerprint, type OfficePublicKey } from '../../src-shared/seal/officeKey';
+import { printedFingerprint, publicKeyPem, type OfficePublicKey } from '../../src-shared/seal/officeKey';
 import { verifySealedPdf, type PdfProblem } from '../../src-shared/seal/pdfSeal';
 import { formatChinaTime } from '../../src-shared/time';
 import { importOfficeKeys, useOfficeKeys } from '../db/seal';
@@ -150,6 +150,11 @@ export function VerifyPage() {
       message.error(describeError(t, e));
     }
   };
+  // The office hands this file to tenants, landlords and courts (the same as `tariffcheck office-key export`).
+  const exportKeys = async () => {
+    const pem = keys.map(publicKeyPem).join('\n');
+    if (await platform.saveFile({ title: t('verify.keys.export'), suggestedName: 'office-key.pub', filters: [{ name: 'PEM', extensions: ['pub'] }], data: new TextEncoder().encode(pem) })) message.success(t('common.saved'));
+  };
   const importKeys = async () => {
     const file = await platform.openFile({ title: t('verify.keys.import'), filters: [{ name: 'PEM', extensions: ['pub', 'pem', 'txt'] }] });
     if (!file) return;
@@ -182,7 +187,7 @@ export function VerifyPage() {
         />
         {verdict && <VerdictView verdict={verdict} locale={locale} />}
       </Card>
-      <Card size="small" title={t('verify.keys')} extra={<Button size="small" onClick={() => void importKeys()}>{t('verify.keys.import')}</Button>}>
+      <Card size="small" title={t('verify.keys')} extra={<Space><Button size="small" disabled={keys.length === 0} onClick={() => void exportKeys()}>{t('verify.keys.export')}</Button><Button size="small" onClick={() => void importKeys()}>{t('verify.keys.import')}</Button></Space>}>
         {keys.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('verify.keys.none')} /> : (
           <Space orientation="vertical" data-testid="office-keys">
             {keys.map((k) => (

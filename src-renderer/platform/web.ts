@@ -6,7 +6,8 @@ import { acceptAttribute } from './accept';
 
 export const webPlatform = {
   kind: 'web',
-  appInfo: async () => ({ version, platform: navigator.platform }),
+  // A page cannot know the computer's host name.
+  appInfo: async () => ({ version, platform: navigator.platform, hostName: null }),
   // A browser never runs the hub; the page may be served by one (same origin).
   officeHub: async () => null,
   // A page has no access to the OS key store: the token stays as it is, in this origin's IndexedDB.

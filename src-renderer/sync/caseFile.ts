@@ -1,5 +1,6 @@
 // Case files (.tcase) from the laptop: the unsynced work, or what one case needs, for a laptop that
 // never sees the network. The office merges them through the same apply path as a push.
+import { chinaFileStamp } from '../../src-shared/time';
 import { writeCaseFile } from '../../src-shared/sync/tcase';
 import type { OutboxRow, TariffDb } from '../db/db';
 import { readAccount } from './account';
@@ -44,7 +45,7 @@ export async function exportCaseFile(db: TariffDb, caseId?: string, now = new Da
     createdAt: now,
     ...(account.hubUrl ? { hub: account.hubUrl } : {}),
   });
-  const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
+  const stamp = chinaFileStamp(now, true);
   return { name: `${account.user.username}-${caseId ? caseId.slice(0, 8) : 'all'}-${stamp}.tcase`, bytes, count: rows.length };
 }
 

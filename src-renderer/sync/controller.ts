@@ -7,7 +7,6 @@ import { db, type TariffDb } from '../db/db';
 import { readAccount, saveAccount, SYNC_KEYS, type Account } from './account';
 import { syncOnce, type SyncProgress } from './engine';
 import { HubClient, SyncError, type SyncCause } from './hubClient';
-import { refreshOfficeKeys } from '../db/seal';
 
 export interface SyncStatus {
   enrolled: boolean;
@@ -125,7 +124,10 @@ export class SyncController {
       const client = new HubClient(account.hubUrl, account.token);
       const report = await syncOnce(this.database, client, { onProgress: (progress) => this.set({ progress }) });
       // The office's public keys come along, so that documents can be verified here offline (never fails a sync).
-      await refreshOfficeKeys(client, this.database).catch(() => undefined);
+      // Loaded on use: db/seal also holds the PDF sealing code, which the first screen does not need.
+      await import('../db/seal')
+        .then(({ refreshOfficeKeys }) => refreshOfficeKeys(client, this.database))
+        .catch(() => undefined);
       this.failures = 0;
       const skew = report.clockSkewMs !== null && Math.abs(report.clockSkewMs) > CLOCK_SKEW_WARN_MS ? report.clockSkewMs : null;
       const lastError = report.mismatched.length > 0 ? { cause: 'checksum' as const, message: report.mismatched.join(', '), at: new Date().toISOString() } : null;

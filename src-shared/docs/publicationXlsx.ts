@@ -2,7 +2,8 @@
 // table — 序号, 检查对象名称, 统一社会信用代码, 地址, 检查日期/办结日期, 检查结果, 处理情况, 公示日期 — and the
 // office and date under it as a notice is signed. Dates are written as text ('2026-10-08'), as the notice
 // shows them; A4 landscape one page wide, the header row repeated on every printed page.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel';
 import { PRINT_A4_WIDE } from '../excelPrint';
 import { categoryText, noticeTitle, type PublicationNotice } from '../publication/notice';
 import { chinaDateText } from './refundOrderPdf';
@@ -30,7 +31,7 @@ export function noticeIntro(n: PublicationNotice): string {
 
 /** The notice workbook (.xlsx bytes), one sheet 抽查结果公示. */
 export async function publicationWorkbook(n: PublicationNotice): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'TariffCheck 电费检查通';
   workbook.title = noticeTitle(n.planName);
   // The workbook's own dates are the notice's, not the clock's.

@@ -4,7 +4,8 @@
 // sheet 按租户汇总 with one row per tenant as the notice lists them. Totals are written as values, the exact
 // sums of the order's integer fen, never as formulas a spreadsheet would add up in binary floating point.
 // Both sheets print on A4 landscape, one page wide, their column headers repeated on every page.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel';
 import { PRINT_A4_WIDE } from '../excelPrint';
 import { fenToChineseCapital } from '../refund/capital';
 import type { RefundOrder } from '../refund/order';
@@ -103,7 +104,7 @@ function statusList(sheet: ExcelJS.Worksheet, column: number, fromRow: number, t
 
 /** The ledger workbook (.xlsx bytes): 退费台账 (a row per tenant and month) and 按租户汇总 (a row per tenant). */
 export async function refundOrderWorkbook(order: RefundOrder): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'TariffCheck 电费检查通';
   workbook.title = `责令退还多收电费台账 ${order.docNo}`;
   // The workbook's own dates are the order's, not the clock's.

@@ -1,19 +1,17 @@
 // The public notice of a draw (一公开): an Excel workbook with the plan and record on one sheet and the
 // selected targets with their teams on the other, ready to post or attach to a notice.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel';
 import { PRINT_A4_WIDE } from '../excelPrint';
 import { CREDIT_GRADES, type Inspector } from '../domain';
 import { drawText, type DrawMessageKey } from '../i18n/draw';
 import type { DrawResult } from './draw';
 import { formatRatio, type DrawPlan } from './plan';
-
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+import { formatChinaTime } from '../time';
 
 /** A UTC ISO time as China Standard Time, "2025-03-01 18:00:00". */
 export function chinaTime(isoUtc: string): string {
-  const ms = Date.parse(isoUtc);
-  if (Number.isNaN(ms)) return isoUtc;
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+  return formatChinaTime(isoUtc) || isoUtc;
 }
 
 function recusalText(plan: DrawPlan): string {
@@ -93,7 +91,7 @@ function addListSheet(workbook: ExcelJS.Workbook, result: DrawResult, inspectors
 
 /** The public-notice workbook (.xlsx bytes): sheet 抽查计划 with plan and record, sheet 抽查名单 with the selected targets. */
 export async function buildNoticeWorkbook(result: DrawResult, plan: DrawPlan, inspectors: readonly Inspector[] = []): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'TariffCheck 电费检查通';
   // The workbook's own timestamps are the draw's, so the same draw gives the same notice.
   workbook.created = new Date(result.record.drawnAt);

@@ -1,6 +1,6 @@
 // When and where a photo was taken, from its EXIF (exifr: a kept, dependency-free reader of JPEG, PNG
 // and WebP metadata). EXIF times carry no zone: without OffsetTimeOriginal they are read as China time.
-import exifr from 'exifr';
+// exifr loads with the first photo read, not with the case page.
 
 export interface PhotoExif {
   /** UTC ISO time, or null. */
@@ -15,6 +15,7 @@ const OFFSET = /^[+-]\d{2}:\d{2}$/;
 export async function readExif(bytes: Uint8Array): Promise<PhotoExif> {
   let raw: Record<string, unknown> | undefined;
   try {
+    const { default: exifr } = await import('exifr');
     raw = (await exifr.parse(bytes, { gps: true, reviveValues: false, pick: ['DateTimeOriginal', 'OffsetTimeOriginal', 'GPSLatitude', 'GPSLongitude', 'GPSLatitudeRef', 'GPSLongitudeRef'] })) as Record<string, unknown> | undefined;
   } catch {
     return { takenAt: null, position: null };

@@ -1,5 +1,5 @@
 // Export of a list with the template's headers, so an exported file imports again without loss.
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel';
 import type { Entity, Inspector, ListKind } from '../domain';
 import { listSpec, type ListSpec } from './columns';
 import { addListSheet, addRecords, workbookBytes } from './sheet';
@@ -23,7 +23,7 @@ function isInspector(row: Entity | Inspector): row is Inspector {
 }
 
 async function write<K extends ListKind>(spec: ListSpec<K>, rows: readonly ListRecord[K][]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'TariffCheck 电费检查通';
   addRecords(addListSheet(workbook, spec), spec, rows);
   return workbookBytes(workbook);

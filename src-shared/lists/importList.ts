@@ -1,5 +1,6 @@
 // Imports a list (检查对象名录库 / 执法检查人员名录库) from an Excel workbook made by anyone, anyhow.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel';
 import type { Entity, Inspector } from '../domain';
 import { formatMessage } from '../i18n/format';
 import { listZh } from '../i18n/lists';
@@ -94,7 +95,7 @@ async function checkWorkbook<K extends ListKind>(spec: ListSpec<K>, workbook: Ex
 }
 
 async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy also detaches us from a caller's shared buffer.
     await workbook.xlsx.load(new Uint8Array(data).buffer, { ignoreNodes: IGNORED_SHEET_PARTS });

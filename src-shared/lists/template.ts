@@ -1,5 +1,6 @@
 // The blank list template (模板) offered for download: header, one filled example row, a sheet of instructions.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel';
 import { listMessages, listZh } from '../i18n/lists';
 import type { ListKind } from '../domain';
 import { listSpec, type Column, type ListSpec } from './columns';
@@ -15,7 +16,7 @@ export function listTemplate(kind: ListKind): Promise<Uint8Array> {
 }
 
 async function build<K extends ListKind>(spec: ListSpec<K>): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'TariffCheck 电费检查通';
   const sheet = addListSheet(workbook, spec);
   addRecords(sheet, spec, [spec.example]);

@@ -1,11 +1,12 @@
 // Opening a workbook for import and reading the rows where a header may be; shared by every Excel importer.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel';
 import { HEADER_SEARCH_ROWS, type RowTexts } from './header';
 import { IGNORED_SHEET_PARTS, readRow } from './importList';
 
 /** The workbook in `data` (.xlsx bytes), or null when it is not one. */
 export async function loadXlsx(data: Uint8Array): Promise<ExcelJS.Workbook | null> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy also detaches us from a caller's shared buffer.
     await workbook.xlsx.load(new Uint8Array(data).buffer, { ignoreNodes: IGNORED_SHEET_PARTS });

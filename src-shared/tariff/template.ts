@@ -1,5 +1,6 @@
 // The blank tariff template offered to the office: header, example rows, a drop-down of periods, instructions.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../excel';
 import { tariffZh } from '../i18n/tariff';
 import { workbookBytes } from '../lists/sheet';
 import { TARIFF_COLUMNS } from './columns';
@@ -17,7 +18,7 @@ const EXAMPLES: readonly TariffEntry[] = [
 
 /** The tariff template workbook (.xlsx bytes). */
 export async function tariffTemplate(): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'TariffCheck 电费检查通';
   const sheet = workbook.addWorksheet(tariffZh['tariff.sheet'], { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = TARIFF_COLUMNS.map((c) => ({ header: c.label, key: c.field, width: c.width, style: { numFmt: '@' } }));

@@ -4,6 +4,7 @@
 // under 20 ms per verification. Baselines in the same run: the unsigned PDF alone, and a bare SHA-256 of
 // each file (the floor of any verification).
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { FontSource } from '../../src-shared/docs/fontSubset';
 import { refundOrderPdf } from '../../src-shared/docs/refundOrderPdf';
@@ -60,6 +61,7 @@ async function timed<T>(items: readonly T[], fn: (item: T) => Promise<unknown> |
 }
 
 export default async function (): Promise<string> {
+  const load = loadavg()[0]!.toFixed(1);
   const orders = Array.from({ length: CASES }, (_, i) => orderOf(i));
   // Warm-up: the font subsetter's WebAssembly, the JIT.
   for (const o of orders.slice(0, 3)) await issue(o);
@@ -79,7 +81,7 @@ export default async function (): Promise<string> {
     `${CASES} approved cases' refund orders (5–60 tenants each, ${Math.min(...pages)}–${Math.max(...pages)} pages, ${Math.min(...kb).toFixed(0)}–${Math.max(...kb).toFixed(0)} kB), issued one after another in one process:`,
     'the PDF with its seal box, the summary signed (Ed25519), the signature appended with the QR code, and the Excel',
     'ledger; then each signed PDF verified as `tariffcheck verify-doc` does (signature, document hash, the update rebuilt).',
-    'Per document, median and spread over the 200:',
+    `Per document, median and spread over the 200 (load average when the bench started: ${load}):`,
     '',
     '| step | time per document | goal | baseline (same run) |',
     '|---|---|---|---|',

@@ -8,13 +8,14 @@ import appBench from './app.bench';
 import drawBench from './draw.bench';
 import fieldCaseBench from './fieldCase.bench';
 import documentsBench from './documents.bench';
+import filingsBench from './filings.bench';
 import importBench from './import.bench';
 import ledgerBench from './ledger.bench';
 import syncBench from './sync.bench';
 import { isLaptopWorker, runLaptopWorker } from './laptopWorker';
 import { isBenchHubWorker, runBenchHubWorker } from './syncWorld';
 
-const benches: Record<string, () => Promise<string>> = { import: importBench, draw: drawBench, ledger: ledgerBench, sync: syncBench, app: appBench, fieldCase: fieldCaseBench, documents: documentsBench };
+const benches: Record<string, () => Promise<string>> = { import: importBench, draw: drawBench, ledger: ledgerBench, sync: syncBench, app: appBench, fieldCase: fieldCaseBench, documents: documentsBench, filings: filingsBench };
 
 async function main() {
   const only = process.argv.slice(2);

@@ -14,7 +14,9 @@ export function cli(args: string[], input?: string): string {
 
 /** Starts `tariffcheck hub` over the folder on the port and waits until it answers /health. */
 export async function startHub(request: APIRequestContext, dir: string, port: number): Promise<ChildProcess> {
-  const hub = spawn(process.execPath, [CLI, 'hub', '--data', dir, '--port', String(port)], { stdio: 'ignore' });
+  // E2E_WEB_ROOT serves another web build, e.g. a development one whose React and antd print their warnings.
+  const web = process.env.E2E_WEB_ROOT ? ['--web', process.env.E2E_WEB_ROOT] : [];
+  const hub = spawn(process.execPath, [CLI, 'hub', '--data', dir, '--port', String(port), ...web], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     if (await request.get(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok()).catch(() => false)) return hub;
     await new Promise((r) => setTimeout(r, 200));

@@ -22,9 +22,10 @@ import { reviewUiMessages } from '../../src-renderer/i18n/reviewUi';
 import { evidenceUiMessages } from '../../src-renderer/i18n/evidenceUi';
 import { settingsUiMessages } from '../../src-renderer/i18n/settingsUi';
 import { publicationUiMessages } from '../../src-renderer/i18n/publicationUi';
+import { filingsMessages } from '../../src-shared/i18n/filings';
 import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, seal: sealMessages, sealUi: sealUiMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages, refundUi: refundUiMessages, reviewUi: reviewUiMessages, evidenceUi: evidenceUiMessages, publicationUi: publicationUiMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, seal: sealMessages, sealUi: sealUiMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages, refundUi: refundUiMessages, reviewUi: reviewUiMessages, evidenceUi: evidenceUiMessages, publicationUi: publicationUiMessages, filings: filingsMessages };
 
 describe('i18n', () => {
   it('names every mutator (a refused change is listed by it on 同步) in both languages', () => {

@@ -22,7 +22,7 @@ export interface CaseFileReport {
   new: number;
   /** Mutations the hub had applied before (by network or an earlier file). */
   alreadyPresent: number;
-  /** Mutation ids the hub had seen with other content: kept as replay-mismatch conflicts. */
+  /** Mutations kept as conflicts: applied over another device's newer value, or ids the hub had seen with other content. */
   conflicting: number;
   /** Mutations the hub refused (forbidden, frozen …), stored in rejected_mutations. */
   rejected: number;
@@ -117,7 +117,9 @@ export async function importCaseFile(store: Store, bytes: Uint8Array, actor: Act
       try {
         const outcome = await applyPush(store, session, file.mutations.slice(i, i + PUSH_MAX), at, 'case-file');
         for (const r of outcome.results) {
-          if (r.outcome === 'applied') report.new += 1;
+          // Applied over another device's newer value: kept as a conflict for 冲突处理, so counted there.
+          if (r.outcome === 'applied' && (r.conflicts ?? 0) > 0) report.conflicting += 1;
+          else if (r.outcome === 'applied') report.new += 1;
           else if (r.outcome === 'duplicate') report.alreadyPresent += 1;
           else if (r.outcome === 'replay-mismatch') report.conflicting += 1;
           else report.rejected += 1;

@@ -106,15 +106,15 @@ function CameraDialog({ onClose, onCapture }: { onClose: () => void; onCapture: 
 
   return (
     <Modal
-      open title={t('evidence.camera.title')} width={760} maskClosable={false} onCancel={onClose}
+      open title={t('evidence.camera.title')} width={760} mask={{ closable: false }} onCancel={onClose}
       footer={[
         <Button key="close" onClick={onClose}>{t('evidence.camera.close')}</Button>,
         <Button key="shoot" type="primary" icon={<CameraOutlined />} loading={saving} disabled={camera.kind !== 'live'} onClick={() => void shoot()}>{t('evidence.camera.shoot')}</Button>,
       ]}
     >
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {camera.kind === 'failed' ? (
-          <Alert type="error" showIcon data-testid="camera-problem" message={camera.message} />
+          <Alert type="error" showIcon data-testid="camera-problem" title={camera.message} />
         ) : (
           <div style={{ position: 'relative', background: '#000', borderRadius: 6, overflow: 'hidden', height: 'min(52vh, 520px)', display: 'grid', placeItems: 'center' }}>
             <video ref={(el) => {
@@ -125,7 +125,7 @@ function CameraDialog({ onClose, onCapture }: { onClose: () => void; onCapture: 
             {camera.kind === 'starting' && <div style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center' }}><Spin description={t('evidence.camera.starting')}><div style={{ width: 200, height: 60 }} /></Spin></div>}
           </div>
         )}
-        {note && <Alert type="warning" showIcon message={note} />}
+        {note && <Alert type="warning" showIcon title={note} />}
         <Typography.Text type="secondary" data-testid="camera-position">
           {fix.kind === 'fix' ? t('evidence.camera.position', { lat: fix.lat.toFixed(5), lng: fix.lng.toFixed(5) }) : t(fix.kind === 'waiting' ? 'evidence.camera.positionWaiting' : 'evidence.camera.positionNone')}
         </Typography.Text>

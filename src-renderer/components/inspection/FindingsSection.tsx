@@ -49,7 +49,7 @@ export function ProposedFindings({ caseId, records, table, settings, canRecord }
   return (
     <Card size="small" title={t('insp.findings.proposed')} data-testid="proposed-findings">
       {proposals.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.findings.noneProposed')} />}
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {proposals.map((p) => (
           <Card key={p.key} size="small" type="inner" data-testid="proposal"
             title={<Space><Tag color="orange">{findingTypeLabel(settings, p.type)}</Tag>{p.amountFen !== null && `${formatFen(p.amountFen)} 元`}</Space>}

@@ -22,7 +22,7 @@ export function LedgerSection({ caseId, party, records, canRecord }: { caseId: s
   const navigate = useNavigate();
   const checks = ledgerChecksOf(records);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {canRecord && <Button type="primary" onClick={() => navigate(`/cases/${caseId}/ledger`)}>{t('insp.ledger.compute')}</Button>}
       {checks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.ledger.none')} />}
       {checks.map(({ id, check, createdAt }) => (

@@ -30,8 +30,8 @@ export function MeterTable({ caseId, records, years, canRecord }: { caseId: stri
   const loss = lossCheck(meters.map((m) => m.meter));
   const [editing, setEditing] = useState<{ id: string; meter: Meter } | null>(null);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Modal open={editing !== null} title={t('insp.meter.edit', { no: editing?.meter.meterNo ?? '' })} footer={null} width={900} maskClosable={false} destroyOnHidden onCancel={() => setEditing(null)}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Modal open={editing !== null} title={t('insp.meter.edit', { no: editing?.meter.meterNo ?? '' })} footer={null} width={900} mask={{ closable: false }} destroyOnHidden onCancel={() => setEditing(null)}>
         {editing && <AddReading current={editing} onSaved={() => setEditing(null)} />}
         {editing && <MeterForm caseId={caseId} current={editing} onSaved={() => setEditing(null)} />}
       </Modal>
@@ -57,7 +57,7 @@ export function MeterTable({ caseId, records, years, canRecord }: { caseId: stri
             { key: 'sub', label: t('insp.loss.sub'), children: loss.subKwh },
             { key: 'rate', label: t('insp.loss.rate'), children: loss.lossRate === null ? t(`insp.loss.${loss.problem ?? 'incomplete'}`) : `${(Number(loss.lossRate) * 100).toFixed(2)}%` },
           ]} />
-          {loss.uneven && <Alert type="warning" showIcon message={t('insp.loss.uneven')} />}
+          {loss.uneven && <Alert type="warning" showIcon title={t('insp.loss.uneven')} />}
         </Card>
       )}
     </Space>

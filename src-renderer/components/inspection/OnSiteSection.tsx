@@ -57,8 +57,8 @@ function SignModal({ caseId, recordId, request, onClose }: { caseId: string; rec
   }
   return (
     // A tap beside the pad must not throw a half-drawn signature away: only the buttons close it.
-    <Modal open maskClosable={false} title={t(refusal ? 'insp.onsite.refuseTitle' : 'insp.onsite.signTitle', { role: t(`insp.onsite.role.${request.role}`) })} onCancel={onClose} onOk={() => void save()} okButtonProps={{ disabled: !ready }}>
-      <Space direction="vertical" style={{ width: '100%' }}>
+    <Modal open mask={{ closable: false }} title={t(refusal ? 'insp.onsite.refuseTitle' : 'insp.onsite.signTitle', { role: t(`insp.onsite.role.${request.role}`) })} onCancel={onClose} onOk={() => void save()} okButtonProps={{ disabled: !ready }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         <Input aria-label={t('insp.onsite.signerName')} placeholder={t('insp.onsite.signerName')} value={name} disabled={request.role === 'inspector'} onChange={(e) => setName(e.target.value)} maxLength={200} />
         {refusal
           ? <Input.TextArea aria-label={t('insp.onsite.refusalNote')} placeholder={t('insp.onsite.refusalNote')} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} />
@@ -110,7 +110,7 @@ function RecordCard({ entry, kase, records, table, settings, canRecord, index }:
         </div>
       ))}
       <Card size="small" type="inner" title={t('insp.onsite.signatures')} style={{ marginTop: 12 }} data-testid="onsite-signatures">
-        <Space direction="vertical">
+        <Space orientation="vertical">
           {record.inspectors.map((i) => {
             const s = signatures.find((x) => x.role === 'inspector' && x.certNo === i.certNo);
             return (
@@ -182,8 +182,8 @@ export function OnSiteSection({ kase, records, names, table, settings, canRecord
     }
   }
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      {entries.length === 0 && <Alert type="info" showIcon message={t('insp.onsite.none')} />}
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {entries.length === 0 && <Alert type="info" showIcon title={t('insp.onsite.none')} />}
       {entries.map((e, i) => <RecordCard key={e.id} entry={e} kase={kase} records={records} table={table} settings={settings} canRecord={canRecord} index={i} />)}
       {canRecord && (
         <Card size="small" title={t('insp.onsite.new')}>

@@ -143,7 +143,7 @@ function FullView({ shown, label, onClose }: { shown: { photo: Photo; url: strin
   return (
     <Modal open={shown !== null} footer={null} width={900} onCancel={onClose} title={photo?.name}>
       {photo && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           {shown.url ? <img src={shown.url} alt={photo.caption || photo.name} style={{ width: '100%' }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.photo.notHere')} />}
           {photo.caption && <Typography.Text>{photo.caption}</Typography.Text>}
           <Typography.Text type="secondary">{photo.takenAt ? formatChinaTime(photo.takenAt) : t('insp.photo.noTime')}{photo.position ? ` · ${t('insp.photo.position', { lat: photo.position.lat.toFixed(5), lng: photo.position.lng.toFixed(5) })}` : ''}</Typography.Text>
@@ -196,7 +196,7 @@ export function PhotoSection({ caseId, records, canRecord }: { caseId: string; r
   }
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {canRecord && (
         <Card size="small" title={t('insp.photo.add')}>
           <Space wrap align="start">
@@ -209,7 +209,7 @@ export function PhotoSection({ caseId, records, canRecord }: { caseId: string; r
           </Space>
         </Card>
       )}
-      {refused.length > 0 && <Alert type="error" showIcon data-testid="photo-refused" message={t('insp.photo.someRefused')} description={<ul style={{ margin: 0 }}>{refused.map((r) => <li key={r}>{r}</li>)}</ul>} />}
+      {refused.length > 0 && <Alert type="error" showIcon data-testid="photo-refused" title={t('insp.photo.someRefused')} description={<ul style={{ margin: 0 }}>{refused.map((r) => <li key={r}>{r}</li>)}</ul>} />}
       {photos.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.photo.none')} /> : (
         <>
           <Typography.Text type="secondary" data-testid="photo-count">{t('evidence.grid.count', { count: photos.length })}</Typography.Text>

@@ -2,6 +2,7 @@
 import { Alert, App, Button, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import Big from 'big.js';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '../../../src-shared/inspection/meters';
 import { checkPosting, tariffPostingSchema, type PriceComparison, type TariffPosting } from '../../../src-shared/inspection/postedTariff';
 import { TOU_PERIODS, TOU_WORDS, type TariffTable } from '../../../src-shared/tariff/types';
 import type { LocalRecord } from '../../db/cases';
@@ -22,9 +23,9 @@ export function PostingCheckTable({ posting, table }: { posting: TariffPosting; 
   const { t } = useTranslation();
   const check = checkPosting(posting, table);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      {!table && <Alert type="warning" showIcon message={t('insp.posting.noTable')} />}
-      {check.notPosted && <Alert type="error" showIcon message={t('insp.posting.notPosted')} />}
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {!table && <Alert type="warning" showIcon title={t('insp.posting.noTable')} />}
+      {check.notPosted && <Alert type="error" showIcon title={t('insp.posting.notPosted')} />}
       <Table
         size="small" rowKey={(p) => `${p.category}/${p.period}`} dataSource={check.prices} pagination={false} data-testid="posting-check"
         columns={[
@@ -64,7 +65,7 @@ export function PostingForm({ caseId, table, current }: { caseId: string; table:
   const p = current?.posting;
   const initial: Partial<PostingForm> = p
     ? { posted: p.posted ? 'yes' : 'no', location: p.location, month: p.month, region: p.region, voltage: p.voltage, prices: p.prices, chargedLossPercent: p.chargedLossRate ? new Big(p.chargedLossRate).times(100).toFixed() : '' }
-    : { month: new Date().toISOString().slice(0, 7), region: distinct(table, (e) => e.region)[0] ?? '', voltage: distinct(table, (e) => e.voltage)[0] ?? '', prices: [] };
+    : { month: chinaDate(new Date()).slice(0, 7), region: distinct(table, (e) => e.region)[0] ?? '', voltage: distinct(table, (e) => e.voltage)[0] ?? '', prices: [] };
 
   async function save(f: PostingForm) {
     const loss = f.chargedLossPercent?.trim();
@@ -102,7 +103,7 @@ export function PostingForm({ caseId, table, current }: { caseId: string; table:
       </Space>
       <Form.List name="prices">
         {(fields, { add, remove }) => (
-          <Space direction="vertical">
+          <Space orientation="vertical">
             {fields.map((field) => (
               <Space key={field.key} align="start">
                 <Form.Item name={[field.name, 'category']} rules={required}><Select aria-label={t('insp.posting.category')} placeholder={t('insp.posting.category')} style={{ width: 150 }} options={distinct(table, (e) => e.category).map((v) => ({ value: v, label: v }))} /></Form.Item>

@@ -1,6 +1,7 @@
 // The offline map packages on this device: load one from an MBTiles file (checked, then stored whole
 // or not at all), see each with its tiles and zooms, remove one.
-import { Alert, App, Button, List, Popconfirm, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Popconfirm, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { PlainList } from '../PlainList';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MBTILES_MAX_BYTES, MbtilesError } from '../../../src-shared/map/mbtiles';
@@ -59,36 +60,32 @@ export function MapPackages() {
         </div>
       )}
       {problem && <Alert type="error" showIcon title={problem} closable={{ onClose: () => setProblem(null) }} data-testid="map-package-problem" />}
-      <List
+      <PlainList
         size="small"
-        locale={{ emptyText: t('map.packages.none') }}
-        dataSource={packages ?? []}
+        empty={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('map.packages.none')}</Typography.Text>}
+        items={packages ?? []}
+        itemKey={(p) => `${p.source}:${p.file}`}
         loading={packages === undefined}
+        itemTestId="map-package"
         renderItem={(p) => (
-          <List.Item
-            data-testid="map-package"
-            actions={[
-              <Popconfirm key="remove" title={t('map.packages.removeConfirm', { file: p.file })} onConfirm={() => remove(p.source, p.file)}>
-                <Button size="small" type="link" danger>{t('map.packages.remove')}</Button>
-              </Popconfirm>,
-            ]}
-          >
-            <List.Item.Meta
-              title={(
-                <Space size={4} wrap>
-                  <Typography.Text style={{ fontSize: 13, wordBreak: 'break-all' }}>{p.file}</Typography.Text>
-                  {p.state !== 'ready' && <Tooltip title={t('map.packages.incompleteHelp')}><Tag color="red">{t('map.packages.incomplete')}</Tag></Tooltip>}
-                </Space>
-              )}
-              description={(
-                <span style={{ fontSize: 12 }}>
+          <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+            <div style={{ flex: 1, minWidth: 0 }}>
+              <Space size={4} wrap>
+                <Typography.Text style={{ fontSize: 13, wordBreak: 'break-all' }}>{p.file}</Typography.Text>
+                {p.state !== 'ready' && <Tooltip title={t('map.packages.incompleteHelp')}><Tag color="red">{t('map.packages.incomplete')}</Tag></Tooltip>}
+              </Space>
+              <div style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {p.name && p.name !== p.file && <>{p.name}<br /></>}
                   {t('map.packages.tiles', { count: p.tiles, min: p.minZoom, max: p.maxZoom })}
                   {p.skipped > 0 && <><br />{t('map.packages.skipped', { count: p.skipped })}</>}
-                </span>
-              )}
-            />
-          </List.Item>
+                </Typography.Text>
+              </div>
+            </div>
+            <Popconfirm title={t('map.packages.removeConfirm', { file: p.file })} onConfirm={() => remove(p.source, p.file)}>
+              <Button size="small" type="link" danger>{t('map.packages.remove')}</Button>
+            </Popconfirm>
+          </div>
         )}
       />
     </Space>

@@ -24,7 +24,7 @@ export function HubRefusals({ drawId, cases }: { drawId: string; cases: readonly
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="publication-refused">
-      {refused.map((r) => <Alert key={r.key} type="error" showIcon message={t('publication.hubRefused', { reason: reasonOf(r.row as RefusedPublication) })} />)}
+      {refused.map((r) => <Alert key={r.key} type="error" showIcon title={t('publication.hubRefused', { reason: reasonOf(r.row as RefusedPublication) })} />)}
     </Space>
   );
 }

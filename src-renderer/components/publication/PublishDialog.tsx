@@ -24,7 +24,7 @@ export function PublishDialog({ drawId, entries, onClose }: { drawId: string; en
     if (ok) onClose(true);
   }
   return (
-    <Modal open maskClosable={false} title={t('publication.dialog.title')} okText={t('publication.dialog.ok')} onCancel={() => onClose(false)} onOk={() => form.submit()}>
+    <Modal open mask={{ closable: false }} title={t('publication.dialog.title')} okText={t('publication.dialog.ok')} onCancel={() => onClose(false)} onOk={() => form.submit()}>
       <Typography.Paragraph>{t('publication.dialog.summary', { count: entries.length })}</Typography.Paragraph>
       <Form form={form} name="publish" layout="vertical" onFinish={(f) => void publish(f)} initialValues={{ publishedOn: dayjs(today), channel: PUBLICATION_CHANNELS[0] }}>
         <Form.Item name="publishedOn" label={t('publication.dialog.date')} rules={[{ required: true, message: t('insp.meter.required') }]}>

@@ -77,22 +77,22 @@ function IssueForm({ kase, records, settings }: { kase: Case; records: readonly 
   const [days, setDays] = useState<number | null>(null);
   const orders = useRefundOrders(kase.id);
   const ledger = ledgers.find((l) => l.id === ledgerId) ?? ledgers.at(-1);
-  if (!ledger) return <Alert type="info" showIcon message={t('refund.noLedger')} />;
+  if (!ledger) return <Alert type="info" showIcon title={t('refund.noLedger')} />;
   // One order per ledger: a second would order the same money refunded twice.
   const done = orders?.find((o) => o.order.ledger.recordId === ledger.id);
-  if (done) return <Alert type="success" showIcon data-testid="refund-done" message={t('refund.done', { file: ledger.check.file.name, docNo: done.order.docNo || t('refund.awaitingNo') })} />;
-  if (!settings.refund.officeName) return <Alert type="warning" showIcon message={<>{t('refund.noOffice')} <Link to="/settings/inspection">{t('settings.nav')}</Link></>} />;
+  if (done) return <Alert type="success" showIcon data-testid="refund-done" title={t('refund.done', { file: ledger.check.file.name, docNo: done.order.docNo || t('refund.awaitingNo') })} />;
+  if (!settings.refund.officeName) return <Alert type="warning" showIcon title={<>{t('refund.noOffice')} <Link to="/settings/inspection">{t('settings.nav')}</Link></>} />;
   const workingDays = days ?? settings.refund.workingDays;
   const draft = draftOrder(kase, ledger, settings, workingDays, chinaToday(new Date()));
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Typography.Text>{t('refund.ledger')}</Typography.Text>
         <Select style={{ width: 320 }} aria-label={t('refund.ledger')} value={ledger.id} onChange={setLedgerId} options={ledgers.map((l) => ({ value: l.id, label: `${l.check.file.name}（${formatFen(l.check.totalOverchargeFen)} 元）` }))} />
         <Typography.Text>{t('settings.refund.days')}</Typography.Text>
         <InputNumber aria-label={t('settings.refund.days')} min={1} max={120} precision={0} value={workingDays} onChange={(v) => setDays(v ?? 1)} />
       </Space>
-      {'problem' in draft ? <Alert type="error" showIcon data-testid="refund-problem" message={draft.problem.startsWith('refund.') ? t(draft.problem) : draft.problem} /> : (
+      {'problem' in draft ? <Alert type="error" showIcon data-testid="refund-problem" title={draft.problem.startsWith('refund.') ? t(draft.problem) : draft.problem} /> : (
         <>
           <Typography.Paragraph data-testid="refund-preview" style={{ marginBottom: 0 }}>
             {t('refund.preview', { office: draft.order.office, tenants: draft.order.tenants.length, total: formatFen(draft.order.totalFen), days: workingDays, deadline: draft.order.deadline })}
@@ -113,11 +113,11 @@ function IssueForm({ kase, records, settings }: { kase: Case; records: readonly 
 export function RefundOrderSection({ kase, records, settings, reviewer }: { kase: Case; records: readonly LocalRecord[]; settings: OfficeSettings; reviewer: boolean }) {
   const { t } = useTranslation();
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Card size="small" title={t('refund.orders')}><OrderList caseId={kase.id} reviewer={reviewer} /></Card>
       {reviewer && (
         <Card size="small" title={t('refund.new')}>
-          {kase.status === 'approved' ? <IssueForm kase={kase} records={records} settings={settings} /> : <Alert type="info" showIcon message={t('refund.notApproved')} />}
+          {kase.status === 'approved' ? <IssueForm kase={kase} records={records} settings={settings} /> : <Alert type="info" showIcon title={t('refund.notApproved')} />}
         </Card>
       )}
     </Space>

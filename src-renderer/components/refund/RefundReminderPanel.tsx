@@ -46,7 +46,7 @@ function RemindDialog({ order, events, today, onClose }: { order: RefundOrder; e
     onClose();
   }
   return (
-    <Modal open maskClosable={false} title={t('refund.remind.title')} onCancel={onClose} onOk={() => void issue()} okText={t('refund.remind.issue')} okButtonProps={{ disabled: !letter }}>
+    <Modal open mask={{ closable: false }} title={t('refund.remind.title')} onCancel={onClose} onOk={() => void issue()} okText={t('refund.remind.issue')} okButtonProps={{ disabled: !letter }}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space>
           <Typography.Text>{t('refund.remind.days')}</Typography.Text>

@@ -50,7 +50,7 @@ function PaidDialog({ order, row, onClose }: { order: RefundOrder; row: TenantTr
     if (ok) onClose();
   }
   return (
-    <Modal open maskClosable={false} title={t('refund.track.paidTitle', { tenant: row.tenant })} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ disabled: !proof }}>
+    <Modal open mask={{ closable: false }} title={t('refund.track.paidTitle', { tenant: row.tenant })} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ disabled: !proof }}>
       <Form form={form} name={`paid-${row.tenant}`} layout="vertical" onFinish={(f) => void save(f)} initialValues={{ amount: (row.remainingFen / 100).toFixed(2), paidOn: dayjs(chinaToday(new Date())) }}>
         <Form.Item name="amount" label={t('refund.track.amount', { remaining: formatFen(row.remainingFen) })} rules={[{ required: true, message: t('insp.meter.required') }]}><Input inputMode="decimal" style={{ width: 200 }} /></Form.Item>
         <Form.Item name="paidOn" label={t('refund.track.paidOn')} rules={[{ required: true, message: t('insp.meter.required') }]}><DatePicker /></Form.Item>
@@ -59,7 +59,7 @@ function PaidDialog({ order, row, onClose }: { order: RefundOrder; row: TenantTr
             <Button>{t('refund.track.chooseProof')}</Button>
           </Upload>
         </Form.Item>
-        {proofProblem && <Alert type="error" showIcon data-testid="proof-problem" message={proofProblem} style={{ marginBottom: 12 }} />}
+        {proofProblem && <Alert type="error" showIcon data-testid="proof-problem" title={proofProblem} style={{ marginBottom: 12 }} />}
         <Form.Item name="note" label={t('refund.track.note')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
       </Form>
     </Modal>
@@ -79,7 +79,7 @@ export function RefundTracking({ order, reviewer }: { order: RefundOrder; review
   const totals = totalsOf(rows);
   const simple = (row: TenantTracking, kind: 'verified' | 'unreachable', text = '') => run(() => write.recordRefundEvent({ id: uuidv7(), orderId: order.id, tenant: row.tenant, kind, amountFen: 0, paidOn: null, proof: null, note: text }));
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <RefundReminderPanel order={order} events={kept} overdue={totals.overdueTenants > 0} today={today} reviewer={reviewer} />
       <Typography.Text data-testid="refund-totals">{t('refund.track.totals', { ordered: formatFen(totals.orderedFen), paid: formatFen(totals.paidFen), verified: formatFen(totals.verifiedFen), overdue: totals.overdueTenants })}</Typography.Text>
       <Table size="small" rowKey="tenant" pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={rows} data-testid="refund-tracking"
@@ -101,7 +101,7 @@ export function RefundTracking({ order, reviewer }: { order: RefundOrder; review
         ]} />
       {paying && <PaidDialog order={order} row={paying} onClose={() => setPaying(null)} />}
       {unreachable && (
-        <Modal open maskClosable={false} title={t('refund.track.unreachableTitle', { tenant: unreachable.tenant })} okButtonProps={{ disabled: note.trim() === '' }} onCancel={() => setUnreachable(null)}
+        <Modal open mask={{ closable: false }} title={t('refund.track.unreachableTitle', { tenant: unreachable.tenant })} okButtonProps={{ disabled: note.trim() === '' }} onCancel={() => setUnreachable(null)}
           onOk={() => void simple(unreachable, 'unreachable', note.trim()).then((ok) => ok && (setUnreachable(null), setNote('')))}>
           <Input.TextArea aria-label={t('refund.track.unreachableNote')} placeholder={t('refund.track.unreachableNote')} rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
         </Modal>

@@ -1,5 +1,5 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers } from '../../../src-main/electron/ipc';
@@ -70,7 +70,7 @@ describe('sender check', () => {
 
   it('accepts the app page with a route and query, Chinese install folder and all', async () => {
     const event = eventFrom(`${location.url}?x=1#/lists`);
-    await expect(invoke('tariffcheck:appInfo', event)).resolves.toEqual({ version: '0.1.0', platform: process.platform });
+    await expect(invoke('tariffcheck:appInfo', event)).resolves.toEqual({ version: '0.1.0', platform: process.platform, hostName: hostname() });
   });
 });
 

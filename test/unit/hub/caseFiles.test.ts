@@ -89,6 +89,21 @@ describe.each(STORES)('case files on $name', (factory) => {
     expect(await count("SELECT count(*) AS n FROM conflicts WHERE kind = 'replay-mismatch'")).toBe(1);
   });
 
+  it("an edit in the file over another device's newer value is counted as conflicting (and kept for 冲突处理), not as new", async () => {
+    const c = world.cases[0]!;
+    const team = world.inspectors.filter((l) => c.inspectors.includes(l.device.username.replace('insp-', '')));
+    expect(team).toHaveLength(2);
+    const [first, second] = team as [Laptop, Laptop];
+    const id = '0195d0a0-0000-7000-8000-0000000000c1';
+    await first.pushOk([first.mutation('addRecord', finding(c.id, 'A', id))]);
+    const [{ v }] = await world.hub.store.query<{ v: unknown }>('SELECT version AS v FROM records WHERE id = $1', [id]) as [{ v: unknown }];
+    // The other inspector edited from that version offline; the first changed the title since.
+    await first.pushOk([first.mutation('editRecord', { id, caseId: c.id, baseVersion: Number(v), changes: { title: '王改的' } })]);
+    const file = caseFile(second, [second.mutation('editRecord', { id, caseId: c.id, baseVersion: Number(v), changes: { title: '李改的' } })]);
+    expect((await importFile(file)).json()).toMatchObject({ new: 0, alreadyPresent: 0, conflicting: 1, rejected: 0 });
+    expect(await count("SELECT count(*) AS n FROM conflicts WHERE kind = 'field' AND resolved_at IS NULL")).toBe(1);
+  });
+
   it('a tampered file is refused whole: edited mutation, refitted hash, wrong key; nothing applied', async () => {
     const c = world.cases[0]!;
     const { member, outsider } = teamOf(world, c);

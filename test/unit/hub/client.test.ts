@@ -144,7 +144,7 @@ describe.each(STORES)('sync client on $name', (factory) => {
     await signRecord(db, id, { signer: '店长', image, signedAt: '2026-03-02T02:00:00.000Z' });
     const file = await exportCaseFile(db, c.id, new Date('2026-03-02T03:00:00.000Z'));
     expect(file.count).toBe(2);
-    expect(file.name).toBe(`${member.device.username}-${c.id.slice(0, 8)}-202603020300.tcase`);
+    expect(file.name).toBe(`${member.device.username}-${c.id.slice(0, 8)}-202603021100.tcase`); // 03:00 UTC is 11:00 in China
     const office = new HubClient(base, world.office.device.token);
     expect(await office.importCaseFile(file.bytes)).toEqual({ deviceId: member.device.deviceId, username: member.device.username, new: 2, alreadyPresent: 0, conflicting: 0, rejected: 0, blobs: { new: 1, alreadyPresent: 0 } });
     expect(await office.importCaseFile(file.bytes)).toMatchObject({ new: 0, alreadyPresent: 2, blobs: { new: 0, alreadyPresent: 1 } });
