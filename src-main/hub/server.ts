@@ -67,18 +67,20 @@ export async function createHub(options: HubOptions): Promise<FastifyInstance> {
     sealKey: options.sealKey ?? null,
   };
 
-  // Per device: the key is a hash of the bearer token (never the token), else the client address.
-  await app.register(fastifyRateLimit, {
-    global: true,
-    max: options.rateLimit ?? 600,
-    timeWindow: 60_000,
-    keyGenerator: (request) => {
-      const auth = request.headers.authorization;
-      return auth ? 'd:' + createHash('sha256').update(auth).digest('hex').slice(0, 32) : 'a:' + request.ip;
-    },
-  });
   await app.register(
     async (api) => {
+      // Per device: the key is a hash of the bearer token (never the token), else the client address.
+      // The API only: the web build's files are not limited — a browser's service worker fetches every
+      // chunk of the app at once (over a hundred), and several browsers on one address share the count.
+      await api.register(fastifyRateLimit, {
+        global: true,
+        max: options.rateLimit ?? 600,
+        timeWindow: 60_000,
+        keyGenerator: (request) => {
+          const auth = request.headers.authorization;
+          return auth ? 'd:' + createHash('sha256').update(auth).digest('hex').slice(0, 32) : 'a:' + request.ip;
+        },
+      });
       api.get('/health', async () => ({ ok: true, version: hub.version, store: hub.store.kind }));
       accountRoutes(api, hub);
       auditRoutes(api, hub);
