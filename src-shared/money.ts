@@ -105,8 +105,8 @@ export function chargeFen(parts: readonly (readonly [kwh: string, price: string]
 const FEN_UNITS = 10 ** (KWH_DECIMALS + PRICE_DECIMALS - YUAN_DECIMALS);
 const UNSIGNED_DECIMAL = /^\d+(?:\.\d+)?$/;
 
-// A non-negative decimal as an integer count of 10^-scale, when it has at most `scale` decimals and 15 digits.
-function scaledUnits(decimal: string, scale: number): number | null {
+/** A non-negative decimal as an integer count of 10^-scale, when it has at most `scale` decimals and 15 digits. */
+export function scaledUnits(decimal: string, scale: number): number | null {
   if (!UNSIGNED_DECIMAL.test(decimal)) return null;
   const dot = decimal.indexOf('.');
   const fraction = dot < 0 ? '' : decimal.slice(dot + 1);

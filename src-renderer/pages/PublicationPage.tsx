@@ -14,7 +14,7 @@ import { noticeRow, type PublicationNotice } from '../../src-shared/publication/
 import type { PublicationEntry } from '../../src-shared/publication/publication';
 import { HubRefusals } from '../components/publication/HubRefusals';
 import { PublishDialog } from '../components/publication/PublishDialog';
-import type { LocalCase } from '../db/db';
+import type { LocalCase } from '../db/cases';
 import { savePublication } from '../db/documents';
 import { useSaveDocument } from '../components/announceSaved';
 import type { PublishedList } from '../../src-shared/seal/summaries';

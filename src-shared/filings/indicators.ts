@@ -4,7 +4,7 @@
 // the big.js path, which gives the same result for every input (test/unit/filings/indicators.test.ts). No binary
 // fraction of a yuan or a kWh is ever formed.
 import Big from 'big.js';
-import { roundFen, type Fen } from '../money';
+import { roundFen, scaledUnits, type Fen } from '../money';
 import type { FilingFlag } from './types';
 
 /** Decimals of prices and rates in the screening (yuan/kWh, fractions). */
@@ -48,18 +48,7 @@ const KWH_SCALE = 4;
 const PRICE_SCALE = 6;
 /** 10⁻¹⁰ yuan (10⁻⁴ kWh × 10⁻⁶ yuan/kWh) per fen. */
 const FEN_UNITS = 1e8;
-const UNSIGNED_DECIMAL = /^\d+(?:\.\d+)?$/;
 const COMPARABLE = Math.floor(MAX / 200);
-
-/** A non-negative decimal as an integer count of 10^-scale, when it has at most `scale` decimals and 15 digits. */
-function units(decimal: string, scale: number): number | null {
-  if (!UNSIGNED_DECIMAL.test(decimal)) return null;
-  const dot = decimal.indexOf('.');
-  const fraction = dot < 0 ? '' : decimal.slice(dot + 1);
-  if (fraction.length > scale) return null;
-  const digits = (dot < 0 ? decimal : decimal.slice(0, dot)) + fraction.padEnd(scale, '0');
-  return digits.length <= 15 ? Number(digits) : null;
-}
 
 /** round-half-up(n ÷ d) for safe integers n ≥ 0, d > 0 with n + d safe; exact (the remainder is corrected). */
 function divRound(n: number, d: number): number {
@@ -84,11 +73,11 @@ function text4(q: number): string {
 }
 
 function fastIndicators(input: IndicatorInput, reference: string, limits: FlagLimits): Indicators | null {
-  const p = units(input.purchaseKwh, KWH_SCALE);
-  const r = units(input.resoldKwh, KWH_SCALE);
-  const ref = units(reference, PRICE_SCALE);
-  const tol = units(limits.tolerance, PRICE_SCALE);
-  const lossLimit = units(limits.lossThreshold, PRICE_SCALE);
+  const p = scaledUnits(input.purchaseKwh, KWH_SCALE);
+  const r = scaledUnits(input.resoldKwh, KWH_SCALE);
+  const ref = scaledUnits(reference, PRICE_SCALE);
+  const tol = scaledUnits(limits.tolerance, PRICE_SCALE);
+  const lossLimit = scaledUnits(limits.lossThreshold, PRICE_SCALE);
   if (p === null || r === null || ref === null || tol === null || lossLimit === null || p === 0 || r === 0) return null;
   // price × 10⁴ = fen × 10⁶ ÷ (kWh × 10⁴); loss × 10⁴ = |p − r| × 10⁴ ÷ p.
   const purchaseN = input.purchaseFen * 1e6;

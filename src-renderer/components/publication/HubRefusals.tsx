@@ -3,7 +3,7 @@
 import { Alert, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useHubRejected } from '../../db/syncState';
-import type { LocalCase } from '../../db/db';
+import type { LocalCase } from '../../db/cases';
 
 interface RefusedPublication {
   code?: unknown;
