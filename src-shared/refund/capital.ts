@@ -31,15 +31,20 @@ function group(n: number): string {
 
 /** A whole number ≥ 1 in capitals with 万 and 亿 (whole yuan of safe fen stay under 10¹⁴: at most 玖拾万…亿). */
 function whole(n: number): string {
-  if (n >= 1e8) return joined(whole(Math.floor(n / 1e8)), '亿', n % 1e8, 1e7);
-  if (n >= 1e4) return joined(whole(Math.floor(n / 1e4)), '万', n % 1e4, 1e3);
+  if (n >= 1e8) {
+    const high = Math.floor(n / 1e8);
+    const low = n % 1e8;
+    // 叁拾叁万亿零壹仟万: an empty 亿 group under 万亿 is a run of zeros inside the amount, written once.
+    return joined(whole(high), '亿', low, low < 1e7 || (high >= 1e4 && high % 1e4 === 0));
+  }
+  if (n >= 1e4) return joined(whole(Math.floor(n / 1e4)), '万', n % 1e4, n % 1e4 < 1e3);
   return group(n);
 }
 
-/** High part, its unit, then the low part: preceded by 零 when its leading digit (at `lead`) is 0. */
-function joined(high: string, unit: string, low: number, lead: number): string {
+/** High part, its unit, then the low part, preceded by 零 when zeros stand between them. */
+function joined(high: string, unit: string, low: number, zeroBetween: boolean): string {
   if (low === 0) return high + unit;
-  return high + unit + (low < lead ? '零' : '') + whole(low);
+  return high + unit + (zeroBetween ? '零' : '') + whole(low);
 }
 
 /** An amount in fen (a non-negative safe integer) in Chinese capitals: 1005 → 壹拾元零伍分, 2030000 → 贰万零叁佰元整. */

@@ -115,6 +115,12 @@ describe('fenToChineseCapital', () => {
   const zeroRich = fc.array(fc.constantFrom(0, 0, 0, 0, 1, 5, 9), { minLength: 1, maxLength: 15 }).map((ds) => Number(ds.join('')));
   const amounts = fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), zeroRich);
 
+  it('writes once the zeros of an empty 亿 group under 万亿 (found by the property below)', () => {
+    expect(fenToChineseCapital(3300001000000000)).toBe('叁拾叁万亿零壹仟万元整');
+    expect(fenToChineseCapital(3300005000000012)).toBe('叁拾叁万亿零伍仟万元零壹角贰分');
+    expect(fenToChineseCapital(3300000000000000)).toBe('叁拾叁万亿元整');
+  });
+
   it('agrees with a digit-by-digit writer on every amount', () => {
     fc.assert(fc.property(amounts, (fen) => fenToChineseCapital(fen) === reference(fen)), { numRuns: 5000 });
   });
