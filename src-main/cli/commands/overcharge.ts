@@ -1,6 +1,4 @@
 // `tariffcheck overcharge`: reads a landlord's ledger and a tariff table and prints the overcharge per tenant.
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseMonthText, type Month } from '../../../src-shared/billingMonth';
@@ -13,16 +11,11 @@ import { formatIssue } from '../../../src-shared/lists/importList';
 import type { RowIssue } from '../../../src-shared/lists/types';
 import { formatFen, type Fen } from '../../../src-shared/money';
 import { computeOvercharge, type OverchargeMethod, type OverchargeOptions, type OverchargeResult } from '../../../src-shared/refund/overcharge';
-import { checkTariffTable } from '../../../src-shared/tariff/check';
-import { importTariffs, TariffReadError } from '../../../src-shared/tariff/importTariffs';
 import { TariffIndex } from '../../../src-shared/tariff/lookup';
-import { tariffTableSchema, type TariffKey, type TariffTable } from '../../../src-shared/tariff/types';
+import type { TariffKey } from '../../../src-shared/tariff/types';
 import { CliError, type Command } from '../command';
+import { bytesOf, readTariffFile, REFUSED, UNREADABLE } from './inputFiles';
 
-/** Exit code when a file cannot be read at all. */
-const UNREADABLE = 2;
-/** Exit code when a file was read but cannot be used for this computation. */
-const REFUSED = 3;
 
 interface Args {
   bills: string;
@@ -101,52 +94,13 @@ function gridBills(texts: readonly string[]): Map<Month, Fen> {
   return bills;
 }
 
-async function bytesOf(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    throw new CliError(`无法打开文件 ${file}：${e instanceof Error ? e.message : String(e)}`, UNREADABLE);
-  }
-}
-
 async function methodOptions(args: Args): Promise<{ options: OverchargeOptions; tariffProblems: RowIssue[] | string[] }> {
   if (args.method === 'grid-bill') return { options: { method: 'grid-bill', gridBills: args.gridBills }, tariffProblems: [] };
-  const { table, problems } = await readTariffs(args.tariffs!);
+  const { table, problems } = await readTariffFile(args.tariffs!);
   const index = new TariffIndex(table);
   const key = args.key!;
   if (index.periods(key).length === 0) throw new CliError(`${args.tariffs!}：电价表中没有 ${key.region}、${key.category}、${key.voltage} 的电价`, REFUSED);
   return { options: { method: 'catalogue', tariffs: index, key }, tariffProblems: problems };
-}
-
-// A tariff row that cannot be read may be the very price a month needs, so such a table is refused whole.
-async function readTariffs(file: string): Promise<{ table: TariffTable; problems: RowIssue[] | string[] }> {
-  const bytes = await bytesOf(file);
-  if (extname(file).toLowerCase() === '.json') return tariffsFromJson(file, bytes);
-  try {
-    const imported = await importTariffs(bytes, { id: file, name: file });
-    if (imported.rejected.length > 0) {
-      throw new CliError(`${file}：电价表有无法读取的行，请改正后再用：\n${imported.rejected.map((i) => '  ' + formatIssue(i)).join('\n')}`, REFUSED);
-    }
-    return { table: imported.table, problems: imported.problems };
-  } catch (e) {
-    if (e instanceof TariffReadError) throw new CliError(`${file}：${e.message}`, UNREADABLE);
-    throw e;
-  }
-}
-
-function tariffsFromJson(file: string, bytes: Uint8Array): { table: TariffTable; problems: string[] } {
-  let table: TariffTable;
-  try {
-    table = tariffTableSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
-  } catch (e) {
-    const detail = e instanceof z.ZodError ? z.prettifyError(e) : e instanceof Error ? e.message : String(e);
-    throw new CliError(`${file}：${formatMessage(tariffZh, 'tariff.error.json', { detail })}`, UNREADABLE);
-  }
-  const problems = checkTariffTable(table).map((p) => {
-    const [a, b] = p.entries.map((i) => i + 1);
-    return `entries ${a} and ${b}: ${p.code} ${p.from}–${p.to ?? '…'}`;
-  });
-  return { table, problems };
 }
 
 async function readMapping(file: string): Promise<LedgerMapping> {

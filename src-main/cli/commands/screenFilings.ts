@@ -1,26 +1,18 @@
 // `tariffcheck screen-filings`: screens the landlords' monthly filings against the catalogue prices (issue 15 §1).
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { z } from 'zod';
+import { basename } from 'node:path';
 import { filingsMessages, filingsZh, type FilingsMessageKey } from '../../../src-shared/i18n/filings';
 import { FilingsReadError, readFilings } from '../../../src-shared/filings/readFilings';
 import { DEFAULT_LOSS_THRESHOLD, DEFAULT_TOLERANCE, screenFilings } from '../../../src-shared/filings/screen';
 import type { FilingsRead, ScreeningResult } from '../../../src-shared/filings/types';
 import { formatMessage } from '../../../src-shared/i18n/format';
-import { tariffZh } from '../../../src-shared/i18n/tariff';
 import { formatIssue } from '../../../src-shared/lists/importList';
 import { decimalText, normalizeText } from '../../../src-shared/lists/normalize';
 import { compareDecimals, formatFen, parseDecimal, PRICE_DECIMALS } from '../../../src-shared/money';
-import { importTariffs, TariffReadError } from '../../../src-shared/tariff/importTariffs';
 import { TariffIndex } from '../../../src-shared/tariff/lookup';
-import { tariffTableSchema, type TariffTable } from '../../../src-shared/tariff/types';
 import { CliError, type Command } from '../command';
+import { bytesOf, readTariffFile, REFUSED, UNREADABLE } from './inputFiles';
 import { parseOptions, required } from './args';
 
-/** Exit code when a file cannot be read at all. */
-const UNREADABLE = 2;
-/** Exit code when the tariff table was read but cannot be used (unreadable rows, nothing for the region). */
-const REFUSED = 3;
 
 const zh = filingsMessages['zh-CN'];
 const t = (key: FilingsMessageKey, params: Record<string, string | number> = {}) => formatMessage(zh, key, params);
@@ -39,7 +31,7 @@ export const screenFilingsCommand: Command = async (argv, io) => {
   const args = parse(argv);
   // The filings first: a file that cannot be read is exit 2 whatever the tariff table holds.
   const read = await readFilingsFile(args.filings);
-  const table = await readTariffs(args.tariffs);
+  const { table } = await readTariffFile(args.tariffs);
   const tariffs = new TariffIndex(table);
   if (!table.entries.some((e) => sameRegion(e.region, args.region))) throw new CliError(`${args.tariffs}：电价表中没有地区“${args.region}”的电价`, REFUSED);
   const result = screenFilings(read, tariffs, { region: args.region, tolerance: args.tolerance, lossThreshold: args.lossThreshold });
@@ -80,14 +72,6 @@ function decimalOption(text: string, message: string): string {
 // Compared as the tariff lookup compares them.
 const sameRegion = (a: string, b: string): boolean => normalizeText(a) === normalizeText(b);
 
-async function bytesOf(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    throw new CliError(`无法打开文件 ${file}：${e instanceof Error ? e.message : String(e)}`, UNREADABLE);
-  }
-}
-
 async function readFilingsFile(file: string): Promise<FilingsRead> {
   const bytes = await bytesOf(file);
   try {
@@ -95,31 +79,6 @@ async function readFilingsFile(file: string): Promise<FilingsRead> {
   } catch (e) {
     if (e instanceof FilingsReadError) throw new CliError(`${file}：${e.message}`, UNREADABLE);
     throw e;
-  }
-}
-
-// A tariff row that cannot be read may be the very price a month needs, so such a table is refused whole.
-async function readTariffs(file: string): Promise<TariffTable> {
-  const bytes = await bytesOf(file);
-  if (extname(file).toLowerCase() === '.json') return tariffsFromJson(file, bytes);
-  try {
-    const imported = await importTariffs(bytes, { id: file, name: file });
-    if (imported.rejected.length > 0) {
-      throw new CliError(`${file}：电价表有无法读取的行，请改正后再用：\n${imported.rejected.map((i) => '  ' + formatIssue(i)).join('\n')}`, REFUSED);
-    }
-    return imported.table;
-  } catch (e) {
-    if (e instanceof TariffReadError) throw new CliError(`${file}：${e.message}`, UNREADABLE);
-    throw e;
-  }
-}
-
-function tariffsFromJson(file: string, bytes: Uint8Array): TariffTable {
-  try {
-    return tariffTableSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
-  } catch (e) {
-    const detail = e instanceof z.ZodError ? z.prettifyError(e) : e instanceof Error ? e.message : String(e);
-    throw new CliError(`${file}：${formatMessage(tariffZh, 'tariff.error.json', { detail })}`, UNREADABLE);
   }
 }
 

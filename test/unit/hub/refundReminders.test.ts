@@ -4,23 +4,16 @@
 // case's team pulls it, and the tenants' standing does not change.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
-import { REFUND_BASIS, refundTenantsOf, type RefundOrder } from '../../../src-shared/refund/order';
 import type { RefundReminder } from '../../../src-shared/refund/tracking';
+import { issuedOrderOf, ledgerOf } from './refundWorld';
 import { STORES } from './stores';
 import { openWorld, replica, teamOf, type World } from './syncWorld';
 
-const SHA = 'ab'.repeat(32);
-const LEDGER: LedgerCheck = {
-  file: { sha256: SHA, name: '2026年租户电费台账.xlsx', size: 20480 }, landlord: '目标1', mapping: { fields: { tenant: '商户', kwh: '电量' }, fees: [] },
-  method: 'catalogue', key: { region: '福建', category: '一般工商业', voltage: '不满1千伏' }, gridBills: {}, toleranceFen: 0, tariffTable: '示例',
-  schedule: [
-    { tenant: '奶茶店', month: '2026-01', chargedFen: 50000, lawfulFen: 41234, overchargeFen: 8766, lines: [3] },
-    { tenant: '书店', month: '2026-02', chargedFen: 30000, lawfulFen: 28000, overchargeFen: 2000, lines: [5, 6] },
-    { tenant: '奶茶店', month: '2026-03', chargedFen: 40000, lawfulFen: 39000, overchargeFen: 1000, lines: [7] },
-  ],
-  totalOverchargeFen: 11766, linesComputed: 4, linesLeftOut: 0,
-};
+const LEDGER = ledgerOf([
+  { tenant: '奶茶店', month: '2026-01', chargedFen: 50000, lawfulFen: 41234, overchargeFen: 8766, lines: [3] },
+  { tenant: '书店', month: '2026-02', chargedFen: 30000, lawfulFen: 28000, overchargeFen: 2000, lines: [5, 6] },
+  { tenant: '奶茶店', month: '2026-03', chargedFen: 40000, lawfulFen: 39000, overchargeFen: 1000, lines: [7] },
+], 4);
 const BASIS = '工作日按国务院办公厅公布的节假日安排计算，依据《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号）';
 
 describe.each(STORES)('refund reminders on $name', (factory) => {
@@ -32,18 +25,9 @@ describe.each(STORES)('refund reminders on $name', (factory) => {
 
   it("takes a reminder for an overdue order only, from the office or the lead, with the amounts owed and the calendar's deadline", async () => {
     // Issued 2026-09-28, 15 working days across 国庆: deadline 2026-10-23 (a Friday).
-    world.hub.clock.now = new Date('2026-09-30T02:00:00.000Z');
-    const c = world.cases[0]!;
-    const { member } = teamOf(world, c);
-    const ledgerId = randomUUID();
-    await member.pushOk([member.mutation('addRecord', { id: ledgerId, caseId: c.id, kind: 'ledgerCheck', data: LEDGER })]);
-    await world.office.pushOk([world.office.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '' })]);
-    const issued: RefundOrder = {
-      id: randomUUID(), caseId: c.id, docNo: '', issuedOn: '2026-09-28', workingDays: 15, deadline: '2026-10-23', office: '某市市场监督管理局',
-      party: { name: '目标1', uscc: c.uscc, address: '地址1' }, basis: [REFUND_BASIS], ledger: { recordId: ledgerId, sha256: SHA, name: LEDGER.file.name },
-      tenants: refundTenantsOf(LEDGER), totalFen: 11766, calendarBasis: '',
-    };
-    expect((await world.office.pushOk([world.office.mutation('issueRefundOrder', { order: issued })])).results[0]?.outcome).toBe('applied');
+    const issued = await issuedOrderOf(world, LEDGER);
+    const { member } = teamOf(world, world.cases[0]!);
+    expect(issued.totalFen).toBe(11766);
     const event = (kind: string, extra: Record<string, unknown>) => ({ event: { id: randomUUID(), orderId: issued.id, tenant: '', kind, amountFen: 0, paidOn: null, proof: null, note: '', ...extra } });
     // 奶茶店 pays part before the deadline.
     world.hub.clock.now = new Date('2026-10-20T02:00:00.000Z');

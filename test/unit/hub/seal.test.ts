@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHub } from '../../../src-main/hub/server';
 import { rotateOfficeKey } from '../../../src-main/hub/seal/officeKeys';
-import type { LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
-import { REFUND_BASIS, refundTenantsOf, type RefundOrder } from '../../../src-shared/refund/order';
+import type { RefundOrder } from '../../../src-shared/refund/order';
 import { verifyEnvelope } from '../../../src-shared/seal/envelope';
 import { parsePublicKeys, type OfficePublicKey } from '../../../src-shared/seal/officeKey';
 import { drawSummary, publicationSummary, refundOrderSummary, reminderSummary } from '../../../src-shared/seal/summaries';
@@ -15,17 +14,12 @@ import { reminderFor } from '../../../src-shared/refund/reminders';
 import { workdayCalendarOf } from '../../../src-shared/calendar/officeCalendar';
 import { defaultOfficeSettings } from '../../../src-shared/inspection/officeSettings';
 import { bearer, FIXTURE_SEAL_KEY } from './fixture';
+import { issuedOrderOf, ledgerOf } from './refundWorld';
 import { STORES } from './stores';
 import { openWorld, teamOf, type World } from './syncWorld';
 
-const SHA = 'ab'.repeat(32);
 const PDF = 'cd'.repeat(32);
-const LEDGER: LedgerCheck = {
-  file: { sha256: SHA, name: '2026年租户电费台账.xlsx', size: 20480 }, landlord: '目标1', mapping: { fields: { tenant: '商户', kwh: '电量' }, fees: [] },
-  method: 'catalogue', key: { region: '福建', category: '一般工商业', voltage: '不满1千伏' }, gridBills: {}, toleranceFen: 0, tariffTable: '示例',
-  schedule: [{ tenant: '奶茶店', month: '2026-01', chargedFen: 50000, lawfulFen: 41234, overchargeFen: 8766, lines: [3] }],
-  totalOverchargeFen: 8766, linesComputed: 1, linesLeftOut: 0,
-};
+const LEDGER = ledgerOf([{ tenant: '奶茶店', month: '2026-01', chargedFen: 50000, lawfulFen: 41234, overchargeFen: 8766, lines: [3] }], 1);
 
 interface KeysReply {
   keys: { fingerprint: string; pem: string; createdAt: string; retiredAt: string | null }[];
@@ -48,21 +42,9 @@ describe.each(STORES)('the office key and signed documents on $name', (factory) 
 
   /** An approved case, its ledger kept, and the order the office issued from it (numbered by the hub). */
   async function issuedOrder(): Promise<RefundOrder> {
-    world.hub.clock.now = new Date('2026-09-30T02:00:00.000Z');
-    const c = world.cases[0]!;
-    const { member } = teamOf(world, c);
-    const ledgerId = randomUUID();
-    await member.pushOk([member.mutation('addRecord', { id: ledgerId, caseId: c.id, kind: 'ledgerCheck', data: LEDGER })]);
-    await world.office.pushOk([world.office.mutation('reviewCase', { caseId: c.id, decision: 'approved', note: '' })]);
-    const order: RefundOrder = {
-      id: randomUUID(), caseId: c.id, docNo: '', issuedOn: '2026-09-28', workingDays: 15, deadline: '2026-10-23', office: '某市市场监督管理局',
-      party: { name: '目标1', uscc: c.uscc, address: '地址1' }, basis: [REFUND_BASIS], ledger: { recordId: ledgerId, sha256: SHA, name: LEDGER.file.name },
-      tenants: refundTenantsOf(LEDGER), totalFen: 8766, calendarBasis: '',
-    };
-    const pushed = await world.office.pushOk([world.office.mutation('issueRefundOrder', { order })]);
-    expect(pushed.results[0]?.outcome).toBe('applied');
-    return { ...order, docNo: '市监价退〔2026〕1号' };
+    return { ...(await issuedOrderOf(world, LEDGER)), docNo: '市监价退〔2026〕1号' };
   }
+
 
   it('makes the key once, on first use, keeps its secret sealed and audited', async () => {
     const first = await keys(world.inspectors[0]!.device.token);
