@@ -34,6 +34,10 @@ const OverchargePage = lazy(() => import('./pages/OverchargePage').then((m) => (
 const ProfilePage = lazy(() => import('./pages/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const RefundsPage = lazy(() => import('./pages/RefundsPage').then((m) => ({ default: m.RefundsPage })));
 const PublicationPage = lazy(() => import('./pages/PublicationPage').then((m) => ({ default: m.PublicationPage })));
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+const FilingsPage = lazy(() => import('./pages/FilingsPage').then((m) => ({ default: m.FilingsPage })));
+const CreditPage = lazy(() => import('./pages/CreditPage').then((m) => ({ default: m.CreditPage })));
+const TargetHistoryPage = lazy(() => import('./pages/TargetHistoryPage').then((m) => ({ default: m.TargetHistoryPage })));
 const SyncPage = lazy(() => import('./pages/SyncPage').then((m) => ({ default: m.SyncPage })));
 const TariffPage = lazy(() => import('./pages/TariffPage').then((m) => ({ default: m.TariffPage })));
 const VerifyPage = lazy(() => import('./pages/VerifyPage').then((m) => ({ default: m.VerifyPage })));
@@ -117,6 +121,10 @@ function Routed() {
             <Route path="/settings/inspection" element={<InspectionSettingsPage />} />
             <Route path="/refunds" element={<RefundsPage />} />
             <Route path="/publication" element={<PublicationPage />} />
+            <Route path="/statistics" element={<StatisticsPage />} />
+            <Route path="/filings" element={<FilingsPage />} />
+            <Route path="/credit" element={<CreditPage />} />
+            <Route path="/targets/:uscc" element={<TargetHistoryPage />} />
             <Route path="/conflicts" element={<ConflictsPage />} />
             <Route path="/sync" element={<SyncPage />} />
             <Route path="/accounts" element={<AccountsPage />} />

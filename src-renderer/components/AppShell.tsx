@@ -1,4 +1,6 @@
-import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, MoneyCollectOutlined, NotificationOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, SafetyOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, BarChartOutlined, AuditOutlined, CloudSyncOutlined, ExclamationCircleOutlined, FileSearchOutlined, MoneyCollectOutlined, NotificationOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, SafetyOutlined } from '@ant-design/icons';
+import { FundViewOutlined } from '@ant-design/icons';
+import { SolutionOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -48,10 +50,13 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
   const settings: Item = { key: '/settings/inspection', icon: <SettingOutlined />, label: t('settings.nav') };
   const refunds: Item = { key: '/refunds', icon: <MoneyCollectOutlined />, label: <RefundsMenuLabel label={t('refunds.nav')} /> };
   const publication: Item = { key: '/publication', icon: <NotificationOutlined />, label: t('publication.nav') };
+  const statistics: Item = { key: '/statistics', icon: <BarChartOutlined />, label: t('statistics.nav') };
+  const filings: Item = { key: '/filings', icon: <FundViewOutlined />, label: t('filingsUi.nav') };
+  const credit: Item = { key: '/credit', icon: <SolutionOutlined />, label: t('creditUi.nav') };
   const verify: Item = { key: '/verify', icon: <SafetyOutlined />, label: t('verify.nav') };
-  if (role === 'office') return [lists, draw, cases, refunds, publication, tariffs, settings, sync, conflicts, hub, verify, profile];
+  if (role === 'office') return [lists, draw, cases, refunds, publication, filings, credit, statistics, tariffs, settings, sync, conflicts, hub, verify, profile];
   if (role === 'inspector') return [cases, tasks, tariffs, sync, verify, profile];
-  return [lists, draw, cases, refunds, publication, tariffs, settings, sync, conflicts, verify, profile];
+  return [lists, draw, cases, refunds, publication, statistics, tariffs, settings, sync, conflicts, verify, profile];
 }
 
 /** The frame around every page: navigation for the role, who is signed in, the language. */

@@ -1,10 +1,11 @@
 import { Alert, App, Button, Checkbox, Modal, Progress, Space, Statistic, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListKind } from '../../src-shared/domain';
 import { columnLabelKey } from '../../src-shared/lists/columns';
 import { ListReadError, type importList, type RowIssue } from '../../src-shared/lists/importList';
 import { checkListFile } from '../workers/checkList';
+import { isCancelled } from '../workers/task';
 import { storedKeys, type ListRow } from '../db/lists';
 import { write } from '../db/write';
 import { describeError } from '../i18n/errors';
@@ -16,6 +17,7 @@ type Phase =
   | { step: 'choose' }
   | { step: 'checking'; done: number; total: number }
   | { step: 'report'; file: OpenedFile; result: Checked }
+  | { step: 'cancelled' }
   | { step: 'failed'; reason: string };
 
 /** Import of a list from Excel: every row is checked and reported before anything is stored. */
@@ -25,22 +27,35 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [update, setUpdate] = useState(false);
   const [saving, setSaving] = useState(false);
+  // The check in progress: Cancel (or closing the dialog) ends its worker; nothing is stored before the report.
+  const checking = useRef<AbortController | null>(null);
 
   async function check(file: OpenedFile, onExisting: 'reject' | 'update') {
+    const controller = new AbortController();
+    checking.current = controller;
     setPhase({ step: 'checking', done: 0, total: 0 });
     try {
       const existing = await storedKeys(kind);
       const result = await checkListFile(kind, file.data, {
         existing,
         onExisting,
+        signal: controller.signal,
         onProgress: (done, total) => setPhase({ step: 'checking', done, total }),
       });
       setPhase({ step: 'report', file, result });
     } catch (e) {
-      const reason = e instanceof ListReadError ? e.message : t('import.unreadable');
-      setPhase({ step: 'failed', reason });
+      if (isCancelled(e)) setPhase({ step: 'cancelled' });
+      else setPhase({ step: 'failed', reason: e instanceof ListReadError ? e.message : t('import.unreadable') });
+    } finally {
+      if (checking.current === controller) checking.current = null;
     }
   }
+
+  const cancelCheck = () => checking.current?.abort();
+  const close = () => {
+    cancelCheck();
+    onClose();
+  };
 
   async function choose() {
     const file = await platform.openFile({ title: t('list.import'), filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
@@ -68,13 +83,16 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
             {t('import.storeValid', { count: phase.result.accepted.length })}
           </Button>,
         ]
-      : [<Button key="close" onClick={onClose}>{t('common.cancel')}</Button>];
+      : phase.step === 'checking'
+        ? [<Button key="cancel" danger onClick={cancelCheck}>{t('import.cancel')}</Button>]
+        : [<Button key="close" onClick={onClose}>{t('common.cancel')}</Button>];
 
   return (
-    <Modal open width={860} title={t(`import.title.${kind}`)} onCancel={onClose} footer={footer} mask={{ closable: false }}>
+    <Modal open width={860} title={t(`import.title.${kind}`)} onCancel={close} footer={footer} mask={{ closable: false }}>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {phase.step === 'choose' && (
+        {(phase.step === 'choose' || phase.step === 'cancelled') && (
           <>
+            {phase.step === 'cancelled' && <Alert type="info" showIcon data-testid="import-cancelled" title={t('import.cancelled')} description={t('import.cancelledDetail')} />}
             <Typography.Paragraph>{t('import.intro')}</Typography.Paragraph>
             <Checkbox checked={update} onChange={(e) => setUpdate(e.target.checked)}>{t('import.updateExisting')}</Checkbox>
             <Button type="primary" onClick={() => void choose()}>{t('import.chooseFile')}</Button>
@@ -83,7 +101,13 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
         {phase.step === 'checking' && (
           <>
             <Typography.Text>{t('import.checking')}</Typography.Text>
-            <Progress percent={phase.total ? Math.floor((phase.done / phase.total) * 100) : 0} status="active" />
+            <Progress
+              data-testid="import-progress"
+              percent={phase.total ? Math.floor((phase.done / phase.total) * 100) : 0}
+              status="active"
+              aria-label={t('import.rowsChecked', { done: phase.done, total: phase.total })}
+            />
+            {phase.total > 0 && <Typography.Text type="secondary">{t('import.rowsChecked', { done: phase.done, total: phase.total })}</Typography.Text>}
           </>
         )}
         {phase.step === 'failed' && <Alert type="error" showIcon title={t('import.failed')} description={phase.reason} />}

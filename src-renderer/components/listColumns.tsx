@@ -2,6 +2,7 @@
 import { Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import type { CreditGrade, Entity, Inspector } from '../../src-shared/domain';
 
 const CREDIT_COLOR: Record<CreditGrade, string> = { green: 'green', blue: 'blue', yellow: 'gold', red: 'red', black: 'black' };
@@ -14,8 +15,22 @@ export function creditTag(credit: CreditGrade | null, t: TFunction) {
   return credit ? <Tag color={CREDIT_COLOR[credit]}>{t(`credit.${credit}`)}</Tag> : <span>—</span>;
 }
 
+/**
+ * A cell's text whose tooltip is made when the pointer first comes over it: a page of rows holds a hundred
+ * such cells, and a hundred antd Tooltips made up front cost more than the rest of the table's render.
+ */
+function TipOnHover({ text }: { text: string }) {
+  const [hovered, setHovered] = useState(false);
+  if (!hovered) return <span onMouseEnter={() => setHovered(true)}>{text}</span>;
+  return (
+    <Tooltip placement="topLeft" title={text} defaultOpen>
+      <span>{text}</span>
+    </Tooltip>
+  );
+}
+
 /** A text cut to its column's width on one line, the whole text in a tooltip (antd's own `title` is not shown). */
-export const ellipsised = { ellipsis: { showTitle: false }, render: (text: string) => <Tooltip placement="topLeft" title={text}>{text}</Tooltip> } as const;
+export const ellipsised = { ellipsis: { showTitle: false }, render: (text: string) => <TipOnHover text={text} /> } as const;
 
 /** The scroll width of a table: its columns' widths added up (a smaller one lets the last columns slide under a fixed one). */
 export function columnsWidth(columns: readonly { width?: number | string }[]): number {
@@ -27,7 +42,7 @@ export function columnsWidth(columns: readonly { width?: number | string }[]): n
 export function entityColumns(t: TFunction): ColumnsType<Entity> {
   return [
     { title: t('field.uscc'), dataIndex: 'uscc', width: 190, fixed: 'left' },
-    { title: t('field.name'), dataIndex: 'name', width: 220, ...ellipsised },
+    { title: t('field.name'), dataIndex: 'name', width: 220, ...ellipsised, render: (text: string, e: Entity) => <Tooltip placement="topLeft" title={text}><a href={`#/targets/${e.uscc}`}>{text}</a></Tooltip> },
     { title: t('field.kind'), dataIndex: 'kind', width: 100, render: (k: Entity['kind']) => t(`kind.${k}`) },
     { title: t('field.district'), dataIndex: 'district', width: 90, ...ellipsised },
     { title: t('field.subdistrict'), dataIndex: 'subdistrict', width: 110, ...ellipsised },

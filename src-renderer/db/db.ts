@@ -12,6 +12,12 @@ import type { OfficeSettings } from '../../src-shared/inspection/officeSettings'
 import type { RefundOrder } from '../../src-shared/refund/order';
 import type { RefundEvent } from '../../src-shared/refund/tracking';
 import type { Publication } from '../../src-shared/publication/publication';
+import { putColumnRows, type ChunkTable, type ListChunk } from './listColumn';
+import type { StoredFiling } from '../../src-shared/filings/stored';
+import type { StoredCreditChange } from '../../src-shared/credit/change';
+import type { PulledCreditRule } from '../../src-shared/credit/pulled';
+import type { FilingLandlord, RecordFact } from '../../src-shared/statistics/facts';
+import { putFilingLandlords, putRecordFacts } from './statisticsFacts';
 
 /** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
 export interface ListHistoryEntry {
@@ -114,6 +120,14 @@ export type TariffDb = Dexie & {
   refundOrders: EntityTable<StoredRefundOrder, 'id'>;
   refundEvents: EntityTable<StoredRefundEvent, 'id'>;
   publications: EntityTable<StoredPublication, 'id'>;
+  listChunks: EntityTable<ListChunk, 'id'>;
+  filings: EntityTable<StoredFiling, 'key'>;
+  /** The credit rule in force ('current'; version 0 while only saved here) and the grade changes (version 0: not yet on the hub). */
+  creditRules: EntityTable<PulledCreditRule, 'id'>;
+  creditChanges: EntityTable<StoredCreditChange, 'id'>;
+  /** The statistics' facts of ledger checks and findings, and each landlord's filings by month (db/statisticsFacts.ts). */
+  recordFacts: EntityTable<RecordFact, 'id'>;
+  filingLandlords: EntityTable<FilingLandlord, 'uscc'>;
 };
 
 /** A publication of a draw's results (一公开): as published here (version 0 until the hub's copy arrives) or as pulled. */
@@ -241,6 +255,32 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   db.version(11).stores({ refundEvents: '&id, orderId, caseId' });
   // Issue 13: publications of results (一公开), by draw.
   db.version(12).stores({ publications: '&id, drawId' });
+  // Issue 14: lists of 100,000 rows. The drop-downs and the common filters read indexes; a search reads the
+  // search column (db/listColumn.ts), filled here for the rows already stored. A stored target costs four
+  // index entries (version 6 dropped five that no query read; these are read).
+  db.version(13)
+    .stores({
+      entities: '&uscc, district, [district+subdistrict], kind, credit',
+      inspectors: '&certNo, district, [district+subdistrict]',
+      listChunks: '&id, [kind+first], [kind+rev]',
+    })
+    .upgrade(async (tx) => {
+      const chunks: ChunkTable = tx.table('listChunks');
+      await putColumnRows(chunks, 'entities', await tx.table<Entity, string>('entities').toArray());
+      await putColumnRows(chunks, 'inspectors', await tx.table<Inspector, string>('inspectors').toArray());
+    });
+  // Issue 15: the landlords' monthly filings as screened (office devices), one per landlord and month.
+  db.version(14).stores({ filings: '&key, uscc, month' });
+  // Issue 15: the credit rule in force and every target's grade history.
+  db.version(15).stores({ creditRules: '&id', creditChanges: '&id, uscc' });
+  // Issue 15: what the statistics count of each ledger, finding and filing, kept as they are written
+  // (db/statisticsFacts.ts), so the page reads small rows, not every ledger's bill lines and every filing.
+  db.version(17)
+    .stores({ recordFacts: '&id, caseId', filingLandlords: '&uscc' })
+    .upgrade(async (tx) => {
+      await putRecordFacts({ recordFacts: tx.table('recordFacts') }, await tx.table<LocalRecord, string>('records').where('kind').anyOf('ledgerCheck', 'finding').toArray());
+      await putFilingLandlords({ filingLandlords: tx.table('filingLandlords') }, await tx.table<StoredFiling, string>('filings').toArray());
+    });
   return db;
 }
 

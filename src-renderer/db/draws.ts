@@ -1,10 +1,9 @@
 // The draws held on this device and the lists a draw reads.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { DrawError, type DrawErrorCode, type DrawRule } from '../../src-shared/draw/draw';
 import type { Commitment } from '../../src-shared/draw/commitment';
 import type { DrawPlan } from '../../src-shared/draw/plan';
-import type { DrawReply, DrawRequest } from '../workers/draw.worker';
+import { commitInWorker, drawInWorker, type DrawTaskOptions } from '../workers/drawClient';
 import type { Entity, Inspector } from '../../src-shared/domain';
 import { readAccount } from '../sync/account';
 import { HubClient } from '../sync/hubClient';
@@ -125,42 +124,20 @@ export async function listsAsOf(at: string): Promise<{ entities: Entity[]; inspe
   });
 }
 
-/** One request to the draw worker (src-renderer/workers/draw.worker.ts); a DrawError comes back as one. */
-function askDrawWorker(request: DrawRequest): Promise<DrawReply & { ok: true }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../workers/draw.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<DrawReply>) => {
-      worker.terminate();
-      const reply = event.data;
-      if (reply.ok) resolve(reply);
-      else if (reply.error.name === 'DrawError') reject(new DrawError(reply.error.code as DrawErrorCode, reply.error.group, reply.error.rule as DrawRule, reply.error.message, reply.error.rules as DrawRule[]));
-      else reject(new Error(reply.error.message));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message));
-    };
-    worker.postMessage(request);
-  });
-}
-
 /**
  * The commitment (抽查承诺) of a plan over the lists on this device, made in the worker; for a draw on the
  * hub, the targets in open cases count as inactive, as the hub will leave them out.
  */
-export async function commitHere(plan: DrawPlan, forHub: boolean): Promise<Commitment> {
-  const reply = await askDrawWorker({ type: 'commit', plan, leaveOutOpenCases: forHub });
-  if (reply.type !== 'committed') throw new Error('unexpected answer of the draw worker');
-  return reply.commitment;
+export function commitHere(plan: DrawPlan, forHub: boolean, options: DrawTaskOptions = {}): Promise<Commitment> {
+  return commitInWorker(plan, forHub, options);
 }
 
 /**
  * Draws on this device in the worker, which reads the lists, refuses them if they or the plan no longer
  * hash to the commitment, draws and keeps the result: the window stays responsive during a
- * 100,000-target draw. Resolves with the number of targets drawn; rejects with the DrawError.
+ * 100,000-target draw. Resolves with the number of targets drawn; rejects with the DrawError, or
+ * TaskCancelled when `options.signal` aborts before it records.
  */
-export async function drawHere(id: string, plan: DrawPlan, seed: string, by: string, commitment: Commitment): Promise<number> {
-  const reply = await askDrawWorker({ type: 'draw', id, plan, seed, by, commitment });
-  if (reply.type !== 'drawn') throw new Error('unexpected answer of the draw worker');
-  return reply.selected;
+export function drawHere(id: string, plan: DrawPlan, seed: string, by: string, commitment: Commitment, options: DrawTaskOptions = {}): Promise<number> {
+  return drawInWorker(id, plan, seed, by, commitment, options);
 }

@@ -1,10 +1,13 @@
 // Reads of the two lists for the pages; writes go through the mutators (db/write.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ListKind } from '../../src-shared/domain';
+import type { ListFilter } from '../state/listFilter';
 import { rowKey, type ListRow } from '../sync/referenceMutators';
 import { db as defaultDb, type TariffDb } from './db';
+import { readColumn } from './listColumn';
+import { filterOptions, matchingRows, queryList, targetDistricts, type FilterOptions, type ListPage } from './listQuery';
 
-export { rowKey, type ListRow };
+export { rowKey, type ListRow, type ListPage, type FilterOptions };
 
 function table(db: TariffDb, kind: ListKind) {
   return kind === 'entities' ? db.entities : db.inspectors;
@@ -16,16 +19,32 @@ export async function storedKeys(kind: ListKind, db: TariffDb = defaultDb): Prom
   return new Set(keys.map(String));
 }
 
-/** Every row of a list; undefined while loading. */
+/** Every row of a list; undefined while loading. For short uses only: a list page reads pages (useListPage). */
 export function useListRows(kind: ListKind): ListRow[] | undefined {
   return useLiveQuery<ListRow[]>(() => table(defaultDb, kind).toArray(), [kind]);
 }
 
+/** One page of the rows matching a filter, with the counts, kept up to date; undefined while loading. */
+export function useListPage(kind: ListKind, filter: ListFilter, offset: number, limit: number): ListPage | undefined {
+  return useLiveQuery(() => queryList(defaultDb, kind, filter, offset, limit), [kind, filter, offset, limit]);
+}
+
+/** The rows matching a filter, for an export. */
+export function readMatchingRows(kind: ListKind, filter: ListFilter): Promise<ListRow[]> {
+  return matchingRows(defaultDb, kind, filter);
+}
+
+/** Reads the search column ahead of the first search, so typing does not wait for it. */
+export function warmSearch(kind: ListKind): void {
+  void readColumn(defaultDb.listChunks, kind);
+}
+
+/** The values of the district and sub-district drop-downs; undefined while loading. */
+export function useFilterOptions(kind: ListKind, district: string | undefined): FilterOptions | undefined {
+  return useLiveQuery(() => filterOptions(defaultDb, kind, district), [kind, district]);
+}
+
 /** The districts of the target list, sorted, for a plan's scope; undefined while loading. */
 export function useDistricts(): string[] | undefined {
-  return useLiveQuery(async () => {
-    const districts = new Set<string>();
-    await defaultDb.entities.each((e) => void districts.add(e.district));
-    return [...districts].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  }, []);
+  return useLiveQuery(() => targetDistricts(defaultDb), []);
 }

@@ -26,7 +26,8 @@ export interface PublicationBoard {
 export function useCaseDraws(): Map<string, number> | undefined {
   return useLiveQuery(async () => {
     const counts = new Map<string, number>();
-    await db.cases.each((c) => counts.set(c.drawId, (counts.get(c.drawId) ?? 0) + 1));
+    // Targeted cases (no draw) belong to no draw's publication.
+    await db.cases.each((c) => void (c.drawId !== null && counts.set(c.drawId, (counts.get(c.drawId) ?? 0) + 1)));
     return counts;
   }, []);
 }

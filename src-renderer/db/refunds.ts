@@ -6,6 +6,7 @@ import { remindersOf, urgencyOf } from '../../src-shared/refund/reminders';
 import { standingOf, type RefundEvent } from '../../src-shared/refund/tracking';
 import { db } from './db';
 import { officeSettings } from './reference';
+import { originOf } from '../../src-shared/targeted/origin';
 
 /** A case's refund orders, oldest first. */
 export function useRefundOrders(caseId: string) {
@@ -35,7 +36,7 @@ export function useRefundStandings(today = chinaToday(new Date())) {
     return orders.map((o) => {
       const c = byCase.get(o.caseId);
       const mine = byOrder.get(o.id) ?? [];
-      return { ...standingOf(o.order, mine, today), district: c?.district ?? '', drawId: c?.drawId ?? '', urgency: urgencyOf(o.order, mine, today, calendar), reminders: remindersOf(mine) };
+      return { ...standingOf(o.order, mine, today), district: c?.district ?? '', drawId: c?.drawId ?? '', origin: originOf(c ?? {}), urgency: urgencyOf(o.order, mine, today, calendar), reminders: remindersOf(mine) };
     });
   }, [today]);
 }

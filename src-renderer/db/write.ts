@@ -6,6 +6,9 @@ import * as reference from '../sync/referenceMutators';
 import * as draws from '../sync/drawMutators';
 import * as refunds from '../sync/refundMutators';
 import * as publications from '../sync/publicationMutators';
+import * as filings from '../sync/filingsMutators';
+import * as credit from '../sync/creditMutators';
+import * as targeted from '../sync/targetedMutators';
 import { db } from './db';
 
 type Bound<F> = F extends (db: typeof import('./db').db, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -31,4 +34,8 @@ export const write = {
   issueRefundOrder: bind(refunds.issueRefundOrder),
   recordRefundEvent: bind(refunds.recordRefundEvent),
   publishResults: bind(publications.publishResults),
+  putFilings: bind(filings.putFilings),
+  putCreditRule: bind(credit.putCreditRule),
+  setCreditGrades: bind(credit.setCreditGrades),
+  openTargetedCase: bind(targeted.openTargetedCase),
 };

@@ -22,9 +22,16 @@ import { reviewUiMessages } from './reviewUi';
 import { publicationUiMessages } from './publicationUi';
 import { sealMessages } from '../../src-shared/i18n/seal';
 import { sealUiMessages } from './sealUi';
+import { longWorkUiMessages } from './longWorkUi';
+import { statisticsUiMessages } from './statisticsUi';
+import { filingsMessages } from '../../src-shared/i18n/filings';
+import { filingsUiMessages } from './filingsUi';
+import { creditMessages } from '../../src-shared/credit/messages';
+import { creditUiMessages } from './creditUi';
+import { targetedUiMessages } from './targetedUi';
 
 const LOCALE_KEY = 'tariffcheck.locale';
-const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages, reviewMessages, drawDocsUiMessages, calendarMessages, refundUiMessages, reviewUiMessages, publicationUiMessages, sealMessages, sealUiMessages];
+const tables: MessageTable[] = [listMessages, drawMessages, tariffMessages, uiMessages, tariffUiMessages, syncUiMessages, errorMessages, inspectionMessages, inspectionUiMessages, evidenceUiMessages, settingsUiMessages, mapUiMessages, reviewMessages, drawDocsUiMessages, calendarMessages, refundUiMessages, reviewUiMessages, publicationUiMessages, sealMessages, sealUiMessages, longWorkUiMessages, statisticsUiMessages, filingsMessages, filingsUiMessages, creditMessages, creditUiMessages, targetedUiMessages];
 
 function merged(locale: Locale): Record<string, string> {
   return Object.assign({}, ...tables.map((t) => t[locale]));

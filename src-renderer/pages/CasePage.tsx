@@ -30,6 +30,7 @@ import { approvalProblems } from '../../src-shared/review/approval';
 import { approvalText } from '../../src-shared/i18n/review';
 import { ReviewOverview } from '../components/review/ReviewOverview';
 import { ReviewActions } from '../components/review/ReviewActions';
+import { CaseOriginDetails } from '../components/targeted/CaseOriginDetails';
 
 /** What every device works from until the office saves its own settings. */
 const DEFAULTS = defaultOfficeSettings();
@@ -146,6 +147,7 @@ export function CasePage() {
           </Space>
         )}
       </Card>
+      <CaseOriginDetails kase={kase} />
       <Tabs
         // Chosen once the user is known: a reviewer lands on 审核总览 for a case to review or reviewed.
         key={overviewFirst ? 'review' : 'records'}

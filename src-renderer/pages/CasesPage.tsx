@@ -6,6 +6,8 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CASE_STATUSES } from '../../src-shared/sync/records';
 import { personLabel, useCaseResults, useCases, useCaseSyncStates, type CaseResult, useInspectorNames, useRecordCounts, type CaseSyncState, type LocalCase } from '../db/cases';
 import { useAllDraws } from '../db/draws';
+import { CASE_ORIGINS, originOf, type CaseOrigin } from '../../src-shared/targeted/origin';
+import { CaseOriginTag, OpenTargetedCaseButton } from '../components/targeted';
 
 /** A case's standing with the hub: waiting, refused or in conflict (each with its count), else synced. */
 function SyncTags({ state }: { state: CaseSyncState | undefined }) {
@@ -40,21 +42,23 @@ export function CasesPage() {
   const [draw, setDraw] = useState<string | null>(null);
   const [member, setMember] = useState<string | null>(null);
   const [result, setResult] = useState<CaseResult | null>(null);
+  const [origin, setOrigin] = useState<CaseOrigin | null>(null);
   const results = useCaseResults();
   // In the address (#/cases?view=map), so coming back from a case opened on the map shows the map again.
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'map' ? 'map' : 'list';
   const drawNames = useMemo(() => new Map((draws ?? []).map((d) => [d.id, d.name])), [draws]);
   const districts = useMemo(() => [...new Set((cases ?? []).map((c) => c.district))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [cases]);
-  const drawIds = useMemo(() => [...new Set((cases ?? []).map((c) => c.drawId))], [cases]);
+  // Targeted cases have no draw: they are found by their origin instead.
+  const drawIds = useMemo(() => [...new Set((cases ?? []).flatMap((c) => (c.drawId === null ? [] : [c.drawId])))], [cases]);
   // Every filter but the status: the counts per status are of these, the list of those with the status.
   const matching = useMemo(() => {
     const q = query.trim();
     return (cases ?? []).filter((c) =>
       (!district || c.district === district) && (!draw || c.drawId === draw) && (!member || c.inspectors.includes(member)) &&
-      (!result || (results?.get(c.id) ?? 'none') === result) &&
+      (!result || (results?.get(c.id) ?? 'none') === result) && (!origin || originOf(c) === origin) &&
       (!q || c.entityName.includes(q) || c.uscc.includes(q.toUpperCase()) || c.address.includes(q) || c.inspectors.some((x) => x.includes(q) || (names.get(x) ?? '').includes(q))));
-  }, [cases, query, district, draw, member, result, results, names]);
+  }, [cases, query, district, draw, member, result, results, names, origin]);
   const members = useMemo(() => [...new Set((cases ?? []).flatMap((c) => c.inspectors))].sort(), [cases]);
   const shown = useMemo(() => matching.filter((c) => !status || c.status === status), [matching, status]);
   const perStatus = useMemo(() => CASE_STATUSES.map((s) => [s, matching.filter((c) => c.status === s).length] as const), [matching]);
@@ -67,6 +71,7 @@ export function CasesPage() {
           <Select allowClear aria-label={t('field.district')} placeholder={t('field.district')} style={{ width: 120 }} value={district} onChange={(v) => setDistrict(v ?? null)} options={districts.map((d) => ({ value: d, label: d }))} />
           <Select allowClear aria-label={t('case.draw')} placeholder={t('case.draw')} style={{ width: 220 }} value={draw} onChange={(v) => setDraw(v ?? null)} options={drawIds.map((id) => ({ value: id, label: drawNames.get(id) ?? id.slice(0, 8) }))} />
           <Select allowClear showSearch optionFilterProp="label" aria-label={t('case.team')} placeholder={t('case.team')} style={{ width: 150 }} value={member} onChange={(v) => setMember(v ?? null)} options={members.map((m) => ({ value: m, label: personLabel(names, m) }))} />
+          <Select allowClear aria-label={t('origin.label')} placeholder={t('origin.label')} style={{ width: 120 }} value={origin} onChange={(v) => setOrigin(v ?? null)} options={CASE_ORIGINS.map((o) => ({ value: o, label: t(`origin.${o}`) }))} />
           <Select allowClear aria-label={t('cases.result')} placeholder={t('cases.result')} style={{ width: 130 }} value={result} onChange={(v) => setResult(v ?? null)} options={(['none', 'findings', 'refund'] as const).map((r) => ({ value: r, label: t(`cases.result.${r}`) }))} />
         </Space>
       )}>
@@ -80,12 +85,15 @@ export function CasesPage() {
             ))}
           </span>
         </Space>
-        <Segmented
-          aria-label={t('cases.view')}
-          value={view}
-          onChange={(v) => setParams(v === 'map' ? { view: 'map' } : {}, { replace: true })}
-          options={[{ value: 'list', label: t('cases.view.list') }, { value: 'map', label: t('cases.view.map') }]}
-        />
+        <Space>
+          <OpenTargetedCaseButton />
+          <Segmented
+            aria-label={t('cases.view')}
+            value={view}
+            onChange={(v) => setParams(v === 'map' ? { view: 'map' } : {}, { replace: true })}
+            options={[{ value: 'list', label: t('cases.view.list') }, { value: 'map', label: t('cases.view.map') }]}
+          />
+        </Space>
       </Space>
       {cases && cases.length === 0 ? (
         <Empty description={t('cases.none')} />
@@ -100,6 +108,8 @@ export function CasesPage() {
           loading={cases === undefined}
           dataSource={shown}
           onRow={(c) => ({ onClick: () => navigate(`/cases/${c.id}`), style: { cursor: 'pointer' } })}
+          // Thousands of cases: a page at a time (only its rows are rendered).
+          pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
           // Fixed layout: the short columns keep their widths at laptop size (auto layout squeezed 区 to a
           // character a line) and the name column takes the rest.
           tableLayout="fixed"
@@ -114,6 +124,7 @@ export function CasesPage() {
                 </>
               ),
             },
+            { title: t('origin.label'), key: 'origin', width: 96, render: (_, c) => <CaseOriginTag kase={c} /> },
             { title: t('field.uscc'), dataIndex: 'uscc', width: 200 },
             { title: t('field.district'), dataIndex: 'district', width: 76 },
             { title: t('case.team'), dataIndex: 'inspectors', width: 150, render: (c: string[]) => c.map((x) => <Tag key={x} style={{ marginBottom: 2 }}>{personLabel(names, x)}</Tag>) },

@@ -1,5 +1,5 @@
 import { App, Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Statistic, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { v7 as uuidv7 } from 'uuid';
@@ -17,6 +17,12 @@ import { formatChinaTime } from '../../src-shared/time';
 import { platform } from '../platform';
 import { useAccount } from '../db/syncState';
 import { useDistricts } from '../db/lists';
+import { WorkProgress } from '../components/WorkProgress';
+import type { DrawStage } from '../workers/drawClient';
+import { isCancelled } from '../workers/task';
+
+/** How far the bar is at each stage of the work in the draw worker. */
+const STAGE_PERCENT: Record<DrawStage, number> = { read: 10, hash: 50, draw: 40, record: 90 };
 
 /** The plan as the form holds it: ratios in percent, as people write them. */
 interface PlanForm {
@@ -93,6 +99,23 @@ export function DrawPage() {
   const [running, setRunning] = useState(false);
   const [commitment, setCommitment] = useState<{ where: PlanForm['where']; commitment: Commitment } | null>(null);
   const counts = useActiveCounts();
+  // The work in the draw worker: its stage, whether it records already (Cancel no longer applies), and its Cancel.
+  const [stage, setStage] = useState<DrawStage | null>(null);
+  const [storing, setStoring] = useState(false);
+  const working = useRef<AbortController | null>(null);
+
+  function workOptions() {
+    const controller = new AbortController();
+    working.current = controller;
+    setStage(null);
+    setStoring(false);
+    return { signal: controller.signal, onProgress: setStage, onStoring: () => setStoring(true) };
+  }
+
+  function workEnded() {
+    working.current = null;
+    setStage(null);
+  }
 
   /** Step 1: plan and lists fixed as hashes, shown and printable, before any seed is entered. */
   async function commit() {
@@ -103,13 +126,15 @@ export function DrawPage() {
     try {
       const all = form.getFieldsValue(true) as PlanForm;
       const plan = toPlan(all);
-      const made = await commitHere(plan, all.where === 'hub' && !all.allowOpen);
+      const made = await commitHere(plan, all.where === 'hub' && !all.allowOpen, workOptions());
       // Kept and queued: the hub records the commitment, with its own time, before any seed exists.
       await write.commitPlan(uuidv7(), parsePlan(plan), made);
       setCommitment({ where: all.where, commitment: made });
     } catch (e) {
-      setError(describeError(t, e));
+      if (isCancelled(e)) message.info(t('draw.commitCancelled'));
+      else setError(describeError(t, e));
     } finally {
+      workEnded();
       setRunning(false);
     }
   }
@@ -130,12 +155,14 @@ export function DrawPage() {
         return;
       }
       const id = uuidv7();
-      const count = await drawHere(id, toPlan(f), seed, by, commitment.commitment);
+      const count = await drawHere(id, toPlan(f), seed, by, commitment.commitment, workOptions());
       message.success(t('draw.done', { count }));
       navigate(`/draws/${id}`);
     } catch (e) {
-      setError(describeError(t, e));
+      if (isCancelled(e)) message.info(t('draw.cancelled'));
+      else setError(describeError(t, e));
     } finally {
+      workEnded();
       setRunning(false);
     }
   }
@@ -153,6 +180,10 @@ export function DrawPage() {
     seeds: [''], where: 'here', allowOpen: false,
   };
   if (identity === undefined) return null;
+  // Shown under the button that started the work: 生成承诺 before a commitment, 开始抽取 after.
+  const progress = stage && (
+    <WorkProgress testId="draw-progress" percent={STAGE_PERCENT[stage]} text={t(`draw.stage.${stage}`)} cancelLabel={t('draw.cancel')} canCancel={!storing} onCancel={() => working.current?.abort()} />
+  );
 
   return (
     <Form<PlanForm> form={form} layout="vertical" initialValues={initial} onFinish={(f) => void draw(f)}>
@@ -229,6 +260,7 @@ export function DrawPage() {
             <Button size="large" block loading={running && !commitment} onClick={() => void commit()}>
               {commitment ? t('draw.commitAgain') : t('draw.commit')}
             </Button>
+            {!commitment && progress}
             {commitment && <CommitmentCard commitment={commitment.commitment} />}
             <Form.List name="seeds">
               {(fields, { add, remove }) => (
@@ -252,6 +284,7 @@ export function DrawPage() {
                 </div>
               )}
             </Form.List>
+            {commitment && progress}
             {error && <Alert type="error" showIcon title={t('draw.refused')} description={error} style={{ marginBottom: 12 }} data-testid="draw-error" />}
             <Button type="primary" size="large" htmlType="submit" loading={running && commitment !== null} disabled={!commitment} block>
               {commitment?.where === 'hub' ? t('draw.onHub') : t('draw.start')}

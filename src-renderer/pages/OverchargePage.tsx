@@ -3,17 +3,16 @@ import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, Radio, Row, S
 import { PlainList } from '../components/PlainList';
 import { newWorkbook } from '../../src-shared/excel';
 import { PRINT_A4_WIDE } from '../../src-shared/excelPrint';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Month } from '../../src-shared/billingMonth';
 import type { Entity } from '../../src-shared/domain';
-import { importLedger, LedgerReadError, mappingOf } from '../../src-shared/ledger/importLedger';
+import { LedgerReadError, mappingOf } from '../../src-shared/ledger/importLedger';
 import type { LedgerColumns, LedgerImport, LedgerMapping } from '../../src-shared/ledger/types';
 import { workbookBytes } from '../../src-shared/lists/sheet';
 import { fenOfYuan, formatFen, yuanText, type Fen } from '../../src-shared/money';
-import { computeOvercharge, type OverchargeMethod, type OverchargeResult } from '../../src-shared/refund/overcharge';
+import type { OverchargeMethod, OverchargeResult } from '../../src-shared/refund/overcharge';
 import type { FeeOvercharge, TenantOvercharge } from '../../src-shared/refund/summary';
-import { TariffIndex } from '../../src-shared/tariff/lookup';
 import type { TariffKey } from '../../src-shared/tariff/types';
 import type { OpenedFile } from '../../src-shared/platform-api';
 import { LedgerMappingTable } from '../components/LedgerMappingTable';
@@ -27,11 +26,20 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ledgerCheckOf } from '../../src-shared/inspection/ledgerCheck';
 import { useCase } from '../db/cases';
 import { storeBlob } from '../db/syncState';
+import { WorkProgress } from '../components/WorkProgress';
+import { computeInWorker, readLedgerInWorker, type OverchargeInput } from '../workers/ledgerClient';
+import { isCancelled } from '../workers/task';
 
 const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
 const YUAN = /^\d+(?:\.\d{1,2})?$/;
 
 type Read = { ok: true; ledger: LedgerImport } | { ok: false; reason: string; columns?: LedgerColumns };
+/** Work running in the ledger worker: reading (rows so far) or computing. */
+type Work = { step: 'read'; done: number; total: number } | { step: 'compute'; lines: number };
+/** Above this many tenants the result table scrolls a window of rows instead of rendering them all. */
+const VIRTUAL_ABOVE = 20;
+/** The tenants table's columns (px): their sum is the virtual table's width. */
+const TENANT_WIDTHS = { tenant: 260, months: 300, money: 140 } as const;
 
 /** 账单核算 inside a case: the landlord is the case's target, and the result is kept with the case. */
 export function CaseLedgerPage() {
@@ -55,7 +63,15 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
   const [keeping, setKeeping] = useState(false);
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [read, setRead] = useState<Read | null>(null);
-  const [reading, setReading] = useState(false);
+  const [work, setWork] = useState<Work | null>(null);
+  const working = useRef<AbortController | null>(null);
+  const reading = work?.step === 'read';
+  // Leaving the page ends its work (quietly: nobody is there to read "cancelled").
+  useEffect(() => () => {
+    const running = working.current;
+    working.current = null;
+    running?.abort();
+  }, []);
   const [applied, setApplied] = useState<string | null>(null);
   const [chosenKey, setKey] = useState<TariffKey | null>(null);
   const [method, setMethod] = useState<OverchargeMethod>('catalogue');
@@ -69,16 +85,36 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
     [entities, landlord],
   );
 
+  /** A new piece of work in the ledger worker, cancelling the one before (a newer file or mapping replaces it). */
+  function startWork(first: Work): AbortSignal {
+    working.current?.abort();
+    const controller = new AbortController();
+    working.current = controller;
+    setWork(first);
+    return controller.signal;
+  }
+
+  function endWork(signal: AbortSignal) {
+    if (working.current?.signal !== signal) return;
+    working.current = null;
+    setWork(null);
+  }
+
   async function readLedger(opened: OpenedFile, mapping?: LedgerMapping) {
-    setReading(true);
+    const signal = startWork({ step: 'read', done: 0, total: 0 });
     setResult(null);
     try {
-      setRead({ ok: true, ledger: await importLedger(opened.data, mapping ? { mapping } : {}) });
+      const onProgress = (p: { done: number; total: number }) => {
+        if (!signal.aborted) setWork({ step: 'read', ...p });
+      };
+      setRead({ ok: true, ledger: await readLedgerInWorker(opened.data, mapping, { signal, onProgress }) });
     } catch (e) {
-      if (e instanceof LedgerReadError) setRead({ ok: false, reason: e.message, columns: e.columns });
+      if (isCancelled(e)) {
+        if (working.current?.signal === signal) message.info(t('ledger.cancelled'));
+      } else if (e instanceof LedgerReadError) setRead({ ok: false, reason: e.message, columns: e.columns });
       else setRead({ ok: false, reason: String(e) });
     } finally {
-      setReading(false);
+      endWork(signal);
     }
   }
 
@@ -116,24 +152,35 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
   const months = useMemo(() => [...new Set((ledger?.lines ?? []).map((l) => l.month))].sort(), [ledger]);
   const badBills = months.filter((m) => gridBills[m]?.trim() && !YUAN.test(gridBills[m]!.trim().replace(/,/g, '')));
 
-  function compute() {
+  /** The chosen method's input, as the worker takes it. */
+  function overchargeInput(): OverchargeInput {
+    if (method === 'catalogue') {
+      if (!stored) throw new Error(t('tariffUi.oc.noTariff'));
+      return { method, table: stored.table, key };
+    }
+    const bills: [Month, Fen][] = [];
+    for (const m of months) {
+      const text = gridBills[m]?.trim().replace(/,/g, '');
+      if (text) bills.push([m, fenOfYuan(text)]);
+    }
+    return { method, gridBills: bills };
+  }
+
+  async function compute() {
     if (!ledger) return;
     setComputeError(null);
+    const signal = startWork({ step: 'compute', lines: ledger.lines.length });
     try {
-      if (method === 'catalogue') {
-        if (!stored) throw new Error(t('tariffUi.oc.noTariff'));
-        setResult(computeOvercharge(ledger, { method, tariffs: new TariffIndex(stored.table), key }));
-      } else {
-        const bills = new Map<Month, Fen>();
-        for (const m of months) {
-          const text = gridBills[m]?.trim().replace(/,/g, '');
-          if (text) bills.set(m, fenOfYuan(text));
-        }
-        setResult(computeOvercharge(ledger, { method, gridBills: bills }));
-      }
+      setResult(await computeInWorker(ledger, overchargeInput(), { signal }));
     } catch (e) {
+      if (isCancelled(e)) {
+        if (working.current?.signal === signal) message.info(t('ledger.computeCancelled'));
+        return;
+      }
       setResult(null);
       setComputeError(describeError(t, e));
+    } finally {
+      endWork(signal);
     }
   }
 
@@ -187,6 +234,11 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
               <Button type="primary" icon={<UploadOutlined />} loading={reading} onClick={() => void chooseFile()}>{t('tariffUi.oc.chooseLedger')}</Button>
             </Form.Item>
           </Form>
+          {work?.step === 'read' && (
+            <WorkProgress testId="ledger-progress" percent={work.total ? Math.floor((work.done / work.total) * 100) : null}
+              text={work.total ? t('ledger.readingRows', { done: work.done, total: work.total }) : t('ledger.reading')}
+              cancelLabel={t('work.cancel')} canCancel onCancel={() => working.current?.abort()} />
+          )}
           {applied && <Alert type="info" showIcon title={t('tariffUi.oc.mappingApplied', { landlord: applied })} />}
           {read && !read.ok && <Alert data-testid="ledger-error" type="error" showIcon title={t('tariffUi.oc.readFailed')} description={read.reason} />}
           {ledger && file && (
@@ -235,9 +287,13 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
               </Form>
             )}
             {badBills.length > 0 && <Alert type="error" showIcon title={badBills.map((m) => t('tariffUi.oc.gridBillInvalid', { month: m })).join('；')} />}
-            <Button type="primary" icon={<CalculatorOutlined />} disabled={badBills.length > 0 || (method === 'catalogue' && !stored)} onClick={compute}>
+            <Button type="primary" icon={<CalculatorOutlined />} loading={work?.step === 'compute'} disabled={badBills.length > 0 || (method === 'catalogue' && !stored)} onClick={() => void compute()}>
               {t('tariffUi.oc.compute')}
             </Button>
+            {work?.step === 'compute' && (
+              <WorkProgress testId="compute-progress" percent={null} text={t('ledger.computing', { lines: work.lines })}
+                cancelLabel={t('work.cancel')} canCancel onCancel={() => working.current?.abort()} />
+            )}
             {computeError && <Alert type="error" showIcon title={t('tariffUi.oc.computeFailed')} description={computeError} />}
           </Space>
         </Card>
@@ -272,6 +328,8 @@ function Unreadable({ ledger }: { ledger: LedgerImport }) {
 function OverchargeResultView({ ledger, result, onExport }: { ledger: LedgerImport; result: OverchargeResult; onExport: () => void }) {
   const { t } = useTranslation();
   const yuan = (fen: Fen) => formatFen(fen);
+  const tenants = useMemo(() => [...result.tenants], [result]);
+  const long = tenants.length > VIRTUAL_ABOVE;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('tariffUi.oc.result', { method: t(`overcharge.method.${result.method}`) })} extra={<Button icon={<DownloadOutlined />} onClick={onExport}>{t('tariffUi.oc.export')}</Button>}>
@@ -290,14 +348,16 @@ function OverchargeResultView({ ledger, result, onExport }: { ledger: LedgerImpo
           data-testid="oc-tenants"
           size="small"
           rowKey="tenant"
-          dataSource={[...result.tenants]}
-          pagination={result.tenants.length > 20 ? { pageSize: 20 } : false}
+          dataSource={tenants}
+          // A ledger of tens of thousands of lines has thousands of tenants: only the rows in view are rendered.
+          {...(long ? { virtual: true, scroll: { x: TENANT_WIDTHS.tenant + TENANT_WIDTHS.months + 3 * TENANT_WIDTHS.money, y: 480 } } : {})}
+          pagination={false}
           columns={[
-            { title: t('tariffUi.oc.tenant'), dataIndex: 'tenant' },
-            { title: t('tariffUi.oc.months'), key: 'months', render: (_, r) => r.months.join('、') },
-            { title: t('tariffUi.oc.charged'), key: 'charged', align: 'right', render: (_, r) => yuan(r.chargedFen) },
-            { title: t('tariffUi.oc.lawful'), key: 'lawful', align: 'right', render: (_, r) => yuan(r.lawfulFen) },
-            { title: t('tariffUi.oc.overcharge'), key: 'overcharge', align: 'right', render: (_, r) => <Typography.Text strong type={r.overchargeFen > 0 ? 'danger' : undefined}>{yuan(r.overchargeFen)}</Typography.Text> },
+            { title: t('tariffUi.oc.tenant'), dataIndex: 'tenant', width: long ? TENANT_WIDTHS.tenant : undefined, ellipsis: { showTitle: true } },
+            { title: t('tariffUi.oc.months'), key: 'months', width: long ? TENANT_WIDTHS.months : undefined, ellipsis: { showTitle: true }, render: (_, r) => r.months.join('、') },
+            { title: t('tariffUi.oc.charged'), key: 'charged', width: long ? TENANT_WIDTHS.money : undefined, align: 'right', render: (_, r) => yuan(r.chargedFen) },
+            { title: t('tariffUi.oc.lawful'), key: 'lawful', width: long ? TENANT_WIDTHS.money : undefined, align: 'right', render: (_, r) => yuan(r.lawfulFen) },
+            { title: t('tariffUi.oc.overcharge'), key: 'overcharge', width: long ? TENANT_WIDTHS.money : undefined, align: 'right', render: (_, r) => <Typography.Text strong type={r.overchargeFen > 0 ? 'danger' : undefined}>{yuan(r.overchargeFen)}</Typography.Text> },
           ]}
         />
       </Card>

@@ -41,7 +41,8 @@ export function RefundsPage() {
   const overall = sumBy(shown, () => '')[0]?.totals ?? { orderedFen: 0, paidFen: 0, verifiedFen: 0, overdueTenants: 0 };
   const keyOf: Record<Exclude<Group, 'order'>, (s: (typeof shown)[number]) => string> = {
     landlord: (s) => s.landlord,
-    plan: (s) => planName.get(s.drawId) ?? t('refunds.unknownPlan'),
+    // A targeted case is in no plan: its orders are grouped under its origin (投诉举报, 定向检查).
+    plan: (s) => (s.drawId ? (planName.get(s.drawId) ?? t('refunds.unknownPlan')) : t(`origin.${s.origin}`)),
     district: (s) => s.district || '—',
   };
   return (

@@ -186,7 +186,8 @@ function RejectedTable() {
         <Table<HubRow>
           rowKey="key"
           size="small"
-          pagination={false}
+          // A refused import can leave thousands of rows here: a page at a time.
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           dataSource={rows}
           columns={[
             { title: '#', render: (_, r) => String(r.row.mutationId), width: 60 },

@@ -1,12 +1,19 @@
 // One sync round: push the outbox in order until the hub has acknowledged all of it, then pull in
 // pages while the outbox stays empty, then compare per-case checksums (DESIGN.md "Sync protocol").
 import type { Entity, Inspector } from '../../src-shared/domain';
+import type { StoredFiling } from '../../src-shared/filings/stored';
+import type { StoredCreditChange } from '../../src-shared/credit/change';
+import type { PulledCreditRule } from '../../src-shared/credit/pulled';
+import { putPulledCreditChange } from './creditMutators';
 import { parsePulled, pulledCaseSchema, pulledRecordSchema, type PulledMapping, type PulledOfficeSettings, type PulledPublication, type PulledRefundEvent, type PulledRefundOrder, type PulledTariff, type RefusedRow } from '../../src-shared/sync/pulled';
 import { caseChecksum } from '../../src-shared/sync/checksum';
 import { BLOB_CHUNK, PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
 import type { LocalCase, LocalRecord, TariffDb } from '../db/db';
+import { putColumnRows } from '../db/listColumn';
+import { dropRecordFacts, putFilingLandlords, putRecordFacts } from '../db/statisticsFacts';
 import { readCursor, SYNC_KEYS } from './account';
 import { SyncError, type HubClient } from './hubClient';
+import { dropLinkedHere, dropRefusedTargeted } from './targetedMutators';
 
 export interface SyncProgress {
   phase: 'upload' | 'push' | 'pull' | 'verify';
@@ -142,7 +149,7 @@ async function pullAll(db: TariffDb, client: HubClient, report: SyncReport, touc
 export async function applyPage(db: TariffDb, changes: readonly Change[], cursor: string, touched: Set<string> = new Set()): Promise<RefusedRow[] | null> {
   const refused: RefusedRow[] = [];
   let kept = false;
-  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.officeSettings, db.refundOrders, db.refundEvents, db.publications, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
+  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listChunks, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.officeSettings, db.refundOrders, db.refundEvents, db.publications, db.filings, db.recordFacts, db.filingLandlords, db.creditRules, db.creditChanges, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
   await db.transaction('rw', tables, async () => {
     const pending = await db.outbox.toArray();
     // Reference data written here since the push (a list row, the tariff table) must reach the hub
@@ -172,8 +179,8 @@ export async function applyPage(db: TariffDb, changes: readonly Change[], cursor
   return kept ? null : refused;
 }
 
-const REFERENCE_MUTATORS = new Set(['putEntities', 'putInspectors', 'putTariffTable', 'putLedgerMapping', 'putOfficeSettings']);
-const REFERENCE_TABLES = new Set<Change['table']>(['entities', 'inspectors', 'tariffs', 'ledgerMappings', 'officeSettings']);
+const REFERENCE_MUTATORS = new Set(['putEntities', 'putInspectors', 'putTariffTable', 'putLedgerMapping', 'putOfficeSettings', 'putFilings', 'putCreditRule', 'setCreditGrades']);
+const REFERENCE_TABLES = new Set<Change['table']>(['entities', 'inspectors', 'tariffs', 'ledgerMappings', 'officeSettings', 'filings', 'creditRules', 'creditChanges']);
 
 /** Where the last 200 refused pulled rows are kept for the sync page. */
 export const REFUSED_KEY = 'sync.refusedRows';
@@ -215,6 +222,7 @@ async function putPulledListRows(db: TariffDb, kind: 'entities' | 'inspectors', 
   if (changed.length > 0) {
     await db.listHistory.bulkAdd(changed.map((c) => ({ kind, key: c.key, at, by: 'hub', action: 'sync' as const, before: c.before, after: c.row })));
     await table.bulkPut(changed.map((c) => c.row));
+    await putColumnRows(db.listChunks, kind, changed.map((c) => c.row));
   }
   await db.rowVersions.bulkPut(keys.map((key) => ({ id: `${kind}:${key}`, version: latest.get(key)!.version })));
 }
@@ -228,11 +236,14 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
       touched.add(change.key);
       if (busyCases.has(change.key)) skipped.add(change.key);
       else await db.cases.put(row as unknown as LocalCase);
+      await dropLinkedHere(db, row as unknown as LocalCase);
       return;
     case 'records':
       if (typeof row.caseId === 'string') touched.add(row.caseId);
-      if (!busyRecords.has(change.key)) await db.records.put(row as unknown as LocalRecord);
-      else if (typeof row.caseId === 'string') skipped.add(row.caseId);
+      if (!busyRecords.has(change.key)) {
+        await db.records.put(row as unknown as LocalRecord);
+        await putRecordFacts(db, [row as unknown as LocalRecord]);
+      } else if (typeof row.caseId === 'string') skipped.add(row.caseId);
       return;
     case 'entities':
     case 'inspectors':
@@ -269,6 +280,16 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
       await db.publications.put({ id: p.id, drawId: p.drawId, publication: p.publication, by: p.by, at: p.at, version: p.version });
       return;
     }
+    case 'filings':
+      await db.filings.put(row as unknown as StoredFiling);
+      await putFilingLandlords(db, [row as unknown as StoredFiling]);
+      return;
+    case 'creditRules':
+      await db.creditRules.put(row as unknown as PulledCreditRule);
+      return;
+    case 'creditChanges':
+      await putPulledCreditChange(db, row as unknown as StoredCreditChange);
+      return;
     case 'conflicts':
       await db.hubConflicts.put(hubRow);
       return;
@@ -276,6 +297,7 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
       await db.hubRejected.put(hubRow);
       if (typeof row.mutationId === 'number') await db.hubRejected.delete(`local:${row.mutationId}`);
       await dropRefused(db, row);
+      await dropRefusedTargeted(db, row);
       return;
     case 'draws':
       await db.hubDraws.put(hubRow);
@@ -329,11 +351,14 @@ async function verify(db: TariffDb, client: HubClient, caseIds: string[], report
         report.mismatched.push(id);
         continue;
       }
-      await db.transaction('rw', [db.cases, db.records, db.outbox], async () => {
+      await db.transaction('rw', [db.cases, db.records, db.recordFacts, db.outbox], async () => {
         if ((await db.outbox.where('caseId').equals(id).count()) > 0) return;
         await db.records.where('caseId').equals(id).delete();
+        await dropRecordFacts(db, id);
         await db.cases.put(parsedCase.data);
-        await db.records.bulkPut(parsedRecords.flatMap((r) => (r.success ? [r.data as LocalRecord] : [])));
+        const records = parsedRecords.flatMap((r) => (r.success ? [r.data as LocalRecord] : []));
+        await db.records.bulkPut(records);
+        await putRecordFacts(db, records);
       });
       if ((await localChecksum(db, id)) !== theirs[id]) report.mismatched.push(id);
       else await markVerified(db, id);

@@ -8,6 +8,7 @@ import { LIST_ROWS_MAX, type ListAction } from '../../src-shared/sync/mutators';
 import type { TariffTable } from '../../src-shared/tariff/types';
 import type { ListHistoryEntry, TariffDb } from '../db/db';
 import { readIdentity } from '../db/identity';
+import { putColumnRows } from '../db/listColumn';
 import { appendMutation, nextHlc } from './outbox';
 
 export type ListRow = Entity | Inspector;
@@ -36,7 +37,7 @@ export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly L
   if (rows.length === 0) return;
   const by = await byName(db);
   const table = kind === 'entities' ? db.entities : db.inspectors;
-  await db.transaction('rw', [table, db.listHistory, db.rowVersions, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [table, db.listChunks, db.listHistory, db.rowVersions, db.outbox, db.settings], async () => {
     const keys = rows.map((r) => rowKey(kind, r));
     const { before, versions } = await storedFor(db, kind, keys);
     for (let i = 0; i < rows.length; i += LIST_ROWS_MAX) {
@@ -51,6 +52,7 @@ export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly L
     await db.listHistory.bulkAdd(history);
     if (kind === 'entities') await db.entities.bulkPut(rows as Entity[]);
     else await db.inspectors.bulkPut(rows as Inspector[]);
+    await putColumnRows(db.listChunks, kind, rows);
   });
 }
 

@@ -1,7 +1,9 @@
 // A list file read and checked off the window's thread: parsing a 3,841-row workbook takes about a
-// second of CPU, which on the window would freeze the progress bar it is meant to move.
+// second of CPU, which on the window would freeze the progress bar it is meant to move. It only reads:
+// the window stores the accepted rows after the report, so ending this worker stores nothing.
 import type { ListKind } from '../../src-shared/domain';
-import { importList, ListReadError, type ListImport } from '../../src-shared/lists/importList';
+import { importList, type ListImport } from '../../src-shared/lists/importList';
+import { serveTask } from './serve';
 
 export interface ImportRequest {
   kind: ListKind;
@@ -10,22 +12,11 @@ export interface ImportRequest {
   onExisting: 'reject' | 'update';
 }
 
-export type ImportReply =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: ListImport<unknown> }
-  | { type: 'failed'; error: { name: 'ListReadError'; code: ListReadError['code']; message: string; missing: string[] } | { name: 'Error'; message: string } };
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
 
-const post = (reply: ImportReply) => self.postMessage(reply);
-
-self.onmessage = async (event: MessageEvent<ImportRequest>) => {
-  const { kind, data, existing, onExisting } = event.data;
-  try {
-    const result = await importList(kind, data, { existing: new Set(existing), onExisting, onProgress: (done, total) => post({ type: 'progress', done, total }) });
-    post({ type: 'done', result });
-  } catch (e) {
-    post({
-      type: 'failed',
-      error: e instanceof ListReadError ? { name: 'ListReadError', code: e.code, message: e.message, missing: [...e.missing] } : { name: 'Error', message: e instanceof Error ? e.message : String(e) },
-    });
-  }
-};
+serveTask<ImportRequest, ImportProgress, ListImport<unknown>>(({ kind, data, existing, onExisting }, { progress }) =>
+  importList(kind, data, { existing: new Set(existing), onExisting, onProgress: (done, total) => progress({ done, total }) }),
+);

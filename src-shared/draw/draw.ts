@@ -10,6 +10,7 @@ import { commitmentDifferences, excludedHash, type Commitment } from './commitme
 import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
 import { prepareRoster, TARGET_STRIDE, type Roster } from './roster';
 import { DistrictPool } from './teams';
+import { recusalRules } from './recusal';
 
 export type DrawErrorCode = 'plan-refused' | 'seed-empty' | 'duplicate-key' | 'team-unfillable' | 'empty-list' | 'commitment-mismatch';
 export type DrawRule =
@@ -575,13 +576,10 @@ function shortfallRules(e: Entity, pool: DistrictPool | null, team: readonly str
   if (!pool) return ['no-inspectors'];
   const rules = new Set<DrawRule>();
   if (pool.members.length < plan.teamSize) rules.add('too-few-inspectors');
-  const lastOnes = new Set(e.lastInspectors);
   pool.members.forEach((i, local) => {
     const insp = inspectors[i]!;
     if (team.includes(insp.certNo)) return;
-    if (plan.recusal.sameSubdistrict && insp.subdistrict !== '' && insp.subdistrict === e.subdistrict) rules.add('same-subdistrict');
-    if (insp.conflicts.includes(e.uscc)) rules.add('declared-conflict');
-    if (plan.recusal.lastInspector && lastOnes.has(insp.certNo)) rules.add('last-inspector');
+    for (const rule of recusalRules(insp, e, plan.recusal)) rules.add(rule);
     if (plan.maxPerInspector !== null && pool.loadOf(local) >= plan.maxPerInspector) rules.add('max-per-inspector');
   });
   const order: DrawRule[] = ['too-few-inspectors', 'same-subdistrict', 'declared-conflict', 'last-inspector', 'max-per-inspector'];

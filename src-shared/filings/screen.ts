@@ -61,7 +61,7 @@ function limit(text: string, name: string): string {
 }
 
 /** Per landlord, ranked: estimated excess desc, then months flagged desc, then USCC. */
-export function rankLandlords(filings: readonly ScreenedFiling[]): LandlordScreening[] {
+export function rankLandlords(filings: readonly Pick<ScreenedFiling, 'uscc' | 'name' | 'flags' | 'estimatedExcessFen'>[]): LandlordScreening[] {
   const byUscc = new Map<string, { uscc: string; name: string; flaggedMonths: number; estimatedExcessFen: number; months: number }>();
   for (const f of filings) {
     let landlord = byUscc.get(f.uscc);

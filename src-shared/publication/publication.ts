@@ -43,7 +43,8 @@ export type Publication = z.infer<typeof publicationSchema>;
 /** What the rule needs to know of a case listed in a publication. */
 export interface PublicationCase {
   id: string;
-  drawId: string;
+  /** Null for a targeted case: it is in no draw, so no draw's publication lists it (wrong-draw). */
+  drawId: string | null;
   status: string;
   outcome: CaseOutcome;
   /** The publication that published it already, or null. */

@@ -11,6 +11,10 @@ function caseContent(c: Case): Json {
     subdistrict: c.subdistrict, inspectors: c.inspectors, status: c.status, reviewNote: c.reviewNote, missingMedia: c.missingMedia,
     // Only once closed: the checksums of open cases stay what they were before closing dates were kept.
     ...(c.closedOn ? { closedOn: c.closedOn } : {}),
+    // Likewise only on targeted cases and cases with complaints attached: drawn cases' checksums are unchanged.
+    ...(c.origin && c.origin !== 'draw' ? { origin: c.origin, originDetail: (c.originDetail ?? null) as Json } : {}),
+    ...(c.lead ? { lead: c.lead } : {}),
+    ...(c.linkedComplaints && c.linkedComplaints.length > 0 ? { linkedComplaints: c.linkedComplaints as Json } : {}),
   };
 }
 

@@ -11,6 +11,11 @@ import { refundEventSchema } from '../refund/tracking';
 import { publicationSchema } from '../publication/publication';
 import { ledgerMappingSchema } from '../ledger/types';
 import { tariffTableSchema } from '../tariff/types';
+import { targetedOriginSchema } from '../targeted/origin';
+import { TEAM_MAX, TEAM_MIN } from '../targeted/team';
+import { storedFilingSchema } from '../filings/stored';
+import { creditRuleSchema } from '../credit/rule';
+import { creditChangesSchema } from '../credit/change';
 import { cleanString, cleanTextCheck } from '../text';
 import { addNestedIssues } from '../zodIssue';
 import { recordDataSchemas, RECORD_KINDS, signatureSchema, type RecordKind } from './records';
@@ -112,6 +117,32 @@ export const mutatorArgs = {
     drawnBy: cleanString().max(200),
     result: drawResultSchema.extend({ selected: drawResultSchema.shape.selected.max(DRAW_SELECTED_MAX) }),
   })),
+  /**
+   * The office opens a case outside the draw, on a tenant's complaint or a screening flag (src-shared/targeted/):
+   * `id` is the new case's; a team of two or more (certificate numbers, `lead` one of them). A target already
+   * in an open case gets the complaint attached to that case instead (no second case).
+   */
+  openTargetedCase: clean(z.strictObject({
+    id: z.uuid(),
+    uscc: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/),
+    origin: targetedOriginSchema,
+    inspectors: z.array(cleanString().trim().min(1).max(200)).min(TEAM_MIN).max(TEAM_MAX),
+    lead: cleanString().trim().min(1).max(200).optional(),
+  }).refine((a) => new Set(a.inspectors).size === a.inspectors.length, { path: ['inspectors'], message: 'duplicate-key', params: { code: 'duplicate-key' } })
+    .refine((a) => a.lead === undefined || a.inspectors.includes(a.lead), { path: ['lead'], message: 'the lead is one of the team' })),
+  /**
+   * Screened monthly filings of landlords (src-shared/filings/stored.ts), at most 500 a mutation; each replaces
+   * the landlord's month if stored. `source`: the file (or re-screening) they came from. Office only.
+   */
+  putFilings: clean(z.strictObject({
+    rows: z.array(storedFilingSchema).min(1).max(LIST_ROWS_MAX)
+      .refine((rows) => new Set(rows.map((r) => r.key)).size === rows.length, { message: 'duplicate-key', params: { code: 'duplicate-key' } }),
+    source: cleanString().max(200),
+  })),
+  /** The office's credit rule (src-shared/credit/rule.ts), a new version in force on every office device; a senseless rule is refused. */
+  putCreditRule: clean(z.strictObject({ rule: creditRuleSchema })),
+  /** Grade changes the office applies (by rule or by hand), each with its reason: the list row's credit and the target's grade history. */
+  setCreditGrades: clean(z.strictObject({ changes: creditChangesSchema })),
 } as const;
 
 export type MutatorName = keyof typeof mutatorArgs;

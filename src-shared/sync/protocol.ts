@@ -48,7 +48,7 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-export const CHANGE_TABLES = ['cases', 'records', 'entities', 'inspectors', 'conflicts', 'rejected', 'draws', 'tariffs', 'ledgerMappings', 'officeSettings', 'refundOrders', 'refundEvents', 'publications'] as const;
+export const CHANGE_TABLES = ['cases', 'records', 'entities', 'inspectors', 'conflicts', 'rejected', 'draws', 'tariffs', 'ledgerMappings', 'officeSettings', 'refundOrders', 'refundEvents', 'publications', 'filings', 'creditRules', 'creditChanges'] as const;
 export type ChangeTable = (typeof CHANGE_TABLES)[number];
 
 export const changeSchema = z.object({

@@ -8,6 +8,9 @@ import { refundOrderSchema } from '../refund/order';
 import { refundEventSchema } from '../refund/tracking';
 import { publicationSchema } from '../publication/publication';
 import { tariffTableSchema } from '../tariff/types';
+import { storedFilingSchema } from '../filings/stored';
+import { pulledCreditRuleSchema } from '../credit/pulled';
+import { storedCreditChangeSchema } from '../credit/change';
 import { cleanString, cleanTextCheck } from '../text';
 import { addNestedIssues, firstIssue } from '../zodIssue';
 import type { Change, ChangeTable } from './protocol';
@@ -75,6 +78,9 @@ const PULLED: Record<ChangeTable, z.ZodType> = {
   conflicts: shownRow,
   rejected: shownRow,
   draws: shownRow,
+  filings: storedFilingSchema,
+  creditRules: pulledCreditRuleSchema,
+  creditChanges: storedCreditChangeSchema,
 };
 
 /** A pulled row the laptop refused: which table, which key, which field, and the issue's code. */

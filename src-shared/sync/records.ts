@@ -7,6 +7,7 @@ import { tariffPostingSchema } from '../inspection/postedTariff';
 import { ledgerCheckSchema } from '../inspection/ledgerCheck';
 import { photoSchema } from '../inspection/evidence';
 import { onSiteRecordSchema, onSiteSignatureSchema } from '../inspection/onSiteRecord';
+import { CASE_ORIGINS, linkedComplaintSchema, targetedOriginSchema } from '../targeted/origin';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
 /** A decimal string with at most 3 decimals (kWh, meter readings); never a binary float. */
@@ -17,10 +18,19 @@ const longText = cleanString().max(5000);
 export const CASE_STATUSES = ['assigned', 'submitted', 'returned', 'approved'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** One inspection: a drawn target and the inspectors sent to it. */
+/** One inspection: a drawn (or, for a targeted case, chosen) target and the inspectors sent to it. */
 export const caseSchema = z.object({
   id: z.uuid(),
-  drawId: z.uuid(),
+  /** The draw that made it; null for a targeted case (complaint or screening, src-shared/targeted/origin.ts). */
+  drawId: z.uuid().nullable(),
+  /** Absent on drawn cases (originOf reads it as 'draw'). */
+  origin: z.enum(CASE_ORIGINS).optional(),
+  /** What a targeted case was opened on: the complaint, or the screening flags. */
+  originDetail: targetedOriginSchema.optional(),
+  /** The certificate number of the team's lead, when the office named one. */
+  lead: z.string().max(200).optional(),
+  /** Complaints about the target that arrived while this case was open: attached here, not a second case. */
+  linkedComplaints: z.array(linkedComplaintSchema).max(1000).optional(),
   uscc: z.string().length(18),
   entityName: z.string(),
   address: z.string(),

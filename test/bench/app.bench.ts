@@ -3,13 +3,14 @@
 // applied, in the outbox) and pushing it to the hub; and the window's longest task during a
 // 100,000-target draw (a PerformanceObserver on long tasks). Goals: import under 1.5 s, push under
 // 3 s, no main-thread task over 100 ms.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type FileChooser, type Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import type { Browser } from '@playwright/test';
 import { messyEntityList } from '../fixtures/listFiles';
 import { syntheticLists } from '../fixtures/synthetic';
+import { cli, createProfile, importThroughDialog, launchChromium, newLaptop, requireWebBuild, startHub, stopHub } from './browser';
 import { fmt, summary } from './stats';
 
 const ROWS = 3841;
@@ -18,49 +19,6 @@ const RUNS = 5;
 const WARMUP = 1;
 const PORT = Number(process.env.BENCH_HUB_PORT ?? 4191);
 const HUB = `http://127.0.0.1:${PORT}`;
-const CLI = join(process.cwd(), 'bin', 'tariffcheck.cjs');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-function cli(args: string[], input?: string): string {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`tariffcheck ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
-async function waitForHub(): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(`${HUB}/api/v1/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the hub did not start');
-}
-
-/** Debian's Chromium where installed, else Playwright's own. */
-function executablePath(): string | undefined {
-  return ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
-}
-
-async function createProfile(page: Page): Promise<void> {
-  await page.goto(HUB);
-  await page.getByLabel('姓名').fill('陈科长');
-  await page.getByText('科室', { exact: true }).click();
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByRole('menuitem', { name: '检查对象名录' }).waitFor();
-}
-
-/** The file chooser of the import dialog; asked again once when a busy machine swallowed the first click. */
-async function chooseFile(page: Page): Promise<FileChooser> {
-  const button = page.getByRole('dialog').getByRole('button', { name: '选择文件…' });
-  for (let attempt = 0; ; attempt++) {
-    const chooser = page.waitForEvent('filechooser', { timeout: 15_000 });
-    await button.click();
-    try {
-      return await chooser;
-    } catch (e) {
-      if (attempt > 0) throw e;
-    }
-  }
-}
 
 interface ImportRun {
   check: number;
@@ -70,21 +28,11 @@ interface ImportRun {
 
 /** One office laptop: check the file, store its rows through the mutators, enroll and push them. */
 async function importAndPush(browser: Browser, file: string, accepted: number, code: string): Promise<ImportRun> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await newLaptop(browser);
   const page = await context.newPage();
   try {
-    await createProfile(page);
-    const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '检查对象名录' }) });
-    await card.getByRole('button', { name: '导入 Excel' }).click();
-    const chooser = await chooseFile(page);
-    const t0 = performance.now();
-    await chooser.setFiles(file);
-    const store = page.getByRole('button', { name: `导入 ${accepted} 条有效记录` });
-    await store.waitFor();
-    const t1 = performance.now();
-    await store.click();
-    await page.getByTestId('list-count').filter({ hasText: `共 ${accepted} 条` }).waitFor({ timeout: 60_000 });
-    const t2 = performance.now();
+    await createProfile(page, HUB);
+    const { report, saved } = await importThroughDialog(page, '检查对象名录', file, accepted);
     await page.goto(`${HUB}/#/sync`);
     await page.getByLabel('配对码').fill(code);
     await page.getByLabel('本机名称').fill('科室电脑');
@@ -92,7 +40,7 @@ async function importAndPush(browser: Browser, file: string, accepted: number, c
     await page.getByRole('button', { name: /登\s?记/ }).click();
     await page.getByTestId('sync-badge').filter({ hasText: '已同步' }).waitFor({ timeout: 60_000 });
     const t4 = performance.now();
-    return { check: t1 - t0, store: t2 - t1, push: t4 - t3 };
+    return { check: report, store: saved, push: t4 - t3 };
   } finally {
     await context.close();
   }
@@ -101,10 +49,10 @@ async function importAndPush(browser: Browser, file: string, accepted: number, c
 /** The longest main-thread tasks while the app draws 100,000 targets, and the draw's own time. */
 async function drawLongTasks(browser: Browser): Promise<{ longest: number[]; drawMs: number; tasksOver100: number }> {
   const lists = syntheticLists({ seed: 2025, entities: 100_000, inspectors: 5_000, districts: 16, subdistrictsPerDistrict: 8 });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await newLaptop(browser);
   const page = await context.newPage();
   try {
-    await createProfile(page);
+    await createProfile(page, HUB);
     // Setup, not timed: both lists written into the app's database as an import would leave them.
     await page.evaluate(async ({ entities, inspectors }) => {
       const open = indexedDB.open('tariffcheck');
@@ -148,12 +96,12 @@ async function drawLongTasks(browser: Browser): Promise<{ longest: number[]; dra
 }
 
 export default async function (): Promise<string> {
-  if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) throw new Error('build the app first (npm run build)');
+  requireWebBuild();
   const dir = mkdtempSync(join(tmpdir(), 'tariffcheck-bench-app-'));
   const list = await messyEntityList({ seed: 2024, good: ROWS - SPOILED });
   const file = join(dir, 'targets-3841.xlsx');
   writeFileSync(file, list.bytes);
-  const browser = await chromium.launch({ executablePath: executablePath(), args: ARGS });
+  const browser = await launchChromium();
   let hub: ChildProcess | null = null;
   try {
     const runs: ImportRun[] = [];
@@ -162,13 +110,13 @@ export default async function (): Promise<string> {
       const data = join(dir, `hub-${i}`);
       cli(['user', 'add', '--data', data, '--username', 'office', '--name', '陈科长', '--role', 'office', '--district', '鼓楼区', '--password-stdin'], 'bench password\n');
       const code = cli(['pair', '--data', data, '--username', 'office']);
-      hub = await startHub(data);
+      hub = await startHub(data, PORT);
       const run = await importAndPush(browser, file, list.accepted.length, code);
       await stopHub(hub);
       hub = null;
       if (i >= WARMUP) runs.push(run);
     }
-    hub = await startHub(join(dir, 'hub-draw'));
+    hub = await startHub(join(dir, 'hub-draw'), PORT);
     const check = summary(runs.map((r) => r.check));
     const store = summary(runs.map((r) => r.store));
     const push = summary(runs.map((r) => r.push));
@@ -194,16 +142,4 @@ export default async function (): Promise<string> {
     if (hub) await stopHub(hub);
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function startHub(data: string): Promise<ChildProcess> {
-  const hub = spawn(process.execPath, [CLI, 'hub', '--data', data, '--port', String(PORT)], { stdio: 'ignore' });
-  await waitForHub();
-  return hub;
-}
-
-async function stopHub(hub: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => hub.once('exit', resolve));
-  hub.kill('SIGTERM');
-  await exited;
 }

@@ -16,6 +16,9 @@ import { isLaptopWorker, runLaptopWorker } from './laptopWorker';
 import { isBenchHubWorker, runBenchHubWorker } from './syncWorld';
 
 const benches: Record<string, () => Promise<string>> = { import: importBench, draw: drawBench, ledger: ledgerBench, sync: syncBench, app: appBench, fieldCase: fieldCaseBench, documents: documentsBench, filings: filingsBench };
+benches.screens = async () => (await import('./screens.bench')).default(); // Chromium, several minutes (issue 14)
+benches.statistics = async () => (await import('./statistics.bench')).default(); // Chromium (issue 15)
+benches.listQuery = async () => (await import('./listQuery.bench')).default(); // Chromium, 100,000 targets (issue 14)
 
 async function main() {
   const only = process.argv.slice(2);

@@ -181,6 +181,7 @@ test('every screen at 1280×800 and 1440×900: no hidden columns, no one-charact
     [`${drawPath}/record`, 'draw-record'], ['/cases', 'cases'], [`/cases/${caseId}`, 'case'], [`/cases/${caseId}/ledger`, 'case-ledger'], ['/refunds', 'refunds'],
     ['/publication', 'publication'], ['/tariffs', 'tariffs'], ['/overcharge', 'overcharge'], ['/settings/inspection', 'settings'], ['/sync', 'sync'],
     ['/conflicts', 'conflicts'], ['/accounts', 'accounts'], ['/audit', 'audit'], ['/verify', 'verify'], ['/profile', 'profile'],
+    ['/filings', 'filings'], ['/credit', 'credit'], [`/targets/${LONG_TARGET.uscc}`, 'target'], ['/statistics', 'statistics'],
   ];
   for (const size of SIZES) {
     await page.setViewportSize(size);

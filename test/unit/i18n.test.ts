@@ -23,9 +23,12 @@ import { evidenceUiMessages } from '../../src-renderer/i18n/evidenceUi';
 import { settingsUiMessages } from '../../src-renderer/i18n/settingsUi';
 import { publicationUiMessages } from '../../src-renderer/i18n/publicationUi';
 import { filingsMessages } from '../../src-shared/i18n/filings';
+import { filingsUiMessages } from '../../src-renderer/i18n/filingsUi';
+import { longWorkUiMessages } from '../../src-renderer/i18n/longWorkUi';
+import { targetedUiMessages } from '../../src-renderer/i18n/targetedUi';
 import { MUTATOR_NAMES } from '../../src-shared/sync/mutators';
 
-const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, seal: sealMessages, sealUi: sealUiMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages, refundUi: refundUiMessages, reviewUi: reviewUiMessages, evidenceUi: evidenceUiMessages, publicationUi: publicationUiMessages, filings: filingsMessages };
+const tables: Record<string, MessageTable> = { ui: uiMessages, lists: listMessages, draw: drawMessages, tariff: tariffMessages, tariffUi: tariffUiMessages, syncUi: syncUiMessages, errors: errorMessages, caseFile: caseFileMessages, hubCli: hubCliMessages, seal: sealMessages, sealUi: sealUiMessages, inspection: inspectionMessages, inspectionUi: inspectionUiMessages, mapUi: mapUiMessages, settingsUi: settingsUiMessages, review: reviewMessages, drawDocsUi: drawDocsUiMessages, calendar: calendarMessages, refundUi: refundUiMessages, reviewUi: reviewUiMessages, evidenceUi: evidenceUiMessages, publicationUi: publicationUiMessages, filings: filingsMessages, filingsUi: filingsUiMessages, longWorkUi: longWorkUiMessages, targetedUi: targetedUiMessages };
 
 describe('i18n', () => {
   it('names every mutator (a refused change is listed by it on 同步) in both languages', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity, Inspector } from '../../src-shared/domain';
-import { distinctValues, filterEntities, filterInspectors } from '../../src-renderer/state/listFilter';
+import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
+import { facetsOf, rowMatcher, searchText, sortedOptions, type ListFilter } from '../../src-renderer/state/listFilter';
 
 const entity = (over: Partial<Entity>): Entity => ({
   uscc: '91350100M000100Y43', name: '万象城', kind: 'mall', district: '鼓楼区', subdistrict: '东街街道',
@@ -13,31 +13,45 @@ const rows = [
   entity({ uscc: '91310115MA1K3BTP2B', name: '世贸写字楼', kind: 'office_building', subdistrict: '温泉街道', active: false }),
 ];
 
+/** The names of the rows the filter keeps, judged as the query layer judges them: by their derived text and facets. */
+function names<T extends Entity | Inspector>(kind: ListKind, list: T[], f: ListFilter): string[] {
+  const match = rowMatcher(f);
+  return list.filter((r) => match(searchText(kind, r), facetsOf(kind, r))).map((r) => r.name);
+}
+
 describe('list filters', () => {
-  it('match text in name, code and address, ignoring case and full width', () => {
-    expect(filterEntities(rows, { text: '软件' }).map((r) => r.name)).toEqual(['软件园']);
-    expect(filterEntities(rows, { text: 'ma1k3' }).map((r) => r.name)).toEqual(['世贸写字楼']);
-    expect(filterEntities(rows, { text: '五四路' }).length).toBe(3);
-    expect(filterEntities(rows, { text: '９１１１' }).map((r) => r.name)).toEqual(['软件园']);
+  it('match text in name, code, address and contact, ignoring case and full width', () => {
+    expect(names('entities', rows, { text: '软件' })).toEqual(['软件园']);
+    expect(names('entities', rows, { text: 'ma1k3' })).toEqual(['世贸写字楼']);
+    expect(names('entities', rows, { text: '五四路' })).toEqual(['万象城', '软件园', '世贸写字楼']);
+    expect(names('entities', rows, { text: '９１１１' })).toEqual(['软件园']);
+    expect(names('entities', rows, { text: ' 张三 ' })).toEqual(['万象城', '软件园', '世贸写字楼']);
+  });
+  it('never match across two fields', () => {
+    // 名称 ends in 园, the code begins with 9: no field holds 园9.
+    expect(names('entities', rows, { text: '园9' })).toEqual([]);
+    expect(names('entities', rows, { text: '园\u00009' })).toEqual([]);
   });
   it('combine district, sub-district, kind, credit and status', () => {
-    expect(filterEntities(rows, { text: '', district: '鼓楼区' }).length).toBe(2);
-    expect(filterEntities(rows, { text: '', district: '鼓楼区', subdistrict: '温泉街道' }).map((r) => r.name)).toEqual(['世贸写字楼']);
-    expect(filterEntities(rows, { text: '', kind: 'industrial_park' }).map((r) => r.name)).toEqual(['软件园']);
-    expect(filterEntities(rows, { text: '', credit: 'none' }).length).toBe(2);
-    expect(filterEntities(rows, { text: '', credit: 'red' }).map((r) => r.name)).toEqual(['软件园']);
-    expect(filterEntities(rows, { text: '', status: 'inactive' }).map((r) => r.name)).toEqual(['世贸写字楼']);
+    expect(names('entities', rows, { text: '', district: '鼓楼区' })).toEqual(['万象城', '世贸写字楼']);
+    expect(names('entities', rows, { text: '', district: '鼓楼区', subdistrict: '温泉街道' })).toEqual(['世贸写字楼']);
+    expect(names('entities', rows, { text: '', kind: 'industrial_park' })).toEqual(['软件园']);
+    expect(names('entities', rows, { text: '', credit: 'none' })).toEqual(['万象城', '世贸写字楼']);
+    expect(names('entities', rows, { text: '', credit: 'red' })).toEqual(['软件园']);
+    expect(names('entities', rows, { text: '', status: 'inactive' })).toEqual(['世贸写字楼']);
+    expect(names('entities', rows, { text: '五四', district: '鼓楼区', status: 'active' })).toEqual(['万象城']);
   });
-  it('filter inspectors by name, certificate and district', () => {
+  it('filter inspectors by name, certificate, unit, district and status', () => {
     const ins: Inspector[] = [
       { certNo: 'FJ001', name: '李四', unit: '鼓楼所', district: '鼓楼区', subdistrict: '', phone: '', conflicts: [], active: true },
       { certNo: 'FJ002', name: '王五', unit: '仓山所', district: '仓山区', subdistrict: '', phone: '', conflicts: [], active: false },
     ];
-    expect(filterInspectors(ins, { text: 'fj002' }).map((r) => r.name)).toEqual(['王五']);
-    expect(filterInspectors(ins, { text: '', district: '鼓楼区' }).map((r) => r.name)).toEqual(['李四']);
-    expect(filterInspectors(ins, { text: '', status: 'active' }).map((r) => r.name)).toEqual(['李四']);
+    expect(names('inspectors', ins, { text: 'fj002' })).toEqual(['王五']);
+    expect(names('inspectors', ins, { text: '仓山所' })).toEqual(['王五']);
+    expect(names('inspectors', ins, { text: '', district: '鼓楼区' })).toEqual(['李四']);
+    expect(names('inspectors', ins, { text: '', status: 'active' })).toEqual(['李四']);
   });
-  it('list distinct values for the drop-downs', () => {
-    expect(distinctValues(rows, (r) => r.district)).toEqual(['仓山区', '鼓楼区']);
+  it('list distinct values for the drop-downs, sorted the Chinese way, without empty ones', () => {
+    expect(sortedOptions(['鼓楼区', '仓山区', '', '鼓楼区'])).toEqual(['仓山区', '鼓楼区']);
   });
 });

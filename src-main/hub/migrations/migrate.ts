@@ -10,6 +10,9 @@ import refundOrders from './008_refund_orders.sql?raw';
 import refundEvents from './009_refund_events.sql?raw';
 import publications from './010_publications.sql?raw';
 import officeKeys from './011_office_keys.sql?raw';
+import filings from './012_filings.sql?raw';
+import credit from './013_credit.sql?raw';
+import targetedCases from './014_targeted_cases.sql?raw';
 import type { Store } from '../store/store';
 
 export interface Migration {
@@ -31,6 +34,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '009_refund_events', sql: refundEvents },
   { version: 10, name: '010_publications', sql: publications },
   { version: 11, name: '011_office_keys', sql: officeKeys },
+  { version: 12, name: '012_filings', sql: filings },
+  { version: 13, name: '013_credit', sql: credit },
+  { version: 14, name: '014_targeted_cases', sql: targetedCases },
 ];
 
 // Any fixed number: hubs starting together against one database take turns migrating.

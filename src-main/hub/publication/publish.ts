@@ -14,7 +14,7 @@ import { Rejection } from '../sync/mutators';
 
 interface ListedCase {
   id: string;
-  draw_id: string;
+  draw_id: string | null;
   status: string;
   district: string;
   entity_name: string;

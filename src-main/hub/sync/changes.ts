@@ -1,12 +1,14 @@
 // The row shapes the pull log carries (every write logs what it changed, once per row, through Write.log).
 import type { Json } from '../../../src-shared/canonicalJson';
 import type { Case, CaseRecord } from '../../../src-shared/sync/records';
+import type { CaseOrigin, LinkedComplaint, TargetedOrigin } from '../../../src-shared/targeted/origin';
 import { toNumber, type Sql } from '../store/store';
 import type { Write } from '../store/writeTransaction';
 
 export interface CaseRow {
   id: string;
-  draw_id: string;
+  /** Null for a targeted case (origin complaint or screening). */
+  draw_id: string | null;
   uscc: string;
   entity_name: string;
   address: string;
@@ -18,6 +20,10 @@ export interface CaseRow {
   missing_media: string[];
   /** The China date of its approval (null while open, or approved before it was kept). */
   closed_on: string | null;
+  origin: CaseOrigin;
+  origin_detail: TargetedOrigin | null;
+  lead: string | null;
+  linked_complaints: LinkedComplaint[];
   version: unknown;
 }
 
@@ -26,6 +32,10 @@ export function caseFromRow(r: CaseRow): Case & { version: number } {
     id: r.id, drawId: r.draw_id, uscc: r.uscc, entityName: r.entity_name, address: r.address, district: r.district,
     subdistrict: r.subdistrict, inspectors: r.inspectors, status: r.status, reviewNote: r.review_note, missingMedia: r.missing_media,
     ...(r.closed_on ? { closedOn: r.closed_on } : {}),
+    // Only where there is something to say: a drawn case's row is what it was before origins were kept.
+    ...(r.origin !== 'draw' ? { origin: r.origin, ...(r.origin_detail ? { originDetail: r.origin_detail } : {}) } : {}),
+    ...(r.lead ? { lead: r.lead } : {}),
+    ...(r.linked_complaints.length > 0 ? { linkedComplaints: r.linked_complaints } : {}),
     version: toNumber(r.version),
   };
 }

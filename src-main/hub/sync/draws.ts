@@ -51,11 +51,15 @@ function scopedFor(plan: DrawPlan, district: string | null): DrawPlan {
   return { ...plan, districts: [district] };
 }
 
-/** The open cases (any status but approved) of these targets, with the plan of the draw that made each. */
+/**
+ * The open drawn cases (any status but approved) of these targets, with the plan of the draw that made each.
+ * A targeted case (complaint, screening) leaves its target in the draw: leaving it out would shrink the
+ * group the ratio is taken of, so a chosen case would count towards the random ratio (docs/decisions.md).
+ */
 async function openCasesOf(store: Store, usccs: readonly string[]): Promise<OpenCase[]> {
   if (usccs.length === 0) return [];
   const rows = await store.query<{ id: string; uscc: string; draw_id: string; plan: string | null }>(
-    `SELECT c.id, c.uscc, c.draw_id, d.record->'plan'->>'name' AS plan FROM cases c LEFT JOIN draws d ON d.id = c.draw_id
+    `SELECT c.id, c.uscc, c.draw_id, d.record->'plan'->>'name' AS plan FROM cases c JOIN draws d ON d.id = c.draw_id
       WHERE c.status <> 'approved' AND c.uscc = ANY($1::text[]) ORDER BY c.uscc, c.id`,
     [usccs],
   );

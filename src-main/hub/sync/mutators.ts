@@ -18,7 +18,10 @@ import { commitDevicePlan, recordDeviceDraw } from './draws';
 import { issueOrder } from '../refund/orders';
 import { recordEvent } from '../refund/events';
 import { publish } from '../publication/publish';
+import { putFilings as storeFilings } from '../filings/filings';
 import { chinaToday } from '../../../src-shared/calendar/workdays';
+import { putCreditRule as storeCreditRule, setCreditGrades as applyCreditGrades } from '../credit/credit';
+import { openTargetedCase as openTargeted } from '../targeted/openTargetedCase';
 
 export class Rejection extends Error {
   constructor(
@@ -344,6 +347,22 @@ const commitPlan: Mutator<'commitPlan'> = async (ctx, args) => commitDevicePlan(
 /** A draw made on an office or lead device, kept whole (src-main/hub/sync/draws.ts). */
 const recordDraw: Mutator<'recordDraw'> = async (ctx, args) => recordDeviceDraw(ctx.w, ctx.session, args);
 
+/** The office opens a complaint or screening case outside the draw, or attaches it to the target's open case (src-main/hub/targeted/). */
+const openTargetedCase: Mutator<'openTargetedCase'> = async (ctx, args) => {
+  const { row, applied } = await openTargeted(ctx.w, ctx.session, args);
+  ctx.cases.set(row.id, row);
+  return applied;
+};
+
+/** Screened monthly filings from the office (src-main/hub/filings/filings.ts). */
+const putFilings: Mutator<'putFilings'> = async (ctx, args) => storeFilings(ctx.w, ctx.session, args);
+
+/** The office's credit rule, a senseless one refused with the reason (src-main/hub/credit/credit.ts). */
+const putCreditRule: Mutator<'putCreditRule'> = async (ctx, args) => storeCreditRule(ctx.w, ctx.session, args.rule);
+
+/** Grade changes the office applies: the list rows' credit and the grade history (src-main/hub/credit/credit.ts). */
+const setCreditGrades: Mutator<'setCreditGrades'> = async (ctx, args) => applyCreditGrades(ctx.w, ctx.session, args.changes, ctx.hlc);
+
 export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   addRecord,
   editRecord,
@@ -361,4 +380,8 @@ export const SERVER_MUTATORS: { [N in MutatorName]: Mutator<N> } = {
   publishResults,
   commitPlan,
   recordDraw,
+  openTargetedCase,
+  putFilings,
+  putCreditRule,
+  setCreditGrades,
 };

@@ -1,6 +1,7 @@
 // 租户账单: the landlord's ledgers computed inside the case, each with its file hash and the overcharge
 // per tenant (the Excel rows each figure is made of), and the way to compute another.
 import { Button, Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { tenantTotals, type LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
@@ -20,12 +21,13 @@ export function LedgerSection({ caseId, party, records, canRecord }: { caseId: s
   const save = (id: string, check: LedgerCheck, createdAt: string) =>
     saveDocument(() => saveSchedulePdf(id, check, party, createdAt));
   const navigate = useNavigate();
-  const checks = ledgerChecksOf(records);
+  // Summed once per change of the records, not on every render of the case page (a ledger may hold 20,000 lines).
+  const checks = useMemo(() => ledgerChecksOf(records).map((c) => ({ ...c, tenants: tenantTotals(c.check) })), [records]);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {canRecord && <Button type="primary" onClick={() => navigate(`/cases/${caseId}/ledger`)}>{t('insp.ledger.compute')}</Button>}
       {checks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insp.ledger.none')} />}
-      {checks.map(({ id, check, createdAt }) => (
+      {checks.map(({ id, check, createdAt, tenants }) => (
         <Card key={id} size="small" data-testid="ledger-check" title={check.file.name}
           extra={<Button size="small" onClick={() => void save(id, check, createdAt)}>{t('insp.ledger.pdf')}</Button>}>
           <Descriptions size="small" column={2} items={[
@@ -35,7 +37,7 @@ export function LedgerSection({ caseId, party, records, canRecord }: { caseId: s
             { key: 'sha', label: t('insp.ledger.sha256'), children: <Typography.Text code copyable={{ text: check.file.sha256 }}>{check.file.sha256.slice(0, 16)}…</Typography.Text> },
           ]} />
           <Table
-            size="small" rowKey="tenant" dataSource={tenantTotals(check)} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            size="small" rowKey="tenant" dataSource={tenants} pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               { title: t('tariffUi.oc.tenant'), dataIndex: 'tenant', ellipsis: true },
               { title: t('tariffUi.oc.months'), render: (_, r) => r.months.join('、') || '—' },

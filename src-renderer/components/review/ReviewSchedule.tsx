@@ -1,6 +1,7 @@
 // The overcharge schedule kept with the case, per ledger: per tenant the charged, lawful and overcharged
 // totals, each row opening onto its months with the rows of the landlord's Excel that each figure sums.
 import { Card, Empty, Space, Table, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../src-shared/money';
 import type { LocalRecord } from '../../db/cases';
@@ -25,13 +26,13 @@ function Months({ tenant }: { tenant: TenantSchedule }) {
 
 export function ReviewSchedule({ records }: { records: readonly LocalRecord[] }) {
   const { t } = useTranslation();
-  const checks = ledgerChecksOf(records);
+  // Summed once per change of the records, not on every render of the review page.
+  const checks = useMemo(() => ledgerChecksOf(records).map((c) => ({ ...c, tenants: scheduleByTenant(c.check) })), [records]);
   return (
     <Card size="small" title={t('reviewUi.schedule')} data-testid="review-schedule">
       {checks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reviewUi.noLedger')} />}
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {checks.map(({ id, check }) => {
-          const tenants = scheduleByTenant(check);
+        {checks.map(({ id, check, tenants }) => {
           return (
             <div key={id}>
               <Typography.Paragraph style={{ marginBottom: 6 }}>

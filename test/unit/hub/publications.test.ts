@@ -49,8 +49,9 @@ describe.each(STORES)('publication of results on $name', (factory) => {
     return [a, b, c, d];
   }
 
-  const publication = (drawId: string, entries: Publication['entries'], patch: Partial<Publication> = {}): Publication => ({
-    id: randomUUID(), drawId, publishedOn: '2026-10-08', channel: '国家企业信用信息公示系统', entries, ...patch,
+  // The world's cases are drawn ones: their drawId is never null (only targeted cases have none).
+  const publication = (drawId: string | null, entries: Publication['entries'], patch: Partial<Publication> = {}): Publication => ({
+    id: randomUUID(), drawId: drawId ?? '', publishedOn: '2026-10-08', channel: '国家企业信用信息公示系统', entries, ...patch,
   });
 
   const stored = async () => {

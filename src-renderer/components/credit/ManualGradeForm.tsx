@@ -1,0 +1,43 @@
+// A grade changed by hand: the target (chosen, or the one whose page this is), the new grade and the
+// reason, which is required — every grade change says why.
+import { Button, Form, Input, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CREDIT_GRADES, type CreditGrade, type Entity } from '../../../src-shared/domain';
+import { write } from '../../db/write';
+import { useRun } from '../useRun';
+
+interface Values {
+  uscc: string;
+  grade: CreditGrade | 'none';
+  reason: string;
+}
+
+/** `targets`: the list to choose from; `fixed`: the one target of a target's page. */
+export function ManualGradeForm({ targets, fixed }: { targets?: readonly Pick<Entity, 'uscc' | 'name' | 'credit'>[]; fixed?: Pick<Entity, 'uscc' | 'credit'> }) {
+  const { t } = useTranslation();
+  const run = useRun();
+  const [form] = Form.useForm<Values>();
+  const submit = async (v: Values) => {
+    const ok = await run(() => write.setCreditGrades([{ uscc: fixed?.uscc ?? v.uscc, grade: v.grade === 'none' ? null : v.grade, reason: v.reason.trim() }]));
+    if (ok) form.resetFields(['reason']);
+  };
+  return (
+    <Form<Values> form={form} layout="inline" onFinish={(v) => void submit(v)} data-testid="credit-manual" initialValues={{ grade: fixed?.credit ?? undefined }}>
+      <Space wrap>
+        {!fixed && (
+          <Form.Item name="uscc" label={t('creditUi.manual.target')} rules={[{ required: true, message: t('creditUi.manual.target') }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 280 }} aria-label={t('creditUi.manual.target')}
+              options={(targets ?? []).map((e) => ({ value: e.uscc, label: `${e.name}（${e.uscc}）` }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="grade" label={t('creditUi.manual.grade')} rules={[{ required: true, message: t('creditUi.manual.grade') }]}>
+          <Select style={{ width: 100 }} aria-label={t('creditUi.manual.grade')} options={[...CREDIT_GRADES.map((g) => ({ value: g, label: t(`credit.grade.${g}`) })), { value: 'none', label: t('creditUi.grade.none') }]} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('creditUi.manual.reason')} rules={[{ required: true, whitespace: true, message: t('creditUi.manual.reasonRequired') }]}>
+          <Input style={{ width: 360 }} maxLength={2000} aria-label={t('creditUi.manual.reason')} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">{t('creditUi.manual.apply')}</Button>
+      </Space>
+    </Form>
+  );
+}

@@ -1,0 +1,20 @@
+// 来源 of a case at a glance: 随机抽查, 投诉举报 or 定向检查, and how many complaints were attached to it.
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { originOf, type CaseOrigin } from '../../../src-shared/targeted/origin';
+import type { LocalCase } from '../../db/cases';
+
+/** Preset colours (antd's names): a chosen case stands out from the drawn ones. */
+export const ORIGIN_COLOR = { draw: 'default', complaint: 'magenta', screening: 'purple' } as const satisfies Record<CaseOrigin, string>;
+
+export function CaseOriginTag({ kase }: { kase: Pick<LocalCase, 'origin' | 'linkedComplaints'> }) {
+  const { t } = useTranslation();
+  const origin = originOf(kase);
+  const linked = kase.linkedComplaints?.length ?? 0;
+  return (
+    <>
+      <Tag color={ORIGIN_COLOR[origin]} data-testid="case-origin">{t(`origin.${origin}`)}</Tag>
+      {linked > 0 && <Tag color="magenta">{t('origin.linked', { count: linked })}</Tag>}
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+// The search column of the two lists: every row's key, folded search text and facets (state/listFilter.ts),
+// kept in key order in chunks of a few hundred rows. Reading 100,000 rows, or 100,000 small records, from
+// IndexedDB takes seconds in Chromium; 250 chunks take ~90 ms. They are read once per window and kept (~20 MB
+// at 100,000 rows); afterwards only the chunks a write changed are read again, so a search is a scan of
+// strings in memory (~20 ms). Every write of list rows calls putColumnRows in the transaction that stores
+// them: the mutators, the pull, the version 13 upgrade.
+import Dexie, { type EntityTable } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
+import { facetsOf, searchText } from '../state/listFilter';
+
+/** Some hundred rows of one list, contiguous in key order. Local only: derived from the rows, never synced. */
+export interface ListChunk {
+  id: string;
+  kind: ListKind;
+  /** Its smallest key: chunks sorted by it are the list in key order. */
+  first: string;
+  /** When it last changed (ms, increasing per list): a window re-reads the chunks newer than it has seen. */
+  rev: number;
+  keys: string[];
+  texts: string[];
+  facets: string[];
+}
+
+export type ChunkTable = EntityTable<ListChunk, 'id'>;
+
+/** Chunks are split above this many rows; ~40 kB each, below the size Chromium moves out of its database. */
+const CHUNK_MAX = 500;
+const CHUNK_TARGET = 400;
+/** Below this many rows a write looks up each row's chunk; above, it reads the list's chunks in one request. */
+const FEW = 64;
+
+interface Entry {
+  key: string;
+  text: string;
+  facets: string;
+}
+
+type ListRow = Entity | Inspector;
+
+// As sync/referenceMutators' rowKey, which this module cannot import: the mutators import it.
+const keyOf = (kind: ListKind, row: ListRow): string => (kind === 'entities' ? (row as Entity).uscc : (row as Inspector).certNo);
+
+/** The derived search fields of one row: the one place they are made. */
+export function columnEntry(kind: ListKind, row: ListRow): Entry {
+  return { key: keyOf(kind, row), text: searchText(kind, row), facets: facetsOf(kind, row) };
+}
+
+const ofKind = (kind: ListKind) => [[kind, Dexie.minKey], [kind, Dexie.maxKey]] as const;
+
+/** Stores the search fields of these rows (new or changed). Call inside the transaction that stores the rows. */
+export async function putColumnRows(chunks: ChunkTable, kind: ListKind, rows: readonly ListRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const byKey = new Map(rows.map((r) => [keyOf(kind, r), r]));
+  const entries = [...byKey.values()].map((r) => columnEntry(kind, r)).sort((a, b) => cmp(a.key, b.key));
+  const [lower, upper] = ofKind(kind);
+  const [stored, lastRev] = await Promise.all([
+    entries.length < FEW ? chunksFor(chunks, kind, entries) : chunks.where('[kind+first]').between(lower, upper).toArray(),
+    chunks.where('[kind+rev]').between(lower, upper).lastKey() as Promise<[ListKind, number] | undefined>,
+  ]);
+  const rev = Math.max((lastRev?.[1] ?? 0) + 1, Date.now());
+  const changed = mergeInto(stored.sort((a, b) => cmp(a.first, b.first)), entries, kind);
+  await chunks.bulkPut(changed.flatMap((c) => split(c)).map((c) => ({ ...c, rev })));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The chunk each key belongs in (the last whose first key is not above it, else the first chunk), deduplicated. */
+async function chunksFor(chunks: ChunkTable, kind: ListKind, entries: readonly Entry[]): Promise<ListChunk[]> {
+  const [lower, upper] = ofKind(kind);
+  const found = await Promise.all(
+    entries.map(async (e) => (await chunks.where('[kind+first]').between(lower, [kind, e.key], true, true).last()) ?? chunks.where('[kind+first]').between(lower, upper).first()),
+  );
+  return [...new Map(found.flatMap((c) => (c ? [[c.id, c] as const] : []))).values()];
+}
+
+/** Puts sorted entries into the sorted chunks they fall in (a new chunk when there is none); returns the chunks changed. */
+function mergeInto(sorted: ListChunk[], entries: readonly Entry[], kind: ListKind): ListChunk[] {
+  if (sorted.length === 0) sorted.push({ id: uuidv7(), kind, first: entries[0]!.key, rev: 0, keys: [], texts: [], facets: [] });
+  const groups = new Map<ListChunk, Entry[]>();
+  let c = 0;
+  for (const e of entries) {
+    while (c + 1 < sorted.length && sorted[c + 1]!.first <= e.key) c++;
+    const chunk = sorted[c]!;
+    groups.set(chunk, [...(groups.get(chunk) ?? []), e]);
+  }
+  return [...groups].map(([chunk, added]) => merged(chunk, added));
+}
+
+/** A chunk with the entries put in their places (replacing those with the same key), still in key order. */
+function merged(chunk: ListChunk, added: readonly Entry[]): ListChunk {
+  const out: ListChunk = { ...chunk, keys: [], texts: [], facets: [] };
+  const push = (key: string, text: string, facets: string) => {
+    out.keys.push(key);
+    out.texts.push(text);
+    out.facets.push(facets);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < chunk.keys.length || j < added.length) {
+    const old = chunk.keys[i];
+    const add = added[j];
+    if (add && (old === undefined || add.key <= old)) {
+      push(add.key, add.text, add.facets);
+      if (add.key === old) i++;
+      j++;
+    } else {
+      push(old!, chunk.texts[i]!, chunk.facets[i]!);
+      i++;
+    }
+  }
+  out.first = out.keys[0]!;
+  return out;
+}
+
+/** A chunk grown past CHUNK_MAX as even pieces; the first keeps its id. */
+function split(chunk: ListChunk): ListChunk[] {
+  if (chunk.keys.length <= CHUNK_MAX) return [chunk];
+  const n = Math.ceil(chunk.keys.length / CHUNK_TARGET);
+  const size = Math.ceil(chunk.keys.length / n);
+  return Array.from({ length: n }, (_, p) => {
+    const [from, to] = [p * size, (p + 1) * size];
+    const keys = chunk.keys.slice(from, to);
+    return { ...chunk, id: p === 0 ? chunk.id : uuidv7(), first: keys[0]!, keys, texts: chunk.texts.slice(from, to), facets: chunk.facets.slice(from, to) };
+  });
+}
+
+interface Kept {
+  chunks: Map<string, ListChunk>;
+  /** The highest rev read. */
+  seen: number;
+  ordered: ListChunk[] | null;
+  /** The read under way: a second caller waits for it rather than reading the same chunks again. */
+  reading: Promise<void> | null;
+}
+
+const kept = new WeakMap<ChunkTable, Map<ListKind, Kept>>();
+
+function keptFor(chunks: ChunkTable, kind: ListKind): Kept {
+  const perTable = kept.get(chunks) ?? new Map<ListKind, Kept>();
+  kept.set(chunks, perTable);
+  const k = perTable.get(kind) ?? { chunks: new Map(), seen: 0, ordered: null, reading: null };
+  perTable.set(kind, k);
+  return k;
+}
+
+/**
+ * The list's chunks in key order, as they stand: read whole the first time, then only those changed since
+ * (a write gives every chunk it touches a higher rev). The count and the highest rev are read first, in the
+ * caller's own query, so a live query re-runs on any write to the column even when it then waits for another
+ * caller's read. A count that disagrees with what is kept (the table was cleared) reads all again.
+ */
+export async function readColumn(chunks: ChunkTable, kind: ListKind): Promise<readonly ListChunk[]> {
+  const [lower, upper] = ofKind(kind);
+  const [count, last] = await Promise.all([
+    chunks.where('[kind+rev]').between(lower, upper).count(),
+    chunks.where('[kind+rev]').between(lower, upper).lastKey() as Promise<[ListKind, number] | undefined>,
+  ]);
+  const rev = last?.[1] ?? 0;
+  const k = keptFor(chunks, kind);
+  while (k.reading) await k.reading;
+  if (k.seen < rev || k.chunks.size !== count) {
+    if (k.chunks.size > count || k.seen > rev) forget(k);
+    await readChanged(chunks, kind, k);
+    // Chunks kept that the table no longer has (it was cleared and filled again): read it all once more.
+    if (k.chunks.size > count) {
+      forget(k);
+      await readChanged(chunks, kind, k);
+    }
+  }
+  return (k.ordered ??= [...k.chunks.values()].sort((a, b) => cmp(a.first, b.first)));
+}
+
+function forget(k: Kept): void {
+  k.chunks.clear();
+  k.seen = 0;
+  k.ordered = null;
+}
+
+async function readChanged(chunks: ChunkTable, kind: ListKind, k: Kept): Promise<void> {
+  const reading = readFresh(chunks, kind, k).finally(() => (k.reading = null));
+  k.reading = reading;
+  await reading;
+}
+
+async function readFresh(chunks: ChunkTable, kind: ListKind, k: Kept): Promise<void> {
+  const fresh = await chunks.where('[kind+rev]').between([kind, k.seen], ofKind(kind)[1], true, true).toArray();
+  for (const c of fresh) {
+    if ((k.chunks.get(c.id)?.rev ?? -1) < c.rev) {
+      k.chunks.set(c.id, c);
+      k.ordered = null;
+    }
+    k.seen = Math.max(k.seen, c.rev);
+  }
+}

@@ -1,0 +1,43 @@
+// Long work run off the window's thread: its progress and its Cancel (imports, the draw, a landlord's ledger).
+import type { MessageTable } from '../../src-shared/i18n/format';
+
+export const longWorkUiMessages: MessageTable = {
+  'zh-CN': {
+    'work.cancel': '取消',
+    'import.cancel': '取消导入',
+    'import.cancelled': '已取消导入',
+    'import.cancelledDetail': '没有保存任何一行。可以重新选择文件。',
+    'import.rowsChecked': '已校验 {{done}} / {{total}} 行',
+    'draw.stage.read': '正在读取名录…',
+    'draw.stage.hash': '正在计算名录哈希…',
+    'draw.stage.draw': '正在抽取…',
+    'draw.stage.record': '正在保存抽取结果…',
+    'draw.cancel': '取消抽取',
+    'draw.cancelled': '已取消抽取，未保存任何结果。',
+    'draw.commitCancelled': '已取消，未生成承诺。',
+    'ledger.reading': '正在读取台账…',
+    'ledger.readingRows': '正在读取台账：{{done}} / {{total}} 行',
+    'ledger.computing': '正在核算 {{lines}} 行账单…',
+    'ledger.cancelled': '已取消，台账未读入。',
+    'ledger.computeCancelled': '已取消核算。',
+  },
+  en: {
+    'work.cancel': 'Cancel',
+    'import.cancel': 'Cancel import',
+    'import.cancelled': 'Import cancelled',
+    'import.cancelledDetail': 'No row was stored. You can choose a file again.',
+    'import.rowsChecked': '{{done}} of {{total}} rows checked',
+    'draw.stage.read': 'Reading the lists…',
+    'draw.stage.hash': 'Hashing the lists…',
+    'draw.stage.draw': 'Drawing…',
+    'draw.stage.record': 'Saving the result…',
+    'draw.cancel': 'Cancel the draw',
+    'draw.cancelled': 'Draw cancelled; nothing was saved.',
+    'draw.commitCancelled': 'Cancelled; no commitment was made.',
+    'ledger.reading': 'Reading the ledger…',
+    'ledger.readingRows': 'Reading the ledger: {{done}} of {{total}} rows',
+    'ledger.computing': 'Computing {{lines}} bill lines…',
+    'ledger.cancelled': 'Cancelled; the ledger was not read.',
+    'ledger.computeCancelled': 'Computation cancelled.',
+  },
+};

@@ -1,0 +1,108 @@
+// Chromium on the built web app served by a real hub (the built CLI over PGlite): what the in-browser
+// benches (app.bench.ts, screens.bench.ts) share. Only what a user sees is used to drive the app: menu
+// names, labels, button texts and the list's count, so the benches keep working as the pages change.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type FileChooser, type Page } from '@playwright/test';
+
+const CLI = join(process.cwd(), 'bin', 'tariffcheck.cjs');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The built web app, which every browser bench serves. */
+export const WEB_BUILD = join(process.cwd(), 'out', 'renderer');
+
+export function requireWebBuild(): void {
+  if (!existsSync(join(WEB_BUILD, 'index.html'))) throw new Error('build the app first (npm run build)');
+}
+
+/** Runs `tariffcheck ARGS` (stdin `input`) and returns its output; throws with its stderr on failure. */
+export function cli(args: string[], input?: string): string {
+  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`tariffcheck ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** Debian's Chromium where installed, else Playwright's own. */
+export function launchChromium(): Promise<Browser> {
+  const executablePath = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p));
+  return chromium.launch({ executablePath, args: ARGS });
+}
+
+/** A new laptop: a fresh browser context (its own cache, storage and service worker) in China. */
+export function newLaptop(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
+/** `tariffcheck hub` over the data folder on the port (serving `webRoot` when given), once it answers. */
+export async function startHub(data: string, port: number, webRoot?: string): Promise<ChildProcess> {
+  const web = webRoot ? ['--web', webRoot] : [];
+  const hub = spawn(process.execPath, [CLI, 'hub', '--data', data, '--port', String(port), ...web], { stdio: 'ignore' });
+  for (let i = 0; i < 150; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)) return hub;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  hub.kill('SIGTERM');
+  throw new Error('the hub did not start');
+}
+
+export async function stopHub(hub: ChildProcess): Promise<void> {
+  if (hub.exitCode !== null) return;
+  const exited = new Promise((resolve) => hub.once('exit', resolve));
+  hub.kill('SIGTERM');
+  await exited;
+}
+
+/** The first run of the app at `url`: an office profile, up to the office's menu. */
+export async function createProfile(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('姓名').fill('陈科长');
+  await page.getByText('科室', { exact: true }).click();
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByRole('menuitem', { name: '检查对象名录' }).waitFor();
+}
+
+/** The list's count once it names `n` (with or without thousands separators), e.g. 共 3830 条. */
+export function countOf(n: number): RegExp {
+  const digits = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '[,，]?');
+  return new RegExp(`(^|\\D)${digits}(\\D|$)`);
+}
+
+/** The file chooser of the import dialog; asked again once when a busy machine swallowed the first click. */
+async function chooseFile(page: Page): Promise<FileChooser> {
+  const button = page.getByRole('dialog').getByRole('button', { name: '选择文件…' });
+  for (let attempt = 0; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 15_000 });
+    await button.click();
+    try {
+      return await chooser;
+    } catch (e) {
+      if (attempt > 0) throw e;
+    }
+  }
+}
+
+export interface ImportTimes {
+  /** File chosen → the row report. */
+  report: number;
+  /** 导入 clicked → the list counts every row. */
+  saved: number;
+}
+
+/**
+ * One list file through the import dialog of the list page `title` (检查对象名录 or 执法检查人员名录),
+ * already open, into a list holding `before` rows: the report, then the `accepted` rows stored.
+ */
+export async function importThroughDialog(page: Page, title: string, file: string, accepted: number, before = 0, timeout = 60_000): Promise<ImportTimes> {
+  const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
+  await card.getByRole('button', { name: '导入 Excel' }).click();
+  const chooser = await chooseFile(page);
+  const t0 = performance.now();
+  await chooser.setFiles(file);
+  const store = page.getByRole('button', { name: `导入 ${accepted} 条有效记录` });
+  await store.waitFor({ timeout });
+  const t1 = performance.now();
+  await store.click();
+  await page.getByTestId('list-count').filter({ hasText: countOf(before + accepted) }).waitFor({ timeout });
+  return { report: t1 - t0, saved: performance.now() - t1 };
+}

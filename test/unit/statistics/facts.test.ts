@@ -1,0 +1,126 @@
+// The statistics' derived rows (db/statisticsFacts.ts) are written with what they come from, by every path:
+// a ledger or finding recorded, edited, pulled or fetched whole again; filings imported or pulled; and the
+// upgrade to version 17 fills them from what a device already holds.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { openDb, type TariffDb } from '../../../src-renderer/db/db';
+import { saveAccount } from '../../../src-renderer/sync/account';
+import { applyPage } from '../../../src-renderer/sync/engine';
+import { putFilings } from '../../../src-renderer/sync/filingsMutators';
+import { addRecord, editRecord } from '../../../src-renderer/sync/mutators';
+import { rescreened, type StoredFiling } from '../../../src-shared/filings/stored';
+import type { LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
+
+const CASE = '0195d0a0-0000-7000-8000-00000000ca5e';
+const PULLED = '0195d0a0-0000-7000-8000-0000000000b1';
+const SHA = 'ab'.repeat(32);
+const A = '91350100M000100Y43';
+const B = '91350100M000200Y40';
+
+const LEDGER: LedgerCheck = {
+  file: { sha256: SHA, name: '台账.xlsx', size: 20480 }, landlord: '万象城', mapping: { fields: { tenant: '商户', kwh: '电量' }, fees: [] },
+  method: 'catalogue', key: { region: '福建', category: '一般工商业', voltage: '不满1千伏' }, gridBills: {}, toleranceFen: 0, tariffTable: '示例',
+  schedule: [
+    { tenant: '奶茶店', month: '2026-01', chargedFen: 50000, lawfulFen: 41234, overchargeFen: 8766, lines: [3] },
+    { tenant: '书店', month: '2026-02', chargedFen: 30000, lawfulFen: 28000, overchargeFen: 2000, lines: [5, 6] },
+  ],
+  totalOverchargeFen: 10766, linesComputed: 3, linesLeftOut: 0,
+};
+
+const JANUARY: StoredFiling = {
+  key: `${A}|2026-01`, uscc: A, name: '甲商场', month: '2026-01',
+  purchaseKwh: '100000', purchaseFen: 6_200_000, transferKwh: '95000', chargedFen: 7_600_000, households: 120,
+  category: '一般工商业', voltage: '不满1千伏',
+  purchaseAvgPrice: '0.6200', chargedAvgPrice: '0.8000', markupPerKwh: '0.1800', lossRate: '0.0500', catalogueReference: '0.6177',
+  estimatedExcessFen: 1_731_850, flags: ['markup', 'above-catalogue'], importedAt: '2026-03-02T01:00:00.000Z', source: '一月报表.xlsx',
+};
+const LIMITS = { tolerance: '0', lossThreshold: '0.07' };
+/** The same month filed again with less charged: no markup, a smaller excess. */
+const JANUARY_CORRECTED = rescreened({ ...JANUARY, chargedFen: 5_890_000, importedAt: '2026-03-09T02:00:00.000Z', source: '一月报表（更正）.xlsx' }, LIMITS);
+const FEBRUARY: StoredFiling = { ...JANUARY, key: `${A}|2026-02`, month: '2026-02' };
+const B_JANUARY: StoredFiling = { ...JANUARY, key: `${B}|2026-01`, uscc: B, name: '乙商场' };
+
+let serial = 0;
+
+async function laptop(): Promise<TariffDb> {
+  const db = openDb(`statistics-facts-${++serial}`);
+  await saveAccount(db, { hubUrl: '', deviceId: '0195d0a0-0000-7000-8000-0000000000d1', token: 't', user: { id: 'u', username: 'wang', displayName: '王检查', role: 'inspector', district: '鼓楼区', certNo: 'GL-001' } });
+  await db.cases.put({ id: CASE, drawId: CASE, uscc: A, entityName: '万象城', address: '', district: '鼓楼区', subdistrict: '', inspectors: ['GL-001'], status: 'assigned', reviewNote: '', missingMedia: [], version: 1 });
+  return db;
+}
+
+const pulledLedger = (totalOverchargeFen: number) => ({
+  id: PULLED, caseId: CASE, kind: 'ledgerCheck', data: { ...LEDGER, totalOverchargeFen }, signature: null, createdBy: 'li', createdAt: '2026-06-01T02:00:00.000Z', version: 7,
+});
+
+describe('statistics facts of records', () => {
+  it('a ledger and a finding recorded through the mutators land with their totals; an edit updates; other kinds have none', async () => {
+    const db = await laptop();
+    const ledger = await addRecord(db, CASE, 'ledgerCheck', LEDGER);
+    const finding = await addRecord(db, CASE, 'finding', { title: '加价收费', detail: '', type: 'markup', amountFen: 500, photos: [] });
+    await addRecord(db, CASE, 'meterReading', { meterNo: 'M-1', reading: '12.5', note: '' });
+    await editRecord(db, finding, { amountFen: 800 });
+    const createdAt = (await db.records.get(ledger))!.createdAt;
+    expect(await db.recordFacts.orderBy('id').toArray()).toEqual([
+      { id: ledger, kind: 'ledgerCheck', caseId: CASE, fileSha256: SHA, createdAt, totalOverchargeFen: 10766 },
+      { id: finding, kind: 'finding', caseId: CASE, type: 'markup', amountFen: 800 },
+    ].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  it('a ledger pulled from the hub lands with its total, and a later version replaces it', async () => {
+    const db = await laptop();
+    expect(await applyPage(db, [{ version: 7, table: 'records', key: PULLED, row: pulledLedger(10766) }], '7.1')).toEqual([]);
+    expect(await db.recordFacts.toArray()).toEqual([{ id: PULLED, kind: 'ledgerCheck', caseId: CASE, fileSha256: SHA, createdAt: '2026-06-01T02:00:00.000Z', totalOverchargeFen: 10766 }]);
+    expect(await applyPage(db, [{ version: 8, table: 'records', key: PULLED, row: { ...pulledLedger(2000), version: 8 } }], '8.1')).toEqual([]);
+    expect((await db.recordFacts.toArray()).map((f) => f.kind === 'ledgerCheck' && f.totalOverchargeFen)).toEqual([2000]);
+  });
+});
+
+describe('statistics facts of filings', () => {
+  it('filings imported through the mutator land by landlord and month; a month filed again replaces its figures', async () => {
+    const db = await laptop();
+    await putFilings(db, [JANUARY, FEBRUARY, B_JANUARY], '报表.xlsx');
+    await putFilings(db, [JANUARY_CORRECTED], '更正.xlsx');
+    expect(JANUARY_CORRECTED.flags).toEqual(['above-catalogue']);
+    expect(await db.filingLandlords.orderBy('uscc').toArray()).toEqual([
+      { uscc: A, months: ['2026-01', '2026-02'], flags: ['above-catalogue', 'markup,above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen, 1_731_850] },
+      { uscc: B, months: ['2026-01'], flags: ['markup,above-catalogue'], estimatedExcessFen: [1_731_850] },
+    ]);
+  });
+
+  it('filings pulled from the hub land by landlord and month', async () => {
+    const db = await laptop();
+    const changes = [JANUARY, FEBRUARY, JANUARY_CORRECTED].map((f, i) => ({ version: 20 + i, table: 'filings' as const, key: f.key, row: f as unknown as Record<string, unknown> }));
+    expect(await applyPage(db, changes, '22.1')).toEqual([]);
+    expect(await db.filingLandlords.toArray()).toEqual([
+      { uscc: A, months: ['2026-01', '2026-02'], flags: ['above-catalogue', 'markup,above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen, 1_731_850] },
+    ]);
+  });
+});
+
+describe('statistics database version 17', () => {
+  it('fills the facts from the ledgers, findings and filings stored before it', async () => {
+    const name = 'tariffcheck-v15-statistics';
+    const old = new Dexie(name);
+    old.version(15).stores({ records: '&id, caseId, kind', filings: '&key, uscc, month' });
+    await old.table('records').bulkPut([
+      pulledLedger(10766),
+      { ...pulledLedger(0), id: '0195d0a0-0000-7000-8000-0000000000b2', kind: 'finding', data: { title: '加价收费', detail: '', photos: [] } },
+      { ...pulledLedger(0), id: '0195d0a0-0000-7000-8000-0000000000b3', kind: 'meterReading', data: { meterNo: 'M-1', reading: '1', note: '' } },
+    ]);
+    await old.table('filings').bulkPut([JANUARY_CORRECTED, B_JANUARY]);
+    old.close();
+    const upgraded = openDb(name);
+    expect(await upgraded.recordFacts.orderBy('id').toArray()).toEqual([
+      { id: PULLED, kind: 'ledgerCheck', caseId: CASE, fileSha256: SHA, createdAt: '2026-06-01T02:00:00.000Z', totalOverchargeFen: 10766 },
+      { id: '0195d0a0-0000-7000-8000-0000000000b2', kind: 'finding', caseId: CASE, type: null, amountFen: null },
+    ]);
+    expect(await upgraded.filingLandlords.orderBy('uscc').toArray()).toEqual([
+      { uscc: A, months: ['2026-01'], flags: ['above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen] },
+      { uscc: B, months: ['2026-01'], flags: ['markup,above-catalogue'], estimatedExcessFen: [1_731_850] },
+    ]);
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { runTask, TaskCancelled, type WorkerLike } from '../../../src-renderer/workers/task';
+import { sendError, serveTask, type TaskContext, type TaskScope } from '../../../src-renderer/workers/serve';
+
+type Work = (request: number, context: TaskContext<string>) => Promise<string>;
+
+/** A worker in this thread: serveTask on a fake scope, messages cloned and delivered on later turns, dropped once terminated. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  readonly sent: unknown[] = [];
+  private readonly scope: TaskScope;
+
+  constructor(work: Work) {
+    this.scope = {
+      onmessage: null,
+      postMessage: (message) => this.later(() => this.onmessage?.({ data: structuredClone(message) } as MessageEvent)),
+    };
+    serveTask(work, this.scope);
+  }
+
+  postMessage(message: unknown): void {
+    this.sent.push(message);
+    this.later(() => this.scope.onmessage?.({ data: structuredClone(message) } as MessageEvent));
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  private later(deliver: () => void): void {
+    setTimeout(() => {
+      if (!this.terminated) deliver();
+    }, 0);
+  }
+}
+
+/** Work that reports three steps, then asks to store, then stores `request` in `stored`. */
+function storingWork(stored: number[]): Work {
+  return async (request, { progress, mayStore }) => {
+    for (const step of ['read', 'check', 'draw']) progress(step);
+    await mayStore();
+    stored.push(request);
+    return `stored ${request}`;
+  };
+}
+
+class CodedError extends Error {
+  override readonly name = 'CodedError';
+  constructor(readonly code: string, message: string, readonly missing: string[]) {
+    super(message);
+  }
+}
+
+describe('long work in a worker', () => {
+  it('reports every progress step, asks before storing, answers with the result and ends the worker', async () => {
+    const stored: number[] = [];
+    const progress: string[] = [];
+    let storing = 0;
+    let worker: FakeWorker | null = null;
+    const result = await runTask<number, string, string>(() => (worker = new FakeWorker(storingWork(stored))), 7, {
+      onProgress: (p) => progress.push(p),
+      onStoring: () => storing++,
+    });
+    expect(result).toBe('stored 7');
+    expect(progress).toEqual(['read', 'check', 'draw']);
+    expect(storing).toBe(1);
+    expect(stored).toEqual([7]);
+    expect(worker!.sent).toEqual([{ type: 'run', request: 7 }, { type: 'store' }]);
+    expect(worker!.terminated).toBe(true);
+  });
+
+  it('Cancel before storing ends the worker, rejects with TaskCancelled and stores nothing', async () => {
+    const stored: number[] = [];
+    const controller = new AbortController();
+    let worker: FakeWorker | null = null;
+    const run = runTask<number, string, string>(() => (worker = new FakeWorker(storingWork(stored))), 7, {
+      signal: controller.signal,
+      onProgress: (p) => p === 'check' && controller.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(TaskCancelled);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stored).toEqual([]);
+    expect(worker!.terminated).toBe(true);
+    expect(worker!.sent).toEqual([{ type: 'run', request: 7 }]);
+  });
+
+  it('Cancel once the worker was told to store changes nothing: the write completes and the result comes back', async () => {
+    const stored: number[] = [];
+    const controller = new AbortController();
+    const result = await runTask<number, string, string>(() => new FakeWorker(storingWork(stored)), 3, {
+      signal: controller.signal,
+      onStoring: () => controller.abort(),
+    });
+    expect(result).toBe('stored 3');
+    expect(stored).toEqual([3]);
+  });
+
+  it('a signal already aborted starts no worker', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let created = 0;
+    await expect(runTask(() => (created++, new FakeWorker(storingWork([]))), 1, { signal: controller.signal })).rejects.toBeInstanceOf(TaskCancelled);
+    expect(created).toBe(0);
+  });
+
+  it("the worker's error comes back with its class name and fields, for the window to rebuild", async () => {
+    const failing: Work = () => Promise.reject(new CodedError('missing-columns', '缺少必填列：统一社会信用代码', ['uscc']));
+    const seen: unknown[] = [];
+    const run = runTask<number, string, string>(() => new FakeWorker(failing), 1, {
+      reviveError: (e) => (seen.push(e), new CodedError(String(e.fields.code), e.message, e.fields.missing as string[])),
+    });
+    const error = await run.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CodedError);
+    expect(error).toMatchObject({ code: 'missing-columns', message: '缺少必填列：统一社会信用代码', missing: ['uscc'] });
+    expect(seen).toEqual([{ name: 'CodedError', message: '缺少必填列：统一社会信用代码', fields: { name: 'CodedError', code: 'missing-columns', missing: ['uscc'] } }]);
+  });
+
+  it('without reviveError a failure is a plain Error with the message; a thrown non-Error keeps its text', async () => {
+    const error = await runTask(() => new FakeWorker(() => Promise.reject(new CodedError('x', 'bad file', []))), 1).catch((e: unknown) => e);
+    expect(error).toEqual(new Error('bad file'));
+    expect(sendError('boom')).toEqual({ name: 'Error', message: 'boom', fields: {} });
+  });
+
+  it("a worker's script error rejects with its message and ends the worker", async () => {
+    const broken: WorkerLike & { terminated: boolean } = {
+      onmessage: null,
+      onerror: null,
+      terminated: false,
+      postMessage() {
+        setTimeout(() => broken.onerror?.({ message: 'SyntaxError: Unexpected token' } as ErrorEvent), 0);
+      },
+      terminate() {
+        broken.terminated = true;
+      },
+    };
+    await expect(runTask(() => broken, 1)).rejects.toThrow('SyntaxError: Unexpected token');
+    expect(broken.terminated).toBe(true);
+  });
+});
