@@ -9,8 +9,8 @@ import { expect, test } from './fixtures';
 import { createProfile, screenshot } from './helpers';
 import { D1, statisticsWorldTables as tables } from '../fixtures/statisticsWorld';
 
-const PORT = Number(process.env.E2E_PORT ?? 4561);
-const ORIGIN = `http://127.0.0.1:${PORT}/`;
+/** The preview server of playwright.config.ts (its baseURL). */
+const ORIGIN = '/';
 async function fill(page: Page): Promise<void> {
   await page.evaluate(async (data) => {
     const open = indexedDB.open('tariffcheck');
