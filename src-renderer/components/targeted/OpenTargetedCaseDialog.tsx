@@ -93,7 +93,8 @@ export function OpenTargetedCaseDialog({ uscc, origin, onClose }: OpenTargetedCa
   const inspectors = useActiveInspectors();
   const options = useMemo(() => teamOptions(t, target, inspectors ?? []), [t, target, inspectors]);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [done, setDone] = useState<TargetedOutcome | null>(null);
+  // The target's name is kept with the outcome: once done, the form (and what it watched) is gone.
+  const [done, setDone] = useState<(TargetedOutcome & { name: string }) | null>(null);
   const [saving, setSaving] = useState(false);
   const required = [{ required: true, whitespace: true, message: t('targeted.required') }];
 
@@ -101,7 +102,8 @@ export function OpenTargetedCaseDialog({ uscc, origin, onClose }: OpenTargetedCa
     setRefusal(null);
     setSaving(true);
     try {
-      setDone(await write.openTargetedCase({ uscc: f.uscc ?? uscc ?? '', origin: originOfForm(f), inspectors: f.inspectors, ...(f.lead ? { lead: f.lead } : {}) }));
+      const outcome = await write.openTargetedCase({ uscc: f.uscc ?? uscc ?? '', origin: originOfForm(f), inspectors: f.inspectors, ...(f.lead ? { lead: f.lead } : {}) });
+      setDone({ ...outcome, name: target?.name ?? '' });
     } catch (e) {
       if (e instanceof TargetedRefusal) setRefusal(targetedProblemText(t, e.problem));
       else throw e;
@@ -111,7 +113,7 @@ export function OpenTargetedCaseDialog({ uscc, origin, onClose }: OpenTargetedCa
   }
 
   if (done) {
-    const name = target?.name ?? '';
+    const { name } = done;
     return (
       <Modal open mask={{ closable: false }} title={t('targeted.title')} onCancel={onClose} footer={null}>
         <Result status="success" data-testid="targeted-done"
