@@ -16,8 +16,9 @@ import { putColumnRows, type ChunkTable, type ListChunk } from './listColumn';
 import type { StoredFiling } from '../../src-shared/filings/stored';
 import type { StoredCreditChange } from '../../src-shared/credit/change';
 import type { PulledCreditRule } from '../../src-shared/credit/pulled';
-import type { FilingLandlord, RecordFact } from '../../src-shared/statistics/facts';
-import { putFilingLandlords, putRecordFacts } from './statisticsFacts';
+import { recordFact, refundFact, withFilings, type FilingLandlord, type RecordFact } from '../../src-shared/statistics/facts';
+import type { StatRefund } from '../../src-shared/statistics/types';
+import { derivedTables } from './derived';
 
 /** One edit of a list row, kept so nothing recorded silently changes (DOMAIN.md, records). */
 export interface ListHistoryEntry {
@@ -125,9 +126,10 @@ export type TariffDb = Dexie & {
   /** The credit rule in force ('current'; version 0 while only saved here) and the grade changes (version 0: not yet on the hub). */
   creditRules: EntityTable<PulledCreditRule, 'id'>;
   creditChanges: EntityTable<StoredCreditChange, 'id'>;
-  /** The statistics' facts of ledger checks and findings, and each landlord's filings by month (db/statisticsFacts.ts). */
+  /** Derived (db/derived.ts): the statistics' facts of ledger checks and findings, each landlord's filings by month, each refund order's standing. */
   recordFacts: EntityTable<RecordFact, 'id'>;
   filingLandlords: EntityTable<FilingLandlord, 'uscc'>;
+  refundFacts: EntityTable<StatRefund, 'orderId'>;
 };
 
 /** A publication of a draw's results (一公开): as published here (version 0 until the hub's copy arrives) or as pulled. */
@@ -274,13 +276,25 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   // Issue 15: the credit rule in force and every target's grade history.
   db.version(15).stores({ creditRules: '&id', creditChanges: '&id, uscc' });
   // Issue 15: what the statistics count of each ledger, finding and filing, kept as they are written
-  // (db/statisticsFacts.ts), so the page reads small rows, not every ledger's bill lines and every filing.
+  // (db/derived.ts), so the page reads small rows, not every ledger's bill lines and every filing.
   db.version(17)
     .stores({ recordFacts: '&id, caseId', filingLandlords: '&uscc' })
     .upgrade(async (tx) => {
-      await putRecordFacts({ recordFacts: tx.table('recordFacts') }, await tx.table<LocalRecord, string>('records').where('kind').anyOf('ledgerCheck', 'finding').toArray());
-      await putFilingLandlords({ filingLandlords: tx.table('filingLandlords') }, await tx.table<StoredFiling, string>('filings').toArray());
+      const records = await tx.table<LocalRecord, string>('records').where('kind').anyOf('ledgerCheck', 'finding').toArray();
+      await tx.table('recordFacts').bulkPut(records.flatMap((r) => recordFact(r) ?? []));
+      await tx.table('filingLandlords').bulkPut(withFilings(new Map(), await tx.table<StoredFiling, string>('filings').toArray()));
     });
+  // Issue 15: each refund order's standing, so the statistics read one small row per order, not its events.
+  db.version(18)
+    .stores({ refundFacts: '&orderId, caseId' })
+    .upgrade(async (tx) => {
+      const events = new Map<string, RefundEvent[]>();
+      for (const e of await tx.table<StoredRefundEvent, string>('refundEvents').toArray()) events.set(e.orderId, [...(events.get(e.orderId) ?? []), e.event]);
+      const orders = await tx.table<StoredRefundOrder, string>('refundOrders').toArray();
+      await tx.table('refundFacts').bulkPut(orders.map((o) => refundFact(o, events.get(o.id) ?? [])));
+    });
+  // Every write of a source table keeps the tables derived from it, in its own transaction.
+  db.use(derivedTables);
   return db;
 }
 

@@ -1,7 +1,6 @@
 // Reads for 统计分析: what the statistics are computed from (src-shared/statistics/types.ts), narrowed by
-// index where the filter allows — cases by district, orders and events by case, filings by landlord — with
-// ledgers, findings and filings read from the small rows derived as they are written (db/statisticsFacts.ts).
-import type { Table } from 'dexie';
+// index where the filter allows — cases by district, filings by landlord — with
+// ledgers, findings, refunds and filings read from the small rows derived as they are written (db/derived.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { filingsOfLandlords } from '../../src-shared/statistics/facts';
 import { monthRange } from '../../src-shared/statistics/period';
@@ -41,16 +40,7 @@ async function readCases(filter: Pick<StatisticsFilter, 'drawId' | 'district'>):
   return rows.filter((c) => filter.drawId === null || c.drawId === filter.drawId).map(statCase);
 }
 
-/**
- * Rows whose index holds one of `keys`: one getAll per key, all in flight at once. Dexie's anyOf walks a
- * cursor instead, a round trip per row — for 250 targets' 3,000 filings about a second in Chromium.
- */
-async function byKeys<T>(table: Pick<Table<T, unknown, unknown>, 'where'>, index: string, keys: readonly string[]): Promise<T[]> {
-  const parts = await Promise.all([...new Set(keys)].map((k) => table.where(index).equals(k).toArray()));
-  return parts.flat();
-}
-
-/** The filings of the filter's months: of the plan's targets, of the district's, or of every landlord (db/statisticsFacts.ts). */
+/** The filings of the filter's months: of the plan's targets, of the district's, or of every landlord (db/derived.ts). */
 async function readFilings(filter: StatisticsFilter, entities: readonly StatEntity[], cases: readonly StatCase[]): Promise<StatFiling[]> {
   let usccs: string[] | null = null;
   if (filter.drawId !== null) usccs = cases.map((c) => c.uscc);
@@ -61,25 +51,26 @@ async function readFilings(filter: StatisticsFilter, entities: readonly StatEnti
 
 /** Everything the statistics of this filter count (the period is applied by the pure functions, filings read by it). */
 export function readStatisticsInput(filter: StatisticsFilter): Promise<StatisticsInput> {
-  const tables = [db.entities, db.draws, db.hubDraws, db.cases, db.recordFacts, db.refundOrders, db.refundEvents, db.filingLandlords];
+  const tables = [db.entities, db.draws, db.hubDraws, db.cases, db.recordFacts, db.refundFacts, db.filingLandlords];
   return db.transaction('r', tables, () => readInput(filter));
 }
 
 /**
- * Ledgers and findings come from their facts, kept as they are written: a few thousand small rows read whole
- * (a ledger record itself carries its schedule of bill lines, 200,000 of them in a city's year).
+ * Ledgers, findings and refunds come from their facts, kept as they are written (db/derived.ts): a few
+ * thousand small rows read whole (a ledger record itself carries its schedule of bill lines, 200,000 of them
+ * in a city's year; an order's events their proofs and letters). All reads are in flight at once; only the
+ * filings of a plan or district wait for the targets and cases that name their landlords.
  */
 async function readInput(filter: StatisticsFilter): Promise<StatisticsInput> {
   const every = filter.drawId === null && filter.district === null;
-  const [entities, draws, cases] = await Promise.all([readEntities(), readDraws(), readCases(filter)]);
-  const ids = cases.map((c) => c.id);
-  const wanted = new Set(ids);
-  const [facts, orders, events, filings] = await Promise.all([
+  const listed = Promise.all([readEntities(), readDraws(), readCases(filter)]);
+  const [[entities, draws, cases], facts, refunds, filings] = await Promise.all([
+    listed,
     db.recordFacts.toArray(),
-    every ? db.refundOrders.toArray() : byKeys(db.refundOrders, 'caseId', ids),
-    every ? db.refundEvents.toArray() : byKeys(db.refundEvents, 'caseId', ids),
-    readFilings(filter, entities, cases),
+    db.refundFacts.toArray(),
+    every ? readFilings(filter, [], []) : listed.then(([e, , c]) => readFilings(filter, e, c)),
   ]);
+  const wanted = new Set(cases.map((c) => c.id));
   const findings: StatFinding[] = [];
   const ledgers: StatLedger[] = [];
   for (const f of facts) {
@@ -87,11 +78,7 @@ async function readInput(filter: StatisticsFilter): Promise<StatisticsInput> {
     if (f.kind === 'finding') findings.push({ caseId: f.caseId, type: f.type, amountFen: f.amountFen });
     else ledgers.push({ caseId: f.caseId, fileSha256: f.fileSha256, createdAt: f.createdAt, totalOverchargeFen: f.totalOverchargeFen });
   }
-  return {
-    entities, draws, cases, filings, findings, ledgers,
-    orders: orders.map((o) => ({ id: o.id, caseId: o.caseId, order: o.order })),
-    events: events.map((e) => ({ orderId: e.orderId, at: e.at, event: e.event })),
-  };
+  return { entities, draws, cases, filings, findings, ledgers, refunds: every ? refunds : refunds.filter((r) => wanted.has(r.caseId)) };
 }
 
 /** The statistics' input for the filter, kept live; undefined while loading. */

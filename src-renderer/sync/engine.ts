@@ -10,7 +10,6 @@ import { caseChecksum } from '../../src-shared/sync/checksum';
 import { BLOB_CHUNK, PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
 import type { LocalCase, LocalRecord, TariffDb } from '../db/db';
 import { putColumnRows } from '../db/listColumn';
-import { dropRecordFacts, putFilingLandlords, putRecordFacts } from '../db/statisticsFacts';
 import { readCursor, SYNC_KEYS } from './account';
 import { SyncError, type HubClient } from './hubClient';
 import { dropLinkedHere, dropRefusedTargeted } from './targetedMutators';
@@ -149,7 +148,7 @@ async function pullAll(db: TariffDb, client: HubClient, report: SyncReport, touc
 export async function applyPage(db: TariffDb, changes: readonly Change[], cursor: string, touched: Set<string> = new Set()): Promise<RefusedRow[] | null> {
   const refused: RefusedRow[] = [];
   let kept = false;
-  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listChunks, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.officeSettings, db.refundOrders, db.refundEvents, db.publications, db.filings, db.recordFacts, db.filingLandlords, db.creditRules, db.creditChanges, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
+  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listChunks, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.officeSettings, db.refundOrders, db.refundEvents, db.publications, db.filings, db.creditRules, db.creditChanges, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
   await db.transaction('rw', tables, async () => {
     const pending = await db.outbox.toArray();
     // Reference data written here since the push (a list row, the tariff table) must reach the hub
@@ -242,7 +241,6 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
       if (typeof row.caseId === 'string') touched.add(row.caseId);
       if (!busyRecords.has(change.key)) {
         await db.records.put(row as unknown as LocalRecord);
-        await putRecordFacts(db, [row as unknown as LocalRecord]);
       } else if (typeof row.caseId === 'string') skipped.add(row.caseId);
       return;
     case 'entities':
@@ -282,7 +280,6 @@ async function applyChange(db: TariffDb, change: Change, busyCases: Set<string |
     }
     case 'filings':
       await db.filings.put(row as unknown as StoredFiling);
-      await putFilingLandlords(db, [row as unknown as StoredFiling]);
       return;
     case 'creditRules':
       await db.creditRules.put(row as unknown as PulledCreditRule);
@@ -351,14 +348,12 @@ async function verify(db: TariffDb, client: HubClient, caseIds: string[], report
         report.mismatched.push(id);
         continue;
       }
-      await db.transaction('rw', [db.cases, db.records, db.recordFacts, db.outbox], async () => {
+      await db.transaction('rw', [db.cases, db.records, db.outbox], async () => {
         if ((await db.outbox.where('caseId').equals(id).count()) > 0) return;
         await db.records.where('caseId').equals(id).delete();
-        await dropRecordFacts(db, id);
         await db.cases.put(parsedCase.data);
         const records = parsedRecords.flatMap((r) => (r.success ? [r.data as LocalRecord] : []));
         await db.records.bulkPut(records);
-        await putRecordFacts(db, records);
       });
       if ((await localChecksum(db, id)) !== theirs[id]) report.mismatched.push(id);
       else await markVerified(db, id);

@@ -3,17 +3,15 @@
 import type { StoredFiling } from '../../src-shared/filings/stored';
 import { LIST_ROWS_MAX } from '../../src-shared/sync/mutators';
 import type { TariffDb } from '../db/db';
-import { putFilingLandlords } from '../db/statisticsFacts';
 import { appendMutation, nextHlc } from './outbox';
 
 /** Stores screened filings (each replacing its landlord's month) here and, through the hub, on every office device. */
 export async function putFilings(db: TariffDb, rows: readonly StoredFiling[], source: string): Promise<void> {
   if (rows.length === 0) return;
-  await db.transaction('rw', [db.filings, db.filingLandlords, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [db.filings, db.outbox, db.settings], async () => {
     for (let i = 0; i < rows.length; i += LIST_ROWS_MAX) {
       await appendMutation(db, 'putFilings', { rows: rows.slice(i, i + LIST_ROWS_MAX), source }, await nextHlc(db));
     }
     await db.filings.bulkPut([...rows]);
-    await putFilingLandlords(db, rows);
   });
 }

@@ -5,7 +5,6 @@ import { chinaToday } from '../../src-shared/calendar/workdays';
 import { v7 as uuidv7 } from 'uuid';
 import { editRefusal, recordDataSchemas, type RecordKind, type Signature } from '../../src-shared/sync/records';
 import type { LocalRecord, TariffDb } from '../db/db';
-import { putRecordFacts } from '../db/statisticsFacts';
 import { readAccount } from './account';
 import { appendMutation, nextHlc } from './outbox';
 
@@ -21,7 +20,7 @@ export class LocalRefusal extends Error {
 }
 
 function tables(db: TariffDb) {
-  return [db.cases, db.records, db.recordFacts, db.outbox, db.settings, db.hubConflicts];
+  return [db.cases, db.records, db.outbox, db.settings, db.hubConflicts];
 }
 
 async function username(db: TariffDb): Promise<string> {
@@ -75,7 +74,6 @@ export async function addRecord<K extends RecordKind>(db: TariffDb, caseId: stri
     await appendMutation(db, 'addRecord', { id, caseId, kind, data: checked }, hlc, { caseId, recordId: id });
     const record = { id, caseId, kind, data: checked, signature: null, createdBy: by, createdByName: (await readAccount(db))?.user.displayName ?? by, createdAt: hlc, version: 0 };
     await db.records.add(record);
-    await putRecordFacts(db, [record]);
   });
   return id;
 }
@@ -89,7 +87,6 @@ export async function editRecord(db: TariffDb, id: string, changes: Record<strin
     const hlc = await nextHlc(db);
     await appendMutation(db, 'editRecord', { id, caseId: r.caseId, baseVersion: r.version, changes }, hlc, { caseId: r.caseId, recordId: id });
     await db.records.update(id, { data });
-    await putRecordFacts(db, [{ ...r, data }]);
   });
 }
 

@@ -1,8 +1,11 @@
 // What the statistics keep of the device's big rows, derived when those rows are written (Dexie tables
-// `recordFacts` and `filingLandlords`): a ledger record as its file and total (not its schedule of bill
-// lines), a finding as its type and amount, and a landlord's screened filings as one row of months. The
-// page then reads a few thousand small rows instead of every ledger whole and every filing.
-import type { StatFiling, StatFinding, StatLedger } from './types';
+// `recordFacts`, `filingLandlords` and `refundFacts`, db/derived.ts): a ledger record as its file and total
+// (not its schedule of bill lines), a finding as its type and amount, a landlord's screened filings as one
+// row of months, and a refund order as its standing (not its events with their proofs and letters). The
+// page then reads a few thousand small rows instead of every ledger whole, every filing and every event.
+import type { RefundOrder } from '../refund/order';
+import { totalsOf, trackingOf, type RefundEvent } from '../refund/tracking';
+import type { StatFiling, StatFinding, StatLedger, StatRefund } from './types';
 
 /** A record as the device keeps it, as far as its facts go. */
 export interface FactSource {
@@ -67,4 +70,23 @@ export function filingsOfLandlords(rows: readonly FilingLandlord[], range: reado
     });
   }
   return out;
+}
+
+/** A refund order as kept on a device, as far as its standing goes. */
+export interface RefundSource {
+  id: string;
+  caseId: string;
+  order: Pick<RefundOrder, 'tenants' | 'deadline' | 'issuedOn'>;
+}
+
+/** The order's standing after these events (any order: payments add up per tenant), as 退费跟踪 computes it. */
+export function refundFact(o: RefundSource, events: readonly RefundEvent[]): StatRefund {
+  // On a day before any deadline no tenant is overdue; who is still owed is the status, not the day.
+  const rows = trackingOf(o.order, events, '');
+  const totals = totalsOf(rows);
+  return {
+    orderId: o.id, caseId: o.caseId, issuedOn: o.order.issuedOn, deadline: o.order.deadline,
+    orderedFen: totals.orderedFen, paidFen: totals.paidFen, verifiedFen: totals.verifiedFen,
+    owedTenants: rows.filter((r) => r.status === 'pending' || r.status === 'partial').length,
+  };
 }

@@ -1,11 +1,10 @@
 // What the cases came to: findings by type, the overcharge found in the ledgers, and the refunds ordered,
 // refunded and verified (per district), all in integer fen. The refund figures are those of 退费跟踪
-// (refund/tracking.ts), so the two pages never disagree.
+// (refund/tracking.ts, kept per order by statistics/facts.ts), so the two pages never disagree.
 import type { Fen } from '../money';
-import { totalsOf, trackingOf, type RefundEvent } from '../refund/tracking';
 import { inPeriod } from './period';
 import type { Scope } from './scope';
-import type { StatCase, StatEvent, StatFinding, StatLedger, StatOrder } from './types';
+import type { StatCase, StatFinding, StatLedger, StatRefund } from './types';
 
 export interface FindingTypeRow {
   /** The office's type code; null for findings recorded without a type. */
@@ -66,21 +65,10 @@ export function findingsByType(findings: readonly StatFinding[], cases: readonly
 
 const newMoney = (district: string): MoneyRow => ({ district, cases: 0, casesWithOvercharge: 0, overchargeFen: 0, orders: 0, orderedFen: 0, refundedFen: 0, verifiedFen: 0, overdueTenants: 0 });
 
-function eventsByOrder(events: readonly StatEvent[]): Map<string, RefundEvent[]> {
-  const out = new Map<string, RefundEvent[]>();
-  for (const e of [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
-    const list = out.get(e.orderId);
-    if (list) list.push(e.event);
-    else out.set(e.orderId, [e.event]);
-  }
-  return out;
-}
-
 export interface MoneyInput {
   cases: readonly StatCase[];
   ledgers: readonly StatLedger[];
-  orders: readonly StatOrder[];
-  events: readonly StatEvent[];
+  refunds: readonly StatRefund[];
 }
 
 /** Per district (Chinese collation) and the total: overcharge found in the cases in scope, and the orders issued in the period. */
@@ -96,17 +84,16 @@ export function moneyByDistrict(input: MoneyInput, scope: Scope, period: Paramet
     if (fen > 0) row.casesWithOvercharge += 1;
   }
   const caseById = new Map(input.cases.map((c) => [c.id, c]));
-  const events = eventsByOrder(input.events);
-  for (const o of input.orders) {
-    const c = caseById.get(o.caseId);
-    if (!c || !scope.caseInPlace(c) || !inPeriod(o.order.issuedOn, period)) continue;
-    const totals = totalsOf(trackingOf(o.order, events.get(o.id) ?? [], today));
+  for (const r of input.refunds) {
+    const c = caseById.get(r.caseId);
+    if (!c || !scope.caseInPlace(c) || !inPeriod(r.issuedOn, period)) continue;
     const row = rowOf(c.district);
     row.orders += 1;
-    row.orderedFen += totals.orderedFen;
-    row.refundedFen += totals.paidFen;
-    row.verifiedFen += totals.verifiedFen;
-    row.overdueTenants += totals.overdueTenants;
+    row.orderedFen += r.orderedFen;
+    row.refundedFen += r.paidFen;
+    row.verifiedFen += r.verifiedFen;
+    // As 退费跟踪 says it (refund/tracking.ts): a tenant still owed is overdue after the deadline.
+    if (today > r.deadline) row.overdueTenants += r.owedTenants;
   }
   const sorted = [...rows.values()].sort((a, b) => a.district.localeCompare(b.district, 'zh-CN'));
   const total = sorted.reduce((t, r) => ({

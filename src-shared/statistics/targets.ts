@@ -34,7 +34,7 @@ const startOf = (c: StatCase, drawnOn: ReadonlyMap<string, string>): string => (
  * Active targets with coordinates in the district chosen (a plan chosen: its targets only), each with the
  * result of its latest case of the plan (or any) dated in the period. Also the count of those without coordinates.
  */
-export function targetPoints(input: Pick<StatisticsInput, 'entities' | 'draws' | 'cases' | 'findings' | 'orders'>, filter: StatisticsFilter): { points: TargetPoint[]; unplaced: number } {
+export function targetPoints(input: Pick<StatisticsInput, 'entities' | 'draws' | 'cases' | 'findings' | 'refunds'>, filter: StatisticsFilter): { points: TargetPoint[]; unplaced: number } {
   const drawnOn = new Map(input.draws.map((d) => [d.id, chinaDateOfInstant(d.drawnAt) ?? '']));
   const latest = new Map<string, StatCase>();
   for (const c of input.cases) {
@@ -46,7 +46,7 @@ export function targetPoints(input: Pick<StatisticsInput, 'entities' | 'draws' |
   const findings = new Map<string, number>();
   for (const f of input.findings) findings.set(f.caseId, (findings.get(f.caseId) ?? 0) + 1);
   const orders = new Map<string, number>();
-  for (const o of input.orders) orders.set(o.caseId, (orders.get(o.caseId) ?? 0) + 1);
+  for (const r of input.refunds) orders.set(r.caseId, (orders.get(r.caseId) ?? 0) + 1);
   const points: TargetPoint[] = [];
   let unplaced = 0;
   for (const e of input.entities) {

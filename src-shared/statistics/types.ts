@@ -1,8 +1,6 @@
 // What the office's statistics are computed from: plain arrays of what a device holds (list rows, draws,
-// cases, their findings and ledgers, refund orders and events, screened filings), and the filter chosen.
+// cases, their findings and ledgers, refund orders as their standing, screened filings), and the filter chosen.
 import type { CreditGrade } from '../domain';
-import type { RefundOrder } from '../refund/order';
-import type { RefundEvent } from '../refund/tracking';
 import type { CaseOrigin } from '../targeted/origin';
 import type { Period } from './period';
 
@@ -70,17 +68,20 @@ export interface StatLedger {
   totalOverchargeFen: number;
 }
 
-export interface StatOrder {
-  id: string;
-  caseId: string;
-  order: Pick<RefundOrder, 'tenants' | 'deadline' | 'issuedOn' | 'totalFen'>;
-}
-
-export interface StatEvent {
+/**
+ * A refund order as the statistics count it (kept per order as its events are written, statistics/facts.ts):
+ * its China date issued and deadline, what it ordered, what was refunded and verified (fen), and how many
+ * tenants are still owed — neither fully refunded nor unreachable: all of them overdue once the deadline is past.
+ */
+export interface StatRefund {
   orderId: string;
-  /** UTC ISO time recorded (events of an order are applied in this order). */
-  at: string;
-  event: RefundEvent;
+  caseId: string;
+  issuedOn: string;
+  deadline: string;
+  orderedFen: number;
+  paidFen: number;
+  verifiedFen: number;
+  owedTenants: number;
 }
 
 export interface StatFiling {
@@ -97,8 +98,7 @@ export interface StatisticsInput {
   cases: readonly StatCase[];
   findings: readonly StatFinding[];
   ledgers: readonly StatLedger[];
-  orders: readonly StatOrder[];
-  events: readonly StatEvent[];
+  refunds: readonly StatRefund[];
   filings: readonly StatFiling[];
 }
 

@@ -1,6 +1,7 @@
-// The statistics' derived rows (db/statisticsFacts.ts) are written with what they come from, by every path:
-// a ledger or finding recorded, edited, pulled or fetched whole again; filings imported or pulled; and the
-// upgrade to version 17 fills them from what a device already holds.
+// The statistics' derived rows (db/derived.ts) are written with what they come from, by every path — a ledger
+// or finding recorded, edited, pulled or deleted; filings imported, pulled or deleted; refund orders and
+// events issued, recorded, pulled or rolled back after a refusal — in the same transaction (one that fails
+// leaves neither), and the upgrades to versions 17 and 18 fill them from what a device already holds.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,11 @@ import { saveAccount } from '../../../src-renderer/sync/account';
 import { applyPage } from '../../../src-renderer/sync/engine';
 import { putFilings } from '../../../src-renderer/sync/filingsMutators';
 import { addRecord, editRecord } from '../../../src-renderer/sync/mutators';
+import { issueRefundOrder, recordRefundEvent } from '../../../src-renderer/sync/refundMutators';
 import { rescreened, type StoredFiling } from '../../../src-shared/filings/stored';
+import type { RefundOrder } from '../../../src-shared/refund/order';
+import type { RefundEvent } from '../../../src-shared/refund/tracking';
+import { statisticsWorldTables } from '../../fixtures/statisticsWorld';
 import type { LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
 
 const CASE = '0195d0a0-0000-7000-8000-00000000ca5e';
@@ -77,6 +82,28 @@ describe('statistics facts of records', () => {
   });
 });
 
+describe('statistics facts of records deleted', () => {
+  it('a case\'s records deleted (fetched whole again) take their facts; a table cleared takes them all', async () => {
+    const db = await laptop();
+    const other = '0195d0a0-0000-7000-8000-0000000000b9';
+    await db.records.bulkPut([pulledLedger(10766), { ...pulledLedger(5), id: other, caseId: '0195d0a0-0000-7000-8000-00000000ca5f' }]);
+    expect(await db.recordFacts.count()).toBe(2);
+    await db.records.where('caseId').equals(CASE).delete();
+    expect((await db.recordFacts.toArray()).map((f) => f.id)).toEqual([other]);
+    await db.records.clear();
+    expect(await db.recordFacts.count()).toBe(0);
+  });
+
+  it('a transaction that fails after writing a record leaves neither the record nor its fact', async () => {
+    const db = await laptop();
+    await expect(db.transaction('rw', [db.records], async () => {
+      await db.records.put(pulledLedger(10766));
+      throw new Error('stop');
+    })).rejects.toThrow('stop');
+    expect([await db.records.count(), await db.recordFacts.count()]).toEqual([0, 0]);
+  });
+});
+
 describe('statistics facts of filings', () => {
   it('filings imported through the mutator land by landlord and month; a month filed again replaces its figures', async () => {
     const db = await laptop();
@@ -96,6 +123,66 @@ describe('statistics facts of filings', () => {
     expect(await db.filingLandlords.toArray()).toEqual([
       { uscc: A, months: ['2026-01', '2026-02'], flags: ['above-catalogue', 'markup,above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen, 1_731_850] },
     ]);
+  });
+});
+
+describe('statistics facts of filings deleted', () => {
+  it('a filing deleted remakes its landlord\'s row from the months left; the last one takes the row', async () => {
+    const db = await laptop();
+    await putFilings(db, [JANUARY, FEBRUARY, B_JANUARY], '报表.xlsx');
+    await db.filings.delete(JANUARY.key);
+    await db.filings.delete(B_JANUARY.key);
+    expect(await db.filingLandlords.toArray()).toEqual([{ uscc: A, months: ['2026-02'], flags: ['markup,above-catalogue'], estimatedExcessFen: [1_731_850] }]);
+  });
+});
+
+const WORLD = statisticsWorldTables();
+const ORDER = WORLD.refundOrders![0]!.order as unknown as RefundOrder;
+const CASE_C1 = ORDER.caseId;
+const PROOF = { sha256: 'cd'.repeat(32), name: '转账凭证.pdf', type: 'application/pdf' as const };
+const refundEvent = (n: number, tenant: string, kind: RefundEvent['kind'], amountFen = 0, paidOn: string | null = null): RefundEvent => ({
+  id: `0195d0a0-0000-7000-8000-0000000001e${n}`, orderId: ORDER.id, tenant, kind, amountFen, paidOn, proof: kind === 'paid' ? PROOF : null, note: '',
+});
+const standing = (paidFen: number, verifiedFen: number, owedTenants: number) => ({
+  orderId: ORDER.id, caseId: CASE_C1, issuedOn: '2026-04-01', deadline: '2026-04-20', orderedFen: 123050, paidFen, verifiedFen, owedTenants,
+});
+
+async function office(): Promise<TariffDb> {
+  const db = openDb(`statistics-refunds-${++serial}`);
+  await saveAccount(db, { hubUrl: '', deviceId: '0195d0a0-0000-7000-8000-0000000000d2', token: 't', user: { id: 'o', username: 'chen', displayName: '陈科长', role: 'office', district: null, certNo: null } });
+  await db.cases.put({ id: CASE_C1, drawId: CASE, uscc: A, entityName: '金鹰购物中心', address: '', district: '鼓楼区', subdistrict: '', inspectors: ['GL-001'], status: 'approved', reviewNote: '', missingMedia: [], version: 1 });
+  return db;
+}
+
+describe('statistics facts of refunds', () => {
+  it('an order issued and its events recorded through the mutators keep its standing', async () => {
+    const db = await office();
+    await issueRefundOrder(db, ORDER);
+    expect(await db.refundFacts.toArray()).toEqual([standing(0, 0, 2)]);
+    await recordRefundEvent(db, refundEvent(1, '奶茶店', 'paid', 80000, '2026-04-05'));
+    await recordRefundEvent(db, refundEvent(2, '书店', 'paid', 10000, '2026-04-06'));
+    expect(await db.refundFacts.toArray()).toEqual([standing(90000, 0, 1)]);
+    await recordRefundEvent(db, refundEvent(3, '奶茶店', 'verified'));
+    await recordRefundEvent(db, refundEvent(4, '书店', 'unreachable'));
+    expect(await db.refundFacts.toArray()).toEqual([standing(90000, 80000, 0)]);
+  });
+
+  it('an order and events pulled keep its standing; an event the hub refused leaves it, and the standing with it', async () => {
+    const db = await office();
+    const at = '2026-04-06T02:00:00.000Z';
+    const changes = [
+      { version: 30, table: 'refundOrders' as const, key: ORDER.id, row: { id: ORDER.id, caseId: CASE_C1, order: ORDER, issuedBy: '陈科长', issuedAt: at, version: 30 } },
+      ...[refundEvent(1, '奶茶店', 'paid', 80000, '2026-04-05'), refundEvent(2, '奶茶店', 'verified')].map((event, i) => ({
+        version: 31 + i, table: 'refundEvents' as const, key: event.id, row: { id: event.id, caseId: CASE_C1, event, by: '陈科长', at, version: 31 + i },
+      })),
+    ];
+    expect(await applyPage(db, changes as never, '32.1')).toEqual([]);
+    expect(await db.refundFacts.toArray()).toEqual([standing(80000, 80000, 1)]);
+    const refused = { version: 33, table: 'rejected' as const, key: 'r1', row: { name: 'recordRefundEvent', args: { event: { id: refundEvent(2, '奶茶店', 'verified').id } }, reason: 'verified-already' } };
+    expect(await applyPage(db, [refused] as never, '33.1')).toEqual([]);
+    expect(await db.refundFacts.toArray()).toEqual([standing(80000, 0, 1)]);
+    await db.refundOrders.delete(ORDER.id);
+    expect(await db.refundFacts.count()).toBe(0);
   });
 });
 
@@ -120,6 +207,21 @@ describe('statistics database version 17', () => {
       { uscc: A, months: ['2026-01'], flags: ['above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen] },
       { uscc: B, months: ['2026-01'], flags: ['markup,above-catalogue'], estimatedExcessFen: [1_731_850] },
     ]);
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('statistics database version 18', () => {
+  it('fills each refund order\'s standing from the orders and events stored before it', async () => {
+    const name = 'tariffcheck-v17-refunds';
+    const old = new Dexie(name);
+    old.version(17).stores({ refundOrders: '&id, caseId', refundEvents: '&id, orderId, caseId' });
+    await old.table('refundOrders').bulkPut(WORLD.refundOrders!);
+    await old.table('refundEvents').bulkPut(WORLD.refundEvents!);
+    old.close();
+    const upgraded = openDb(name);
+    expect(await upgraded.refundFacts.toArray()).toEqual([standing(90000, 80000, 1)]);
     upgraded.close();
     await Dexie.delete(name);
   });

@@ -1,0 +1,150 @@
+// The tables derived from others (the statistics' facts, src-shared/statistics/facts.ts), kept by ONE Dexie
+// middleware rather than by each path that writes: a mutator, a pull, a case fetched whole, a refusal rolled
+// back, a `.tcase` merged. Every write of a source table updates its derived rows in the SAME IndexedDB
+// transaction, which the middleware widens to the stores it needs, so a derived row is never stale or half
+// written and no new write path can forget it.
+import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import { recordFact, refundFact, withFilings, type FactSource, type FilingLandlord, type RecordFact, type RefundSource } from '../../src-shared/statistics/facts';
+import type { StatFiling, StatRefund } from '../../src-shared/statistics/types';
+import type { RefundEvent } from '../../src-shared/refund/tracking';
+
+/** What a mutation of a source table did: the rows put, and the rows deleted (read before they went). */
+interface Written {
+  put: readonly unknown[];
+  deleted: readonly unknown[];
+}
+
+interface Derivation {
+  /** The derived table. */
+  table: string;
+  /** Tables whose writes change it. */
+  sources: readonly string[];
+  /** Every store the update reads or writes (joined to each readwrite transaction on a source). */
+  stores: readonly string[];
+  update(core: DBCore, trans: DBCoreTransaction, source: string, written: Written): PromiseLike<unknown>;
+}
+
+// No `await` below: Dexie's layers under this one (its cache and live-query observation) read the
+// transaction's zone, which Dexie's own promises carry through `.then` and a native await drops.
+const done = () => Dexie.Promise.resolve();
+const EQUAL = 1 as DBCoreRangeType;
+const equal = (key: unknown): DBCoreKeyRange => ({ type: EQUAL, lower: key, upper: key });
+
+function put(core: DBCore, trans: DBCoreTransaction, table: string, values: readonly unknown[]): PromiseLike<unknown> {
+  return values.length > 0 ? core.table(table).mutate({ type: 'put', trans, values }) : done();
+}
+
+function remove(core: DBCore, trans: DBCoreTransaction, table: string, keys: unknown[]): PromiseLike<unknown> {
+  return keys.length > 0 ? core.table(table).mutate({ type: 'delete', trans, keys }) : done();
+}
+
+/** Runs `step` for each item, one after the other. */
+function each<T>(items: Iterable<T>, step: (item: T) => PromiseLike<unknown>): PromiseLike<unknown> {
+  let chain: PromiseLike<unknown> = done();
+  for (const item of items) chain = chain.then(() => step(item));
+  return chain;
+}
+
+/** The rows of `table` whose `index` equals `key`. */
+function rowsWhere<T>(core: DBCore, trans: DBCoreTransaction, table: string, index: string, key: unknown): PromiseLike<T[]> {
+  const t = core.table(table);
+  const found = t.schema.getIndexByKeyPath(index);
+  if (!found) throw new Error(`derived tables: ${table} has no index ${index}`);
+  return t.query({ trans, values: true, query: { index: found, range: equal(key) } }).then((r) => r.result as T[]);
+}
+
+/** Ledger checks and findings → their facts (a record's id is its fact's). */
+const recordFacts: Derivation = {
+  table: 'recordFacts',
+  sources: ['records'],
+  stores: ['recordFacts'],
+  update(core, trans, _source, { put: rows, deleted }) {
+    const facts = (rows as FactSource[]).map(recordFact).filter((f): f is RecordFact => f !== null);
+    return put(core, trans, 'recordFacts', facts).then(() => remove(core, trans, 'recordFacts', (deleted as FactSource[]).map((r) => r.id)));
+  },
+};
+
+/** Screened filings → one row of months per landlord (a filing deleted: its landlord's row made again). */
+const filingLandlords: Derivation = {
+  table: 'filingLandlords',
+  sources: ['filings'],
+  stores: ['filings', 'filingLandlords'],
+  update(core, trans, _source, { put: rows, deleted }) {
+    const filings = rows as StatFiling[];
+    const usccs = [...new Set(filings.map((f) => f.uscc))];
+    const landlordsOf = usccs.length === 0 ? done() : core.table('filingLandlords').getMany({ trans, keys: usccs }).then((kept: (FilingLandlord | undefined)[]) => {
+      const before = new Map(kept.filter((r): r is FilingLandlord => r !== undefined).map((r) => [r.uscc, r]));
+      return put(core, trans, 'filingLandlords', withFilings(before, filings));
+    });
+    return landlordsOf.then(() => each(new Set((deleted as StatFiling[]).map((f) => f.uscc)), (uscc) => rowsWhere<StatFiling>(core, trans, 'filings', 'uscc', uscc).then((left) => (
+      left.length > 0 ? put(core, trans, 'filingLandlords', withFilings(new Map(), left)) : remove(core, trans, 'filingLandlords', [uscc])
+    ))));
+  },
+};
+
+/** Refund orders and their events → each order's standing (an order gone: its standing too). */
+const refundFacts: Derivation = {
+  table: 'refundFacts',
+  sources: ['refundOrders', 'refundEvents'],
+  stores: ['refundOrders', 'refundEvents', 'refundFacts'],
+  update(core, trans, source, { put: rows, deleted }) {
+    const orderIdOf = (r: unknown) => (source === 'refundOrders' ? (r as RefundSource).id : (r as { orderId: string }).orderId);
+    const ids = [...new Set([...rows, ...deleted].map(orderIdOf))];
+    if (ids.length === 0) return done();
+    return core.table('refundOrders').getMany({ trans, keys: ids }).then((orders: (RefundSource | undefined)[]) => {
+      const facts: StatRefund[] = [];
+      const gathered = each(orders, (o) => (!o ? done() : rowsWhere<{ event: RefundEvent }>(core, trans, 'refundEvents', 'orderId', o.id).then((events) => {
+        facts.push(refundFact(o, events.map((e) => e.event)));
+      })));
+      return gathered.then(() => put(core, trans, 'refundFacts', facts)).then(() => remove(core, trans, 'refundFacts', ids.filter((_, i) => !orders[i])));
+    });
+  },
+};
+
+export const DERIVATIONS: readonly Derivation[] = [recordFacts, filingLandlords, refundFacts];
+
+/** The rows a delete request will remove, read before it runs (a range: every row in it). */
+function doomed(table: DBCoreTable, req: DBCoreMutateRequest): PromiseLike<unknown[]> {
+  if (req.type === 'delete') return table.getMany({ trans: req.trans, keys: req.keys }).then((rows: unknown[]) => rows.filter((r) => r !== undefined));
+  if (req.type === 'deleteRange') return table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then((r) => r.result);
+  return Dexie.Promise.resolve([]);
+}
+
+/** The rows a put or add request stored (an add that failed on a row stored nothing of it). */
+function stored(req: DBCoreMutateRequest, failures: Record<number, Error>): readonly unknown[] {
+  if (req.type !== 'put' && req.type !== 'add') return [];
+  return req.values.filter((_, i) => !(i in failures));
+}
+
+export const derivedTables: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'derivedTables',
+  create(down) {
+    const present = new Set(down.schema.tables.map((t) => t.name));
+    const active = DERIVATIONS.filter((d) => d.stores.every((s) => present.has(s)));
+    const bySource = (name: string) => active.filter((d) => d.sources.includes(name));
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        if (mode !== 'readwrite') return down.transaction(stores, mode, options);
+        const wider = new Set(stores);
+        for (const s of stores) for (const d of bySource(s)) for (const x of d.stores) wider.add(x);
+        return down.transaction([...wider], mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        const derivations = bySource(name);
+        if (derivations.length === 0) return table;
+        return {
+          ...table,
+          mutate(req) {
+            return doomed(table, req).then((deleted) => table.mutate(req).then((res) => {
+              const written = { put: stored(req, res.failures), deleted };
+              return each(derivations, (d) => d.update(down, req.trans, name, written)).then(() => res);
+            })) as Promise<DBCoreMutateResponse>;
+          },
+        };
+      },
+    };
+  },
+};
