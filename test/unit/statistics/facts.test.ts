@@ -56,7 +56,7 @@ async function laptop(): Promise<TariffDb> {
 }
 
 const pulledLedger = (totalOverchargeFen: number) => ({
-  id: PULLED, caseId: CASE, kind: 'ledgerCheck', data: { ...LEDGER, totalOverchargeFen }, signature: null, createdBy: 'li', createdAt: '2026-06-01T02:00:00.000Z', version: 7,
+  id: PULLED, caseId: CASE, kind: 'ledgerCheck' as const, data: { ...LEDGER, totalOverchargeFen }, signature: null, createdBy: 'li', createdAt: '2026-06-01T02:00:00.000Z', version: 7,
 });
 
 describe('statistics facts of records', () => {
@@ -149,7 +149,7 @@ const standing = (paidFen: number, verifiedFen: number, owedTenants: number) => 
 
 async function office(): Promise<TariffDb> {
   const db = openDb(`statistics-refunds-${++serial}`);
-  await saveAccount(db, { hubUrl: '', deviceId: '0195d0a0-0000-7000-8000-0000000000d2', token: 't', user: { id: 'o', username: 'chen', displayName: '陈科长', role: 'office', district: null, certNo: null } });
+  await saveAccount(db, { hubUrl: '', deviceId: '0195d0a0-0000-7000-8000-0000000000d2', token: 't', user: { id: 'o', username: 'chen', displayName: '陈科长', role: 'office', district: '鼓楼区', certNo: null } });
   await db.cases.put({ id: CASE_C1, drawId: CASE, uscc: A, entityName: '金鹰购物中心', address: '', district: '鼓楼区', subdistrict: '', inspectors: ['GL-001'], status: 'approved', reviewNote: '', missingMedia: [], version: 1 });
   return db;
 }
