@@ -4,43 +4,15 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { HashRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LockScreen } from './components/LockScreen';
 import { useIdentity } from './db/identity';
 import type { Role } from './state/profile';
-
-// Every page is its own chunk, fetched when first shown: the window opens on the shell (menu, sync
-// status) and the one page asked for, not on the Excel, map and PDF code of all the others. The
-// service worker precaches every chunk, so a page first opened offline still loads.
-const AccountsPage = lazy(() => import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
-const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
-const CasePage = lazy(() => import('./pages/CasePage').then((m) => ({ default: m.CasePage })));
-const CasesPage = lazy(() => import('./pages/CasesPage').then((m) => ({ default: m.CasesPage })));
-const ConflictsPage = lazy(() => import('./pages/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
-const DrawHistoryPage = lazy(() => import('./pages/DrawHistoryPage').then((m) => ({ default: m.DrawHistoryPage })));
-const DrawPage = lazy(() => import('./pages/DrawPage').then((m) => ({ default: m.DrawPage })));
-const DrawRecordPage = lazy(() => import('./pages/DrawRecordPage').then((m) => ({ default: m.DrawRecordPage })));
-const DrawResultPage = lazy(() => import('./pages/DrawResultPage').then((m) => ({ default: m.DrawResultPage })));
-const InspectionSettingsPage = lazy(() =>
-  import('./pages/InspectionSettingsPage').then((m) => ({ default: m.InspectionSettingsPage })),
-);
-const ListPage = lazy(() => import('./pages/ListPage').then((m) => ({ default: m.ListPage })));
-const MyTasksPage = lazy(() => import('./pages/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
-const CaseLedgerPage = lazy(() => import('./pages/OverchargePage').then((m) => ({ default: m.CaseLedgerPage })));
-const OverchargePage = lazy(() => import('./pages/OverchargePage').then((m) => ({ default: m.OverchargePage })));
-const ProfilePage = lazy(() => import('./pages/ProfilePage').then((m) => ({ default: m.ProfilePage })));
-const RefundsPage = lazy(() => import('./pages/RefundsPage').then((m) => ({ default: m.RefundsPage })));
-const PublicationPage = lazy(() => import('./pages/PublicationPage').then((m) => ({ default: m.PublicationPage })));
-const StatisticsPage = lazy(() => import('./pages/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
-const FilingsPage = lazy(() => import('./pages/FilingsPage').then((m) => ({ default: m.FilingsPage })));
-const CreditPage = lazy(() => import('./pages/CreditPage').then((m) => ({ default: m.CreditPage })));
-const TargetHistoryPage = lazy(() => import('./pages/TargetHistoryPage').then((m) => ({ default: m.TargetHistoryPage })));
-const SyncPage = lazy(() => import('./pages/SyncPage').then((m) => ({ default: m.SyncPage })));
-const TariffPage = lazy(() => import('./pages/TariffPage').then((m) => ({ default: m.TariffPage })));
-const VerifyPage = lazy(() => import('./pages/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+import type { LazyPage } from './lazyPage';
+import { AccountsPage, AuditPage, CaseLedgerPage, CasePage, CasesPage, ConflictsPage, CreditPage, DrawHistoryPage, DrawPage, DrawRecordPage, DrawResultPage, FilingsPage, InspectionSettingsPage, ListPage, MyTasksPage, OverchargePage, ProfilePage, PublicationPage, RefundsPage, StatisticsPage, SyncPage, TargetHistoryPage, TariffPage, VerifyPage, pageAt } from './pageChunks';
 
 /** Shown in the page's place, inside the shell, while its chunk loads. */
 function PageLoading() {
@@ -68,15 +40,12 @@ const HOME: Record<Role, string> = { office: '/lists/entities', lead: '/draw', i
  * a first run, else the home page of the role this device had last time (a hint only; the route decides).
  */
 const LAST_ROLE = 'tariffcheck.lastRole';
-const HOME_PAGE: Record<Role, () => Promise<unknown>> = {
-  office: () => import('./pages/ListPage'),
-  lead: () => import('./pages/DrawPage'),
-  inspector: () => import('./pages/CasesPage'),
-};
+const HOME_PAGE: Record<Role, LazyPage<never>> = { office: ListPage, lead: DrawPage, inspector: CasesPage };
 function preloadFirstPage(): void {
   const role = localStorage.getItem(LAST_ROLE);
-  const home = role === 'office' || role === 'lead' || role === 'inspector' ? HOME_PAGE[role] : () => import('./pages/ProfilePage');
-  home().catch(() => undefined); // a failure shows where the page is rendered
+  const known = role === 'office' || role === 'lead' || role === 'inspector';
+  const page = !known ? ProfilePage : pageAt(window.location.hash) ?? HOME_PAGE[role];
+  page.preload().catch(() => undefined); // a failure shows where the page is rendered
 }
 preloadFirstPage();
 
@@ -144,7 +113,7 @@ export function App() {
   const zh = i18n.language !== 'en';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8' } }}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8' }, zeroRuntime: true }}>
       <AntApp>
         <ErrorBoundary>
           <LockScreen>

@@ -6,6 +6,7 @@ import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { setLocale } from '../i18n';
+import { pageAt } from '../pageChunks';
 import type { Profile, Role } from '../state/profile';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SyncBadge } from './SyncBadge';
@@ -59,6 +60,16 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
   return [lists, draw, cases, refunds, publication, statistics, tariffs, settings, sync, conflicts, verify, profile];
 }
 
+/** Each page's chunk fetched as the pointer reaches its menu item, ahead of the click. */
+function withPreload(items: Item[]): Item[] {
+  return items.map((item) => {
+    if (!item || !('key' in item)) return item;
+    if ('children' in item && item.children) return { ...item, children: withPreload(item.children as Item[]) } as Item;
+    const key = String(item.key);
+    return { ...item, onMouseEnter: () => void pageAt(key)?.preload().catch(() => undefined) } as Item;
+  });
+}
+
 /** The frame around every page: navigation for the role, who is signed in, the language. */
 export function AppShell({ profile }: { profile: Profile }) {
   const { t, i18n } = useTranslation();
@@ -76,7 +87,7 @@ export function AppShell({ profile }: { profile: Profile }) {
           mode="inline"
           selectedKeys={[pathname]}
           defaultOpenKeys={['lists', 'draw', 'tariffs']}
-          items={menuFor(profile.role, t)}
+          items={withPreload(menuFor(profile.role, t))}
           onClick={({ key }) => navigate(key)}
         />
       </Layout.Sider>

@@ -1,5 +1,5 @@
 import { App, Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Statistic, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { v7 as uuidv7 } from 'uuid';
@@ -20,6 +20,7 @@ import { useDistricts } from '../db/lists';
 import { WorkProgress } from '../components/WorkProgress';
 import type { DrawStage } from '../workers/drawClient';
 import { isCancelled } from '../workers/task';
+import { DrawResultPage } from '../pageChunks';
 
 /** How far the bar is at each stage of the work in the draw worker. */
 const STAGE_PERCENT: Record<DrawStage, number> = { read: 10, hash: 50, draw: 40, record: 90 };
@@ -90,6 +91,8 @@ export function DrawPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  // The result opens the moment the draw is recorded, not a chunk's fetch (and React's 300 ms hold) later.
+  useEffect(() => void DrawResultPage.preload().catch(() => undefined), []);
   const identity = useIdentity();
   const by = identity?.name ?? '';
   const districts = useDistricts() ?? [];

@@ -18,6 +18,17 @@ export function serviceWorkerWanted(): boolean {
  */
 export function registerServiceWorker(onNewVersion: () => void): void {
   if (!serviceWorkerWanted()) return;
+  // Not while the first screen is drawn: installing fetches and stores every chunk (megabytes), which took
+  // a fifth of a second from a first visit's welcome page on a 2-core laptop. A few seconds later it costs
+  // nothing anyone waits for; the app works online meanwhile.
+  const later = () => setTimeout(() => register(onNewVersion), REGISTER_DELAY_MS);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
+}
+
+const REGISTER_DELAY_MS = 2_000;
+
+function register(onNewVersion: () => void): void {
   // workbox-window is loaded lazily by the register module, so Electron never fetches it.
   void import('virtual:pwa-register')
     .then(({ registerSW }) =>

@@ -93,16 +93,27 @@ export interface ImportTimes {
  * One list file through the import dialog of the list page `title` (检查对象名录 or 执法检查人员名录),
  * already open, into a list holding `before` rows: the report, then the `accepted` rows stored.
  */
+/**
+ * Waits until an element matching `selector` (with text matching `text`, when given) is on screen, checked at
+ * every frame in the page. Playwright's own waits retry at growing intervals, up to 500 ms apart: too coarse
+ * to time a step of a few hundred milliseconds.
+ */
+export async function untilShown(page: Page, selector: string, text: RegExp | null = null, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(({ selector, source, flags }) => {
+    const re = source === null ? null : new RegExp(source, flags);
+    return Array.from(document.querySelectorAll(selector)).some((el) => el.getClientRects().length > 0 && (re === null || re.test(el.textContent ?? '')));
+  }, { selector, source: text?.source ?? null, flags: text?.flags ?? '' }, { polling: 'raf', timeout });
+}
+
 export async function importThroughDialog(page: Page, title: string, file: string, accepted: number, before = 0, timeout = 60_000): Promise<ImportTimes> {
   const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
   await card.getByRole('button', { name: '导入 Excel' }).click();
   const chooser = await chooseFile(page);
   const t0 = performance.now();
   await chooser.setFiles(file);
-  const store = page.getByRole('button', { name: `导入 ${accepted} 条有效记录` });
-  await store.waitFor({ timeout });
+  await untilShown(page, '.ant-modal button', new RegExp(`^导入 ?${accepted} ?条有效记录$`), timeout);
   const t1 = performance.now();
-  await store.click();
-  await page.getByTestId('list-count').filter({ hasText: countOf(before + accepted) }).waitFor({ timeout });
+  await page.getByRole('button', { name: `导入 ${accepted} 条有效记录` }).click();
+  await untilShown(page, '[data-testid="list-count"]', countOf(before + accepted), timeout);
   return { report: t1 - t0, saved: performance.now() - t1 };
 }
