@@ -6,7 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { Suspense, useEffect } from 'react';
 import { HashRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom';
-import { AppShell } from './components/AppShell';
+import { AppShell, HOME } from './components/AppShell';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LockScreen } from './components/LockScreen';
 import { useIdentity } from './db/identity';
@@ -32,8 +32,6 @@ function PageOutlet() {
   );
 }
 
-/** The landing page of each role. */
-const HOME: Record<Role, string> = { office: '/lists/entities', lead: '/draw', inspector: '/cases' };
 
 /**
  * The chunk of the first page, fetched while the database opens rather than after it: the welcome page on

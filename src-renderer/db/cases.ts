@@ -36,7 +36,7 @@ export function useRecordsById(ids: readonly string[]): Map<string, LocalRecord>
 
 /** Cases whose team holds this certificate number (an inspector's tasks). */
 export function useCasesOf(certNo: string): LocalCase[] | undefined {
-  return useLiveQuery(async () => (certNo ? (await db.cases.toArray()).filter((c) => c.inspectors.includes(certNo)) : []), [certNo]);
+  return useLiveQuery(async () => (certNo ? db.cases.where('inspectors').equals(certNo).toArray() : []), [certNo]);
 }
 
 /** Inspectors' names by certificate number (a person is shown by name). */

@@ -77,7 +77,7 @@ export function useTargetHistory(uscc: string, today = chinaToday(new Date())): 
   return useLiveQuery(async () => {
     const entity = (await db.entities.get(uscc)) ?? null;
     const changes = (await db.creditChanges.where('uscc').equals(uscc).toArray()).sort((a, b) => b.at.localeCompare(a.at));
-    const cases = (await db.cases.filter((c) => c.uscc === uscc).toArray()).sort((a, b) => (b.closedOn ?? '').localeCompare(a.closedOn ?? ''));
+    const cases = (await db.cases.where('uscc').equals(uscc).toArray()).sort((a, b) => (b.closedOn ?? '').localeCompare(a.closedOn ?? ''));
     const ids = cases.map((c) => c.id);
     const records = await db.records.where('caseId').anyOf(ids).toArray();
     const findings = new Map<string, LocalRecord[]>(ids.map((id) => [id, records.filter((r) => r.caseId === id && r.kind === 'finding')]));

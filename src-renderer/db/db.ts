@@ -293,6 +293,9 @@ export function openDb(name = 'tariffcheck'): TariffDb {
       const orders = await tx.table<StoredRefundOrder, string>('refundOrders').toArray();
       await tx.table('refundFacts').bulkPut(orders.map((o) => refundFact(o, events.get(o.id) ?? [])));
     });
+  // Issue 14: cases by their team, target and draw — an inspector's tasks, a target's cases and a draw's
+  // publication read the index, not every case (an office's year is thousands).
+  db.version(19).stores({ cases: '&id, status, district, *inspectors, uscc, drawId' });
   // Every write of a source table keeps the tables derived from it, in its own transaction.
   db.use(derivedTables);
   return db;

@@ -19,11 +19,6 @@ export async function storedKeys(kind: ListKind, db: TariffDb = defaultDb): Prom
   return new Set(keys.map(String));
 }
 
-/** Every row of a list; undefined while loading. For short uses only: a list page reads pages (useListPage). */
-export function useListRows(kind: ListKind): ListRow[] | undefined {
-  return useLiveQuery<ListRow[]>(() => table(defaultDb, kind).toArray(), [kind]);
-}
-
 /** One page of the rows matching a filter, with the counts, kept up to date; undefined while loading. */
 export function useListPage(kind: ListKind, filter: ListFilter, offset: number, limit: number): ListPage | undefined {
   return useLiveQuery(() => queryList(defaultDb, kind, filter, offset, limit), [kind, filter, offset, limit]);

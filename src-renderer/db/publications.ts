@@ -36,7 +36,7 @@ export function useCaseDraws(): Map<string, number> | undefined {
 export function usePublicationBoard(drawId: string | null): PublicationBoard | undefined {
   return useLiveQuery(async () => {
     if (!drawId) return { cases: [], outcomes: new Map(), orders: new Map(), published: new Map() };
-    const cases = (await db.cases.toArray()).filter((c) => c.drawId === drawId).sort((a, b) => a.district.localeCompare(b.district, 'zh-CN') || a.entityName.localeCompare(b.entityName, 'zh-CN'));
+    const cases = (await db.cases.where('drawId').equals(drawId).toArray()).sort((a, b) => a.district.localeCompare(b.district, 'zh-CN') || a.entityName.localeCompare(b.entityName, 'zh-CN'));
     const ids = new Set(cases.map((c) => c.id));
     const outcomes = new Map<string, CaseOutcome>(cases.map((c) => [c.id, { findings: 0, refundOrders: 0 }]));
     await db.records.where('kind').equals('finding').each((r) => void (ids.has(r.caseId) && (outcomes.get(r.caseId)!.findings += 1)));

@@ -40,7 +40,7 @@ export function useLocked(unlockedKey: string): boolean | undefined {
 
 export const loginOnline = (client: HubClient, password: string) => online(db, client, password);
 export const loginOffline = (password: string) => offline(db, password);
-// The case-file writer (zip) loads when a case file is exported, not with the lock screen.
-export const exportCaseFile = async () => (await import('../sync/caseFile')).exportCaseFile(db);
+// A case file is made in a worker (zipping photos would hold the window); the writer loads only then.
+export const exportCaseFile = async () => (await import('../workers/caseFileClient')).exportCaseFileInWorker();
 /** Keeps a photo or signature's bytes under its SHA-256; returns the hash. */
 export const storeBlob = (blob: Blob) => storeBlobIn(db, blob);

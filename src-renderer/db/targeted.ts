@@ -30,7 +30,7 @@ export function useActiveInspectors(): Inspector[] | undefined {
 export function useOpenCaseOf(uscc: string | null): LocalCase | null | undefined {
   return useLiveQuery(async () => {
     if (!uscc) return null;
-    const open = (await db.cases.filter((c) => c.uscc === uscc).toArray()).filter(isOpenCase);
+    const open = (await db.cases.where('uscc').equals(uscc).toArray()).filter(isOpenCase);
     return open.find((c) => originOf(c) === 'draw') ?? open[0] ?? null;
   }, [uscc]);
 }

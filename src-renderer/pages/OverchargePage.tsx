@@ -17,7 +17,7 @@ import type { TariffKey } from '../../src-shared/tariff/types';
 import type { OpenedFile } from '../../src-shared/platform-api';
 import { LedgerMappingTable } from '../components/LedgerMappingTable';
 import { firstKey, TariffKeyFields } from '../components/TariffViewer';
-import { useListRows } from '../db/lists';
+import { useListPage } from '../db/lists';
 import { rememberedMapping, useStoredTariff } from '../db/reference';
 import { write } from '../db/write';
 import { platform } from '../platform';
@@ -49,6 +49,8 @@ export function CaseLedgerPage() {
   return <OverchargePage inCase={{ id: kase.id, landlord: kase.entityName }} />;
 }
 
+const LANDLORD_OPTIONS = 20;
+
 /**
  * The landlord's ledger against the catalogue or the grid bill: column mapping, computation, results.
  * In a case (`inCase`) the result can be kept with it: the file as evidence and the overcharge per tenant and month.
@@ -57,7 +59,6 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
   const { t } = useTranslation();
   const { message } = App.useApp();
   const stored = useStoredTariff();
-  const entities = useListRows('entities') as Entity[] | undefined;
   const navigate = useNavigate();
   const [landlord, setLandlord] = useState(inCase?.landlord ?? '');
   const [keeping, setKeeping] = useState(false);
@@ -80,10 +81,10 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
   const [computeError, setComputeError] = useState<string | null>(null);
   const key = chosenKey ?? firstKey(stored?.table);
 
-  const landlordOptions = useMemo(
-    () => (entities ?? []).filter((e) => !landlord || e.name.includes(landlord) || e.uscc.includes(landlord)).slice(0, 20).map((e) => ({ value: e.name, label: `${e.name}（${e.uscc}）` })),
-    [entities, landlord],
-  );
+  // The first targets the typed text finds, by the list's search column (never the whole list in memory).
+  const landlordSearch = useMemo(() => ({ text: landlord }), [landlord]);
+  const found = useListPage('entities', landlordSearch, 0, LANDLORD_OPTIONS);
+  const landlordOptions = useMemo(() => ((found?.rows ?? []) as Entity[]).map((e) => ({ value: e.name, label: `${e.name}（${e.uscc}）` })), [found]);
 
   /** A new piece of work in the ledger worker, cancelling the one before (a newer file or mapping replaces it). */
   function startWork(first: Work): AbortSignal {

@@ -9,6 +9,7 @@ import { readAccount } from './account';
 import { appendMutation, nextHlc } from './outbox';
 
 export class LocalRefusal extends Error {
+  override readonly name = 'LocalRefusal';
   constructor(
     readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team' | 'not-approvable' | 'not-approved' | 'not-publishable',
     message: string,

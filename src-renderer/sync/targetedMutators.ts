@@ -45,7 +45,7 @@ export async function openTargetedCase(db: TariffDb, request: TargetedRequest, i
     const missing = targetProblem(request.uscc, target);
     if (missing || !target) throw new TargetedRefusal(missing ?? { code: 'unknown-target', uscc: request.uscc });
     const args = { id, uscc: request.uscc, origin, inspectors: request.inspectors, ...(request.lead ? { lead: request.lead } : {}) };
-    const open = openCaseOf(await db.cases.filter((c) => c.uscc === request.uscc).toArray());
+    const open = openCaseOf(await db.cases.where('uscc').equals(request.uscc).toArray());
     if (open) {
       const complaint: LinkedComplaint = { id, origin, by: me.name, at: new Date().toISOString() };
       await appendMutation(db, 'openTargetedCase', args, await nextHlc(db), { caseId: open.id });

@@ -102,7 +102,11 @@ export async function untilShown(page: Page, selector: string, text: RegExp | nu
   await page.waitForFunction(({ selector, source, flags }) => {
     const re = source === null ? null : new RegExp(source, flags);
     return Array.from(document.querySelectorAll(selector)).some((el) => el.getClientRects().length > 0 && (re === null || re.test(el.textContent ?? '')));
-  }, { selector, source: text?.source ?? null, flags: text?.flags ?? '' }, { polling: 'raf', timeout });
+  }, { selector, source: text?.source ?? null, flags: text?.flags ?? '' }, { polling: 'raf', timeout }).catch(async (e: unknown) => {
+    const seen = await page.evaluate((s) => Array.from(document.querySelectorAll(s)).map((el) => `${el.getClientRects().length}:${el.textContent}`).slice(0, 3), selector).catch(() => []);
+    console.error('DEBUG untilShown', selector, text, seen, page.url());
+    throw e;
+  });
 }
 
 export async function importThroughDialog(page: Page, title: string, file: string, accepted: number, before = 0, timeout = 60_000): Promise<ImportTimes> {

@@ -1,40 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runTask, TaskCancelled, type WorkerLike } from '../../../src-renderer/workers/task';
-import { sendError, serveTask, type TaskContext, type TaskScope } from '../../../src-renderer/workers/serve';
+import { sendError, type TaskContext } from '../../../src-renderer/workers/serve';
+import { FakeWorker } from './fakeWorker';
 
 type Work = (request: number, context: TaskContext<string>) => Promise<string>;
-
-/** A worker in this thread: serveTask on a fake scope, messages cloned and delivered on later turns, dropped once terminated. */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  terminated = false;
-  readonly sent: unknown[] = [];
-  private readonly scope: TaskScope;
-
-  constructor(work: Work) {
-    this.scope = {
-      onmessage: null,
-      postMessage: (message) => this.later(() => this.onmessage?.({ data: structuredClone(message) } as MessageEvent)),
-    };
-    serveTask(work, this.scope);
-  }
-
-  postMessage(message: unknown): void {
-    this.sent.push(message);
-    this.later(() => this.scope.onmessage?.({ data: structuredClone(message) } as MessageEvent));
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  private later(deliver: () => void): void {
-    setTimeout(() => {
-      if (!this.terminated) deliver();
-    }, 0);
-  }
-}
 
 /** Work that reports three steps, then asks to store, then stores `request` in `stored`. */
 function storingWork(stored: number[]): Work {
