@@ -3,6 +3,7 @@
 // The service worker precaches every chunk, so a page first opened offline still loads.
 import type { LazyPage } from './lazyPage';
 import { lazyPage } from './lazyPage';
+import { pageNameAt, type PageName } from './pageAddress';
 
 export const AccountsPage = lazyPage(() => import('./pages/AccountsPage').then((m) => m.AccountsPage));
 export const AuditPage = lazyPage(() => import('./pages/AuditPage').then((m) => m.AuditPage));
@@ -29,19 +30,16 @@ export const SyncPage = lazyPage(() => import('./pages/SyncPage').then((m) => m.
 export const TariffPage = lazyPage(() => import('./pages/TariffPage').then((m) => m.TariffPage));
 export const VerifyPage = lazyPage(() => import('./pages/VerifyPage').then((m) => m.VerifyPage));
 
-/** Pages by the address's first segment. */
-const BY_SEGMENT: Record<string, LazyPage<never>> = {
-  lists: ListPage, draw: DrawPage, draws: DrawHistoryPage, tasks: MyTasksPage, tariffs: TariffPage, overcharge: OverchargePage, cases: CasesPage,
-  settings: InspectionSettingsPage, refunds: RefundsPage, publication: PublicationPage, statistics: StatisticsPage, filings: FilingsPage, credit: CreditPage,
-  targets: TargetHistoryPage, conflicts: ConflictsPage, sync: SyncPage, accounts: AccountsPage, audit: AuditPage, profile: ProfilePage, verify: VerifyPage,
+const PAGES: Record<PageName, LazyPage<never>> = {
+  AccountsPage, AuditPage, CasePage, CasesPage, ConflictsPage, DrawHistoryPage, DrawPage, DrawRecordPage, DrawResultPage, InspectionSettingsPage, ListPage,
+  MyTasksPage, CaseLedgerPage, OverchargePage, ProfilePage, RefundsPage, PublicationPage, StatisticsPage, FilingsPage, CreditPage, TargetHistoryPage,
+  SyncPage, TariffPage, VerifyPage,
 };
 
 /** The page an address (`#/cases/ID`, `/statistics?plan=…`) shows, to fetch it ahead; undefined when unknown. */
 export function pageAt(address: string): LazyPage<never> | undefined {
-  const [first = '', second, third] = address.replace(/^#?\/?/, '').split(/[?]/)[0]!.split('/');
-  if (first === 'cases' && second) return third === 'ledger' ? CaseLedgerPage : CasePage;
-  if (first === 'draws' && second) return third === 'record' ? DrawRecordPage : DrawResultPage;
-  return Object.hasOwn(BY_SEGMENT, first) ? BY_SEGMENT[first] : undefined;
+  const name = pageNameAt(address);
+  return name ? PAGES[name] : undefined;
 }
 
 /**
