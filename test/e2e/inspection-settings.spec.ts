@@ -17,6 +17,22 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(() => field?.stop());
 
 const BASIS = '《南京市转供电价格管理办法》第三条';
+
+/** The tenants of the meter forms' drafts stored in the page's database (db/drafts.ts). */
+async function draftTenants(): Promise<string[]> {
+  const open = indexedDB.open('tariffcheck');
+  const db: IDBDatabase = await new Promise((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const rows: { values?: { tenant?: string } }[] = await new Promise((resolve, reject) => {
+    const all = db.transaction('drafts').objectStore('drafts').getAll();
+    all.onsuccess = () => resolve(all.result as { values?: { tenant?: string } }[]);
+    all.onerror = () => reject(all.error);
+  });
+  db.close();
+  return rows.map((r) => r.values?.tenant ?? '');
+}
 const TYPE = '未按期退还多收电费';
 
 test("the office's finding types, bases and periods reach the inspector; forms survive a reload; a meter is edited", async ({ browser, request, browserLog }) => {
@@ -72,6 +88,9 @@ test("the office's finding types, bases and periods reach the inspector; forms s
   await page.getByText('分表（租户）', { exact: true }).click();
   await page.getByLabel('表号').fill('S-31');
   await page.getByRole('textbox', { name: '租户' }).fill('三楼书店');
+  // Each change is written as a draft as it is typed; the reload comes once the last one is stored (a reload
+  // within a moment of the last keystroke may come before its write, on a busy machine).
+  await expect.poll(() => page.evaluate(draftTenants), { timeout: 10_000 }).toContain('三楼书店');
   await page.reload();
   await page.getByRole('tab', { name: '计量装置' }).click();
   await expect(page.getByTestId('draft-restored')).toContainText('已恢复未保存的填写内容');
