@@ -10,8 +10,6 @@ import { AppShell, HOME } from './components/AppShell';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LockScreen } from './components/LockScreen';
 import { useIdentity } from './db/identity';
-import type { Role } from './state/profile';
-import type { LazyPage } from './lazyPage';
 import { AccountsPage, AuditPage, CaseLedgerPage, CasePage, CasesPage, ConflictsPage, CreditPage, DrawHistoryPage, DrawPage, DrawRecordPage, DrawResultPage, FilingsPage, InspectionSettingsPage, ListPage, MyTasksPage, OverchargePage, ProfilePage, PublicationPage, RefundsPage, StatisticsPage, SyncPage, TargetHistoryPage, TariffPage, VerifyPage, pageAt } from './pageChunks';
 
 /** Shown in the page's place, inside the shell, while its chunk loads. */
@@ -38,12 +36,11 @@ function PageOutlet() {
  * a first run, else the home page of the role this device had last time (a hint only; the route decides).
  */
 const LAST_ROLE = 'tariffcheck.lastRole';
-const HOME_PAGE: Record<Role, LazyPage<never>> = { office: ListPage, lead: DrawPage, inspector: CasesPage };
 function preloadFirstPage(): void {
   const role = localStorage.getItem(LAST_ROLE);
   const known = role === 'office' || role === 'lead' || role === 'inspector';
-  const page = !known ? ProfilePage : pageAt(window.location.hash) ?? HOME_PAGE[role];
-  page.preload().catch(() => undefined); // a failure shows where the page is rendered
+  const page = !known ? ProfilePage : pageAt(window.location.hash) ?? pageAt(HOME[role]);
+  page?.preload().catch(() => undefined); // a failure shows where the page is rendered
 }
 preloadFirstPage();
 
