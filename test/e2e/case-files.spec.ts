@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { expect, test, watchBrowser } from './fixtures';
-import { chooseFile, screenshot } from './helpers';
+import { chooseFile, pickOption, screenshot } from './helpers';
 import { FIELD_TARGET, startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, goOffline, pairingCode } from './hubSession';
 import type { APIRequestContext } from '@playwright/test';
@@ -31,7 +31,7 @@ async function offlineWork(browser: Browser, request: APIRequestContext, browser
   await page.getByText(FIELD_TARGET.name).first().click();
   await page.getByRole('tab', { name: '发现问题' }).click();
   await page.getByLabel('问题类型').click();
-  await page.getByTitle('加收其他费用', { exact: true }).click();
+  await pickOption(page, '加收其他费用');
   await page.getByLabel('违法事实').fill(facts);
   await page.getByRole('button', { name: '记录违法事实' }).click();
   await expect(page.getByTestId('sync-badge')).toContainText('待同步 1');

@@ -5,7 +5,7 @@
 // reason, who and when — on the hub too.
 import type { Locator } from '@playwright/test';
 import { expect, test, watchBrowser } from './fixtures';
-import { screenshot } from './helpers';
+import { pickOption, screenshot } from './helpers';
 import { FIELD_TARGET, startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, pairingCode } from './hubSession';
 
@@ -40,7 +40,7 @@ test('the office sets a credit rule, evaluates it, applies a change and sees it 
   /** Picks an option of a select, then waits for its drop-down to close (two are never open at once). */
   const choose = async (select: Locator, title: string) => {
     await select.click();
-    await open.getByTitle(title, { exact: true }).click();
+    await pickOption(desk, title);
     await expect(open).toHaveCount(0);
   };
 

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import sampleJson from '../../resources/tariffs/sample-fujian.json';
 import { expect, test, watchBrowser } from './fixtures';
-import { chooseFile, SCREENS, screenshot, tempFile } from './helpers';
+import { chooseFile, pickOption, SCREENS, screenshot, tempFile } from './helpers';
 import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
@@ -108,7 +108,7 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
     await page.getByLabel('表号').fill(m.no);
     if (m.tenant) await page.getByRole('textbox', { name: '租户' }).fill(m.tenant);
     await page.getByLabel('准确度等级').click();
-    await page.getByTitle(m.cls, { exact: true }).click();
+    await pickOption(page, m.cls);
     await page.getByLabel('倍率').fill(m.multiplier);
     await page.getByText(m.seal, { exact: true }).click();
     await page.getByLabel('检定日期').fill(m.verifiedOn);
@@ -141,9 +141,9 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   await page.getByLabel('另收损耗或公摊比例（%）').fill('40');
   await page.getByRole('button', { name: '添加一项电价' }).click();
   await page.getByLabel('用户类别').click();
-  await page.getByTitle('一般工商业', { exact: true }).click();
+  await pickOption(page, '一般工商业');
   await page.getByLabel('时段').click();
-  await page.getByTitle('峰', { exact: true }).click();
+  await pickOption(page, '峰');
   await page.getByLabel('公示价（元/千瓦时）').fill('1.05');
   await page.getByRole('button', { name: '保存电价公示' }).click();
   const check = page.getByTestId('posting-check');
@@ -181,7 +181,7 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   const photoSha = createHash('sha256').update(photoBytes).digest('hex');
   const files = [tempFile('S-07表盘.jpg', photoBytes), tempFile('空文件.jpg', new Uint8Array()), tempFile('损坏.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 6, 7, 8]))];
   await page.getByLabel('照片内容关联到（可多选）').click();
-  await page.getByTitle('电表 S-07', { exact: true }).click();
+  await pickOption(page, '电表 S-07');
   await page.keyboard.press('Escape');
   await page.getByLabel('说明', { exact: true }).fill('S-07 铅封破损');
   await chooseFile(page, page.getByRole('button', { name: '选择照片…' }), files);

@@ -1,7 +1,7 @@
 // Shared steps of the browser tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const SCREENS = join(process.cwd(), 'test-results', 'screens');
 mkdirSync(SCREENS, { recursive: true });
@@ -61,4 +61,19 @@ export async function chooseFile(page: Page, button: Locator, path: string | str
       console.log(`no file chooser after click ${attempt} on ${String(button)}; clicking again`);
     }
   }
+}
+
+/**
+ * Clicks an option of the open Select drop-down: by its exact title (the option's text) or by text it
+ * holds. Only once the drop-down has finished sliding open: an option pressed while
+ * it moves can lose the release to the list behind it, and then nothing is chosen (CI saw a team member
+ * and a target picked that way stay unpicked).
+ */
+export async function pickOption(page: Page, option: string | { holding: string }): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
+  const item = (typeof option === 'string' ? dropdown.locator('.ant-select-item-option').and(page.getByTitle(option, { exact: true })) : dropdown.locator('.ant-select-item-option', { hasText: option.holding })).first();
+  await item.waitFor();
+  const owner = item.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select-dropdown ")]');
+  await expect(owner).not.toHaveClass(/-(appear|enter)(\s|$|-)/);
+  await item.click();
 }

@@ -3,7 +3,7 @@
 // where and why); the inspector, offline, is offered the type with its basis and sees the meter flagged by
 // the office's period. Forms keep what was typed through a reload; a recorded meter is edited and read again.
 import { expect, test, watchBrowser } from './fixtures';
-import { screenshot } from './helpers';
+import { pickOption, screenshot } from './helpers';
 import { startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, goOffline, pairingCode } from './hubSession';
 
@@ -52,7 +52,7 @@ test("the office's finding types, bases and periods reach the inspector; forms s
   const types = desk.getByTestId('settings-types');
   await types.getByLabel('名称').last().fill(TYPE);
   await types.getByRole('combobox', { name: '默认法律依据' }).last().fill('南京');
-  await desk.getByTitle(BASIS, { exact: true }).click();
+  await pickOption(desk, BASIS);
   await desk.keyboard.press('Escape');
   await desk.getByLabel('0.5S 级').fill('4');
   await desk.getByRole('switch', { name: '使用瓦片服务器' }).click();
@@ -99,7 +99,7 @@ test("the office's finding types, bases and periods reach the inspector; forms s
   // Finished and saved: verified five years ago, past the office's four years for 0.5S (JJG 596 says six).
   const verifiedOn = `${new Date().getFullYear() - 5}-01-01`;
   await page.getByLabel('准确度等级').click();
-  await page.getByTitle('0.5S', { exact: true }).click();
+  await pickOption(page, '0.5S');
   await page.getByText('完好', { exact: true }).click();
   await page.getByLabel('检定日期').fill(verifiedOn);
   await page.getByLabel('本次读数').fill('100');
@@ -129,7 +129,7 @@ test("the office's finding types, bases and periods reach the inspector; forms s
   // The office's new type is offered with its basis.
   await page.getByRole('tab', { name: '发现问题' }).click();
   await page.getByLabel('问题类型').click();
-  await page.getByTitle(TYPE, { exact: true }).click();
+  await pickOption(page, TYPE);
   await expect(page.locator('.ant-select-selection-item', { hasText: BASIS })).toBeVisible();
   await page.getByLabel('违法事实').fill('多收电费逾期未退还。');
   await page.getByRole('button', { name: '记录违法事实' }).click();

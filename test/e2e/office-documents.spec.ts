@@ -25,7 +25,7 @@ import { addWorkingDays, chinaToday } from '../../src-shared/calendar/workdays';
 import { defaultOfficeSettings } from '../../src-shared/inspection/officeSettings';
 import type { Page } from '@playwright/test';
 import { expect, test, watchBrowser } from './fixtures';
-import { chooseFile, screenshot, tempFile } from './helpers';
+import { chooseFile, pickOption, screenshot, tempFile } from './helpers';
 import { FIELD_TARGET, startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, goOffline, pairingCode } from './hubSession';
 
@@ -236,7 +236,7 @@ test('the office approves a case and issues its refund order: numbered by the hu
   await page.getByRole('menuitem', { name: '检查案件' }).click();
   const pick = async (label: string, option: string) => {
     await page.getByLabel(label).click();
-    await page.getByTitle(option, { exact: true }).click();
+    await pickOption(page, option);
   };
   await pick('检查结果', '责令退还');
   await expect(page.getByTestId('cases-count')).toContainText('显示 1 个');
@@ -262,7 +262,7 @@ async function addMainMeter(page: Page, meterNo: string, label: string): Promise
   await page.getByText('总表（供电企业计量）', { exact: true }).click();
   await page.getByLabel('表号').fill(meterNo);
   await page.getByLabel('准确度等级').click();
-  await page.getByTitle('0.2S', { exact: true }).click();
+  await pickOption(page, '0.2S');
   await page.getByLabel('倍率').fill('80');
   await page.getByText('完好', { exact: true }).click();
   await page.getByLabel('检定合格标志').fill(label);
@@ -527,7 +527,7 @@ test('the whole chain: two inspectors offline, one syncs by network and one by .
   // 6. 结果公示: the plan's case closed today, due within 20 working days; published today, exported.
   await page.getByRole('menuitem', { name: '结果公示' }).click();
   await page.getByLabel('抽查计划').click();
-  await page.locator('.ant-select-item-option[title="2026 年第一季度转供电检查（1 户）"]').click();
+  await pickOption(page, '2026 年第一季度转供电检查（1 户）');
   const publicationDeadline = addWorkingDays(calendar, today, 20);
   const board = page.getByTestId('publication-table').locator('tr', { hasText: FIELD_TARGET.name });
   await expect(board.getByRole('cell')).toHaveText(['', `${FIELD_TARGET.name}${FIELD_TARGET.uscc} · 鼓楼区`, '已审核', today, publicationDeadline, '待公示', '责令退还', '']);

@@ -10,7 +10,7 @@ import { filingsFile } from '../fixtures/filingFiles';
 import { syntheticUscc } from '../fixtures/synthetic';
 import { expect, test, watchBrowser } from './fixtures';
 import { FIELD_TARGET, startFieldHub, type FieldHub } from './fieldHub';
-import { chooseFile, screenshot, tempFile } from './helpers';
+import { chooseFile, pickOption, screenshot, tempFile } from './helpers';
 import { enrollInBrowser, pairingCode } from './hubSession';
 
 const PORT = Number(process.env.E2E_INSIGHT_PORT ?? 4571);
@@ -39,10 +39,8 @@ const ROWS = [
   [UNLISTED, '未登记产业园', '2026-01', '', '', 200000, 124000, 190000, 171000, 60], // 53,637.00
 ];
 
-/** Picks an option of the open Select drop-down by its text. */
-async function pick(page: Page, text: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
+/** Picks an option of the open Select drop-down by text it holds. */
+const pick = (page: Page, text: string) => pickOption(page, { holding: text });
 
 const cells = (page: Page, table: string) => page.getByTestId(`statistics-table-${table}`).locator('tbody tr.ant-table-row').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
 

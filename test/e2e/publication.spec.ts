@@ -9,7 +9,7 @@ import { addWorkingDays, chinaToday } from '../../src-shared/calendar/workdays';
 import { workdayCalendarOf } from '../../src-shared/calendar/officeCalendar';
 import { defaultOfficeSettings } from '../../src-shared/inspection/officeSettings';
 import { expect, test, watchBrowser } from './fixtures';
-import { screenshot } from './helpers';
+import { pickOption, screenshot } from './helpers';
 import { startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, pairingCode } from './hubSession';
 
@@ -92,7 +92,7 @@ test('the office publishes a plan\'s closed cases and exports the public notice;
   await row('金鹰购物中心').getByRole('checkbox').check();
   await row('东街口百货').getByRole('checkbox').check();
   await row('东街口百货').getByLabel('检查结果 东街口百货').click();
-  await page.getByTitle('其他', { exact: true }).click();
+  await pickOption(page, '其他');
   await page.getByRole('button', { name: '公示所选（2）' }).click();
   await expect(page.getByText('“东街口百货”选了“其他”，请填写处理情况备注。')).toBeVisible();
   await row('东街口百货').getByLabel('处理情况备注 东街口百货').fill('经营者已停业，转供电设施已拆除');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createProfile, screenshot } from './helpers';
+import { createProfile, pickOption, screenshot } from './helpers';
 import { D1, statisticsWorldDerived, statisticsWorldTables } from '../fixtures/statisticsWorld';
 
 /** The world's tables and, written behind Dexie's back, what the app derives from them as it writes (db/derived.ts). */
@@ -108,7 +108,7 @@ test('the statistics of a small world: cards, tables, a district filter, charts,
 
   // A district narrows everything; the address keeps the filter.
   await page.getByLabel('区域').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '台江区' }).click();
+  await pickOption(page, { holding: '台江区' });
   await expect(page).toHaveURL(/district=/);
   await expect(card('listed')).toHaveText('2');
   await expect(card('targeted')).toHaveText('0');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test, watchBrowser } from './fixtures';
 import { cli, startHub } from './hubProcess';
-import { screenshot } from './helpers';
+import { pickOption, screenshot } from './helpers';
 import { enrollInBrowser as enrollAt, goOffline, goOnline, pairingCode as pairingCodeAt } from './hubSession';
 
 // The web build served by a real hub (the built CLI over PGlite): an inspector pulls their case,
@@ -88,7 +88,7 @@ test('inspector works offline, reloads, syncs when back; the office sees the wor
   await page.getByText('金鹰购物中心').click();
   await page.getByRole('tab', { name: '发现问题' }).click();
   await page.getByLabel('问题类型').click();
-  await page.getByTitle('分摊损耗或公摊费用').click();
+  await pickOption(page, '分摊损耗或公摊费用');
   // The basis follows the type (the office's list); the inspector may change it.
   await expect(page.locator('.ant-select-selection-item')).toHaveText(['《价格违法行为行政处罚规定》第九条']);
   await page.getByRole('textbox', { name: '违法事实' }).fill('公摊电费按面积加收，未公示');

@@ -4,7 +4,7 @@
 // sees the case marked 投诉举报, with the complaint on the case page, and no draw named.
 import type { Page } from '@playwright/test';
 import { expect, test, watchBrowser } from './fixtures';
-import { screenshot } from './helpers';
+import { pickOption, screenshot } from './helpers';
 import { FIELD_TARGET, startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, pairingCode } from './hubSession';
 
@@ -28,10 +28,8 @@ async function syncNow(page: Page, hub: FieldHub): Promise<void> {
   await expect(page.getByTestId('sync-badge')).toContainText('已同步', { timeout: 30_000 });
 }
 
-/** Picks an option of the open Select drop-down by its text. */
-async function pick(page: Page, text: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
+/** Picks an option of the open Select drop-down by text it holds. */
+const pick = (page: Page, text: string) => pickOption(page, { holding: text });
 
 test('the office opens a complaint case; the assigned inspector syncs and sees it marked 投诉举报', async ({ browser, request, browserLog }) => {
   test.setTimeout(180_000);
