@@ -43,20 +43,27 @@ export function pageAt(address: string): LazyPage<never> | undefined {
 }
 
 /**
- * Fetches the pages at these addresses one by one while the window is idle, from `afterMs` on (what the user
- * is doing first comes first): a page opened from the menu then renders at once instead of waiting for its
- * chunk. Returns a function that stops what has not started.
+ * Runs these tasks one by one while the window is idle, from `afterMs` on (what the user is doing first
+ * comes first). Returns a function that stops what has not started.
  */
-export function preloadWhenIdle(addresses: readonly string[], afterMs: number): () => void {
+export function whenIdle(tasks: readonly (() => Promise<unknown>)[], afterMs: number): () => void {
   let stopped = false;
   const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 5_000 }) : setTimeout(run, 50));
   const next = (i: number): void => {
-    if (stopped || i >= addresses.length) return;
-    idle(() => void (pageAt(addresses[i]!)?.preload() ?? Promise.resolve()).catch(() => undefined).then(() => next(i + 1)));
+    if (stopped || i >= tasks.length) return;
+    idle(() => void tasks[i]!().catch(() => undefined).then(() => next(i + 1)));
   };
   const start = setTimeout(() => next(0), afterMs);
   return () => {
     stopped = true;
     clearTimeout(start);
   };
+}
+
+/**
+ * Fetches the pages at these addresses while the window is idle, from `afterMs` on: a page opened from the
+ * menu then renders at once instead of waiting for its chunk.
+ */
+export function preloadWhenIdle(addresses: readonly string[], afterMs: number): () => void {
+  return whenIdle(addresses.map((a) => () => pageAt(a)?.preload() ?? Promise.resolve()), afterMs);
 }

@@ -1,5 +1,6 @@
 // The parts of a draw shown both on screen and on the printable record.
 import { Descriptions, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawResult } from '../../src-shared/draw/draw';
 import { formatChinaTime } from '../../src-shared/time';
@@ -69,17 +70,27 @@ export function GroupTable({ groups }: { groups: Group[] }) {
   );
 }
 
+/** Rows per page of the selected list on screen. */
+const SELECTED_PAGE = 20;
+
+/**
+ * The drawn targets with their teams: paged on screen (only the page shown is given to the table, which
+ * otherwise walks all 50,000 rows of a 100,000-target draw on every render), whole when printed.
+ */
 export function SelectedTable({ selected, names, print = false }: { selected: Selected[]; names: Map<string, string>; print?: boolean }) {
   const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const current = Math.min(page, Math.max(1, Math.ceil(selected.length / SELECTED_PAGE)));
+  const from = print ? 0 : (current - 1) * SELECTED_PAGE;
   return (
     <Table<Selected>
       data-testid="selected-table"
       size="small"
       rowKey="uscc"
-      dataSource={selected}
-      pagination={print ? false : { pageSize: 20, showSizeChanger: false }}
+      dataSource={print ? selected : selected.slice(from, from + SELECTED_PAGE)}
+      pagination={print ? false : { current, pageSize: SELECTED_PAGE, total: selected.length, showSizeChanger: false, onChange: setPage }}
       columns={[
-        { title: t('common.no'), key: 'no', width: 60, render: (_, __, i) => i + 1 },
+        { title: t('common.no'), key: 'no', width: 60, render: (_, __, i) => from + i + 1 },
         { title: t('field.uscc'), dataIndex: 'uscc', width: 190 },
         { title: t('field.name'), dataIndex: 'name' },
         { title: t('field.district'), dataIndex: 'district', width: 100 },

@@ -29,9 +29,9 @@ export function readMatchingRows(kind: ListKind, filter: ListFilter): Promise<Li
   return matchingRows(defaultDb, kind, filter);
 }
 
-/** Reads the search column ahead of the first search, so typing does not wait for it. */
-export function warmSearch(kind: ListKind): void {
-  void readColumn(defaultDb.listChunks, kind);
+/** Reads the search column ahead of the first search, so typing does not wait for it (kept per window). */
+export async function warmSearch(kind: ListKind): Promise<void> {
+  await readColumn(defaultDb.listChunks, kind);
 }
 
 /** The values of the district and sub-district drop-downs; undefined while loading. */

@@ -16,6 +16,12 @@ function excludedLabel(key: string, t: (k: string) => string): string {
   return key.replace(/^(entities|inspectors) /, (_, kind: string) => `${t(kind === 'entities' ? 'nav.entities' : 'nav.inspectors')} `);
 }
 
+/**
+ * Rows per page of the excluded and the differences: a 100,000-target list leaves out some 2,000 inactive
+ * rows, and rendering them all held the window over a second after each draw.
+ */
+const LIST_PAGE = 20;
+
 /** One draw: its record, groups and selected list; publish, print, verify. */
 export function DrawResultPage() {
   const { t } = useTranslation();
@@ -67,7 +73,7 @@ export function DrawResultPage() {
             showIcon
             type={verdict.ok ? 'success' : 'error'}
             title={verdict.ok ? t('draw.verifyOk') : t('draw.verifyFailed')}
-            description={verdict.ok ? t('draw.verifyOkDetail') : <PlainList size="small" items={verdict.differences} itemKey={(_, i) => String(i)} renderItem={(d) => d} />}
+            description={verdict.ok ? t('draw.verifyOkDetail') : <PlainList size="small" pageSize={LIST_PAGE} items={verdict.differences} itemKey={(_, i) => String(i)} renderItem={(d) => d} />}
           />
         )}
         {verdict && verdict.changedSince.length > 0 && (
@@ -90,7 +96,7 @@ export function DrawResultPage() {
       </Card>
       {result.excluded.length > 0 && (
         <Card title={t('draw.excluded', { count: result.excluded.length })}>
-          <PlainList size="small" items={result.excluded} itemKey={(x, i) => `${x.key}:${i}`} renderItem={(x) => <><Typography.Text code>{excludedLabel(x.key, t)}</Typography.Text> {x.reason}</>} />
+          <PlainList size="small" pageSize={LIST_PAGE} items={result.excluded} itemKey={(x, i) => `${x.key}:${i}`} renderItem={(x) => <><Typography.Text code>{excludedLabel(x.key, t)}</Typography.Text> {x.reason}</>} />
         </Card>
       )}
     </Space>

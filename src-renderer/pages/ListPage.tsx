@@ -34,7 +34,7 @@ function usePagedRows(kind: ListKind) {
   // The search column is read once the first page shows, so it does not slow the opening.
   const opened = page !== undefined;
   useEffect(() => {
-    if (opened) warmSearch(kind);
+    if (opened) void warmSearch(kind);
   }, [kind, opened]);
   const filterBy = (f: ListFilter) => {
     setFilter(f);

@@ -82,6 +82,12 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
   expect(inactive.length).toBeGreaterThan(0);
   await expect(page.getByText(`检查对象名录 ${inactive[0]}`)).toBeVisible();
   await screenshot(page, '06-draw-result');
+  // The selected list is paged, numbered across its pages, in the draw's order.
+  const selectedRows = page.getByTestId('selected-table').locator('tbody tr.ant-table-row');
+  await expect(selectedRows).toHaveCount(20);
+  await expect(selectedRows.first()).toContainText(`1${expected.selected[0]!.uscc}${expected.selected[0]!.name}`);
+  await page.locator('.ant-card', { has: page.getByTestId('selected-table') }).getByRole('listitem', { name: '2', exact: true }).click();
+  await expect(selectedRows.first()).toContainText(`21${expected.selected[20]!.uscc}${expected.selected[20]!.name}`);
 
   await page.getByRole('button', { name: /^复\s?核$/ }).click();
   await expect(page.getByTestId('verify-result')).toContainText('复核一致');
