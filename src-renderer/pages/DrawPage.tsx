@@ -18,7 +18,7 @@ import { platform } from '../platform';
 import { useAccount } from '../db/syncState';
 import { useDistricts } from '../db/lists';
 import { WorkProgress } from '../components/WorkProgress';
-import type { DrawStage } from '../workers/drawClient';
+import { endDrawWorker, prepareDrawWorker, type DrawStage } from '../workers/drawClient';
 import { isCancelled } from '../workers/task';
 import { DrawResultPage } from '../pageChunks';
 
@@ -93,6 +93,11 @@ export function DrawPage() {
   const navigate = useNavigate();
   // The result opens the moment the draw is recorded, not a chunk's fetch (and React's 300 ms hold) later.
   useEffect(() => void DrawResultPage.preload().catch(() => undefined), []);
+  // The worker starts reading the lists while the plan is filled in, and keeps them for the draw.
+  useEffect(() => {
+    prepareDrawWorker();
+    return endDrawWorker;
+  }, []);
   const identity = useIdentity();
   const by = identity?.name ?? '';
   const districts = useDistricts() ?? [];

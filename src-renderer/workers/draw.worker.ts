@@ -2,7 +2,9 @@
 // commitment or runs the draw and keeps it (the recordDraw mutator: here and queued for the hub), and
 // answers with small messages, so that neither the hashing nor copying 100,000 rows between threads
 // ever holds the window ("Nothing freezes"). It reports each stage, and asks the window before it
-// records: until then Cancel ends the worker with nothing kept.
+// records: until then Cancel ends the worker with nothing kept. One worker serves the commitment and
+// then the draw (drawClient.ts keeps it): it reads the lists as it starts and holds them while they are
+// unchanged (listSnapshot.ts).
 import type { Commitment } from '../../src-shared/draw/commitment';
 import { makeCommitment } from '../../src-shared/draw/commitment';
 import { parsePlan, runDrawAsync } from '../../src-shared/draw/draw';
@@ -10,6 +12,7 @@ import type { DrawPlan } from '../../src-shared/draw/plan';
 import type { Entity } from '../../src-shared/domain';
 import { db } from '../db/db';
 import { recordDraw } from '../sync/drawMutators';
+import { listSnapshot } from './listSnapshot';
 import { serveTask } from './serve';
 
 export type DrawRequest =
@@ -22,8 +25,10 @@ export type DrawReply = { type: 'committed'; commitment: Commitment } | { type: 
 /** The stage the work has reached, in order. */
 export type DrawStage = 'read' | 'hash' | 'draw' | 'record';
 
-async function entitiesFor(leaveOutOpenCases: boolean): Promise<Entity[]> {
-  const entities = await db.entities.toArray();
+const lists = listSnapshot(db);
+lists.warm();
+
+async function entitiesFor(entities: readonly Entity[], leaveOutOpenCases: boolean): Promise<readonly Entity[]> {
   if (!leaveOutOpenCases) return entities;
   const open = new Set((await db.cases.toArray()).filter((c) => c.status !== 'approved').map((c) => c.uscc));
   return entities.map((e) => (open.has(e.uscc) ? { ...e, active: false } : e));
@@ -32,12 +37,13 @@ async function entitiesFor(leaveOutOpenCases: boolean): Promise<Entity[]> {
 serveTask<DrawRequest, DrawStage, DrawReply>(async (request, { progress, mayStore }) => {
   progress('read');
   if (request.type === 'commit') {
-    const [entities, inspectors] = await Promise.all([entitiesFor(request.leaveOutOpenCases), db.inspectors.toArray()]);
+    const { entities, inspectors } = await lists.current();
+    const drawn = await entitiesFor(entities, request.leaveOutOpenCases);
     progress('hash');
-    return { type: 'committed', commitment: await makeCommitment(entities, inspectors, parsePlan(request.plan)) };
+    return { type: 'committed', commitment: await makeCommitment(drawn, inspectors, parsePlan(request.plan)) };
   }
   const { id, plan, seed, by, commitment } = request;
-  const [entities, inspectors] = await Promise.all([db.entities.toArray(), db.inspectors.toArray()]);
+  const { entities, inspectors } = await lists.current();
   progress('draw');
   const result = await runDrawAsync({ entities, inspectors, plan, seed, commitment });
   await mayStore();

@@ -45,6 +45,11 @@ export interface TaskOptions<P> {
   transfer?: Transferable[];
   /** The error class the worker threw, rebuilt here; a plain Error by default. */
   reviveError?: (error: SentError) => Error;
+  /**
+   * Given the worker when the work succeeded, instead of ending it, for a next request (a worker that holds
+   * what it read). A worker that failed or was cancelled is always ended.
+   */
+  keep?: (worker: WorkerLike) => void;
 }
 
 const plainError = (error: SentError) => new Error(error.message);
@@ -56,11 +61,12 @@ export function runTask<Req, P, R>(create: () => WorkerLike, request: Req, optio
   return new Promise<R>((resolve, reject) => {
     const worker = create();
     let storing = false;
-    const finish = (settle: () => void) => {
+    const finish = (settle: () => void, succeeded = false) => {
       signal?.removeEventListener('abort', cancel);
       worker.onmessage = null;
       worker.onerror = null;
-      worker.terminate();
+      if (succeeded && options.keep) options.keep(worker);
+      else worker.terminate();
       settle();
     };
     function cancel() {
@@ -74,7 +80,7 @@ export function runTask<Req, P, R>(create: () => WorkerLike, request: Req, optio
         storing = true;
         options.onStoring?.();
         worker.postMessage({ type: 'store' } satisfies TaskControl<Req>);
-      } else if (reply.type === 'done') finish(() => resolve(reply.result));
+      } else if (reply.type === 'done') finish(() => resolve(reply.result), true);
       else finish(() => reject(reviveError(reply.error)));
     };
     worker.onerror = (event) => finish(() => reject(new Error(event.message)));

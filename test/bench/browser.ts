@@ -90,10 +90,6 @@ export interface ImportTimes {
 }
 
 /**
- * One list file through the import dialog of the list page `title` (检查对象名录 or 执法检查人员名录),
- * already open, into a list holding `before` rows: the report, then the `accepted` rows stored.
- */
-/**
  * Waits until an element matching `selector` (with text matching `text`, when given) is on screen, checked at
  * every frame in the page. Playwright's own waits retry at growing intervals, up to 500 ms apart: too coarse
  * to time a step of a few hundred milliseconds.
@@ -102,13 +98,13 @@ export async function untilShown(page: Page, selector: string, text: RegExp | nu
   await page.waitForFunction(({ selector, source, flags }) => {
     const re = source === null ? null : new RegExp(source, flags);
     return Array.from(document.querySelectorAll(selector)).some((el) => el.getClientRects().length > 0 && (re === null || re.test(el.textContent ?? '')));
-  }, { selector, source: text?.source ?? null, flags: text?.flags ?? '' }, { polling: 'raf', timeout }).catch(async (e: unknown) => {
-    const seen = await page.evaluate((s) => Array.from(document.querySelectorAll(s)).map((el) => `${el.getClientRects().length}:${el.textContent}`).slice(0, 3), selector).catch(() => []);
-    console.error('DEBUG untilShown', selector, text, seen, page.url());
-    throw e;
-  });
+  }, { selector, source: text?.source ?? null, flags: text?.flags ?? '' }, { polling: 'raf', timeout });
 }
 
+/**
+ * One list file through the import dialog of the list page `title` (检查对象名录 or 执法检查人员名录),
+ * already open, into a list holding `before` rows: the report, then the `accepted` rows stored.
+ */
 export async function importThroughDialog(page: Page, title: string, file: string, accepted: number, before = 0, timeout = 60_000): Promise<ImportTimes> {
   const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
   await card.getByRole('button', { name: '导入 Excel' }).click();

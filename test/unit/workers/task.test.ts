@@ -107,4 +107,29 @@ describe('long work in a worker', () => {
     await expect(runTask(() => broken, 1)).rejects.toThrow('SyntaxError: Unexpected token');
     expect(broken.terminated).toBe(true);
   });
+
+  it('a worker asked to be kept serves a second request after the first succeeded; one that failed or was cancelled is ended', async () => {
+    const stored: number[] = [];
+    const kept: WorkerLike[] = [];
+    const worker = new FakeWorker(async (request: number, context: TaskContext<string>) => {
+      if (request < 0) throw new Error('refused');
+      return storingWork(stored)(request, context);
+    });
+    const keep = (w: WorkerLike) => kept.push(w);
+    expect(await runTask<number, string, string>(() => worker, 1, { keep })).toBe('stored 1');
+    expect(kept).toEqual([worker]);
+    expect(worker.terminated).toBe(false);
+    expect(await runTask<number, string, string>(() => kept[0]!, 2, { keep })).toBe('stored 2');
+    expect(stored).toEqual([1, 2]);
+    await expect(runTask<number, string, string>(() => worker, -1, { keep })).rejects.toThrow('refused');
+    expect(kept).toHaveLength(2);
+    expect(worker.terminated).toBe(true);
+
+    const controller = new AbortController();
+    const other = new FakeWorker(storingWork(stored));
+    const run = runTask<number, string, string>(() => other, 3, { keep, signal: controller.signal, onProgress: (p) => p === 'check' && controller.abort() });
+    await expect(run).rejects.toBeInstanceOf(TaskCancelled);
+    expect(other.terminated).toBe(true);
+    expect(kept).toHaveLength(2);
+  });
 });
