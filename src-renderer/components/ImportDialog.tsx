@@ -1,10 +1,10 @@
 import { Alert, App, Button, Checkbox, Modal, Progress, Space, Statistic, Table, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListKind } from '../../src-shared/domain';
 import { columnLabelKey } from '../../src-shared/lists/columns';
 import { ListReadError, type importList, type RowIssue } from '../../src-shared/lists/importList';
-import { checkListFile } from '../workers/checkList';
+import { checkListFile, endListWorker, prepareListWorker } from '../workers/checkList';
 import { isCancelled } from '../workers/task';
 import { storedKeys, type ListRow } from '../db/lists';
 import { write } from '../db/write';
@@ -29,6 +29,11 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
   const [saving, setSaving] = useState(false);
   // The check in progress: Cancel (or closing the dialog) ends its worker; nothing is stored before the report.
   const checking = useRef<AbortController | null>(null);
+  // The reader's code loads while the file is being chosen.
+  useEffect(() => {
+    prepareListWorker();
+    return endListWorker;
+  }, []);
 
   async function check(file: OpenedFile, onExisting: 'reject' | 'update') {
     const controller = new AbortController();

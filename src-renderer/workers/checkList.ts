@@ -2,7 +2,17 @@
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
 import { ListReadError, type ImportOptions, type ListImport } from '../../src-shared/lists/importList';
 import type { ImportProgress, ImportRequest } from './import.worker';
+import { standbyWorker } from './standby';
 import { runTask, type SentError } from './task';
+
+/** Started as the import dialog opens, so the Excel reader has loaded by the time a file is chosen. */
+const listWorker = standbyWorker(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }));
+
+/** Starts the list reader ahead of the file (the import dialog, as it opens). */
+export const prepareListWorker = (): void => listWorker.prepare();
+
+/** Ends the waiting list reader (the import dialog, as it closes). */
+export const endListWorker = (): void => listWorker.end();
 
 const reviveError = (e: SentError) =>
   e.name === 'ListReadError' ? new ListReadError(e.fields.code as ListReadError['code'], e.message, e.fields.missing as string[]) : new Error(e.message);
@@ -12,8 +22,8 @@ export function checkListFile(kind: ListKind, data: Uint8Array, options: ImportO
   const copy = data.slice();
   const request: ImportRequest = { kind, data: copy, existing: [...(options.existing ?? [])], onExisting: options.onExisting ?? 'reject' };
   return runTask<ImportRequest, ImportProgress, ListImport<Entity> | ListImport<Inspector>>(
-    () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
+    listWorker.take,
     request,
-    { transfer: [copy.buffer], signal: options.signal, onProgress: (p) => options.onProgress?.(p.done, p.total), reviveError },
+    { transfer: [copy.buffer], signal: options.signal, onProgress: (p) => options.onProgress?.(p.done, p.total), reviveError, keep: listWorker.keep },
   );
 }

@@ -3,7 +3,8 @@ import type { Commitment } from '../../src-shared/draw/commitment';
 import { DrawError, type DrawErrorCode, type DrawRule } from '../../src-shared/draw/draw';
 import type { DrawPlan } from '../../src-shared/draw/plan';
 import type { DrawReply, DrawRequest, DrawStage } from './draw.worker';
-import { runTask, type SentError, type TaskOptions, type WorkerLike } from './task';
+import { standbyWorker } from './standby';
+import { runTask, type SentError, type TaskOptions } from './task';
 
 export type { DrawStage } from './draw.worker';
 
@@ -16,44 +17,21 @@ function reviveError(e: SentError): Error {
   return new DrawError(f.code as DrawErrorCode, String(f.group), f.rule as DrawRule, e.message, f.rules as DrawRule[]);
 }
 
-const newDrawWorker = (): WorkerLike => new Worker(new URL('./draw.worker.ts', import.meta.url), { type: 'module' });
-
 /**
- * The draw page's worker between requests: started when the page opens, it reads the lists while the plan is
- * filled in, serves the commitment, and is kept for the draw with the lists still in its memory (it reads
- * them again if they were written meanwhile). A request takes it; one that succeeds gives it back.
+ * The draw page's worker: started as the page opens, it reads the lists while the plan is filled in, serves
+ * the commitment, and is kept for the draw with the lists still in its memory (read again if they were
+ * written meanwhile).
  */
-let standby: WorkerLike | null = null;
-/** Whether the draw page is open: a worker that finishes after it closed is ended, not kept. */
-let wanted = false;
-
-function takeWorker(): WorkerLike {
-  const worker = standby ?? newDrawWorker();
-  standby = null;
-  return worker;
-}
-
-function keepWorker(worker: WorkerLike): void {
-  standby?.terminate();
-  standby = wanted ? worker : null;
-  if (!wanted) worker.terminate();
-}
+const drawWorker = standbyWorker(() => new Worker(new URL('./draw.worker.ts', import.meta.url), { type: 'module' }));
 
 /** Starts the draw worker ahead of the first request (the draw page, as it opens). */
-export function prepareDrawWorker(): void {
-  wanted = true;
-  standby ??= newDrawWorker();
-}
+export const prepareDrawWorker = (): void => drawWorker.prepare();
 
 /** Ends the waiting draw worker and frees the lists it holds (the draw page, as it closes). */
-export function endDrawWorker(): void {
-  wanted = false;
-  standby?.terminate();
-  standby = null;
-}
+export const endDrawWorker = (): void => drawWorker.end();
 
 function askDrawWorker(request: DrawRequest, options: DrawTaskOptions): Promise<DrawReply> {
-  return runTask<DrawRequest, DrawStage, DrawReply>(takeWorker, request, { ...options, reviveError, keep: keepWorker });
+  return runTask<DrawRequest, DrawStage, DrawReply>(drawWorker.take, request, { ...options, reviveError, keep: drawWorker.keep });
 }
 
 /** The commitment of `plan` over this device's lists, made in the worker. */
