@@ -19,12 +19,13 @@ export function creditTag(credit: CreditGrade | null, t: TFunction) {
  * A cell's text whose tooltip is made when the pointer first comes over it: a page of rows holds a hundred
  * such cells, and a hundred antd Tooltips made up front cost more than the rest of the table's render.
  */
-function TipOnHover({ text }: { text: string }) {
+function TipOnHover({ text, href }: { text: string; href?: string }) {
   const [hovered, setHovered] = useState(false);
-  if (!hovered) return <span onMouseEnter={() => setHovered(true)}>{text}</span>;
+  const shown = href ? <a href={href}>{text}</a> : text;
+  if (!hovered) return <span onMouseEnter={() => setHovered(true)}>{shown}</span>;
   return (
     <Tooltip placement="topLeft" title={text} defaultOpen>
-      <span>{text}</span>
+      <span>{shown}</span>
     </Tooltip>
   );
 }
@@ -42,7 +43,7 @@ export function columnsWidth(columns: readonly { width?: number | string }[]): n
 export function entityColumns(t: TFunction): ColumnsType<Entity> {
   return [
     { title: t('field.uscc'), dataIndex: 'uscc', width: 190, fixed: 'left' },
-    { title: t('field.name'), dataIndex: 'name', width: 220, ...ellipsised, render: (text: string, e: Entity) => <Tooltip placement="topLeft" title={text}><a href={`#/targets/${e.uscc}`}>{text}</a></Tooltip> },
+    { title: t('field.name'), dataIndex: 'name', width: 220, ...ellipsised, render: (text: string, e: Entity) => <TipOnHover text={text} href={`#/targets/${e.uscc}`} /> },
     { title: t('field.kind'), dataIndex: 'kind', width: 100, render: (k: Entity['kind']) => t(`kind.${k}`) },
     { title: t('field.district'), dataIndex: 'district', width: 90, ...ellipsised },
     { title: t('field.subdistrict'), dataIndex: 'subdistrict', width: 110, ...ellipsised },
@@ -63,7 +64,7 @@ export function inspectorColumns(t: TFunction): ColumnsType<Inspector> {
     { title: t('field.district'), dataIndex: 'district', width: 90, ...ellipsised },
     { title: t('field.subdistrict'), dataIndex: 'subdistrict', width: 110, ...ellipsised },
     { title: t('field.phone'), dataIndex: 'phone', width: 140, ...ellipsised },
-    { title: t('field.conflicts'), dataIndex: 'conflicts', width: 200, ellipsis: { showTitle: false }, render: (c: string[]) => <Tooltip placement="topLeft" title={c.join('、')}>{c.join('、') || '—'}</Tooltip> },
+    { title: t('field.conflicts'), dataIndex: 'conflicts', width: 200, ellipsis: { showTitle: false }, render: (c: string[]) => <TipOnHover text={c.join('、') || '—'} /> },
     { title: t('field.status'), dataIndex: 'active', width: 80, render: (a: boolean) => statusTag(a, t) },
   ];
 }
