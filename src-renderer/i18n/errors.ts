@@ -62,3 +62,45 @@ export function isQuotaExceeded(e: unknown): boolean {
 function appLocale(): 'zh-CN' | 'en' {
   return i18next.language === 'en' ? 'en' : 'zh-CN';
 }
+
+/** A mutation the hub refused, as the hub sent it (`hubRejected` rows): its code, and params naming why. */
+export interface HubRefusal {
+  name?: unknown;
+  code?: unknown;
+  params?: Record<string, unknown>;
+}
+
+/** The form's own label for a field a mutation's schema refused, where it is not a list field. */
+const FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
+  openTargetedCase: { inspectors: 'targeted.team', lead: 'targeted.lead' },
+};
+
+/**
+ * A hub refusal as one sentence: where the hub named the rule (`params.reason`), the same words the
+ * laptop gives when it refuses first; otherwise the code, with the field a schema refused.
+ * `caseName` names a case the params point to by id (publications).
+ */
+export function describeHubRefusal(t: TFunction, row: HubRefusal, caseName?: (caseId: string) => string | undefined): string {
+  const p = row.params ?? {};
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? v : '');
+  const values = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, text(v)]));
+  const reason = typeof p.reason === 'string' ? p.reason : undefined;
+  const byCode = t(`sync.rejected.code.${String(row.code)}`);
+  if (reason !== undefined) {
+    switch (row.name) {
+      case 'publishResults': {
+        const id = typeof p.caseId === 'string' ? p.caseId : '';
+        return t(`publication.problem.${reason}`, { ...values, name: caseName?.(id) ?? id, derived: typeof p.derived === 'string' ? t(`publication.category.${p.derived}`) : '' });
+      }
+      case 'openTargetedCase':
+      case 'setCreditGrades':
+        return t(`targeted.problem.${reason}`, { ...values, rule: typeof p.rule === 'string' ? t(`targeted.rule.${p.rule}`) : '', defaultValue: byCode });
+      case 'putCreditRule':
+        return typeof p.key === 'string' ? t(p.key, { ...values, defaultValue: byCode }) : byCode;
+    }
+  }
+  const labels = FIELD_LABELS[String(row.name)] ?? {};
+  const label = (path: string) => (labels[path] === undefined ? undefined : t(labels[path]));
+  const detail = typeof p.path === 'string' && p.path !== '' ? describeIssue(t, { path: p.path.split('.'), code: typeof p.issue === 'string' ? p.issue : 'custom' }, label) : '';
+  return detail === '' ? byCode : `${byCode}：${detail}`;
+}

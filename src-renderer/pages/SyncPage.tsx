@@ -13,8 +13,7 @@ import { HubClient } from '../sync/hubClient';
 
 const TCASE = [{ name: 'TariffCheck 案件文件', extensions: ['tcase'] }];
 import { syncController, useSyncStatus } from '../sync/controller';
-import { describeError, describeIssue } from '../i18n/errors';
-import type { TFunction } from 'i18next';
+import { describeError, describeHubRefusal, type HubRefusal } from '../i18n/errors';
 import { exportCaseFile, loginOnline, useAccount, useHasVerifier, useHubRejected, useOutboxCount, type HubRow } from '../db/syncState';
 
 /** In office mode: where the laptops reach the hub this app runs. */
@@ -169,12 +168,6 @@ function CaseFiles({ account }: { account: Account }) {
 }
 
 /** The field a refusal names, in words (the hub's English message stays out of the screen). */
-function rejectedDetail(t: TFunction, params: unknown): string {
-  const p = (params ?? {}) as { path?: unknown; issue?: unknown };
-  if (typeof p.path !== 'string' || p.path === '') return '';
-  return describeIssue(t, { path: p.path.split('.'), code: typeof p.issue === 'string' ? p.issue : 'custom' });
-}
-
 function RejectedTable() {
   const { t } = useTranslation();
   const rows = useHubRejected();
@@ -192,7 +185,7 @@ function RejectedTable() {
           columns={[
             { title: '#', render: (_, r) => String(r.row.mutationId), width: 60 },
             { title: t('sync.rejected.what'), render: (_, r) => t(`sync.mutation.${String(r.row.name)}`) },
-            { title: t('sync.rejected.why'), render: (_, r) => <><Tag color="red">{t(`sync.rejected.code.${String(r.row.code)}`)}</Tag>{rejectedDetail(t, r.row.params)}</> },
+            { title: t('sync.rejected.why'), render: (_, r) => <span data-testid="sync-rejected-reason">{describeHubRefusal(t, r.row as HubRefusal)}</span> },
           ]}
         />
       )}

@@ -14,15 +14,14 @@ import { chooseFile, pickOption, screenshot, tempFile } from './helpers';
 import { enrollInBrowser, pairingCode } from './hubSession';
 
 const PORT = Number(process.env.E2E_INSIGHT_PORT ?? 4571);
-/** A target listed after the draw: no case yet, so a targeted case is a new one. */
-const THIRD = { uscc: syntheticUscc(6, 3), name: '新街口商业广场', address: '中山南路 1 号', lng: null, lat: null };
+/** A target the office lists after the draw. */
+const THIRD = { uscc: syntheticUscc(6, 3), name: '新街口商业广场', address: '中山南路 1 号' };
 const UNLISTED = syntheticUscc(6, 9);
 let field: FieldHub | undefined;
 test.use({ actionTimeout: 20_000 });
 
 test.beforeAll(async ({ request }) => {
   field = await startFieldHub(request, PORT, 'insight');
-  await field.officePush(request, 'putEntities', { rows: [{ ...THIRD, kind: 'mall', district: '鼓楼区', subdistrict: '新街口街道', tenantCount: 60, contact: '', phone: '', credit: null, lastInspectors: [], active: true }] });
 });
 test.afterAll(() => field?.stop());
 
@@ -52,6 +51,20 @@ test('filings screened and ranked, a targeted case from a flag, a grade by rule,
   const page = await context.newPage();
   await enrollInBrowser(page, hub.url, await pairingCode(request, hub.url, hub.officeToken, 'office'), '科室电脑');
   await expect(page.getByTestId('sync-badge')).toContainText('已同步');
+
+  // 0. The office lists a new target by hand, after the draw: no case yet, so a targeted case is a new one.
+  await page.getByRole('menuitem', { name: '检查对象名录' }).click();
+  await page.getByRole('button', { name: '新增' }).click();
+  const added = page.getByRole('dialog');
+  await added.getByLabel('统一社会信用代码').fill(THIRD.uscc);
+  await added.getByLabel('名称', { exact: true }).fill(THIRD.name);
+  await added.getByLabel('地址').fill(THIRD.address);
+  await added.getByLabel('区', { exact: true }).fill('鼓楼区');
+  await added.getByLabel('街镇').fill('新街口街道');
+  await added.getByRole('button', { name: /^保\s?存$/ }).click();
+  await expect(added).toHaveCount(0);
+  await expect(page.locator('.ant-table-row', { hasText: THIRD.uscc })).toContainText(THIRD.name);
+  await expect(page.getByTestId('sync-badge')).toContainText('已同步', { timeout: 30_000 });
 
   // 1. The filings: four rows screened, one refused with its row, field and reason; the ranking by
   // estimated excess, the landlord not on the list marked.

@@ -5,11 +5,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test, watchBrowser } from './fixtures';
 import { pickOption, screenshot } from './helpers';
+import { syntheticUscc } from '../fixtures/synthetic';
 import { FIELD_TARGET, startFieldHub, type FieldHub } from './fieldHub';
 import { enrollInBrowser, pairingCode } from './hubSession';
 
 const PORT = Number(process.env.E2E_TARGETED_PORT ?? 4552);
 const SECOND = { uscc: '91320106MA1MXXXX3D', name: '湖南路商业广场', address: '湖南路 16 号', lng: null, lat: null };
+const THIRD = { uscc: syntheticUscc(6, 4), name: '新街口百货', address: '中山南路 3 号', lng: null, lat: null };
+const listed = (t: typeof SECOND, subdistrict: string) => ({ ...t, kind: 'mall', district: '鼓楼区', subdistrict, tenantCount: 40, contact: '', phone: '', credit: null, lastInspectors: [], active: true });
+const LI = { certNo: 'GL-002', name: '李检查', unit: '鼓楼局', district: '鼓楼区', subdistrict: '', phone: '', conflicts: [], active: true };
 let field: FieldHub | undefined;
 // An action that cannot happen fails with its locator named, not at the test's timeout.
 test.use({ actionTimeout: 20_000 });
@@ -17,7 +21,7 @@ test.use({ actionTimeout: 20_000 });
 test.beforeAll(async ({ request }) => {
   field = await startFieldHub(request, PORT, 'targeted');
   // A second target with no case, and 赵检查 of its sub-district (who must stand aside).
-  await field.officePush(request, 'putEntities', { rows: [{ ...SECOND, kind: 'mall', district: '鼓楼区', subdistrict: '湖南路街道', tenantCount: 40, contact: '', phone: '', credit: null, lastInspectors: [], active: true }] });
+  await field.officePush(request, 'putEntities', { rows: [listed(SECOND, '湖南路街道'), listed(THIRD, '新街口街道')] });
   await field.officePush(request, 'putInspectors', { rows: [{ certNo: 'GL-003', name: '赵检查', unit: '鼓楼局', district: '鼓楼区', subdistrict: '湖南路街道', phone: '', conflicts: [], active: true }] });
 });
 test.afterAll(() => field?.stop());
@@ -104,6 +108,31 @@ test('the office opens a complaint case; the assigned inspector syncs and sees i
   await expect(origin).toContainText('组长：王检查（GL-001）');
   await expect(laptop.getByText('抽查计划')).toHaveCount(0);
   await screenshot(laptop, 'targeted-case-page');
+
+  // Offline, the office opens a complaint case on the third target with 李检查, whom another office
+  // device has meanwhile stopped on the hub: the hub refuses it on sync, and 同步 says why in the words
+  // the dialog itself would have used.
+  await office.setOffline(true);
+  await desk.getByTestId('open-targeted-case').click();
+  await dialog.getByLabel('检查对象').fill('新街口');
+  await pick(desk, THIRD.name);
+  await dialog.getByLabel('投诉编号（12315/12345）').fill('12315-20260302-0007');
+  await dialog.getByLabel('投诉人').fill('刘先生');
+  await dialog.getByLabel('反映问题').fill('按 1.5 元/度收取电费');
+  await dialog.getByLabel('检查组（至少 2 人）').click();
+  await pick(desk, '王检查（GL-001）');
+  await pick(desk, '李检查（GL-002）');
+  await dialog.getByText('投诉举报和定向检查案件在随机抽查之外立案').click();
+  await expect(desk.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await dialog.getByRole('button', { name: /立\s?案/ }).click();
+  await expect(dialog.getByTestId('targeted-done')).toContainText(`已立案：${THIRD.name}（投诉举报）`);
+  await dialog.getByTestId('targeted-done').getByRole('button', { name: /关\s?闭/ }).click();
+  await hub.officePush(request, 'putInspectors', { rows: [{ ...LI, active: false }] });
+  await office.setOffline(false);
+  await desk.goto(`${hub.url}/#/sync`);
+  await desk.getByRole('button', { name: '立即同步' }).click();
+  await expect(desk.getByTestId('sync-rejected-reason')).toHaveText(['执法人员 李检查（GL-002）已停用']);
+  await screenshot(desk, 'targeted-refused-on-sync');
   await office.close();
   await field2.close();
 });

@@ -25,7 +25,7 @@ export async function putCreditRule(w: Write, session: DeviceSession, rule: Cred
   const checked = checkCreditRule(rule);
   if (!checked.ok) {
     const first = checked.problems[0]!;
-    throw new Rejection('invalid', first.message, { reason: first.code, ...first.params });
+    throw new Rejection('invalid', first.message, { reason: first.code, key: first.key, ...first.params });
   }
   const [previous] = await w.tx.query<{ body: Json }>('SELECT body FROM credit_rules ORDER BY id DESC LIMIT 1');
   await w.tx.query('INSERT INTO credit_rules (rule_id, version, body, stored_by, stored_at) VALUES ($1, $2, $3::jsonb, $4, $5)', [

@@ -12,6 +12,9 @@ import { putCreditRule, setCreditGrades } from '../../../src-renderer/sync/credi
 import { syncOnce } from '../../../src-renderer/sync/engine';
 import { HubClient } from '../../../src-renderer/sync/hubClient';
 import { saveProfile } from '../../../src-renderer/state/profile';
+import type { PushResult } from '../../../src-shared/sync/protocol';
+import { describeHubRefusal } from '../../../src-renderer/i18n/errors';
+import { appWords } from '../i18nWords';
 import { STORES } from './stores';
 import { entity, openWorld, replica, type World } from './syncWorld';
 
@@ -35,6 +38,10 @@ describe.each(STORES)('credit grades on $name', (factory) => {
       ['applied', null, null], ['rejected', 'invalid', 'all-black'], ['rejected', 'invalid', 'empty'],
     ]);
     expect(pushed.results[1]?.message).toBe('按此规则所有检查对象都将被评为黑：每个条件和默认等级都是黑');
+    // The 同步 page says it in the office's language, as the rule editor does.
+    const refusal = (r: PushResult, name: string) => ({ name, code: r.code, params: r.params });
+    expect(describeHubRefusal(await appWords('en'), refusal(pushed.results[1]!, 'putCreditRule'))).toBe('This rule makes every target black: every condition and the default are black');
+    expect(describeHubRefusal(await appWords(), refusal(pushed.results[2]!, 'putCreditRule'))).toBe('规则至少要有一个条件（否则所有检查对象都是同一等级）');
     const byLead = await world.lead.pushOk([world.lead.mutation('putCreditRule', { rule: { ...RULE, id: randomUUID() } })]);
     expect(byLead.results[0]).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
     const stored = await world.hub.store.query<{ rule_id: string; body: CreditRule }>('SELECT rule_id, body FROM credit_rules ORDER BY id');
@@ -75,6 +82,7 @@ describe.each(STORES)('credit grades on $name', (factory) => {
       changes: [{ uscc: entity(1).uscc, grade: 'yellow', reason: '确认多收' }, { uscc: '91350100M000100Y43', grade: 'yellow', reason: '确认多收' }],
     })]);
     expect(refused.results[0]).toMatchObject({ outcome: 'rejected', code: 'not-found', params: { reason: 'unknown-target', uscc: '91350100M000100Y43' } });
+    expect(describeHubRefusal(await appWords(), { name: 'setCreditGrades', code: refused.results[0]!.code, params: refused.results[0]!.params })).toBe('名录中没有统一社会信用代码为 91350100M000100Y43 的检查对象，请先加入检查对象名录');
     const byLead = await world.lead.pushOk([world.lead.mutation('setCreditGrades', { changes: [{ uscc: entity(1).uscc, grade: 'yellow', reason: '确认多收' }] })]);
     expect(byLead.results[0]).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
     const blank = await world.office.pushOk([world.office.mutation('setCreditGrades', { changes: [{ uscc: entity(1).uscc, grade: 'yellow', reason: '  ' }] })]);

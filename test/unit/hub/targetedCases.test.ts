@@ -11,6 +11,8 @@ import type { Case } from '../../../src-shared/sync/records';
 import { writeCaseFile } from '../../../src-shared/sync/tcase';
 import type { TargetedOrigin } from '../../../src-shared/targeted/origin';
 import { syntheticUscc } from '../../fixtures/synthetic';
+import { describeHubRefusal } from '../../../src-renderer/i18n/errors';
+import { appWords as wordsOf } from '../i18nWords';
 import { bearer, START } from './fixture';
 import { STORES } from './stores';
 import { ALL_PLAN, CERTS, entity, inspector, Laptop, openWorld, replica, replicaChecksums, type World } from './syncWorld';
@@ -79,6 +81,18 @@ describe.each(STORES)('targeted cases on $name', (factory) => {
     expect(refused.results[1]!.message).toBe('targeted case refused: recused HD-005 (same-subdistrict)');
     expect(refused.results[0]!.params).toEqual({ path: 'inspectors', issue: 'too_small' });
     expect(refused.results[7]!.params).toEqual({ path: 'lead', issue: 'custom' });
+    // The 同步 page says each in the words the laptop's own refusal uses.
+    const t = await wordsOf();
+    expect(refused.results.map((r) => describeHubRefusal(t, { name: 'openTargetedCase', code: r.code, params: r.params }))).toEqual([
+      '内容不合规：“检查组（至少 2 人）”太短或太小',
+      '执法人员 检查员HD-005（HD-005）应回避：同街镇',
+      '执法人员 检查员HD-007（HD-007）应回避：申报利害关系',
+      '执法人员 检查员HD-004（HD-004）应回避：上次检查人员',
+      '执法人员名录中没有证号 HD-999',
+      '执法人员 检查员HD-006（HD-006）已停用',
+      `名录中没有统一社会信用代码为 ${syntheticUscc(1, 99)} 的检查对象，请先加入检查对象名录`,
+      '内容不合规：“组长”不合规',
+    ]);
     expect(await caseCount()).toBe(4);
   });
 
