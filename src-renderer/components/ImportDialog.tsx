@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ListKind } from '../../src-shared/domain';
 import { columnLabelKey } from '../../src-shared/lists/columns';
 import { ListReadError, type importList, type RowIssue } from '../../src-shared/lists/importList';
-import { checkListFile, endListWorker, prepareListWorker } from '../workers/checkList';
+import { checkListFile, endListWorker, prepareListWorker, storeCheckedList } from '../workers/checkList';
 import { isCancelled } from '../workers/task';
-import { storedKeys, type ListRow } from '../db/lists';
+import type { ListRow } from '../db/lists';
 import { write } from '../db/write';
 import { describeError } from '../i18n/errors';
 import type { OpenedFile } from '../../src-shared/platform-api';
@@ -16,7 +16,7 @@ type Checked = Awaited<ReturnType<typeof importList>>;
 type Phase =
   | { step: 'choose' }
   | { step: 'checking'; done: number; total: number }
-  | { step: 'report'; file: OpenedFile; result: Checked }
+  | { step: 'report'; file: OpenedFile; result: Checked; checkId: string }
   | { step: 'cancelled' }
   | { step: 'failed'; reason: string };
 
@@ -40,14 +40,12 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
     checking.current = controller;
     setPhase({ step: 'checking', done: 0, total: 0 });
     try {
-      const existing = await storedKeys(kind);
-      const result = await checkListFile(kind, file.data, {
-        existing,
+      const { checkId, result } = await checkListFile(kind, file.data, {
         onExisting,
         signal: controller.signal,
         onProgress: (done, total) => setPhase({ step: 'checking', done, total }),
       });
-      setPhase({ step: 'report', file, result });
+      setPhase({ step: 'report', file, result, checkId });
     } catch (e) {
       if (isCancelled(e)) setPhase({ step: 'cancelled' });
       else setPhase({ step: 'failed', reason: e instanceof ListReadError ? e.message : t('import.unreadable') });
@@ -67,10 +65,11 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
     if (file) await check(file, update ? 'update' : 'reject');
   }
 
-  async function store(result: Checked) {
+  async function store({ result, checkId }: { result: Checked; checkId: string }) {
     setSaving(true);
     try {
-      await write.putListRows(kind, result.accepted.map((a) => a.value as ListRow), 'import');
+      // Stored by the worker that checked the file (no rows cross back); from here only if it no longer holds them.
+      if (!(await storeCheckedList(checkId))) await write.putListRows(kind, result.accepted.map((a) => a.value as ListRow), 'import');
       message.success(t('import.stored', { count: result.accepted.length }));
       onClose();
     } catch (e) {
@@ -84,7 +83,7 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
     phase.step === 'report'
       ? [
           <Button key="again" onClick={() => void choose()}>{t('import.another')}</Button>,
-          <Button key="store" type="primary" loading={saving} disabled={!phase.result.accepted.length} onClick={() => void store(phase.result)}>
+          <Button key="store" type="primary" loading={saving} disabled={!phase.result.accepted.length} onClick={() => void store(phase)}>
             {t('import.storeValid', { count: phase.result.accepted.length })}
           </Button>,
         ]

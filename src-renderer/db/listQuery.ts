@@ -107,3 +107,9 @@ export async function filterOptions(db: TariffDb, kind: ListKind, district: stri
 export async function targetDistricts(db: TariffDb): Promise<string[]> {
   return sortedOptions((await db.entities.orderBy('district').uniqueKeys()) as string[]);
 }
+
+/** Every key stored for a list (the importer's and the row editor's duplicate check). */
+export async function listKeys(db: TariffDb, kind: ListKind): Promise<Set<string>> {
+  const keys = await (kind === 'entities' ? db.entities : db.inspectors).toCollection().primaryKeys();
+  return new Set(keys.map(String));
+}

@@ -5,19 +5,12 @@ import type { ListFilter } from '../state/listFilter';
 import { rowKey, type ListRow } from '../sync/referenceMutators';
 import { db as defaultDb, type TariffDb } from './db';
 import { readColumn } from './listColumn';
-import { filterOptions, matchingRows, queryList, targetDistricts, type FilterOptions, type ListPage } from './listQuery';
+import { filterOptions, listKeys, matchingRows, queryList, targetDistricts, type FilterOptions, type ListPage } from './listQuery';
 
 export { rowKey, type ListRow, type ListPage, type FilterOptions };
 
-function table(db: TariffDb, kind: ListKind) {
-  return kind === 'entities' ? db.entities : db.inspectors;
-}
-
-/** Every key stored for a list, for the importer's duplicate check. */
-export async function storedKeys(kind: ListKind, db: TariffDb = defaultDb): Promise<Set<string>> {
-  const keys = await table(db, kind).toCollection().primaryKeys();
-  return new Set(keys.map(String));
-}
+/** Every key stored for a list, for the duplicate check of a row added by hand. */
+export const storedKeys = (kind: ListKind, db: TariffDb = defaultDb): Promise<Set<string>> => listKeys(db, kind);
 
 /** One page of the rows matching a filter, with the counts, kept up to date; undefined while loading. */
 export function useListPage(kind: ListKind, filter: ListFilter, offset: number, limit: number): ListPage | undefined {

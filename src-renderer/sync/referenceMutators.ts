@@ -40,19 +40,24 @@ export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly L
   await db.transaction('rw', [table, db.listChunks, db.listHistory, db.rowVersions, db.outbox, db.settings], async () => {
     const keys = rows.map((r) => rowKey(kind, r));
     const { before, versions } = await storedFor(db, kind, keys);
-    for (let i = 0; i < rows.length; i += LIST_ROWS_MAX) {
-      const slice = rows.slice(i, i + LIST_ROWS_MAX);
-      const args = { rows: slice, action, baseVersions: versions.slice(i, i + LIST_ROWS_MAX).map((v) => v ?? 0) };
-      const hlc = await nextHlc(db);
-      if (kind === 'entities') await appendMutation(db, 'putEntities', { ...args, rows: slice as Entity[] }, hlc);
-      else await appendMutation(db, 'putInspectors', { ...args, rows: slice as Inspector[] }, hlc);
-    }
+    const queue = async () => {
+      for (let i = 0; i < rows.length; i += LIST_ROWS_MAX) {
+        const slice = rows.slice(i, i + LIST_ROWS_MAX);
+        const args = { rows: slice, action, baseVersions: versions.slice(i, i + LIST_ROWS_MAX).map((v) => v ?? 0) };
+        const hlc = await nextHlc(db);
+        if (kind === 'entities') await appendMutation(db, 'putEntities', { ...args, rows: slice as Entity[] }, hlc);
+        else await appendMutation(db, 'putInspectors', { ...args, rows: slice as Inspector[] }, hlc);
+      }
+    };
     const at = new Date().toISOString();
     const history: ListHistoryEntry[] = rows.map((after, i) => ({ kind, key: keys[i]!, at, by, action, before: before[i] ?? null, after }));
-    await db.listHistory.bulkAdd(history);
-    if (kind === 'entities') await db.entities.bulkPut(rows as Entity[]);
-    else await db.inspectors.bulkPut(rows as Inspector[]);
-    await putColumnRows(db.listChunks, kind, rows);
+    // Issued together: each write's rows are cloned here while IndexedDB stores the one before.
+    await Promise.all([
+      queue(),
+      db.listHistory.bulkAdd(history),
+      kind === 'entities' ? db.entities.bulkPut(rows as Entity[]) : db.inspectors.bulkPut(rows as Inspector[]),
+      putColumnRows(db.listChunks, kind, rows),
+    ]);
   });
 }
 

@@ -52,7 +52,8 @@ export interface TaskOptions<P> {
   keep?: (worker: WorkerLike) => void;
 }
 
-const plainError = (error: SentError) => new Error(error.message);
+/** An error as the worker sent it, its name kept (a QuotaExceededError is told apart by its name). */
+export const plainError = (error: SentError): Error => Object.assign(new Error(error.message), { name: error.name });
 
 /** Runs one request in a new worker; rejects with TaskCancelled when `signal` aborts before storing. */
 export function runTask<Req, P, R>(create: () => WorkerLike, request: Req, options: TaskOptions<P> = {}): Promise<R> {
