@@ -1,10 +1,11 @@
 import { Alert, App, Button, Checkbox, Modal, Progress, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListKind } from '../../src-shared/domain';
 import { columnLabelKey } from '../../src-shared/lists/columns';
 import { ListReadError, type importList, type RowIssue } from '../../src-shared/lists/importList';
-import { checkListFile, endListWorker, prepareListWorker, storeCheckedList } from '../workers/checkList';
+import { checkListFile, listWorker, storeCheckedList } from '../workers/checkList';
+import { useStandby } from '../workers/useStandby';
 import { isCancelled } from '../workers/task';
 import type { ListRow } from '../db/lists';
 import { write } from '../db/write';
@@ -30,10 +31,7 @@ export function ImportDialog({ kind, onClose }: { kind: ListKind; onClose: () =>
   // The check in progress: Cancel (or closing the dialog) ends its worker; nothing is stored before the report.
   const checking = useRef<AbortController | null>(null);
   // The reader's code loads while the file is being chosen.
-  useEffect(() => {
-    prepareListWorker();
-    return endListWorker;
-  }, []);
+  useStandby(listWorker);
 
   async function check(file: OpenedFile, onExisting: 'reject' | 'update') {
     const controller = new AbortController();

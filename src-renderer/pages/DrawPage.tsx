@@ -18,7 +18,8 @@ import { platform } from '../platform';
 import { useAccount } from '../db/syncState';
 import { useDistricts } from '../db/lists';
 import { WorkProgress } from '../components/WorkProgress';
-import { endDrawWorker, prepareDrawWorker, type DrawStage } from '../workers/drawClient';
+import { drawWorker, type DrawStage } from '../workers/drawClient';
+import { useStandby } from '../workers/useStandby';
 import { isCancelled } from '../workers/task';
 import { DrawResultPage } from '../pageChunks';
 
@@ -94,10 +95,7 @@ export function DrawPage() {
   // The result opens the moment the draw is recorded, not a chunk's fetch (and React's 300 ms hold) later.
   useEffect(() => void DrawResultPage.preload().catch(() => undefined), []);
   // The worker starts reading the lists while the plan is filled in, and keeps them for the draw.
-  useEffect(() => {
-    prepareDrawWorker();
-    return endDrawWorker;
-  }, []);
+  useStandby(drawWorker);
   const identity = useIdentity();
   const by = identity?.name ?? '';
   const districts = useDistricts() ?? [];

@@ -9,8 +9,11 @@ import { appendMutation, nextHlc } from './outbox';
 /** Keeps a draw made on this device and queues it; `drawnBy` is the name shown in 抽查记录. */
 export async function recordDraw(db: TariffDb, id: string, result: DrawResult, drawnBy: string): Promise<void> {
   await db.transaction('rw', [db.draws, db.outbox, db.settings], async () => {
-    await appendMutation(db, 'recordDraw', { id, drawnBy, result }, await nextHlc(db));
-    await db.draws.add({ id, drawnAt: result.record.drawnAt, drawnBy, result });
+    // Issued together: a 100,000-target draw's record is cloned for one while IndexedDB stores the other.
+    await Promise.all([
+      db.draws.add({ id, drawnAt: result.record.drawnAt, drawnBy, result }),
+      nextHlc(db).then((hlc) => appendMutation(db, 'recordDraw', { id, drawnBy, result }, hlc)),
+    ]);
   });
 }
 

@@ -6,14 +6,11 @@ import type { ImportProgress, ImportReply, ImportRequest } from './listImport';
 import { standbyWorker } from './standby';
 import { plainError, runTask, type SentError } from './task';
 
-/** Started as the import dialog opens, so the Excel reader has loaded by the time a file is chosen. */
-const listWorker = standbyWorker(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }));
-
-/** Starts the list reader ahead of the file (the import dialog, as it opens). */
-export const prepareListWorker = (): void => listWorker.prepare();
-
-/** Ends the waiting list reader, and the rows it holds (the import dialog, as it closes). */
-export const endListWorker = (): void => listWorker.end();
+/**
+ * Started as the import dialog opens, so the Excel reader has loaded by the time a file is chosen; ended,
+ * with the rows it holds, as the dialog closes.
+ */
+export const listWorker = standbyWorker(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }));
 
 const reviveError = (e: SentError) =>
   e.name === 'ListReadError' ? new ListReadError(e.fields.code as ListReadError['code'], e.message, e.fields.missing as string[]) : plainError(e);

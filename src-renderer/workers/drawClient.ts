@@ -22,13 +22,7 @@ function reviveError(e: SentError): Error {
  * the commitment, and is kept for the draw with the lists still in its memory (read again if they were
  * written meanwhile).
  */
-const drawWorker = standbyWorker(() => new Worker(new URL('./draw.worker.ts', import.meta.url), { type: 'module' }));
-
-/** Starts the draw worker ahead of the first request (the draw page, as it opens). */
-export const prepareDrawWorker = (): void => drawWorker.prepare();
-
-/** Ends the waiting draw worker and frees the lists it holds (the draw page, as it closes). */
-export const endDrawWorker = (): void => drawWorker.end();
+export const drawWorker = standbyWorker(() => new Worker(new URL('./draw.worker.ts', import.meta.url), { type: 'module' }));
 
 function askDrawWorker(request: DrawRequest, options: DrawTaskOptions): Promise<DrawReply> {
   return runTask<DrawRequest, DrawStage, DrawReply>(drawWorker.take, request, { ...options, reviveError, keep: drawWorker.keep });

@@ -86,9 +86,12 @@ describe('long work in a worker', () => {
     expect(seen).toEqual([{ name: 'CodedError', message: '缺少必填列：统一社会信用代码', fields: { name: 'CodedError', code: 'missing-columns', missing: ['uscc'] } }]);
   });
 
-  it('without reviveError a failure is a plain Error with the message; a thrown non-Error keeps its text', async () => {
+  it('without reviveError a failure is a plain Error with the message and its name (a full disk stays one); a thrown non-Error keeps its text', async () => {
     const error = await runTask(() => new FakeWorker(() => Promise.reject(new CodedError('x', 'bad file', []))), 1).catch((e: unknown) => e);
-    expect(error).toEqual(new Error('bad file'));
+    expect(error).toBeInstanceOf(Error);
+    expect([(error as Error).name, (error as Error).message]).toEqual(['CodedError', 'bad file']);
+    const full = await runTask(() => new FakeWorker(() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))), 1).catch((e: unknown) => e);
+    expect([(full as Error).name, (full as Error).message]).toEqual(['QuotaExceededError', 'The quota has been exceeded.']);
     expect(sendError('boom')).toEqual({ name: 'Error', message: 'boom', fields: {} });
   });
 
