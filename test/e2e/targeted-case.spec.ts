@@ -35,6 +35,18 @@ async function syncNow(page: Page, hub: FieldHub): Promise<void> {
 /** Picks an option of the open Select drop-down by text it holds. */
 const pick = (page: Page, text: string) => pickOption(page, { holding: text });
 
+/** Opens 新建投诉/定向案件 and fills in the target and the complaint, leaving the team's drop-down open. */
+async function complaint(page: Page, c: { search: string; target: string; ref: string; by: string; alleged: string }): Promise<void> {
+  await page.getByTestId('open-targeted-case').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('检查对象').fill(c.search);
+  await pick(page, c.target);
+  await dialog.getByLabel('投诉编号（12315/12345）').fill(c.ref);
+  await dialog.getByLabel('投诉人').fill(c.by);
+  await dialog.getByLabel('反映问题').fill(c.alleged);
+  await dialog.getByLabel('检查组（至少 2 人）').click();
+}
+
 test('the office opens a complaint case; the assigned inspector syncs and sees it marked 投诉举报', async ({ browser, request, browserLog }) => {
   test.setTimeout(180_000);
   const hub = field!;
@@ -55,13 +67,7 @@ test('the office opens a complaint case; the assigned inspector syncs and sees i
   await dialog.getByRole('button', { name: /取\s?消/ }).click();
 
   // A complaint about the second target, with a new team.
-  await desk.getByTestId('open-targeted-case').click();
-  await dialog.getByLabel('检查对象').fill('湖南路');
-  await pick(desk, SECOND.name);
-  await dialog.getByLabel('投诉编号（12315/12345）').fill('12345-20260301-0042');
-  await dialog.getByLabel('投诉人').fill('张女士（商户）');
-  await dialog.getByLabel('反映问题').fill('电费单价 1.2 元/度，高于目录电价，另收公摊电费');
-  await dialog.getByLabel('检查组（至少 2 人）').click();
+  await complaint(desk, { search: '湖南路', target: SECOND.name, ref: '12345-20260301-0042', by: '张女士（商户）', alleged: '电费单价 1.2 元/度，高于目录电价，另收公摊电费' });
   // 赵检查 works in the target's sub-district: shown with the rule, not choosable.
   const recused = desk.locator('.ant-select-item-option', { has: desk.getByTestId('team-option-GL-003') });
   await expect(recused).toContainText('应回避：同街镇');
@@ -113,13 +119,7 @@ test('the office opens a complaint case; the assigned inspector syncs and sees i
   // device has meanwhile stopped on the hub: the hub refuses it on sync, and 同步 says why in the words
   // the dialog itself would have used.
   await office.setOffline(true);
-  await desk.getByTestId('open-targeted-case').click();
-  await dialog.getByLabel('检查对象').fill('新街口');
-  await pick(desk, THIRD.name);
-  await dialog.getByLabel('投诉编号（12315/12345）').fill('12315-20260302-0007');
-  await dialog.getByLabel('投诉人').fill('刘先生');
-  await dialog.getByLabel('反映问题').fill('按 1.5 元/度收取电费');
-  await dialog.getByLabel('检查组（至少 2 人）').click();
+  await complaint(desk, { search: '新街口', target: THIRD.name, ref: '12315-20260302-0007', by: '刘先生', alleged: '按 1.5 元/度收取电费' });
   await pick(desk, '王检查（GL-001）');
   await pick(desk, '李检查（GL-002）');
   await dialog.getByText('投诉举报和定向检查案件在随机抽查之外立案').click();
