@@ -16,7 +16,8 @@ import { putColumnRows, type ChunkTable, type ListChunk } from './listColumn';
 import type { StoredFiling } from '../../src-shared/filings/stored';
 import type { StoredCreditChange } from '../../src-shared/credit/change';
 import type { PulledCreditRule } from '../../src-shared/credit/pulled';
-import { recordFact, refundFact, withFilings, type FilingLandlord, type RecordFact } from '../../src-shared/statistics/facts';
+import type { ColumnBucket } from '../../src-shared/statistics/columns';
+import { refundFact, statColumnsOf } from '../../src-shared/statistics/facts';
 import type { StatRefund } from '../../src-shared/statistics/types';
 import { derivedTables } from './derived';
 
@@ -127,8 +128,7 @@ export type TariffDb = Dexie & {
   creditRules: EntityTable<PulledCreditRule, 'id'>;
   creditChanges: EntityTable<StoredCreditChange, 'id'>;
   /** Derived (db/derived.ts): the statistics' facts of ledger checks and findings, each landlord's filings by month, each refund order's standing. */
-  recordFacts: EntityTable<RecordFact, 'id'>;
-  filingLandlords: EntityTable<FilingLandlord, 'uscc'>;
+  statColumns: EntityTable<ColumnBucket, 'id'>;
   refundFacts: EntityTable<StatRefund, 'orderId'>;
 };
 
@@ -275,15 +275,9 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   db.version(14).stores({ filings: '&key, uscc, month' });
   // Issue 15: the credit rule in force and every target's grade history.
   db.version(15).stores({ creditRules: '&id', creditChanges: '&id, uscc' });
-  // Issue 15: what the statistics count of each ledger, finding and filing, kept as they are written
-  // (db/derived.ts), so the page reads small rows, not every ledger's bill lines and every filing.
-  db.version(17)
-    .stores({ recordFacts: '&id, caseId', filingLandlords: '&uscc' })
-    .upgrade(async (tx) => {
-      const records = await tx.table<LocalRecord, string>('records').where('kind').anyOf('ledgerCheck', 'finding').toArray();
-      await tx.table('recordFacts').bulkPut(records.flatMap((r) => recordFact(r) ?? []));
-      await tx.table('filingLandlords').bulkPut(withFilings(new Map(), await tx.table<StoredFiling, string>('filings').toArray()));
-    });
+  // Issue 15: what the statistics count of each ledger, finding and filing, once one small row each (version 20
+  // replaced them by columns).
+  db.version(17).stores({ recordFacts: '&id, caseId', filingLandlords: '&uscc' });
   // Issue 15: each refund order's standing, so the statistics read one small row per order, not its events.
   db.version(18)
     .stores({ refundFacts: '&orderId, caseId' })
@@ -296,6 +290,18 @@ export function openDb(name = 'tariffcheck'): TariffDb {
   // Issue 14: cases by their team, target and draw — an inspector's tasks, a target's cases and a draw's
   // publication read the index, not every case (an office's year is thousands).
   db.version(19).stores({ cases: '&id, status, district, *inspectors, uscc, drawId' });
+  // Issue 15: what the statistics count of each target, case, ledger, finding and filing, kept as they are
+  // written (db/derived.ts) column by column in a few buckets (src-shared/statistics/columns.ts): the page
+  // reads some hundred rows, not one per fact, and never a ledger's bill lines.
+  db.version(20)
+    .stores({ statColumns: '&id', recordFacts: null, filingLandlords: null })
+    .upgrade(async (tx) => {
+      const [entities, cases, records, filings] = await Promise.all([
+        tx.table<Entity, string>('entities').toArray(), tx.table<LocalCase, string>('cases').toArray(),
+        tx.table<LocalRecord, string>('records').where('kind').anyOf('ledgerCheck', 'finding').toArray(), tx.table<StoredFiling, string>('filings').toArray(),
+      ]);
+      await tx.table('statColumns').bulkPut(statColumnsOf({ entities, cases, records, filings }));
+    });
   // Every write of a source table keeps the tables derived from it, in its own transaction.
   db.use(derivedTables);
   return db;

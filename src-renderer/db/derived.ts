@@ -4,8 +4,9 @@
 // transaction, which the middleware widens to the stores it needs, so a derived row is never stale or half
 // written and no new write path can forget it.
 import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
-import { recordFact, refundFact, withFilings, type FactSource, type FilingLandlord, type RecordFact, type RefundSource } from '../../src-shared/statistics/facts';
-import type { StatFiling, StatRefund } from '../../src-shared/statistics/types';
+import { CASE_SHAPE, ENTITY_SHAPE, FILING_SHAPE, keysByBucket, RECORD_SHAPE, withChanges, type ColumnBucket, type ColumnShape, type FilingLandlord } from '../../src-shared/statistics/columns';
+import { caseFact, entityFact, landlordWith, recordFact, refundFact, type CaseSource, type FactSource, type RefundSource } from '../../src-shared/statistics/facts';
+import type { StatEntity, StatFiling, StatRefund } from '../../src-shared/statistics/types';
 import type { RefundEvent } from '../../src-shared/refund/tracking';
 
 /** What a mutation of a source table did: the rows put, and the rows deleted (read before they went). */
@@ -53,34 +54,70 @@ function rowsWhere<T>(core: DBCore, trans: DBCoreTransaction, table: string, ind
   return t.query({ trans, values: true, query: { index: found, range: equal(key) } }).then((r) => r.result as T[]);
 }
 
-/** Ledger checks and findings → their facts (a record's id is its fact's). */
-const recordFacts: Derivation = {
-  table: 'recordFacts',
-  sources: ['records'],
-  stores: ['recordFacts'],
-  update(core, trans, _source, { put: rows, deleted }) {
-    const facts = (rows as FactSource[]).map(recordFact).filter((f): f is RecordFact => f !== null);
-    return put(core, trans, 'recordFacts', facts).then(() => remove(core, trans, 'recordFacts', (deleted as FactSource[]).map((r) => r.id)));
-  },
-};
+const turns = new WeakMap<DBCoreTransaction, PromiseLike<unknown>>();
 
-/** Screened filings → one row of months per landlord (a filing deleted: its landlord's row made again). */
-const filingLandlords: Derivation = {
-  table: 'filingLandlords',
-  sources: ['filings'],
-  stores: ['filings', 'filingLandlords'],
-  update(core, trans, _source, { put: rows, deleted }) {
-    const filings = rows as StatFiling[];
-    const usccs = [...new Set(filings.map((f) => f.uscc))];
-    const landlordsOf = usccs.length === 0 ? done() : core.table('filingLandlords').getMany({ trans, keys: usccs }).then((kept: (FilingLandlord | undefined)[]) => {
-      const before = new Map(kept.filter((r): r is FilingLandlord => r !== undefined).map((r) => [r.uscc, r]));
-      return put(core, trans, 'filingLandlords', withFilings(before, filings));
-    });
-    return landlordsOf.then(() => each(new Set((deleted as StatFiling[]).map((f) => f.uscc)), (uscc) => rowsWhere<StatFiling>(core, trans, 'filings', 'uscc', uscc).then((left) => (
-      left.length > 0 ? put(core, trans, 'filingLandlords', withFilings(new Map(), left)) : remove(core, trans, 'filingLandlords', [uscc])
-    ))));
-  },
-};
+/**
+ * Runs `step` after the steps queued before it in the transaction: two writes issued together (Promise.all)
+ * would otherwise both read a bucket before either wrote it, and the second would drop the first's change.
+ */
+function inTurn(trans: DBCoreTransaction, step: () => PromiseLike<unknown>): PromiseLike<unknown> {
+  const next = (turns.get(trans) ?? done()).then(step);
+  turns.set(trans, next);
+  return next;
+}
+
+/** The keys a write touches in one kind of the column store, and each key's fact given the one kept (null: none). */
+interface ColumnChange<T> {
+  keys: Iterable<string>;
+  next(key: string, kept: T | undefined): T | null;
+}
+
+/**
+ * A source table → one kind of the column store (src-shared/statistics/columns.ts): only the buckets the
+ * write's keys fall in are read and written again.
+ */
+function columnar<T>(source: string, shape: ColumnShape<T>, changeOf: (written: Written) => ColumnChange<T>): Derivation {
+  return {
+    table: 'statColumns',
+    sources: [source],
+    stores: ['statColumns'],
+    update(core, trans, _source, written) {
+      const change = changeOf(written);
+      const byBucket = keysByBucket(shape.kind, change.keys);
+      if (byBucket.size === 0) return done();
+      const ids = [...byBucket.keys()];
+      return inTurn(trans, () => core.table('statColumns').getMany({ trans, keys: ids }).then((kept: (ColumnBucket | undefined)[]) => (
+        put(core, trans, 'statColumns', ids.map((id, i) => withChanges(shape, id, kept[i], byBucket.get(id)!, change.next)))
+      )));
+    },
+  };
+}
+
+/** One fact per source row: a row put is projected (null: none), a row deleted drops its fact. */
+function perRow<S, T>(key: (row: S) => string, project: (row: S) => T | null) {
+  return ({ put: rows, deleted }: Written): ColumnChange<T> => {
+    const facts = new Map<string, T | null>();
+    for (const r of deleted as S[]) facts.set(key(r), null);
+    for (const r of rows as S[]) facts.set(key(r), project(r));
+    return { keys: facts.keys(), next: (k) => facts.get(k)! };
+  };
+}
+
+function byLandlord(filings: readonly StatFiling[]): Map<string, StatFiling[]> {
+  const out = new Map<string, StatFiling[]>();
+  for (const f of filings) out.set(f.uscc, [...(out.get(f.uscc) ?? []), f]);
+  return out;
+}
+
+/** One fact per landlord: the months written replace theirs, the months deleted leave. */
+function perLandlord({ put: rows, deleted }: Written): ColumnChange<FilingLandlord> {
+  const stored = byLandlord(rows as StatFiling[]);
+  const gone = byLandlord(deleted as StatFiling[]);
+  return {
+    keys: new Set([...stored.keys(), ...gone.keys()]),
+    next: (uscc, kept) => landlordWith(uscc, kept, stored.get(uscc) ?? [], (gone.get(uscc) ?? []).map((f) => f.month)),
+  };
+}
 
 /** Refund orders and their events → each order's standing (an order gone: its standing too). */
 const refundFacts: Derivation = {
@@ -101,7 +138,13 @@ const refundFacts: Derivation = {
   },
 };
 
-export const DERIVATIONS: readonly Derivation[] = [recordFacts, filingLandlords, refundFacts];
+export const DERIVATIONS: readonly Derivation[] = [
+  columnar('entities', ENTITY_SHAPE, perRow((e: StatEntity) => e.uscc, entityFact)),
+  columnar('cases', CASE_SHAPE, perRow((c: CaseSource) => c.id, caseFact)),
+  columnar('records', RECORD_SHAPE, perRow((r: FactSource) => r.id, recordFact)),
+  columnar('filings', FILING_SHAPE, perLandlord),
+  refundFacts,
+];
 
 /** The rows a delete request will remove, read before it runs (a range: every row in it). */
 function doomed(table: DBCoreTable, req: DBCoreMutateRequest): PromiseLike<unknown[]> {

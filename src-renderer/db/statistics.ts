@@ -1,18 +1,11 @@
-// Reads for 统计分析: what the statistics are computed from (src-shared/statistics/types.ts), narrowed by
-// index where the filter allows — cases by district, filings by landlord — with
-// ledgers, findings, refunds and filings read from the small rows derived as they are written (db/derived.ts).
+// Reads for 统计分析: what the statistics are computed from (src-shared/statistics/types.ts), read from the
+// facts derived as their rows are written (db/derived.ts) and narrowed to the filter in memory.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { filingsOfLandlords } from '../../src-shared/statistics/facts';
+import { ENTITY_SHAPE, CASE_SHAPE, FILING_SHAPE, factsOf, RECORD_SHAPE, type ColumnShape, type FilingLandlord } from '../../src-shared/statistics/columns';
+import { entityFact, filingsOf } from '../../src-shared/statistics/facts';
 import { monthRange } from '../../src-shared/statistics/period';
 import type { StatCase, StatDraw, StatEntity, StatFiling, StatFinding, StatisticsFilter, StatisticsInput, StatLedger } from '../../src-shared/statistics/types';
-import { db, type LocalCase } from './db';
-
-function statCase(c: LocalCase): StatCase {
-  return {
-    id: c.id, drawId: c.drawId ?? null, uscc: c.uscc, entityName: c.entityName, district: c.district, status: c.status, closedOn: c.closedOn ?? null,
-    origin: c.origin ?? 'draw', receivedOn: c.originDetail?.kind === 'complaint' ? c.originDetail.receivedOn : null,
-  };
-}
+import { db, type TariffDb } from './db';
 
 async function readDraws(): Promise<StatDraw[]> {
   const [mine, hub] = await Promise.all([db.draws.toArray(), db.hubDraws.toArray()]);
@@ -30,46 +23,39 @@ async function readDraws(): Promise<StatDraw[]> {
   return [...out.values()];
 }
 
-async function readEntities(): Promise<StatEntity[]> {
-  const rows = await db.entities.toArray();
-  return rows.map((e) => ({ uscc: e.uscc, name: e.name, district: e.district, credit: e.credit, lng: e.lng, lat: e.lat, active: e.active }));
+/** Every fact of one kind of the column store, in key order. */
+export async function readFacts<T>(source: TariffDb, shape: ColumnShape<T>): Promise<T[]> {
+  const buckets = await source.statColumns.where('id').between(`${shape.kind}/`, `${shape.kind}/\uffff`).toArray();
+  return factsOf(shape, buckets);
 }
 
-async function readCases(filter: Pick<StatisticsFilter, 'drawId' | 'district'>): Promise<StatCase[]> {
-  const rows = filter.district === null ? await db.cases.toArray() : await db.cases.where('district').equals(filter.district).toArray();
-  return rows.filter((c) => filter.drawId === null || c.drawId === filter.drawId).map(statCase);
-}
-
-/** The filings of the filter's months: of the plan's targets, of the district's, or of every landlord (db/derived.ts). */
-async function readFilings(filter: StatisticsFilter, entities: readonly StatEntity[], cases: readonly StatCase[]): Promise<StatFiling[]> {
-  let usccs: string[] | null = null;
-  if (filter.drawId !== null) usccs = cases.map((c) => c.uscc);
-  else if (filter.district !== null) usccs = entities.filter((e) => e.district === filter.district).map((e) => e.uscc);
-  const rows = usccs === null ? await db.filingLandlords.toArray() : (await db.filingLandlords.bulkGet([...new Set(usccs)])).filter((r) => r !== undefined);
-  return filingsOfLandlords(rows, monthRange(filter.period));
+/** The filings of the filter's months: of the plan's targets, of the district's, or of every landlord. */
+function filingsIn(facts: readonly FilingLandlord[], filter: StatisticsFilter, entities: readonly StatEntity[], cases: readonly StatCase[]): StatFiling[] {
+  let usccs: Set<string> | null = null;
+  if (filter.drawId !== null) usccs = new Set(cases.map((c) => c.uscc));
+  else if (filter.district !== null) usccs = new Set(entities.filter((e) => e.district === filter.district).map((e) => e.uscc));
+  return filingsOf(facts, usccs, monthRange(filter.period));
 }
 
 /** Everything the statistics of this filter count (the period is applied by the pure functions, filings read by it). */
 export function readStatisticsInput(filter: StatisticsFilter): Promise<StatisticsInput> {
-  const tables = [db.entities, db.draws, db.hubDraws, db.cases, db.recordFacts, db.refundFacts, db.filingLandlords];
+  const tables = [db.draws, db.hubDraws, db.statColumns, db.refundFacts];
   return db.transaction('r', tables, () => readInput(filter));
 }
 
 /**
- * Ledgers, findings and refunds come from their facts, kept as they are written (db/derived.ts): a few
- * thousand small rows read whole (a ledger record itself carries its schedule of bill lines, 200,000 of them
- * in a city's year; an order's events their proofs and letters). All reads are in flight at once; only the
- * filings of a plan or district wait for the targets and cases that name their landlords.
+ * Targets, cases, ledgers, findings and filings come from their facts, kept column by column as they are
+ * written (db/derived.ts): some hundred rows read whole (a ledger record itself carries its schedule of bill
+ * lines, 200,000 of them in a city's year; a filing its figures), then narrowed here to the filter. Refunds
+ * come from each order's standing (not its events with their proofs and letters). All reads are in flight at once.
  */
 async function readInput(filter: StatisticsFilter): Promise<StatisticsInput> {
-  const every = filter.drawId === null && filter.district === null;
-  const listed = Promise.all([readEntities(), readDraws(), readCases(filter)]);
-  const [[entities, draws, cases], facts, refunds, filings] = await Promise.all([
-    listed,
-    db.recordFacts.toArray(),
-    db.refundFacts.toArray(),
-    every ? readFilings(filter, [], []) : listed.then(([e, , c]) => readFilings(filter, e, c)),
+  const [draws, allEntities, allCases, facts, filingFacts, allRefunds] = await Promise.all([
+    readDraws(), readFacts(db, ENTITY_SHAPE), readFacts(db, CASE_SHAPE), readFacts(db, RECORD_SHAPE), readFacts(db, FILING_SHAPE), db.refundFacts.toArray(),
   ]);
+  const entities = allEntities.map(entityFact);
+  const cases = allCases.filter((c) => (filter.district === null || c.district === filter.district) && (filter.drawId === null || c.drawId === filter.drawId));
+  const every = filter.drawId === null && filter.district === null;
   const wanted = new Set(cases.map((c) => c.id));
   const findings: StatFinding[] = [];
   const ledgers: StatLedger[] = [];
@@ -78,7 +64,8 @@ async function readInput(filter: StatisticsFilter): Promise<StatisticsInput> {
     if (f.kind === 'finding') findings.push({ caseId: f.caseId, type: f.type, amountFen: f.amountFen });
     else ledgers.push({ caseId: f.caseId, fileSha256: f.fileSha256, createdAt: f.createdAt, totalOverchargeFen: f.totalOverchargeFen });
   }
-  return { entities, draws, cases, filings, findings, ledgers, refunds: every ? refunds : refunds.filter((r) => wanted.has(r.caseId)) };
+  const filings = filingsIn(filingFacts, filter, entities, cases);
+  return { entities, draws, cases, filings, findings, ledgers, refunds: every ? allRefunds : allRefunds.filter((r) => wanted.has(r.caseId)) };
 }
 
 /** The statistics' input for the filter, kept live; undefined while loading. */

@@ -1,11 +1,25 @@
-// What the statistics keep of the device's big rows, derived when those rows are written (Dexie tables
-// `recordFacts`, `filingLandlords` and `refundFacts`, db/derived.ts): a ledger record as its file and total
-// (not its schedule of bill lines), a finding as its type and amount, a landlord's screened filings as one
-// row of months, and a refund order as its standing (not its events with their proofs and letters). The
-// page then reads a few thousand small rows instead of every ledger whole, every filing and every event.
+// What the statistics keep of the device's rows, derived when those rows are written (db/derived.ts): a
+// target, a case, a ledger record as its file and total (not its schedule of bill lines), a finding as its
+// type and amount, a filing as its month, flags and excess — kept column by column (statistics/columns.ts)
+// — and a refund order as its standing (table `refundFacts`, not its events with their proofs and letters).
 import type { RefundOrder } from '../refund/order';
 import { totalsOf, trackingOf, type RefundEvent } from '../refund/tracking';
-import type { StatFiling, StatFinding, StatLedger, StatRefund } from './types';
+import type { CaseOrigin } from '../targeted/origin';
+import { bucketsOf, CASE_SHAPE, ENTITY_SHAPE, FILING_SHAPE, RECORD_SHAPE, type ColumnBucket, type FilingLandlord } from './columns';
+import type { StatCase, StatEntity, StatFiling, StatFinding, StatLedger, StatRefund } from './types';
+
+/** A case as the device keeps it, as far as the statistics go. */
+export interface CaseSource {
+  id: string;
+  drawId?: string | null;
+  uscc: string;
+  entityName: string;
+  district: string;
+  status: string;
+  closedOn?: string | null;
+  origin?: CaseOrigin;
+  originDetail?: { kind: string; receivedOn?: string } | null;
+}
 
 /** A record as the device keeps it, as far as its facts go. */
 export interface FactSource {
@@ -31,45 +45,56 @@ export function recordFact(r: FactSource): RecordFact | null {
   return null;
 }
 
-/**
- * A landlord's screened filings, one entry per month in three parallel arrays of plain values: 48,000
- * filings are 4,000 rows that IndexedDB hands over about twice as fast as rows of one object per month.
- */
-export interface FilingLandlord {
-  uscc: string;
-  /** 'YYYY-MM'. */
-  months: string[];
-  /** The month's flags joined by ',' ('' for none). */
-  flags: string[];
-  estimatedExcessFen: number[];
+/** A landlord's filings after these are stored (each replacing its month) and the months in `gone` deleted; null when none is left. */
+export function landlordWith(uscc: string, before: FilingLandlord | undefined, stored: readonly StatFiling[], gone: readonly string[]): FilingLandlord | null {
+  const byMonth = new Map<string, [string, number]>();
+  before?.months.forEach((m, i) => byMonth.set(m, [before.flags[i]!, before.estimatedExcessFen[i]!]));
+  for (const m of gone) byMonth.delete(m);
+  for (const f of stored) byMonth.set(f.month, [f.flags.join(','), f.estimatedExcessFen]);
+  if (byMonth.size === 0) return null;
+  const months = [...byMonth.keys()].sort();
+  return { uscc, months, flags: months.map((m) => byMonth.get(m)![0]), estimatedExcessFen: months.map((m) => byMonth.get(m)![1]) };
 }
 
-/** The landlord rows after these filings (each replacing its landlord's month), given the rows kept before (by USCC). */
-export function withFilings(before: ReadonlyMap<string, FilingLandlord>, filings: readonly StatFiling[]): FilingLandlord[] {
-  const out = new Map<string, FilingLandlord>();
-  for (const f of filings) {
-    const kept = before.get(f.uscc);
-    const row = out.get(f.uscc) ?? { uscc: f.uscc, months: [...(kept?.months ?? [])], flags: [...(kept?.flags ?? [])], estimatedExcessFen: [...(kept?.estimatedExcessFen ?? [])] };
-    const at = row.months.indexOf(f.month);
-    const i = at === -1 ? row.months.length : at;
-    row.months[i] = f.month;
-    row.flags[i] = f.flags.join(',');
-    row.estimatedExcessFen[i] = f.estimatedExcessFen;
-    out.set(f.uscc, row);
-  }
-  return [...out.values()];
-}
-
-/** The filings of these landlords in the months from `range[0]` to `range[1]` (inclusive; every month when null). */
-export function filingsOfLandlords(rows: readonly FilingLandlord[], range: readonly [string, string] | null): StatFiling[] {
+/** The landlords' filings as the statistics take them, of these landlords (all when null) in the months from `range[0]` to `range[1]` (inclusive; every month when null). */
+export function filingsOf(rows: readonly FilingLandlord[], usccs: ReadonlySet<string> | null, range: readonly [string, string] | null): StatFiling[] {
   const out: StatFiling[] = [];
   for (const r of rows) {
+    if (usccs && !usccs.has(r.uscc)) continue;
     r.months.forEach((month, i) => {
       if (range && (month < range[0] || month > range[1])) return;
       out.push({ uscc: r.uscc, month, flags: r.flags[i] ? r.flags[i].split(',') : [], estimatedExcessFen: r.estimatedExcessFen[i]! });
     });
   }
   return out;
+}
+
+/** The landlords of these filings, as if stored one after the other. */
+export function landlordsOf(filings: readonly StatFiling[]): FilingLandlord[] {
+  const byLandlord = new Map<string, StatFiling[]>();
+  for (const f of filings) byLandlord.set(f.uscc, [...(byLandlord.get(f.uscc) ?? []), f]);
+  return [...byLandlord].flatMap(([uscc, list]) => landlordWith(uscc, undefined, list, []) ?? []);
+}
+
+/** A case as the statistics count it. */
+export function caseFact(c: CaseSource): StatCase {
+  return {
+    id: c.id, drawId: c.drawId ?? null, uscc: c.uscc, entityName: c.entityName, district: c.district, status: c.status, closedOn: c.closedOn ?? null,
+    origin: c.origin ?? 'draw', receivedOn: c.originDetail?.kind === 'complaint' ? c.originDetail.receivedOn : null,
+  };
+}
+
+/** A list row as the statistics count it. */
+export function entityFact(e: StatEntity): StatEntity {
+  return { uscc: e.uscc, name: e.name, district: e.district, credit: e.credit ?? null, lng: e.lng ?? null, lat: e.lat ?? null, active: e.active };
+}
+
+/** A record's fact as it was kept before the columns: the fields of its kind only. */
+export function recordFactOf(fact: RecordFact): RecordFact {
+  const f = fact as RecordFact & StatLedger & StatFinding;
+  return f.kind === 'ledgerCheck'
+    ? { id: f.id, kind: f.kind, caseId: f.caseId, fileSha256: f.fileSha256, createdAt: f.createdAt, totalOverchargeFen: f.totalOverchargeFen }
+    : { id: f.id, kind: f.kind, caseId: f.caseId, type: f.type, amountFen: f.amountFen };
 }
 
 /** A refund order as kept on a device, as far as its standing goes. */
@@ -89,4 +114,12 @@ export function refundFact(o: RefundSource, events: readonly RefundEvent[]): Sta
     orderedFen: totals.orderedFen, paidFen: totals.paidFen, verifiedFen: totals.verifiedFen,
     owedTenants: rows.filter((r) => r.status === 'pending' || r.status === 'partial').length,
   };
+}
+
+/** Every bucket of the column store for these rows, as the writes would have made them (an upgrade; a test filling a device directly). */
+export function statColumnsOf(rows: { entities: readonly StatEntity[]; cases: readonly CaseSource[]; records: readonly FactSource[]; filings: readonly StatFiling[] }): ColumnBucket[] {
+  return [
+    ...bucketsOf(ENTITY_SHAPE, rows.entities.map(entityFact)), ...bucketsOf(CASE_SHAPE, rows.cases.map(caseFact)),
+    ...bucketsOf(RECORD_SHAPE, rows.records.flatMap((r) => recordFact(r) ?? [])), ...bucketsOf(FILING_SHAPE, landlordsOf(rows.filings)),
+  ];
 }

@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { recordFact, withFilings, type FactSource } from '../../src-shared/statistics/facts';
+import { statColumnsOf } from '../../src-shared/statistics/facts';
 import { ALL_TIME } from '../../src-shared/statistics/period';
 import { statisticsOf } from '../../src-shared/statistics/statistics';
 import { targetPoints } from '../../src-shared/statistics/targets';
-import type { StatFiling } from '../../src-shared/statistics/types';
-import { bigStatisticsInput, bigStatisticsWorld, type BigWorld } from '../fixtures/statisticsBig';
+import { bigRefundFacts, bigStatisticsInput, bigStatisticsWorld, type BigWorld } from '../fixtures/statisticsBig';
 import { createProfile, launchChromium, newLaptop, requireWebBuild, startHub, stopHub } from './browser';
 import { fmt, summary, time, type Timing } from './stats';
 
@@ -28,9 +27,9 @@ async function fill(page: Page, world: BigWorld): Promise<string[]> {
   const tables: [string, Record<string, unknown>[]][] = [
     ['entities', world.entities], ['draws', world.draws], ['cases', world.cases], ['records', world.records],
     ['refundOrders', world.refundOrders], ['refundEvents', world.refundEvents], ['filings', world.filings],
-    // What the app's write paths derive in the same transaction (db/statisticsFacts.ts).
-    ['recordFacts', (world.records as unknown as FactSource[]).flatMap((r) => recordFact(r) ?? []) as unknown as Record<string, unknown>[]],
-    ['filingLandlords', withFilings(new Map(), world.filings as unknown as StatFiling[]) as unknown as Record<string, unknown>[]],
+    // What the app's write paths derive in the same transaction (db/derived.ts).
+    ['statColumns', statColumnsOf(world as unknown as Parameters<typeof statColumnsOf>[0]) as unknown as Record<string, unknown>[]],
+    ['refundFacts', bigRefundFacts(world) as unknown as Record<string, unknown>[]],
   ];
   const stores = await page.evaluate(async () => {
     const open = indexedDB.open('tariffcheck');

@@ -15,6 +15,9 @@ import { rescreened, type StoredFiling } from '../../../src-shared/filings/store
 import type { RefundOrder } from '../../../src-shared/refund/order';
 import type { RefundEvent } from '../../../src-shared/refund/tracking';
 import { statisticsWorldTables } from '../../fixtures/statisticsWorld';
+import { readFacts } from '../../../src-renderer/db/statistics';
+import { BUCKETS, CASE_SHAPE, ENTITY_SHAPE, FILING_SHAPE, RECORD_SHAPE } from '../../../src-shared/statistics/columns';
+import { recordFactOf } from '../../../src-shared/statistics/facts';
 import type { LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';
 
 const CASE = '0195d0a0-0000-7000-8000-00000000ca5e';
@@ -48,6 +51,13 @@ const B_JANUARY: StoredFiling = { ...JANUARY, key: `${B}|2026-01`, uscc: B, name
 
 let serial = 0;
 
+const recordFacts = async (db: TariffDb) => (await readFacts(db, RECORD_SHAPE)).map(recordFactOf);
+const filingFacts = (db: TariffDb) => readFacts(db, FILING_SHAPE);
+const A_BOTH = { uscc: A, months: ['2026-01', '2026-02'], flags: ['above-catalogue', 'markup,above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen, 1_731_850] };
+const A_FEBRUARY = { uscc: A, months: ['2026-02'], flags: ['markup,above-catalogue'], estimatedExcessFen: [1_731_850] };
+const A_JANUARY_CORRECTED = { uscc: A, months: ['2026-01'], flags: ['above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen] };
+const B_JANUARY_FACT = { uscc: B, months: ['2026-01'], flags: ['markup,above-catalogue'], estimatedExcessFen: [1_731_850] };
+
 async function laptop(): Promise<TariffDb> {
   const db = openDb(`statistics-facts-${++serial}`);
   await saveAccount(db, { hubUrl: '', deviceId: '0195d0a0-0000-7000-8000-0000000000d1', token: 't', user: { id: 'u', username: 'wang', displayName: '王检查', role: 'inspector', district: '鼓楼区', certNo: 'GL-001' } });
@@ -67,7 +77,7 @@ describe('statistics facts of records', () => {
     await addRecord(db, CASE, 'meterReading', { meterNo: 'M-1', reading: '12.5', note: '' });
     await editRecord(db, finding, { amountFen: 800 });
     const createdAt = (await db.records.get(ledger))!.createdAt;
-    expect(await db.recordFacts.orderBy('id').toArray()).toEqual([
+    expect(await recordFacts(db)).toEqual([
       { id: ledger, kind: 'ledgerCheck', caseId: CASE, fileSha256: SHA, createdAt, totalOverchargeFen: 10766 },
       { id: finding, kind: 'finding', caseId: CASE, type: 'markup', amountFen: 800 },
     ].sort((a, b) => a.id.localeCompare(b.id)));
@@ -76,9 +86,9 @@ describe('statistics facts of records', () => {
   it('a ledger pulled from the hub lands with its total, and a later version replaces it', async () => {
     const db = await laptop();
     expect(await applyPage(db, [{ version: 7, table: 'records', key: PULLED, row: pulledLedger(10766) }], '7.1')).toEqual([]);
-    expect(await db.recordFacts.toArray()).toEqual([{ id: PULLED, kind: 'ledgerCheck', caseId: CASE, fileSha256: SHA, createdAt: '2026-06-01T02:00:00.000Z', totalOverchargeFen: 10766 }]);
+    expect(await recordFacts(db)).toEqual([{ id: PULLED, kind: 'ledgerCheck', caseId: CASE, fileSha256: SHA, createdAt: '2026-06-01T02:00:00.000Z', totalOverchargeFen: 10766 }]);
     expect(await applyPage(db, [{ version: 8, table: 'records', key: PULLED, row: { ...pulledLedger(2000), version: 8 } }], '8.1')).toEqual([]);
-    expect((await db.recordFacts.toArray()).map((f) => f.kind === 'ledgerCheck' && f.totalOverchargeFen)).toEqual([2000]);
+    expect((await recordFacts(db)).map((f) => f.kind === 'ledgerCheck' && f.totalOverchargeFen)).toEqual([2000]);
   });
 });
 
@@ -87,11 +97,11 @@ describe('statistics facts of records deleted', () => {
     const db = await laptop();
     const other = '0195d0a0-0000-7000-8000-0000000000b9';
     await db.records.bulkPut([pulledLedger(10766), { ...pulledLedger(5), id: other, caseId: '0195d0a0-0000-7000-8000-00000000ca5f' }]);
-    expect(await db.recordFacts.count()).toBe(2);
+    expect(await recordFacts(db)).toHaveLength(2);
     await db.records.where('caseId').equals(CASE).delete();
-    expect((await db.recordFacts.toArray()).map((f) => f.id)).toEqual([other]);
+    expect((await recordFacts(db)).map((f) => f.id)).toEqual([other]);
     await db.records.clear();
-    expect(await db.recordFacts.count()).toBe(0);
+    expect(await recordFacts(db)).toHaveLength(0);
   });
 
   it('a transaction that fails after writing a record leaves neither the record nor its fact', async () => {
@@ -100,7 +110,7 @@ describe('statistics facts of records deleted', () => {
       await db.records.put(pulledLedger(10766));
       throw new Error('stop');
     })).rejects.toThrow('stop');
-    expect([await db.records.count(), await db.recordFacts.count()]).toEqual([0, 0]);
+    expect([await db.records.count(), (await recordFacts(db)).length]).toEqual([0, 0]);
   });
 });
 
@@ -110,29 +120,24 @@ describe('statistics facts of filings', () => {
     await putFilings(db, [JANUARY, FEBRUARY, B_JANUARY], '报表.xlsx');
     await putFilings(db, [JANUARY_CORRECTED], '更正.xlsx');
     expect(JANUARY_CORRECTED.flags).toEqual(['above-catalogue']);
-    expect(await db.filingLandlords.orderBy('uscc').toArray()).toEqual([
-      { uscc: A, months: ['2026-01', '2026-02'], flags: ['above-catalogue', 'markup,above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen, 1_731_850] },
-      { uscc: B, months: ['2026-01'], flags: ['markup,above-catalogue'], estimatedExcessFen: [1_731_850] },
-    ]);
+    expect(await filingFacts(db)).toEqual([A_BOTH, B_JANUARY_FACT]);
   });
 
   it('filings pulled from the hub land by landlord and month', async () => {
     const db = await laptop();
     const changes = [JANUARY, FEBRUARY, JANUARY_CORRECTED].map((f, i) => ({ version: 20 + i, table: 'filings' as const, key: f.key, row: f as unknown as Record<string, unknown> }));
     expect(await applyPage(db, changes, '22.1')).toEqual([]);
-    expect(await db.filingLandlords.toArray()).toEqual([
-      { uscc: A, months: ['2026-01', '2026-02'], flags: ['above-catalogue', 'markup,above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen, 1_731_850] },
-    ]);
+    expect(await filingFacts(db)).toEqual([A_BOTH]);
   });
 });
 
 describe('statistics facts of filings deleted', () => {
-  it('a filing deleted remakes its landlord\'s row from the months left; the last one takes the row', async () => {
+  it('a filing deleted leaves its landlord\'s row with the months left; the last one takes the row', async () => {
     const db = await laptop();
     await putFilings(db, [JANUARY, FEBRUARY, B_JANUARY], '报表.xlsx');
     await db.filings.delete(JANUARY.key);
     await db.filings.delete(B_JANUARY.key);
-    expect(await db.filingLandlords.toArray()).toEqual([{ uscc: A, months: ['2026-02'], flags: ['markup,above-catalogue'], estimatedExcessFen: [1_731_850] }]);
+    expect(await filingFacts(db)).toEqual([A_FEBRUARY]);
   });
 });
 
@@ -186,27 +191,55 @@ describe('statistics facts of refunds', () => {
   });
 });
 
-describe('statistics database version 17', () => {
-  it('fills the facts from the ledgers, findings and filings stored before it', async () => {
-    const name = 'tariffcheck-v15-statistics';
+const TARGET = { uscc: A, name: '万象城', kind: 'mall' as const, district: '鼓楼区', subdistrict: '东街街道', address: '八一七北路 1 号', lng: 119.3, lat: 26.08, tenantCount: 10, contact: '', phone: '', credit: 'yellow' as const, lastInspectors: [], active: true };
+const TARGET_FACT = { uscc: A, name: '万象城', district: '鼓楼区', credit: 'yellow', lng: 119.3, lat: 26.08, active: true };
+const CASE_FACT = { id: CASE, drawId: CASE, uscc: A, entityName: '万象城', district: '鼓楼区', status: 'assigned', closedOn: null, origin: 'draw', receivedOn: null };
+
+describe('statistics facts of targets and cases', () => {
+  it('a target and a case written land as their facts; a case approved carries its day; a target deleted takes its fact', async () => {
+    const db = await laptop();
+    await db.entities.put(TARGET);
+    expect(await readFacts(db, ENTITY_SHAPE)).toEqual([TARGET_FACT]);
+    expect(await readFacts(db, CASE_SHAPE)).toEqual([CASE_FACT]);
+    await db.cases.update(CASE, { status: 'approved', closedOn: '2026-06-03' });
+    expect(await readFacts(db, CASE_SHAPE)).toEqual([{ ...CASE_FACT, status: 'approved', closedOn: '2026-06-03' }]);
+    await db.entities.delete(A);
+    expect(await readFacts(db, ENTITY_SHAPE)).toEqual([]);
+  });
+
+  it('writes issued together in one transaction all land, though they share a bucket', async () => {
+    const db = await laptop();
+    const targets = Array.from({ length: 3 * BUCKETS }, (_, i) => ({ ...TARGET, uscc: `91350100M${String(i).padStart(8, '0')}X`, name: `商场${i}` }));
+    await db.transaction('rw', [db.entities], () => Promise.all(targets.map((t) => db.entities.put(t))));
+    const facts = await readFacts(db, ENTITY_SHAPE);
+    expect(facts.map((f) => f.name)).toEqual(targets.map((t) => t.name));
+    expect(await db.statColumns.where('id').startsWith('entities/').count()).toBeLessThanOrEqual(BUCKETS);
+  });
+});
+
+describe('statistics database version 20', () => {
+  it('fills the column store from the targets, cases, ledgers, findings and filings stored before it', async () => {
+    const name = 'tariffcheck-v19-statistics';
     const old = new Dexie(name);
-    old.version(15).stores({ records: '&id, caseId, kind', filings: '&key, uscc, month' });
+    old.version(19).stores({ entities: '&uscc', cases: '&id, status, district', records: '&id, caseId, kind', filings: '&key, uscc, month', recordFacts: '&id, caseId', filingLandlords: '&uscc' });
     await old.table('records').bulkPut([
       pulledLedger(10766),
       { ...pulledLedger(0), id: '0195d0a0-0000-7000-8000-0000000000b2', kind: 'finding', data: { title: '加价收费', detail: '', photos: [] } },
       { ...pulledLedger(0), id: '0195d0a0-0000-7000-8000-0000000000b3', kind: 'meterReading', data: { meterNo: 'M-1', reading: '1', note: '' } },
     ]);
     await old.table('filings').bulkPut([JANUARY_CORRECTED, B_JANUARY]);
+    await old.table('entities').put(TARGET);
+    await old.table('cases').put({ id: CASE, drawId: CASE, uscc: A, entityName: '万象城', address: '', district: '鼓楼区', subdistrict: '', inspectors: ['GL-001'], status: 'assigned', reviewNote: '', missingMedia: [], version: 1 });
     old.close();
     const upgraded = openDb(name);
-    expect(await upgraded.recordFacts.orderBy('id').toArray()).toEqual([
+    expect(await recordFacts(upgraded)).toEqual([
       { id: PULLED, kind: 'ledgerCheck', caseId: CASE, fileSha256: SHA, createdAt: '2026-06-01T02:00:00.000Z', totalOverchargeFen: 10766 },
       { id: '0195d0a0-0000-7000-8000-0000000000b2', kind: 'finding', caseId: CASE, type: null, amountFen: null },
     ]);
-    expect(await upgraded.filingLandlords.orderBy('uscc').toArray()).toEqual([
-      { uscc: A, months: ['2026-01'], flags: ['above-catalogue'], estimatedExcessFen: [JANUARY_CORRECTED.estimatedExcessFen] },
-      { uscc: B, months: ['2026-01'], flags: ['markup,above-catalogue'], estimatedExcessFen: [1_731_850] },
-    ]);
+    expect(await filingFacts(upgraded)).toEqual([A_JANUARY_CORRECTED, B_JANUARY_FACT]);
+    expect(await readFacts(upgraded, ENTITY_SHAPE)).toEqual([TARGET_FACT]);
+    expect(await readFacts(upgraded, CASE_SHAPE)).toEqual([CASE_FACT]);
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('recordFacts');
     upgraded.close();
     await Dexie.delete(name);
   });
