@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createProfile, pickOption, screenshot } from './helpers';
-import { D1, statisticsWorldDerived, statisticsWorldTables } from '../fixtures/statisticsWorld';
+import { D1, statisticsWorldDerived, statisticsWorldTables, USCC } from '../fixtures/statisticsWorld';
 
 /** The world's tables and, written behind Dexie's back, what the app derives from them as it writes (db/derived.ts). */
 function tables(): Record<string, Record<string, unknown>[]> {
@@ -147,5 +147,23 @@ test('the statistics of a small world: cards, tables, a district filter, charts,
   await expect(count('yellow')).toHaveAttribute('data-count', '1');
   await expect(count('red')).toHaveAttribute('data-count', '1');
   await expect(count('none')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('statistics-map').locator('.leaflet-overlay-pane canvas')).toHaveCount(1);
+  // The one yellow target (金鹰购物中心): found by its colour on the canvas, its name on hover, its card on a click.
+  const at = await page.getByTestId('statistics-map').locator('.leaflet-overlay-pane canvas').evaluate((c: HTMLCanvasElement) => {
+    const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    let sx = 0, sy = 0, n = 0;
+    for (let i = 0; i < width * height; i++) {
+      const [r, g, b, a] = [data[i * 4]!, data[i * 4 + 1]!, data[i * 4 + 2]!, data[i * 4 + 3]!];
+      if (a > 200 && Math.abs(r - 250) < 8 && Math.abs(g - 219) < 8 && Math.abs(b - 20) < 8) { sx += i % width; sy += Math.floor(i / width); n++; }
+    }
+    const box = c.getBoundingClientRect();
+    return n === 0 ? null : { x: box.left + (sx / n) * (box.width / width), y: box.top + (sy / n) * (box.height / height) };
+  });
+  expect(at).not.toBeNull();
+  await page.mouse.move(at!.x, at!.y);
+  await expect(page.locator('.leaflet-tooltip')).toHaveText('金鹰购物中心');
+  await page.mouse.click(at!.x, at!.y);
+  await expect(page.getByTestId('statistics-map-chosen')).toContainText('金鹰购物中心');
+  await expect(page.getByTestId('statistics-map-chosen')).toContainText(USCC.A1);
   await screenshot(page, 'statistics-04-map-grade');
 });

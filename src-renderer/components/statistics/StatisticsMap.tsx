@@ -88,27 +88,35 @@ export default function StatisticsMap({ points, unplaced }: { points: readonly T
     return () => void map.attributionControl.removeAttribution(html);
   }, [map, attribution]);
 
-  useEffect(() => {
-    if (!map) return;
-    const renderer = L.canvas({ padding: 0.3 });
-    const group = L.featureGroup();
-    for (const p of points) {
-      L.circleMarker([p.lat, p.lng], { renderer, radius: 6, color: p.targeted ? '#722ed1' : '#fff', weight: p.targeted ? 2.5 : 1.5, fillColor: colourOf(by, valueOf(by, p)), fillOpacity: 0.9 })
-        .bindTooltip(p.name, { direction: 'top', offset: [0, -6] })
-        .on('click', () => setChosen(p))
-        .addTo(group);
-    }
-    group.addTo(map);
-    return () => void group.remove();
-  }, [map, points, by]);
-
+  // Fitted before the markers are added, so their canvas is drawn once, at the targets' bounds.
   const shownKey = `${points.length}:${points[0]?.uscc ?? ''}:${points.at(-1)?.uscc ?? ''}`;
   const fitted = useRef<string | null>(null);
   useEffect(() => {
-    if (!map || points.length === 0 || fitted.current === shownKey) return;
-    fitted.current = shownKey;
-    map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [32, 32], maxZoom: 15 });
-  }, [map, points, shownKey]);
+    if (!map) return;
+    if (points.length > 0 && fitted.current !== shownKey) {
+      fitted.current = shownKey;
+      map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [32, 32], maxZoom: 15, animate: false });
+    }
+    // One tooltip and one click handler for the group, not one per marker (4,000 targets); the name as text.
+    const renderer = L.canvas({ padding: 0.3 });
+    const pointOf = new Map<L.Layer, TargetPoint>();
+    const group = L.featureGroup();
+    for (const p of points) {
+      const marker = L.circleMarker([p.lat, p.lng], { renderer, radius: 6, color: p.targeted ? '#722ed1' : '#fff', weight: p.targeted ? 2.5 : 1.5, fillColor: colourOf(by, valueOf(by, p)), fillOpacity: 0.9 });
+      pointOf.set(marker, p);
+      group.addLayer(marker);
+    }
+    group.bindTooltip((l) => document.createTextNode(pointOf.get(l)?.name ?? '') as unknown as HTMLElement, { direction: 'top', offset: [0, -6] });
+    group.on('click', (e) => {
+      const p = pointOf.get(e.propagatedFrom as L.Layer);
+      if (p) setChosen(p);
+    });
+    group.addTo(map);
+    return () => {
+      group.remove();
+      renderer.remove(); // else each colouring would leave its canvas on the map
+    };
+  }, [map, points, by, shownKey]);
 
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
