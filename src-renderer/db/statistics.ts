@@ -2,7 +2,7 @@
 // facts derived as their rows are written (db/derived.ts) and narrowed to the filter in memory.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ENTITY_SHAPE, CASE_SHAPE, FILING_SHAPE, factsOf, RECORD_SHAPE, type ColumnShape, type FilingLandlord } from '../../src-shared/statistics/columns';
-import { entityFact, filingsOf } from '../../src-shared/statistics/facts';
+import { filingsOf } from '../../src-shared/statistics/facts';
 import { monthRange } from '../../src-shared/statistics/period';
 import type { StatCase, StatDraw, StatEntity, StatFiling, StatFinding, StatisticsFilter, StatisticsInput, StatLedger } from '../../src-shared/statistics/types';
 import { db, type TariffDb } from './db';
@@ -50,10 +50,9 @@ export function readStatisticsInput(filter: StatisticsFilter): Promise<Statistic
  * come from each order's standing (not its events with their proofs and letters). All reads are in flight at once.
  */
 async function readInput(filter: StatisticsFilter): Promise<StatisticsInput> {
-  const [draws, allEntities, allCases, facts, filingFacts, allRefunds] = await Promise.all([
+  const [draws, entities, allCases, facts, filingFacts, allRefunds] = await Promise.all([
     readDraws(), readFacts(db, ENTITY_SHAPE), readFacts(db, CASE_SHAPE), readFacts(db, RECORD_SHAPE), readFacts(db, FILING_SHAPE), db.refundFacts.toArray(),
   ]);
-  const entities = allEntities.map(entityFact);
   const cases = allCases.filter((c) => (filter.district === null || c.district === filter.district) && (filter.drawId === null || c.drawId === filter.drawId));
   const every = filter.drawId === null && filter.district === null;
   const wanted = new Set(cases.map((c) => c.id));

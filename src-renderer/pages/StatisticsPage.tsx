@@ -91,7 +91,8 @@ export function StatisticsPage() {
   const sheets = useMemo(() => (tables ? statisticsSheets(tables, t, typeLabel) : []), [tables, t, typeLabel]);
   const map = useMemo(() => (input && tab === 'map' ? targetPoints(input, filter) : undefined), [input, filter, tab]);
   const years = useMemo(() => {
-    const found = yearsOf([...(draws ?? []).map((d) => chinaDateOfInstant(d.drawnAt)), ...(input?.filings ?? []).map((f) => f.month), today]);
+    const months = new Set((input?.filings ?? []).map((f) => f.month));
+    const found = yearsOf([...(draws ?? []).map((d) => chinaDateOfInstant(d.drawnAt)), ...months, today]);
     return found.length > 0 ? found : [Number(today.slice(0, 4))];
   }, [draws, input, today]);
 

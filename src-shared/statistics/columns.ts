@@ -76,15 +76,16 @@ export function keysByBucket(kind: string, keys: Iterable<string>): Map<string, 
 
 /** Every fact of the buckets, in key order (absent optional fields come back as null). */
 export function factsOf<T>(shape: ColumnShape<T>, buckets: readonly ColumnBucket[]): T[] {
-  const out: [string, T][] = [];
+  const { key, fields } = shape;
+  const out: Record<string, unknown>[] = [];
   for (const b of buckets) {
-    b.keys.forEach((key, i) => {
-      const fact = { [shape.key]: key } as Record<string, unknown>;
-      shape.fields.forEach((f, j) => (fact[f] = b.cols[j]![i]));
-      out.push([key, fact as T]);
-    });
+    for (let i = 0; i < b.keys.length; i++) {
+      const fact: Record<string, unknown> = { [key]: b.keys[i] };
+      for (let j = 0; j < fields.length; j++) fact[fields[j]!] = b.cols[j]![i];
+      out.push(fact);
+    }
   }
-  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, f]) => f);
+  return out.sort((a, b) => (a[key]! < b[key]! ? -1 : a[key]! > b[key]! ? 1 : 0)) as T[];
 }
 
 /** Every bucket of a kind at once, as the buckets of `facts` (for an upgrade, or a bench filling a device). */

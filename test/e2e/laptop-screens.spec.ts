@@ -228,6 +228,14 @@ test('every screen at 1280×800 and 1440×900: no hidden columns, no one-charact
         expect(await lines(page.getByRole('columnheader', { name: '记录数' })), '记录数 on one line').toBe(1);
       }
       if (path === `/cases/${caseId}`) await expect(page.getByText(FIELD_TARGET.name).first()).toBeVisible();
+      if (path === '/statistics') {
+        // Every header on one line; a table wider than the page scrolls in its card, the page does not.
+        await expect(page.getByTestId('statistics-table-filings')).toBeVisible();
+        const headers = await page.locator('[data-testid^="statistics-table-"] thead th').all();
+        expect(headers.length).toBeGreaterThan(30);
+        for (const th of headers) expect(await lines(th), `${await th.innerText()} on one line`).toBe(1);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'the page scrolls sideways by').toBe(0);
+      }
       await expectNamedInputs(page, `${name} at ${at}`);
       await screenshot(page, `laptop-${at}-${name}`);
     }

@@ -26,8 +26,12 @@ function SheetTable({ sheet, onExport }: { sheet: StatSheet; onExport: () => voi
   const data = sheet.rows.map((cells, key) => ({ key, cells }));
   return (
     <Card size="small" title={sheet.title} data-testid={`statistics-table-${sheet.id}`} extra={<Button size="small" icon={<DownloadOutlined />} onClick={onExport}>{t('statistics.export.one')}</Button>}>
-      <Table size="small" columns={columns} dataSource={data} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 'max-content' }}
-        onRow={(r) => (r.cells[0] === total ? { style: { fontWeight: 600 } } : {})} />
+      {/* Scrolls sideways when narrower than its columns, which never wrap: what scroll.x 'max-content' did, without
+          antd measuring every column's width after each render (a forced layout per table). */}
+      <div style={{ overflowX: 'auto' }}>
+        <Table size="small" columns={columns} dataSource={data} pagination={{ pageSize: 50, hideOnSinglePage: true }} style={{ whiteSpace: 'nowrap' }}
+          onRow={(r) => (r.cells[0] === total ? { style: { fontWeight: 600 } } : {})} />
+      </div>
     </Card>
   );
 }
