@@ -158,7 +158,7 @@ export default async function (): Promise<string> {
     `The statistics page (统计分析) in Chromium on the built web app served by \`tariffcheck hub\`, over ${world.entities.length.toLocaleString('en-US')} targets in 16 districts, ` +
       `${world.cases.length.toLocaleString('en-US')} cases (2,000 drawn in two draws, 40 complaint cases), ${world.billLines.toLocaleString('en-US')} bill lines in ${input.ledgers.length.toLocaleString('en-US')} kept ledgers, ` +
       `${input.findings.length.toLocaleString('en-US')} findings, ${world.refundOrders.length} refund orders with ${world.refundEvents.length.toLocaleString('en-US')} events and ${world.filings.length.toLocaleString('en-US')} screened filings, written into the app's own tables. ` +
-      'Each view is timed in the page from the address change to its last element shown and a frame painted: the page mounts, reads the database (by index where the filter narrows it; ledgers, findings and filings from the small rows derived as they are written) and computes on the main thread.' +
+      'Each view is timed in the page from the address change to its last element shown and a frame painted: the page mounts, reads the database (targets, cases, ledgers, findings and filings from the facts kept column by column as they are written, refund orders from their standing) and computes on the main thread.' +
       (skipped.length ? ` Tables absent from this build and left empty: ${skipped.join(', ')}.` : ''),
     '',
     '| view | time |',
