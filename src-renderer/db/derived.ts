@@ -5,7 +5,7 @@
 // written and no new write path can forget it.
 import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { CASE_SHAPE, ENTITY_SHAPE, FILING_SHAPE, keysByBucket, RECORD_SHAPE, withChanges, type ColumnBucket, type ColumnShape, type FilingLandlord } from '../../src-shared/statistics/columns';
-import { caseFact, entityFact, landlordWith, recordFact, refundFact, type CaseSource, type FactSource, type RefundSource } from '../../src-shared/statistics/facts';
+import { byLandlord, caseFact, entityFact, landlordWith, recordFact, refundFact, type CaseSource, type FactSource, type RefundSource } from '../../src-shared/statistics/facts';
 import type { StatEntity, StatFiling, StatRefund } from '../../src-shared/statistics/types';
 import type { RefundEvent } from '../../src-shared/refund/tracking';
 
@@ -101,12 +101,6 @@ function perRow<S, T>(key: (row: S) => string, project: (row: S) => T | null) {
     for (const r of rows as S[]) facts.set(key(r), project(r));
     return { keys: facts.keys(), next: (k) => facts.get(k)! };
   };
-}
-
-function byLandlord(filings: readonly StatFiling[]): Map<string, StatFiling[]> {
-  const out = new Map<string, StatFiling[]>();
-  for (const f of filings) out.set(f.uscc, [...(out.get(f.uscc) ?? []), f]);
-  return out;
 }
 
 /** One fact per landlord: the months written replace theirs, the months deleted leave. */

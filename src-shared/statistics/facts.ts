@@ -4,22 +4,14 @@
 // — and a refund order as its standing (table `refundFacts`, not its events with their proofs and letters).
 import type { RefundOrder } from '../refund/order';
 import { totalsOf, trackingOf, type RefundEvent } from '../refund/tracking';
-import type { CaseOrigin } from '../targeted/origin';
 import { bucketsOf, CASE_SHAPE, ENTITY_SHAPE, FILING_SHAPE, RECORD_SHAPE, type ColumnBucket, type FilingLandlord } from './columns';
 import type { StatCase, StatEntity, StatFiling, StatFinding, StatLedger, StatRefund } from './types';
 
 /** A case as the device keeps it, as far as the statistics go. */
-export interface CaseSource {
-  id: string;
+export type CaseSource = Pick<StatCase, 'id' | 'uscc' | 'entityName' | 'district' | 'status' | 'closedOn' | 'origin'> & {
   drawId?: string | null;
-  uscc: string;
-  entityName: string;
-  district: string;
-  status: string;
-  closedOn?: string | null;
-  origin?: CaseOrigin;
   originDetail?: { kind: string; receivedOn?: string } | null;
-}
+};
 
 /** A record as the device keeps it, as far as its facts go. */
 export interface FactSource {
@@ -72,11 +64,20 @@ export function filingsOf(rows: readonly FilingLandlord[], usccs: ReadonlySet<st
   return out;
 }
 
+/** These filings grouped by landlord (USCC), each landlord's in their order. */
+export function byLandlord(filings: readonly StatFiling[]): Map<string, StatFiling[]> {
+  const out = new Map<string, StatFiling[]>();
+  for (const f of filings) {
+    const list = out.get(f.uscc);
+    if (list) list.push(f);
+    else out.set(f.uscc, [f]);
+  }
+  return out;
+}
+
 /** The landlords of these filings, as if stored one after the other. */
 export function landlordsOf(filings: readonly StatFiling[]): FilingLandlord[] {
-  const byLandlord = new Map<string, StatFiling[]>();
-  for (const f of filings) byLandlord.set(f.uscc, [...(byLandlord.get(f.uscc) ?? []), f]);
-  return [...byLandlord].flatMap(([uscc, list]) => landlordWith(uscc, undefined, list, []) ?? []);
+  return [...byLandlord(filings)].flatMap(([uscc, list]) => landlordWith(uscc, undefined, list, []) ?? []);
 }
 
 /** A case as the statistics count it. */
