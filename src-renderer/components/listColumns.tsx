@@ -1,9 +1,9 @@
 // What the two list tables show, per kind.
 import { Tag, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import type { CreditGrade, Entity, Inspector } from '../../src-shared/domain';
+import type { LeanColumn } from './LeanTable';
 
 const CREDIT_COLOR: Record<CreditGrade, string> = { green: 'green', blue: 'blue', yellow: 'gold', red: 'red', black: 'black' };
 
@@ -30,41 +30,36 @@ function TipOnHover({ text, href }: { text: string; href?: string }) {
   );
 }
 
-/** A text cut to its column's width on one line, the whole text in a tooltip (antd's own `title` is not shown). */
-export const ellipsised = { ellipsis: { showTitle: false }, render: (text: string) => <TipOnHover text={text} /> } as const;
-
-/** The scroll width of a table: its columns' widths added up (a smaller one lets the last columns slide under a fixed one). */
-export function columnsWidth(columns: readonly { width?: number | string }[]): number {
-  return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
-}
+/** A text cut to its column's width on one line (LeanTable's cells), the whole text in a tooltip. */
+const cut = (text: string) => <TipOnHover text={text} />;
 
 // Widths fit the longest usual value (18-character codes, 11-digit phones, a district's name) so no column
 // wraps; names, units and addresses are cut with a tooltip.
-export function entityColumns(t: TFunction): ColumnsType<Entity> {
+export function entityColumns(t: TFunction): LeanColumn<Entity>[] {
   return [
-    { title: t('field.uscc'), dataIndex: 'uscc', width: 190, fixed: 'left' },
-    { title: t('field.name'), dataIndex: 'name', width: 220, ...ellipsised, render: (text: string, e: Entity) => <TipOnHover text={text} href={`#/targets/${e.uscc}`} /> },
-    { title: t('field.kind'), dataIndex: 'kind', width: 100, render: (k: Entity['kind']) => t(`kind.${k}`) },
-    { title: t('field.district'), dataIndex: 'district', width: 90, ...ellipsised },
-    { title: t('field.subdistrict'), dataIndex: 'subdistrict', width: 110, ...ellipsised },
-    { title: t('field.credit'), dataIndex: 'credit', width: 80, render: (c: Entity['credit']) => creditTag(c, t) },
-    { title: t('field.tenantCount'), dataIndex: 'tenantCount', width: 80, align: 'right' },
-    { title: t('field.contact'), dataIndex: 'contact', width: 90, ...ellipsised },
-    { title: t('field.phone'), dataIndex: 'phone', width: 140, ...ellipsised },
-    { title: t('field.address'), dataIndex: 'address', width: 240, ...ellipsised },
-    { title: t('field.status'), dataIndex: 'active', width: 80, render: (a: boolean) => statusTag(a, t) },
+    { key: 'uscc', title: t('field.uscc'), width: 190, fixed: 'left', render: (e) => e.uscc },
+    { key: 'name', title: t('field.name'), width: 220, render: (e) => <TipOnHover text={e.name} href={`#/targets/${e.uscc}`} /> },
+    { key: 'kind', title: t('field.kind'), width: 100, render: (e) => t(`kind.${e.kind}`) },
+    { key: 'district', title: t('field.district'), width: 90, render: (e) => cut(e.district) },
+    { key: 'subdistrict', title: t('field.subdistrict'), width: 110, render: (e) => cut(e.subdistrict) },
+    { key: 'credit', title: t('field.credit'), width: 80, render: (e) => creditTag(e.credit, t) },
+    { key: 'tenantCount', title: t('field.tenantCount'), width: 80, align: 'right', render: (e) => e.tenantCount },
+    { key: 'contact', title: t('field.contact'), width: 90, render: (e) => cut(e.contact) },
+    { key: 'phone', title: t('field.phone'), width: 140, render: (e) => cut(e.phone) },
+    { key: 'address', title: t('field.address'), width: 240, render: (e) => cut(e.address) },
+    { key: 'active', title: t('field.status'), width: 80, render: (e) => statusTag(e.active, t) },
   ];
 }
 
-export function inspectorColumns(t: TFunction): ColumnsType<Inspector> {
+export function inspectorColumns(t: TFunction): LeanColumn<Inspector>[] {
   return [
-    { title: t('field.certNo'), dataIndex: 'certNo', width: 150, fixed: 'left' },
-    { title: t('field.inspectorName'), dataIndex: 'name', width: 100, ...ellipsised },
-    { title: t('field.unit'), dataIndex: 'unit', width: 220, ...ellipsised },
-    { title: t('field.district'), dataIndex: 'district', width: 90, ...ellipsised },
-    { title: t('field.subdistrict'), dataIndex: 'subdistrict', width: 110, ...ellipsised },
-    { title: t('field.phone'), dataIndex: 'phone', width: 140, ...ellipsised },
-    { title: t('field.conflicts'), dataIndex: 'conflicts', width: 200, ellipsis: { showTitle: false }, render: (c: string[]) => <TipOnHover text={c.join('、') || '—'} /> },
-    { title: t('field.status'), dataIndex: 'active', width: 80, render: (a: boolean) => statusTag(a, t) },
+    { key: 'certNo', title: t('field.certNo'), width: 150, fixed: 'left', render: (i) => i.certNo },
+    { key: 'name', title: t('field.inspectorName'), width: 100, render: (i) => cut(i.name) },
+    { key: 'unit', title: t('field.unit'), width: 220, render: (i) => cut(i.unit) },
+    { key: 'district', title: t('field.district'), width: 90, render: (i) => cut(i.district) },
+    { key: 'subdistrict', title: t('field.subdistrict'), width: 110, render: (i) => cut(i.subdistrict) },
+    { key: 'phone', title: t('field.phone'), width: 140, render: (i) => cut(i.phone) },
+    { key: 'conflicts', title: t('field.conflicts'), width: 200, render: (i) => cut(i.conflicts.join('、') || '—') },
+    { key: 'active', title: t('field.status'), width: 80, render: (i) => statusTag(i.active, t) },
   ];
 }

@@ -12,7 +12,7 @@ import type { OfficeSettings } from '../../src-shared/inspection/officeSettings'
 import type { RefundOrder } from '../../src-shared/refund/order';
 import type { RefundEvent } from '../../src-shared/refund/tracking';
 import type { Publication } from '../../src-shared/publication/publication';
-import { putColumnRows, type ChunkTable, type ListChunk } from './listColumn';
+import { putColumnRows, type ChunkTable, type ListChunk, type ListTotal } from './listColumn';
 import type { StoredFiling } from '../../src-shared/filings/stored';
 import type { StoredCreditChange } from '../../src-shared/credit/change';
 import type { PulledCreditRule } from '../../src-shared/credit/pulled';
@@ -123,6 +123,8 @@ export type TariffDb = Dexie & {
   refundEvents: EntityTable<StoredRefundEvent, 'id'>;
   publications: EntityTable<StoredPublication, 'id'>;
   listChunks: EntityTable<ListChunk, 'id'>;
+  /** How many rows each list holds, kept with its search column (db/listColumn.ts). */
+  listTotals: EntityTable<ListTotal, 'kind'>;
   filings: EntityTable<StoredFiling, 'key'>;
   /** The credit rule in force ('current'; version 0 while only saved here) and the grade changes (version 0: not yet on the hub). */
   creditRules: EntityTable<PulledCreditRule, 'id'>;
@@ -267,9 +269,10 @@ export function openDb(name = 'tariffcheck'): TariffDb {
       listChunks: '&id, [kind+first], [kind+rev]',
     })
     .upgrade(async (tx) => {
-      const chunks: ChunkTable = tx.table('listChunks');
-      await putColumnRows(chunks, 'entities', await tx.table<Entity, string>('entities').toArray());
-      await putColumnRows(chunks, 'inspectors', await tx.table<Inspector, string>('inspectors').toArray());
+      // The totals are counted by version 21.
+      const column = { chunks: tx.table('listChunks') as ChunkTable, totals: null };
+      await putColumnRows(column, 'entities', await tx.table<Entity, string>('entities').toArray());
+      await putColumnRows(column, 'inspectors', await tx.table<Inspector, string>('inspectors').toArray());
     });
   // Issue 15: the landlords' monthly filings as screened (office devices), one per landlord and month.
   db.version(14).stores({ filings: '&key, uscc, month' });
@@ -301,6 +304,14 @@ export function openDb(name = 'tariffcheck'): TariffDb {
         tx.table<LocalRecord, string>('records').where('kind').anyOf('ledgerCheck', 'finding').toArray(), tx.table<StoredFiling, string>('filings').toArray(),
       ]);
       await tx.table('statColumns').bulkPut(statColumnsOf({ entities, cases, records, filings }));
+    });
+  // Issue 14: each list's row count, kept with its search column, so the list page does not count 100,000 rows
+  // on every query.
+  db.version(21)
+    .stores({ listTotals: '&kind' })
+    .upgrade(async (tx) => {
+      const [entities, inspectors] = await Promise.all([tx.table('entities').count(), tx.table('inspectors').count()]);
+      await tx.table('listTotals').bulkPut([{ kind: 'entities', rows: entities }, { kind: 'inspectors', rows: inspectors }]);
     });
   // Every write of a source table keeps the tables derived from it, in its own transaction.
   db.use(derivedTables);

@@ -7,7 +7,7 @@ import Dexie, { type Collection, type Table } from 'dexie';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
 import { rowMatcher, searches, sortedOptions, type ListFilter } from '../state/listFilter';
 import type { TariffDb } from './db';
-import { readColumn } from './listColumn';
+import { readColumn, readTotal } from './listColumn';
 
 type ListRow = Entity | Inspector;
 
@@ -51,6 +51,12 @@ export function indexed(db: TariffDb, kind: ListKind, filter: ListFilter): Colle
   }
 }
 
+/** Whether the filter lets every row through (its count is the list's total). */
+function isWhole(kind: ListKind, filter: ListFilter): boolean {
+  const f = applicable(kind, filter);
+  return !searches(f) && (['district', 'subdistrict', 'kind', 'credit', 'status'] as const).every((k) => !f[k]);
+}
+
 /** The keys of the rows matching a filter, in key order, from the search column. */
 export async function matchingKeys(db: TariffDb, kind: ListKind, filter: ListFilter): Promise<string[]> {
   const match = rowMatcher(applicable(kind, filter));
@@ -73,10 +79,11 @@ const FAR = 5000;
 
 /** `limit` rows from `offset` of those matching the filter, with the counts. */
 export async function queryList(db: TariffDb, kind: ListKind, filter: ListFilter, offset: number, limit: number): Promise<ListPage> {
-  const total = table(db, kind).count();
+  const total = readTotal(db.listTotals, kind);
   const range = offset < FAR ? indexed(db, kind, filter) : null;
   if (range) {
-    const [shown, rows] = await Promise.all([range.clone().count(), range.clone().offset(offset).limit(limit).toArray()]);
+    const whole = isWhole(kind, filter);
+    const [shown, rows] = await Promise.all([whole ? total : range.clone().count(), range.clone().offset(offset).limit(limit).toArray()]);
     return { rows, shown, total: await total };
   }
   const keys = await matchingKeys(db, kind, filter);

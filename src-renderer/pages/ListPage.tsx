@@ -1,6 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { App, Button, Card, Input, Pagination, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CREDIT_GRADES, ENTITY_KINDS, type Entity, type Inspector, type ListKind } from '../../src-shared/domain';
@@ -8,7 +7,8 @@ import { chinaDate } from '../../src-shared/inspection/meters';
 import { exportList } from '../../src-shared/lists/exportList';
 import { listTemplate } from '../../src-shared/lists/template';
 import { ImportDialog } from '../components/ImportDialog';
-import { columnsWidth, entityColumns, inspectorColumns } from '../components/listColumns';
+import { LeanTable, type LeanColumn } from '../components/LeanTable';
+import { entityColumns, inspectorColumns } from '../components/listColumns';
 import { RowEditor } from '../components/RowEditor';
 import { readMatchingRows, rowKey, useFilterOptions, useListPage, warmSearch, type ListRow } from '../db/lists';
 import { write } from '../db/write';
@@ -57,15 +57,15 @@ export function ListPage({ kind }: { kind: ListKind }) {
     if (ok) message.success(t('common.saved'));
   }
 
-  // Columns, pagination and the table are kept between renders: typing in the search box re-renders the
-  // page, and the table (antd's, ~60 ms a render here) only when its rows or counts change.
+  // Columns and the table are kept between renders: typing in the search box re-renders the page, and the
+  // table only when its rows change.
   const columns = useMemo(() => {
-    const actions: ColumnsType<ListRow>[number] = {
-      title: t('common.actions'),
+    const actions: LeanColumn<ListRow> = {
       key: 'actions',
+      title: t('common.actions'),
       width: 130,
       fixed: 'right',
-      render: (_, row) => (
+      render: (row) => (
         <Space size={4}>
           <Button size="small" type="link" onClick={() => setEditing(row)}>{t('common.edit')}</Button>
           <Button size="small" type="link" danger={row.active} onClick={() => void write.setActive(kind, row, !row.active)}>
@@ -74,35 +74,18 @@ export function ListPage({ kind }: { kind: ListKind }) {
         </Space>
       ),
     };
-    return [...((kind === 'entities' ? entityColumns(t) : inspectorColumns(t)) as ColumnsType<ListRow>), actions];
+    return [...((kind === 'entities' ? entityColumns(t) : inspectorColumns(t)) as LeanColumn<ListRow>[]), actions];
   }, [kind, t]);
+  const title = t(kind === 'entities' ? 'nav.entities' : 'nav.inspectors');
   const table = useMemo(
-    () => (
-      <Table<ListRow>
-        rowKey={(r) => rowKey(kind, r)}
-        columns={columns}
-        dataSource={page?.rows ?? []}
-        loading={page === undefined}
-        size="small"
-        virtual
-        scroll={{ x: columnsWidth(columns), y: 560 }}
-        pagination={{
-          ...paging,
-          total: page?.shown ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
-          showQuickJumper: true,
-          onChange: (current, pageSize) => setPaging({ current: pageSize === paging.pageSize ? current : 1, pageSize }),
-        }}
-      />
-    ),
-    [kind, columns, page, paging, setPaging],
+    () => <LeanTable<ListRow> label={title} rowKey={(r) => rowKey(kind, r)} columns={columns} rows={page?.rows ?? []} loading={page === undefined} height={560} />,
+    [kind, title, columns, page],
   );
   const today = chinaDate(new Date());
 
   return (
     <Card
-      title={t(kind === 'entities' ? 'nav.entities' : 'nav.inspectors')}
+      title={title}
       extra={
         <Space wrap>
           <Button icon={<UploadOutlined />} type="primary" onClick={() => setImporting(true)}>{t('list.import')}</Button>
@@ -121,6 +104,16 @@ export function ListPage({ kind }: { kind: ListKind }) {
         {t('list.count', { shown, total: page?.total ?? 0 })}
       </Typography.Paragraph>
       {table}
+      <Pagination
+        style={{ marginTop: 12, justifyContent: 'flex-end' }}
+        size="small"
+        {...paging}
+        total={shown}
+        showSizeChanger
+        pageSizeOptions={PAGE_SIZES}
+        showQuickJumper
+        onChange={(current, pageSize) => setPaging({ current: pageSize === paging.pageSize ? current : 1, pageSize })}
+      />
       {importing && <ImportDialog kind={kind} onClose={() => setImporting(false)} />}
       {editing && <RowEditor kind={kind} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Card>

@@ -10,7 +10,7 @@ import { checkCreditRule, type CreditRule, type CreditRuleProblem } from '../../
 import type { Entity } from '../../src-shared/domain';
 import type { ListHistoryEntry, TariffDb } from '../db/db';
 import { readIdentity } from '../db/identity';
-import { putColumnRows } from '../db/listColumn';
+import { columnOf, putColumnRows } from '../db/listColumn';
 import { LocalRefusal } from './mutators';
 import { appendMutation, nextHlc } from './outbox';
 
@@ -39,7 +39,7 @@ export async function putCreditRule(db: TariffDb, rule: CreditRule): Promise<voi
 export async function setCreditGrades(db: TariffDb, changes: readonly CreditGradeChange[]): Promise<number> {
   const identity = await readIdentity(db);
   const by = identity?.name ?? '';
-  return db.transaction('rw', [db.entities, db.listChunks, db.listHistory, db.creditChanges, db.outbox, db.settings], async () => {
+  return db.transaction('rw', [db.entities, db.listChunks, db.listTotals, db.listHistory, db.creditChanges, db.outbox, db.settings], async () => {
     const stored = await db.entities.bulkGet(changes.map((c) => c.uscc));
     const missing = changes.findIndex((_, i) => !stored[i]);
     if (missing >= 0) throw new LocalRefusal('not-found', `no target ${changes[missing]!.uscc} on the list`);
@@ -56,7 +56,7 @@ export async function setCreditGrades(db: TariffDb, changes: readonly CreditGrad
       by, user: identity?.username ?? '', at, version: 0,
     }));
     await db.entities.bulkPut(after);
-    await putColumnRows(db.listChunks, 'entities', after);
+    await putColumnRows(columnOf(db), 'entities', after);
     await db.listHistory.bulkAdd(history);
     await db.creditChanges.bulkAdd(mine);
     return real.length;

@@ -9,7 +9,7 @@ import { parsePulled, pulledCaseSchema, pulledRecordSchema, type PulledMapping, 
 import { caseChecksum } from '../../src-shared/sync/checksum';
 import { BLOB_CHUNK, PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
 import type { LocalCase, LocalRecord, TariffDb } from '../db/db';
-import { putColumnRows } from '../db/listColumn';
+import { columnOf, putColumnRows } from '../db/listColumn';
 import { readCursor, SYNC_KEYS } from './account';
 import { SyncError, type HubClient } from './hubClient';
 import { dropLinkedHere, dropRefusedTargeted } from './targetedMutators';
@@ -148,7 +148,7 @@ async function pullAll(db: TariffDb, client: HubClient, report: SyncReport, touc
 export async function applyPage(db: TariffDb, changes: readonly Change[], cursor: string, touched: Set<string> = new Set()): Promise<RefusedRow[] | null> {
   const refused: RefusedRow[] = [];
   let kept = false;
-  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listChunks, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.officeSettings, db.refundOrders, db.refundEvents, db.publications, db.filings, db.creditRules, db.creditChanges, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
+  const tables = [db.cases, db.records, db.entities, db.inspectors, db.listChunks, db.listTotals, db.listHistory, db.rowVersions, db.tariffs, db.ledgerMappings, db.officeSettings, db.refundOrders, db.refundEvents, db.publications, db.filings, db.creditRules, db.creditChanges, db.hubConflicts, db.hubRejected, db.hubDraws, db.outbox, db.settings];
   await db.transaction('rw', tables, async () => {
     const pending = await db.outbox.toArray();
     // Reference data written here since the push (a list row, the tariff table) must reach the hub
@@ -221,7 +221,7 @@ async function putPulledListRows(db: TariffDb, kind: 'entities' | 'inspectors', 
   if (changed.length > 0) {
     await db.listHistory.bulkAdd(changed.map((c) => ({ kind, key: c.key, at, by: 'hub', action: 'sync' as const, before: c.before, after: c.row })));
     await table.bulkPut(changed.map((c) => c.row));
-    await putColumnRows(db.listChunks, kind, changed.map((c) => c.row));
+    await putColumnRows(columnOf(db), kind, changed.map((c) => c.row));
   }
   await db.rowVersions.bulkPut(keys.map((key) => ({ id: `${kind}:${key}`, version: latest.get(key)!.version })));
 }

@@ -8,7 +8,7 @@ import { LIST_ROWS_MAX, type ListAction } from '../../src-shared/sync/mutators';
 import type { TariffTable } from '../../src-shared/tariff/types';
 import type { ListHistoryEntry, TariffDb } from '../db/db';
 import { readIdentity } from '../db/identity';
-import { putColumnRows } from '../db/listColumn';
+import { columnOf, putColumnRows } from '../db/listColumn';
 import { appendMutation, nextHlc } from './outbox';
 
 export type ListRow = Entity | Inspector;
@@ -37,7 +37,7 @@ export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly L
   if (rows.length === 0) return;
   const by = await byName(db);
   const table = kind === 'entities' ? db.entities : db.inspectors;
-  await db.transaction('rw', [table, db.listChunks, db.listHistory, db.rowVersions, db.outbox, db.settings], async () => {
+  await db.transaction('rw', [table, db.listChunks, db.listTotals, db.listHistory, db.rowVersions, db.outbox, db.settings], async () => {
     const keys = rows.map((r) => rowKey(kind, r));
     const { before, versions } = await storedFor(db, kind, keys);
     const queue = async () => {
@@ -56,7 +56,7 @@ export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly L
       queue(),
       db.listHistory.bulkAdd(history),
       kind === 'entities' ? db.entities.bulkPut(rows as Entity[]) : db.inspectors.bulkPut(rows as Inspector[]),
-      putColumnRows(db.listChunks, kind, rows),
+      putColumnRows(columnOf(db), kind, rows),
     ]);
   });
 }

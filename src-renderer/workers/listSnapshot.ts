@@ -2,10 +2,11 @@
 // the user fills in the plan or the witnesses their seeds), then used again while nothing has been written to
 // them. Reading 100,000 targets from IndexedDB is most of a draw's time. Every write of list rows stores their
 // search column in the same transaction (db/listColumn.ts), raising its chunks' rev; so a list's version is
-// its row count and its highest chunk rev, read in the same transaction as the rows.
+// its row count (kept beside the column) and its highest chunk rev, read in the same transaction as the rows.
 import Dexie from 'dexie';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
 import type { TariffDb } from '../db/db';
+import { readTotal } from '../db/listColumn';
 
 export interface Lists {
   entities: readonly Entity[];
@@ -19,11 +20,11 @@ interface Held {
 
 async function versionOf(db: TariffDb): Promise<string> {
   const rev = (kind: ListKind) => db.listChunks.where('[kind+rev]').between([kind, Dexie.minKey], [kind, Dexie.maxKey]).lastKey();
-  return JSON.stringify(await Promise.all([db.entities.count(), db.inspectors.count(), rev('entities'), rev('inspectors')]));
+  return JSON.stringify(await Promise.all([readTotal(db.listTotals, 'entities'), readTotal(db.listTotals, 'inspectors'), rev('entities'), rev('inspectors')]));
 }
 
 function readHeld(db: TariffDb): Promise<Held> {
-  return db.transaction('r', [db.entities, db.inspectors, db.listChunks], async () => {
+  return db.transaction('r', [db.entities, db.inspectors, db.listChunks, db.listTotals], async () => {
     const [version, entities, inspectors] = await Promise.all([versionOf(db), db.entities.toArray(), db.inspectors.toArray()]);
     return { version, lists: { entities, inspectors } };
   });

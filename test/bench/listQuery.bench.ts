@@ -25,14 +25,14 @@ const IMPORT_ROWS = 3841;
 const PAGE_CODE = `
 import Dexie from 'dexie';
 import { openDb } from './src-renderer/db/db';
-import { putColumnRows } from './src-renderer/db/listColumn';
+import { columnOf, putColumnRows } from './src-renderer/db/listColumn';
 const db = openDb();
 async function fill(rows) {
   for (let i = 0; i < rows.length; i += 10000) {
     const part = rows.slice(i, i + 10000);
-    await db.transaction('rw', db.entities, db.listChunks, async () => {
+    await db.transaction('rw', db.entities, db.listChunks, db.listTotals, async () => {
       await db.entities.bulkPut(part);
-      await putColumnRows(db.listChunks, 'entities', part);
+      await putColumnRows(columnOf(db), 'entities', part);
     });
   }
 }
@@ -48,7 +48,7 @@ async function writeCost(rows, run) {
   const t1 = performance.now();
   await now.transaction('rw', now.table('entities'), now.table('listChunks'), async () => {
     await now.table('entities').bulkPut(rows);
-    await putColumnRows(now.table('listChunks'), 'entities', rows);
+    await putColumnRows({ chunks: now.table('listChunks'), totals: null }, 'entities', rows);
   });
   const t2 = performance.now();
   before.close();
@@ -80,7 +80,7 @@ async function inPage(page: Page, event: 'input' | 'mousedown', act: () => Promi
     const before = count();
     document.addEventListener(ev, () => void (step.t0 ||= performance.now()), { capture: true });
     const seen = new MutationObserver(() => {
-      if (!step.t0 || count() === before || !/\d/.test(count()) || !document.querySelector('.ant-table-row, .ant-empty')) return;
+      if (!step.t0 || count() === before || !/\d/.test(count()) || !document.querySelector('.lean-body-row, .ant-empty')) return;
       seen.disconnect();
       // Shown at the next frame.
       requestAnimationFrame(() => (step.ms = performance.now() - step.t0));

@@ -151,7 +151,7 @@ async function longestTask(page: Page): Promise<number> {
 /** The list's count names `n` and a target's code is on screen (the list shows rows). */
 async function untilListShown(page: Page, n: number): Promise<void> {
   await untilShown(page, '[data-testid="list-count"]', countOf(n));
-  await untilShown(page, '.ant-table-row');
+  await untilShown(page, '.lean-body-row');
 }
 
 const listCount = (page: Page) => page.getByTestId('list-count');

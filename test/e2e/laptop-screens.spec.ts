@@ -103,12 +103,15 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
   return w > 1 && h > 1;
 }
 
+/** The header cells of a list table's fixed columns (LeanTable). */
+const fixedHeaders = (table: Locator) => table.locator('[role="columnheader"][class*="lean-fixed"]');
+
 /** The x range between the table's fixed columns (left and right), where a scrolled column shows whole. */
 async function openRange(table: Locator): Promise<{ left: number; right: number }> {
-  const container = (await table.locator('.ant-table-container').first().boundingBox())!;
+  const container = (await table.boundingBox())!;
   let left = container.x;
   let right = container.x + container.width;
-  for (const fixed of await table.locator('thead th[class*="ant-table-cell-fix"]').all()) {
+  for (const fixed of await fixedHeaders(table).all()) {
     const box = (await fixed.boundingBox())!;
     if (box.x + box.width / 2 < container.x + container.width / 2) left = Math.max(left, box.x + box.width);
     else right = Math.min(right, box.x);
@@ -122,10 +125,10 @@ async function openRange(table: Locator): Promise<{ left: number; right: number 
  * width too small) leaves its last columns under the fixed one for good; this finds that.
  */
 async function expectHeaderUncovered(page: Page, table: Locator, title: string): Promise<void> {
-  const header = table.locator('thead th').filter({ hasText: new RegExp(`^${title}$`) }).first();
+  const header = table.getByRole('columnheader', { name: title, exact: true });
   await table.scrollIntoViewIfNeeded();
-  const body = (await table.locator('.ant-table-body, .ant-table-tbody-virtual').first().boundingBox())!;
-  await page.mouse.move(body.x + body.width / 2, body.y + Math.min(40, body.height / 2));
+  const body = (await table.boundingBox())!;
+  await page.mouse.move(body.x + body.width / 2, body.y + Math.min(80, body.height / 2));
   for (let step = 0; step < 30; step++) {
     const box = (await header.boundingBox())!;
     const { left, right } = await openRange(table);
@@ -139,7 +142,7 @@ async function expectHeaderUncovered(page: Page, table: Locator, title: string):
   const { left, right } = await openRange(table);
   expect(box.x, `${title} is not under the left fixed column`).toBeGreaterThanOrEqual(left - 1);
   expect(box.x + box.width, `${title} is not under the right fixed column`).toBeLessThanOrEqual(right + 1);
-  for (const fixed of await table.locator('thead th[class*="ant-table-cell-fix"]').all()) {
+  for (const fixed of await fixedHeaders(table).all()) {
     expect(overlaps(box, (await fixed.boundingBox())!), `${title} is covered by the fixed column ${await fixed.innerText()}`).toBe(false);
   }
   await expect(header).toBeInViewport();
@@ -191,7 +194,7 @@ test('every screen at 1280×800 and 1440×900: no hidden columns, no one-charact
       await settled(page);
       if (path === '/lists/entities') {
         await expect(page.getByTestId('list-count')).toContainText(`共 ${entities.accepted.length + 2} 条`);
-        const table = page.locator('.ant-table').first();
+        const table = page.getByRole('table', { name: '检查对象名录' });
         for (const title of ['联系电话', '地址', '状态']) await expectHeaderUncovered(page, table, title);
         // A long name is cut to one line; its full text is in a tooltip.
         // Back to the left, the name column in view.
@@ -199,7 +202,7 @@ test('every screen at 1280×800 and 1440×900: no hidden columns, no one-charact
         const search = page.locator('.ant-input-search input');
         await search.fill(LONG_TARGET.uscc);
         await expect(page.getByTestId('list-count')).toContainText('显示 1 条');
-        const long = page.locator('.ant-table-tbody-virtual .ant-table-cell, .ant-table-tbody .ant-table-cell').filter({ hasText: LONG_TARGET.name }).first();
+        const long = table.getByRole('cell').filter({ hasText: LONG_TARGET.name }).first();
         await expect(long).toBeVisible();
         expect((await long.boundingBox())!.height).toBeLessThan(48);
         await long.hover();

@@ -20,8 +20,7 @@ test('office adds, fixes, edits, deactivates and filters a target by hand', asyn
   await dialog.getByLabel('联系电话').fill('0591-87654321');
   await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
   await expect(dialog).toHaveCount(0);
-  // The virtual table's rows carry no ARIA row role.
-  const row = page.locator('.ant-table-row', { hasText: '91350100M000100Y43' });
+  const row = page.getByRole('row').filter({ hasText: '91350100M000100Y43' });
   await expect(row).toContainText('福州万象城');
 
   await row.getByRole('button', { name: /^编\s?辑$/ }).click();

@@ -34,6 +34,16 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
   await page.getByRole('button', { name: `导入 ${entities.accepted.length} 条有效记录` }).click();
   await expect(page.getByTestId('list-count')).toHaveText(`显示 ${entities.accepted.length} 条，共 ${entities.accepted.length} 条`);
   await screenshot(page, '02-targets');
+  // The table renders the rows in view, in code order; scrolled to its end it shows the last, under its header.
+  const listed = entities.accepted.map((a) => a.value.uscc).sort();
+  const targets = page.getByRole('table', { name: '检查对象名录' });
+  const bodyRows = targets.locator('[role="row"]:not([aria-rowindex="1"])');
+  await expect(bodyRows.first()).toContainText(listed[0]!);
+  expect(await bodyRows.count()).toBeLessThan(listed.length / 2);
+  await targets.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(targets.getByRole('row').filter({ hasText: listed.at(-1)! })).toBeInViewport();
+  await expect(targets.getByRole('row').filter({ hasText: listed[0]! })).toHaveCount(0);
+  await expect(targets.getByRole('columnheader', { name: '统一社会信用代码' })).toBeInViewport();
 
   // Inspectors: the messy file, then a clean one.
   await page.getByRole('menuitem', { name: '执法检查人员名录' }).click();

@@ -63,7 +63,7 @@ test('filings screened and ranked, a targeted case from a flag, a grade by rule,
   await added.getByLabel('街镇').fill('新街口街道');
   await added.getByRole('button', { name: /^保\s?存$/ }).click();
   await expect(added).toHaveCount(0);
-  await expect(page.locator('.ant-table-row', { hasText: THIRD.uscc })).toContainText(THIRD.name);
+  await expect(page.getByRole('row').filter({ hasText: THIRD.uscc })).toContainText(THIRD.name);
   await expect(page.getByTestId('sync-badge')).toContainText('已同步', { timeout: 30_000 });
 
   // 1. The filings: four rows screened, one refused with its row, field and reason; the ranking by

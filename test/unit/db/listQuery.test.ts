@@ -7,6 +7,7 @@ import { readColumn } from '../../../src-renderer/db/listColumn';
 import { filterOptions, indexed, matchingRows, queryList, targetDistricts } from '../../../src-renderer/db/listQuery';
 import { saveProfile } from '../../../src-renderer/state/profile';
 import type { ListFilter } from '../../../src-renderer/state/listFilter';
+import { setCreditGrades } from '../../../src-renderer/sync/creditMutators';
 import { applyPage } from '../../../src-renderer/sync/engine';
 import { putListRows, setActive } from '../../../src-renderer/sync/referenceMutators';
 import { syntheticLists, syntheticUscc } from '../../fixtures/synthetic';
@@ -182,12 +183,46 @@ describe('list queries', () => {
     expect(chunks.every((c) => c.keys.length <= 500 && c.first === c.keys[0])).toBe(true);
     expect(chunks.length).toBeGreaterThanOrEqual(6);
     expect(await page('entities', { text: '新联系人' }, 0, 5000)).toMatchObject({ shown: 40 });
+    expect(await page('entities', { text: '' }, 0, 1)).toMatchObject({ shown: 2600, total: 2600 });
+  });
+
+  it('count each list from its kept total: new rows counted once, rows edited, pulled again or graded not again', async () => {
+    await putListRows(db, 'entities', HAND, 'import');
+    await putListRows(db, 'entities', [HAND[0]!, entity({ uscc: syntheticUscc(1, 5), name: '东百中心' })], 'import');
+    await setActive(db, 'entities', HAND[1]!, false);
+    await setCreditGrades(db, [{ uscc: HAND[0]!.uscc, grade: 'yellow', reason: '投诉属实' }]);
+    await db.outbox.clear();
+    const pulled = [
+      { version: 9, table: 'entities' as const, key: HAND[2]!.uscc, row: { ...HAND[2]!, name: '世贸大厦' } },
+      { version: 10, table: 'entities' as const, key: syntheticUscc(2, 6), row: entity({ uscc: syntheticUscc(2, 6), name: '宝龙广场' }) },
+      { version: 11, table: 'inspectors' as const, key: 'FJ-7', row: { certNo: 'FJ-7', name: '周七', unit: '台江所', district: '台江区', subdistrict: '', phone: '', conflicts: [], active: true } },
+    ];
+    expect(await applyPage(db, pulled, '11.1')).toEqual([]);
+    expect(await applyPage(db, pulled, '11.1')).toEqual([]);
+    expect(await page('entities', { text: '' }, 0, 2)).toMatchObject({ shown: 5, total: 5 });
+    expect(await page('entities', { text: '', status: 'active' }, 0, 2)).toMatchObject({ shown: 3, total: 5 });
+    expect(await page('entities', { text: '', district: '仓山区' }, 0, 2)).toMatchObject({ shown: 1, total: 5 });
+    expect(await page('inspectors', { text: '' })).toMatchObject({ shown: 1, total: 1 });
+    expect(await db.listTotals.toArray()).toEqual([{ kind: 'entities', rows: 5 }, { kind: 'inspectors', rows: 1 }]);
+  });
+
+  it('read a column of many chunks whole in a new window, page by page, and what a write changed after it', async () => {
+    const { entities } = syntheticLists({ seed: 12, entities: 12_000, inspectors: 1 });
+    await putListRows(db, 'entities', entities, 'import');
+    expect(await db.listChunks.count()).toBeGreaterThan(25);
+    const other = openDb();
+    const keys = (await readColumn(other.listChunks, 'entities')).flatMap((c) => c.keys);
+    expect(keys).toEqual(entities.map((e) => e.uscc).sort());
+    await putListRows(db, 'entities', [{ ...entities[7]!, contact: '新联系人' }], 'edit');
+    expect((await queryList(other, 'entities', { text: '新联系人' }, 0, 10)).rows.map((r) => r.uscc)).toEqual([entities[7]!.uscc]);
+    expect(await queryList(other, 'entities', { text: '' }, 0, 1)).toMatchObject({ shown: 12_000, total: 12_000 });
+    other.close();
   });
 
   it('read again what another write changed after the column was read, and all of it after the list was cleared', async () => {
     await putListRows(db, 'entities', HAND, 'import');
     expect(await names({ text: '万象' })).toEqual(['福州万象城']);
-    await Promise.all([db.entities.clear(), db.listChunks.clear()]);
+    await Promise.all([db.entities.clear(), db.listChunks.clear(), db.listTotals.clear()]);
     await putListRows(db, 'entities', [entity({ uscc: HAND[0]!.uscc, name: '东百中心' })], 'create');
     expect(await names({ text: '万象' })).toEqual([]);
     expect(await names({ text: '东百' })).toEqual(['东百中心']);
@@ -201,8 +236,8 @@ describe('list queries', () => {
   });
 });
 
-describe('list database version 13', () => {
-  it('fills the search column and the indexes for the rows stored before it', async () => {
+describe('list database versions 13 and 21', () => {
+  it('fill the search column, the indexes and the totals for the rows stored before them', async () => {
     const name = 'tariffcheck-v12-lists';
     const old = new Dexie(name);
     old.version(12).stores({ entities: '&uscc', inspectors: '&certNo' });
@@ -213,6 +248,8 @@ describe('list database version 13', () => {
     expect((await queryList(upgraded, 'entities', { text: '五四路' }, 0, 10)).rows.map((r) => r.name)).toEqual(['世贸写字楼', '福州万象城']);
     expect((await queryList(upgraded, 'entities', { text: '', district: '仓山区' }, 0, 10)).rows.map((r) => r.name)).toEqual(['软件园']);
     expect((await queryList(upgraded, 'inspectors', { text: '鼓楼所' }, 0, 10)).rows.map((r) => r.name)).toEqual(['李四']);
+    expect(await queryList(upgraded, 'entities', { text: '' }, 0, 1)).toMatchObject({ shown: 3, total: 3 });
+    expect(await queryList(upgraded, 'inspectors', { text: '' }, 0, 1)).toMatchObject({ shown: 1, total: 1 });
     upgraded.close();
     await Dexie.delete(name);
   });

@@ -69,8 +69,9 @@ describe('the lists a draw worker holds', () => {
   it('are read again when a list was emptied and filled with as many other rows', async () => {
     const lists = listSnapshot(db);
     await lists.current();
-    await db.transaction('rw', [db.entities, db.listChunks], async () => {
+    await db.transaction('rw', [db.entities, db.listChunks, db.listTotals], async () => {
       await db.entities.clear();
+      await db.listTotals.delete('entities');
       await db.listChunks.where('[kind+first]').between(['entities', Dexie.minKey], ['entities', Dexie.maxKey]).delete();
     });
     await putListRows(db, 'entities', [entity('91350102MA2Y00001E', '东街口百货'), entity('91350102MA2Y00002H', '南门兜商场')], 'import');
