@@ -195,7 +195,7 @@ function keptFor(chunks: ChunkTable, kind: ListKind): Kept {
  * caller's own query, so a live query re-runs on any write to the column even when it then waits for another
  * caller's read. A count that disagrees with what is kept (the table was cleared) reads all again.
  */
-export async function readColumn(chunks: ChunkTable, kind: ListKind): Promise<readonly ListChunk[]> {
+export async function readColumn(chunks: ChunkTable, kind: ListKind, pace: Pace = 'now'): Promise<readonly ListChunk[]> {
   const [lower, upper] = ofKind(kind);
   const [count, last] = await Promise.all([
     chunks.where('[kind+rev]').between(lower, upper).count(),
@@ -206,11 +206,11 @@ export async function readColumn(chunks: ChunkTable, kind: ListKind): Promise<re
   while (k.reading) await k.reading;
   if (k.seen < rev || k.chunks.size !== count) {
     if (k.chunks.size > count || k.seen > rev) forget(k);
-    await readChanged(chunks, kind, k);
+    await readChanged(chunks, kind, k, pace);
     // Chunks kept that the table no longer has (it was cleared and filled again): read it all once more.
     if (k.chunks.size > count) {
       forget(k);
-      await readChanged(chunks, kind, k);
+      await readChanged(chunks, kind, k, pace);
     }
   }
   return (k.ordered ??= [...k.chunks.values()].sort((a, b) => cmp(a.first, b.first)));
@@ -222,8 +222,8 @@ function forget(k: Kept): void {
   k.ordered = null;
 }
 
-async function readChanged(chunks: ChunkTable, kind: ListKind, k: Kept): Promise<void> {
-  const reading = readFresh(chunks, kind, k).finally(() => (k.reading = null));
+async function readChanged(chunks: ChunkTable, kind: ListKind, k: Kept, pace: Pace): Promise<void> {
+  const reading = readFresh(chunks, kind, k, pace).finally(() => (k.reading = null));
   k.reading = reading;
   await reading;
 }
@@ -235,7 +235,12 @@ async function readChanged(chunks: ChunkTable, kind: ListKind, k: Kept): Promise
  */
 const READ_PAGE = 25;
 
-async function readFresh(chunks: ChunkTable, kind: ListKind, k: Kept): Promise<void> {
+/** A read for a query ('now'), or one ahead of need ('idle'), which lets the window's other work go first between pages. */
+export type Pace = 'now' | 'idle';
+
+const idle = () => new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 0)));
+
+async function readFresh(chunks: ChunkTable, kind: ListKind, k: Kept, pace: Pace): Promise<void> {
   const [lower, upper] = ofKind(kind);
   if (k.seen > 0) {
     keep(k, await chunks.where('[kind+rev]').between([kind, k.seen], upper, true, true).toArray());
@@ -249,6 +254,7 @@ async function readFresh(chunks: ChunkTable, kind: ListKind, k: Kept): Promise<v
     const page = await chunks.where('[kind+first]').between(after, upper, false, true).limit(READ_PAGE).toArray();
     keep(k, page);
     if (page.length < READ_PAGE) break;
+    if (pace === 'idle') await idle();
     after = [kind, page.at(-1)!.first];
   }
   k.seen = first?.[1] ?? 0;

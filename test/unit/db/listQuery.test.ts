@@ -214,7 +214,7 @@ describe('list queries', () => {
     const keys = (await readColumn(other.listChunks, 'entities')).flatMap((c) => c.keys);
     expect(keys).toEqual(entities.map((e) => e.uscc).sort());
     await putListRows(db, 'entities', [{ ...entities[7]!, contact: '新联系人' }], 'edit');
-    expect((await queryList(other, 'entities', { text: '新联系人' }, 0, 10)).rows.map((r) => r.uscc)).toEqual([entities[7]!.uscc]);
+    expect((await queryList(other, 'entities', { text: '新联系人' }, 0, 10)).rows.map((r) => r.name)).toEqual([entities[7]!.name]);
     expect(await queryList(other, 'entities', { text: '' }, 0, 1)).toMatchObject({ shown: 12_000, total: 12_000 });
     other.close();
   });
