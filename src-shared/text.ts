@@ -11,32 +11,43 @@ export const BAD_TEXT = 'bad-text';
 const UNCLEAN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const UNCLEAN_ONE = new RegExp(UNCLEAN.source);
 
+const hasWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
+
 /** True when the text has no NUL and no lone surrogate (text cut inside an emoji). */
 export function isCleanText(s: string): boolean {
+  // isWellFormed is native and several times faster than the pattern, which stays for older runtimes.
+  if (hasWellFormed) return !s.includes('\u0000') && (s as string & { isWellFormed(): boolean }).isWellFormed();
   return !UNCLEAN_ONE.test(s);
 }
 
 /**
  * The path of the first string or object key in a JSON-like value that is not clean text, or null.
- * Walks arrays and plain objects; other values (numbers, booleans, null) are clean.
+ * Walks arrays and plain objects; other values (numbers, booleans, null) are clean. One path is kept
+ * while walking (a 50,000-row draw record has half a million strings), copied only when one is found.
  */
-export function badTextPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
-  if (typeof value === 'string') return isCleanText(value) ? null : path;
+export function badTextPath(value: unknown): (string | number)[] | null {
+  const path: (string | number)[] = [];
+  return foundBadText(value, path) ? path : null;
+}
+
+/** True when `value` holds unclean text; `path` then leads to it. */
+function foundBadText(value: unknown, path: (string | number)[]): boolean {
+  if (typeof value === 'string') return !isCleanText(value);
+  if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = badTextPath(value[i], [...path, i]);
-      if (found) return found;
+      path.push(i);
+      if (foundBadText(value[i], path)) return true;
+      path.pop();
     }
-    return null;
+    return false;
   }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (!isCleanText(key)) return [...path, key];
-      const found = badTextPath(v, [...path, key]);
-      if (found) return found;
-    }
+  for (const key of Object.keys(value)) {
+    path.push(key);
+    if (!isCleanText(key) || foundBadText((value as Record<string, unknown>)[key], path)) return true;
+    path.pop();
   }
-  return null;
+  return false;
 }
 
 /** A zod check for a whole value: its first unclean text becomes an issue with code `bad-text` at its path. */

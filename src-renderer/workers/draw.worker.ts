@@ -4,10 +4,11 @@
 // ever holds the window ("Nothing freezes"). It reports each stage, and asks the window before it
 // records: until then Cancel ends the worker with nothing kept. One worker serves the commitment and
 // then the draw (drawClient.ts keeps it): it reads the lists as it starts and holds them while they are
-// unchanged (listSnapshot.ts).
+// unchanged (listSnapshot.ts), and keeps them as the commitment prepared them (canonical order, hashed), so
+// the draw that follows does not hash 100,000 rows again.
 import type { Commitment } from '../../src-shared/draw/commitment';
-import { makeCommitment } from '../../src-shared/draw/commitment';
-import { parsePlan, runDrawAsync } from '../../src-shared/draw/draw';
+import { commitmentOf } from '../../src-shared/draw/commitment';
+import { keepPrepared, parsePlan, runDrawAsync } from '../../src-shared/draw/draw';
 import type { DrawPlan } from '../../src-shared/draw/plan';
 import type { Entity } from '../../src-shared/domain';
 import { db } from '../db/db';
@@ -27,6 +28,7 @@ export type DrawStage = 'read' | 'hash' | 'draw' | 'record';
 
 const lists = listSnapshot(db);
 lists.warm();
+const prepare = keepPrepared();
 
 async function entitiesFor(entities: readonly Entity[], leaveOutOpenCases: boolean): Promise<readonly Entity[]> {
   if (!leaveOutOpenCases) return entities;
@@ -39,13 +41,14 @@ serveTask<DrawRequest, DrawStage, DrawReply>(async (request, { progress, mayStor
   if (request.type === 'commit') {
     const { entities, inspectors } = await lists.current();
     const drawn = await entitiesFor(entities, request.leaveOutOpenCases);
+    const plan = parsePlan(request.plan);
     progress('hash');
-    return { type: 'committed', commitment: await makeCommitment(drawn, inspectors, parsePlan(request.plan)) };
+    return { type: 'committed', commitment: commitmentOf(await prepare(drawn, inspectors, plan), plan) };
   }
   const { id, plan, seed, by, commitment } = request;
   const { entities, inspectors } = await lists.current();
   progress('draw');
-  const result = await runDrawAsync({ entities, inspectors, plan, seed, commitment });
+  const result = await runDrawAsync({ entities, inspectors, plan, seed, commitment }, prepare);
   await mayStore();
   progress('record');
   await recordDraw(db, id, result, by);

@@ -46,6 +46,18 @@ export function excludedHash(entities: Pick<PreparedEntities, 'inactive'>, inspe
 /** The commitment of a plan (in normal form: parsePlan) over these lists (the rows of its scope, §2b), made now (or at `at`). */
 export async function makeCommitment(entities: readonly Entity[], inspectors: readonly Inspector[], plan: DrawPlan, at = new Date()): Promise<Commitment> {
   const [e, i] = await Promise.all([prepareEntitiesAsync(inScope(entities, plan)), prepareInspectorsAsync(inScope(inspectors, plan))]);
+  return commitmentOf({ entities: e, inspectors: i }, plan, at);
+}
+
+/** Both lists of a plan's scope, prepared (canonical order and hashes): what a commitment is made of. */
+export interface PreparedScope {
+  entities: PreparedEntities;
+  inspectors: PreparedList<Inspector>;
+}
+
+/** The commitment of a plan (in normal form) over lists already prepared for its scope, made now (or at `at`). */
+export function commitmentOf(lists: PreparedScope, plan: DrawPlan, at = new Date()): Commitment {
+  const { entities: e, inspectors: i } = lists;
   return {
     planHash: planHash(plan),
     entitiesHash: e.hash,

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { CREDIT_GRADES, ENTITY_KINDS, type CreditGrade, type Entity, type EntityKind, type Inspector } from '../domain';
 import { drawText } from '../i18n/draw';
 import { outputHashOfWords, outputHashOfWordsAsync, planHash, prepareEntities, prepareEntitiesAsync, prepareInspectors, prepareInspectorsAsync, compareCodeUnits, type PreparedEntities, type PreparedList, type TargetCodes } from './canonical';
-import { BASIS, ceilCount, checkPlan, drawPlanSchema, inScope, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
-import { commitmentDifferences, excludedHash, type Commitment } from './commitment';
+import { BASIS, ceilCount, checkPlan, drawPlanSchema, inScope, normalizePlan, ratioBasisPoints, type DrawPlan, type GroupDimension, type PlanRule } from './plan';
+import { commitmentDifferences, commitmentOf, excludedHash, type Commitment } from './commitment';
 import { DRAW_ALGORITHM, DrawStream, deriveKey } from './rng';
 import { prepareRoster, TARGET_STRIDE, type Roster } from './roster';
 import { DistrictPool } from './teams';
@@ -195,11 +195,7 @@ export function runDraw(given: DrawInput): DrawResult {
 function holdToCommitment(input: DrawInput, lists: PreparedLists): void {
   const c = input.commitment;
   if (!c) return;
-  const now = {
-    planHash: planHash(parsePlan(input.plan)), entitiesHash: lists.entities.hash, inspectorsHash: lists.inspectors.hash, excludedHash: excludedHash(lists.entities, lists.inspectors),
-    entitiesCount: lists.entities.rows.length, inspectorsCount: lists.inspectors.rows.length, excludedCount: lists.excluded.length,
-  };
-  const changed = commitmentDifferences(c, now);
+  const changed = commitmentDifferences(c, commitmentOf(lists, parsePlan(input.plan)));
   if (changed.length > 0) throw new DrawError('commitment-mismatch', '', 'commitment', drawText('draw.commitment.changed', { what: changed.join('；') }));
 }
 
@@ -209,10 +205,10 @@ function committed(outcome: DrawOutcome, c: Commitment | undefined): DrawOutcome
 }
 
 /** runDraw with the lists and the output hashed by gatherSha256: the renderer's, WebCrypto where it can. */
-export async function runDrawAsync(given: DrawInput): Promise<DrawResult> {
+export async function runDrawAsync(given: DrawInput, prepare: PrepareScope = prepareScopeAsync): Promise<DrawResult> {
   const input = scoped(given);
   refuseEarly(input);
-  const lists = await prepareListsAsync(input.entities, input.inspectors);
+  const lists = await prepare(given.entities, given.inspectors, parsePlan(given.plan));
   holdToCommitment(input, lists);
   return resultOf(committed(await runPreparedDrawAsync(lists, input.plan, input.seed, input.drawnAt ?? new Date().toISOString()), input.commitment));
 }
@@ -246,6 +242,32 @@ export function prepareLists(entities: readonly Entity[], inspectors: readonly I
 export async function prepareListsAsync(entities: readonly Entity[], inspectors: readonly Inspector[]): Promise<PreparedLists> {
   const [preparedEntities, preparedInspectors] = await Promise.all([prepareEntitiesAsync(entities), prepareInspectorsAsync(inspectors)]);
   return withRoster(preparedEntities, preparedInspectors);
+}
+
+/** Prepares the rows of a plan's scope (§2b) of both lists: prepareScopeAsync, or one that keeps what it prepared (keepPrepared). */
+export type PrepareScope = (entities: readonly Entity[], inspectors: readonly Inspector[], plan: DrawPlan) => Promise<PreparedLists>;
+
+export const prepareScopeAsync: PrepareScope = (entities, inspectors, plan) => prepareListsAsync(inScope(entities, plan), inScope(inspectors, plan));
+
+/**
+ * prepareScopeAsync that keeps the lists it prepared last: asked again for the same list arrays (by
+ * identity: a holder that reads the lists again makes new arrays) and the same scope, it answers with
+ * them. The draw worker prepares the lists for the commitment and draws on them without hashing
+ * 100,000 rows a second time. Prepared lists are never changed by a draw.
+ */
+export function keepPrepared(prepare: PrepareScope = prepareScopeAsync): PrepareScope {
+  let kept: { entities: readonly Entity[]; inspectors: readonly Inspector[]; scope: string; lists: Promise<PreparedLists> } | null = null;
+  return (entities, inspectors, plan) => {
+    const scope = JSON.stringify(normalizePlan(plan).districts ?? []);
+    if (kept && kept.entities === entities && kept.inspectors === inspectors && kept.scope === scope) return kept.lists;
+    const lists = prepare(entities, inspectors, plan);
+    const mine = { entities, inspectors, scope, lists };
+    kept = mine;
+    lists.catch(() => {
+      if (kept === mine) kept = null;
+    });
+    return lists;
+  };
 }
 
 function withRoster(entities: PreparedEntities, inspectors: PreparedList<Inspector>): PreparedLists {

@@ -1,7 +1,7 @@
 // The commitment (§4a): plan and lists fixed before the seed; the draw holds to it; witnesses' seeds.
 import { describe, expect, it } from 'vitest';
-import { combineSeeds, commitmentSchema, makeCommitment } from '../../../src-shared/draw/commitment';
-import { DrawError, runDraw, runDrawAsync } from '../../../src-shared/draw/draw';
+import { combineSeeds, commitmentOf, commitmentSchema, makeCommitment } from '../../../src-shared/draw/commitment';
+import { DrawError, keepPrepared, prepareScopeAsync, runDraw, runDrawAsync, type PrepareScope } from '../../../src-shared/draw/draw';
 import { defaultPlan, type DrawPlan } from '../../../src-shared/draw/plan';
 import { verifyDraw } from '../../../src-shared/draw/verify';
 import { syntheticLists } from '../../fixtures/synthetic';
@@ -58,5 +58,47 @@ describe('draw commitment', () => {
     expect(combineSeeds(['  3-5-1-6 '])).toBe('3-5-1-6');
     expect(combineSeeds(['3-5-1-6', ' 王见证：42 ', '', '摇号 07'])).toBe('["3-5-1-6","王见证：42","摇号 07"]');
     expect(combineSeeds(['', ' '])).toBe('');
+  });
+});
+
+describe('keepPrepared: the commitment and the draw on the same lists prepared once', () => {
+  /** A preparer that counts its calls, in front of the real one. */
+  function counting() {
+    const calls: string[] = [];
+    const prepare: PrepareScope = (entities, inspectors, p) => {
+      calls.push(`${entities.length}/${inspectors.length}/${(p.districts ?? []).join(',')}`);
+      return prepareScopeAsync(entities, inspectors, p);
+    };
+    return { calls, prepare: keepPrepared(prepare) };
+  }
+
+  it('prepares the lists once for the commitment and the draw, and draws exactly what a fresh preparation draws', async () => {
+    const { calls, prepare } = counting();
+    const c = commitmentOf(await prepare(lists.entities, lists.inspectors, plan), plan, AT);
+    expect(c).toEqual(await makeCommitment(lists.entities, lists.inspectors, plan, AT));
+    const input = { ...lists, plan, seed: '2-7-1', commitment: c, drawnAt: '2026-12-05T02:10:00.000Z' };
+    const kept = await runDrawAsync(input, prepare);
+    expect(calls).toEqual(['60/30/']);
+    expect(kept).toEqual(await runDrawAsync(input));
+    // A second draw on the same lists: still the one preparation, and the same draw.
+    expect(await runDrawAsync(input, prepare)).toEqual(kept);
+    expect(calls).toEqual(['60/30/']);
+  });
+
+  it('prepares again for lists read again (new arrays) or another scope, so a changed list is still refused', async () => {
+    const { calls, prepare } = counting();
+    const district = lists.entities[0]!.district;
+    const c = commitmentOf(await prepare(lists.entities, lists.inspectors, plan), plan, AT);
+    await prepare(lists.entities, lists.inspectors, { ...plan, districts: [district] });
+    const reread = lists.entities.map((e, i) => (i === lists.entities.findIndex((x) => x.active) ? { ...e, active: false } : e));
+    await expect(runDrawAsync({ entities: reread, inspectors: lists.inspectors, plan, seed: 's', commitment: c }, prepare)).rejects.toMatchObject({ code: 'commitment-mismatch' });
+    expect(calls).toEqual(['60/30/', `60/30/${district}`, '60/30/']);
+  });
+
+  it('does not keep a preparation that failed', async () => {
+    let failures = 1;
+    const prepare = keepPrepared((e, i, p) => (failures-- > 0 ? Promise.reject(new Error('read failed')) : prepareScopeAsync(e, i, p)));
+    await expect(prepare(lists.entities, lists.inspectors, plan)).rejects.toThrow('read failed');
+    expect((await prepare(lists.entities, lists.inspectors, plan)).entities.rows.length).toBe(lists.entities.filter((e) => e.active).length);
   });
 });
