@@ -4,6 +4,7 @@
 import type { LazyPage } from './lazyPage';
 import { lazyPage } from './lazyPage';
 import { pageNameAt, type PageName } from './pageAddress';
+import { idleMoment } from './platform/idle';
 
 export const AccountsPage = lazyPage(() => import('./pages/AccountsPage').then((m) => m.AccountsPage));
 export const AuditPage = lazyPage(() => import('./pages/AuditPage').then((m) => m.AuditPage));
@@ -48,10 +49,9 @@ export function pageAt(address: string): LazyPage<never> | undefined {
  */
 export function whenIdle(tasks: readonly (() => Promise<unknown>)[], afterMs: number): () => void {
   let stopped = false;
-  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 5_000 }) : setTimeout(run, 50));
   const next = (i: number): void => {
     if (stopped || i >= tasks.length) return;
-    idle(() => void tasks[i]!().catch(() => undefined).then(() => next(i + 1)));
+    void idleMoment(5_000).then(() => (stopped ? undefined : tasks[i]!().catch(() => undefined).then(() => next(i + 1))));
   };
   const start = setTimeout(() => next(0), afterMs);
   return () => {

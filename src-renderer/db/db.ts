@@ -12,7 +12,7 @@ import type { OfficeSettings } from '../../src-shared/inspection/officeSettings'
 import type { RefundOrder } from '../../src-shared/refund/order';
 import type { RefundEvent } from '../../src-shared/refund/tracking';
 import type { Publication } from '../../src-shared/publication/publication';
-import { putColumnRows, type ChunkTable, type ListChunk, type ListTotal } from './listColumn';
+import { putColumnChunks, type ChunkTable, type ListChunk, type ListTotal } from './listColumn';
 import type { StoredFiling } from '../../src-shared/filings/stored';
 import type { StoredCreditChange } from '../../src-shared/credit/change';
 import type { PulledCreditRule } from '../../src-shared/credit/pulled';
@@ -270,9 +270,9 @@ export function openDb(name = 'tariffcheck'): TariffDb {
     })
     .upgrade(async (tx) => {
       // The totals are counted by version 21.
-      const column = { chunks: tx.table('listChunks') as ChunkTable, totals: null };
-      await putColumnRows(column, 'entities', await tx.table<Entity, string>('entities').toArray());
-      await putColumnRows(column, 'inspectors', await tx.table<Inspector, string>('inspectors').toArray());
+      const chunks = tx.table('listChunks') as ChunkTable;
+      await putColumnChunks(chunks, 'entities', await tx.table<Entity, string>('entities').toArray());
+      await putColumnChunks(chunks, 'inspectors', await tx.table<Inspector, string>('inspectors').toArray());
     });
   // Issue 15: the landlords' monthly filings as screened (office devices), one per landlord and month.
   db.version(14).stores({ filings: '&key, uscc, month' });

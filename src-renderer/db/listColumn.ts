@@ -7,6 +7,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
+import { idleMoment } from '../platform/idle';
 import { facetsOf, searchText } from '../state/listFilter';
 
 /** Some hundred rows of one list, contiguous in key order. Local only: derived from the rows, never synced. */
@@ -35,10 +36,10 @@ export interface ListTotal {
 
 export type TotalTable = EntityTable<ListTotal, 'kind'>;
 
-/** Where a list's derived search fields live: its chunks, and its total (null only before version 21 made it). */
+/** Where a list's derived search fields live: its chunks, and its total. */
 export interface ColumnTables {
   chunks: ChunkTable;
-  totals: TotalTable | null;
+  totals: TotalTable;
 }
 
 /** Chunks are split above this many rows; ~40 kB each, below the size Chromium moves out of its database. */
@@ -71,21 +72,27 @@ const ofKind = (kind: ListKind) => [[kind, Dexie.minKey], [kind, Dexie.maxKey]] 
  */
 export async function putColumnRows({ chunks, totals }: ColumnTables, kind: ListKind, rows: readonly ListRow[]): Promise<void> {
   if (rows.length === 0) return;
+  const [added, total] = await Promise.all([putColumnChunks(chunks, kind, rows), readTotal(totals, kind)]);
+  if (added > 0) await totals.put({ kind, rows: total + added });
+}
+
+/**
+ * The chunks' part of putColumnRows: stores the rows' search fields; resolves with how many keys were new.
+ * Alone only for version 13's upgrade, older than the totals (version 21 counts the rows then).
+ */
+export async function putColumnChunks(chunks: ChunkTable, kind: ListKind, rows: readonly ListRow[]): Promise<number> {
   const byKey = new Map(rows.map((r) => [keyOf(kind, r), r]));
   const entries = [...byKey.values()].map((r) => columnEntry(kind, r)).sort((a, b) => cmp(a.key, b.key));
+  if (entries.length === 0) return 0;
   const [lower, upper] = ofKind(kind);
-  const [stored, lastRev, total] = await Promise.all([
+  const [stored, lastRev] = await Promise.all([
     entries.length < FEW ? chunksFor(chunks, kind, entries) : chunks.where('[kind+first]').between(lower, upper).toArray(),
     chunks.where('[kind+rev]').between(lower, upper).lastKey() as Promise<[ListKind, number] | undefined>,
-    totals ? readTotal(totals, kind) : 0,
   ]);
   const rev = Math.max((lastRev?.[1] ?? 0) + 1, Date.now());
   const changed = mergeInto(stored.sort((a, b) => cmp(a.first, b.first)), entries, kind);
-  const added = changed.reduce((n, c) => n + c.added, 0);
-  await Promise.all([
-    chunks.bulkPut(changed.flatMap((c) => split(c.chunk)).map((c) => ({ ...c, rev }))),
-    totals && added > 0 ? totals.put({ kind, rows: total + added }) : null,
-  ]);
+  await chunks.bulkPut(changed.flatMap((c) => split(c.chunk)).map((c) => ({ ...c, rev })));
+  return changed.reduce((n, c) => n + c.added, 0);
 }
 
 /** A database's column tables. */
@@ -238,7 +245,6 @@ const READ_PAGE = 25;
 /** A read for a query ('now'), or one ahead of need ('idle'), which lets the window's other work go first between pages. */
 export type Pace = 'now' | 'idle';
 
-const idle = () => new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 0)));
 
 async function readFresh(chunks: ChunkTable, kind: ListKind, k: Kept, pace: Pace): Promise<void> {
   const [lower, upper] = ofKind(kind);
@@ -254,7 +260,7 @@ async function readFresh(chunks: ChunkTable, kind: ListKind, k: Kept, pace: Pace
     const page = await chunks.where('[kind+first]').between(after, upper, false, true).limit(READ_PAGE).toArray();
     keep(k, page);
     if (page.length < READ_PAGE) break;
-    if (pace === 'idle') await idle();
+    if (pace === 'idle') await idleMoment(200);
     after = [kind, page.at(-1)!.first];
   }
   k.seen = first?.[1] ?? 0;

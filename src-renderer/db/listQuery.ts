@@ -29,13 +29,20 @@ function applicable(kind: ListKind, f: ListFilter): ListFilter {
   return kind === 'entities' ? f : { text: f.text, district: f.district, subdistrict: f.subdistrict, status: f.status };
 }
 
+/**
+ * Which facets an index must match for a filter, joined ('' when it lets every row through: the whole list);
+ * null when no index can answer it (a search, a status, no grade).
+ */
+function indexedFacets(f: ListFilter): string | null {
+  if (searches(f) || f.status || f.credit === 'none') return null;
+  return (['district', 'subdistrict', 'kind', 'credit'] as const).filter((k) => f[k]).join('+');
+}
+
 /** The index range holding exactly the rows of a filter, in key order; null when no index does. */
 export function indexed(db: TariffDb, kind: ListKind, filter: ListFilter): Collection<ListRow, string> | null {
   const f = applicable(kind, filter);
   const t = table(db, kind);
-  if (searches(f) || f.status || f.credit === 'none') return null;
-  const set = (['district', 'subdistrict', 'kind', 'credit'] as const).filter((k) => f[k]).join('+');
-  switch (set) {
+  switch (indexedFacets(f)) {
     case '':
       return t.toCollection();
     case 'district':
@@ -49,12 +56,6 @@ export function indexed(db: TariffDb, kind: ListKind, filter: ListFilter): Colle
     default:
       return null;
   }
-}
-
-/** Whether the filter lets every row through (its count is the list's total). */
-function isWhole(kind: ListKind, filter: ListFilter): boolean {
-  const f = applicable(kind, filter);
-  return !searches(f) && (['district', 'subdistrict', 'kind', 'credit', 'status'] as const).every((k) => !f[k]);
 }
 
 /** The keys of the rows matching a filter, in key order, from the search column. */
@@ -82,7 +83,8 @@ export async function queryList(db: TariffDb, kind: ListKind, filter: ListFilter
   const total = readTotal(db.listTotals, kind);
   const range = offset < FAR ? indexed(db, kind, filter) : null;
   if (range) {
-    const whole = isWhole(kind, filter);
+    // A filter that lets every row through is counted by the list's kept total.
+    const whole = indexedFacets(applicable(kind, filter)) === '';
     const [shown, rows] = await Promise.all([whole ? total : range.clone().count(), range.clone().offset(offset).limit(limit).toArray()]);
     return { rows, shown, total: await total };
   }
