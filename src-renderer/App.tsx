@@ -6,10 +6,13 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { Suspense, useEffect } from 'react';
 import { HashRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom';
-import { AppShell, HOME } from './components/AppShell';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LockScreen } from './components/LockScreen';
 import { useIdentity } from './db/identity';
+import { lazyPage } from './lazyPage';
+import { HOME } from './pageAddress';
+// The first-run welcome page is part of the entry: a new device's first screen waits for no other chunk.
+import { ProfilePage as WelcomePage } from './pages/ProfilePage';
 import { AccountsPage, AuditPage, CaseLedgerPage, CasePage, CasesPage, ConflictsPage, CreditPage, DrawHistoryPage, DrawPage, DrawRecordPage, DrawResultPage, FilingsPage, InspectionSettingsPage, ListPage, MyTasksPage, OverchargePage, ProfilePage, PublicationPage, RefundsPage, StatisticsPage, SyncPage, TargetHistoryPage, TariffPage, VerifyPage, pageAt } from './pageChunks';
 
 /** Shown in the page's place, inside the shell, while its chunk loads. */
@@ -32,15 +35,21 @@ function PageOutlet() {
 
 
 /**
- * The chunk of the first page, fetched while the database opens rather than after it: the welcome page on
- * a first run, else the home page of the role this device had last time (a hint only; the route decides).
+ * The menu, header and sync status around every page of a device that is set up, in a chunk of its own: with
+ * it the sync engine and the lists' write paths, none of which a new device's welcome page needs.
+ */
+const AppShell = lazyPage(() => import('./components/AppShell').then((m) => m.AppShell));
+
+/**
+ * The chunks of the first screen of a device that is set up, fetched while the database opens rather than
+ * after it: the shell and the home page of the role this device had last time (a hint only; the route decides).
  */
 const LAST_ROLE = 'tariffcheck.lastRole';
 function preloadFirstPage(): void {
   const role = localStorage.getItem(LAST_ROLE);
-  const known = role === 'office' || role === 'lead' || role === 'inspector';
-  const page = !known ? ProfilePage : pageAt(window.location.hash) ?? pageAt(HOME[role]);
-  page?.preload().catch(() => undefined); // a failure shows where the page is rendered
+  if (role !== 'office' && role !== 'lead' && role !== 'inspector') return;
+  const page = pageAt(window.location.hash) ?? pageAt(HOME[role]);
+  for (const chunk of [AppShell, page]) chunk?.preload().catch(() => undefined); // a failure shows where it is rendered
 }
 preloadFirstPage();
 
@@ -59,7 +68,7 @@ function Routed() {
           <Route path="/sync" element={<div style={{ maxWidth: 560, margin: '40px auto' }}><SyncPage /></div>} />
           {/* A tenant or a court checks a document without setting the device up. */}
           <Route path="/verify" element={<div style={{ maxWidth: 980, margin: '40px auto' }}><VerifyPage /></div>} />
-          <Route path="*" element={<ProfilePage firstRun />} />
+          <Route path="*" element={<WelcomePage firstRun />} />
         </Routes>
       </Suspense>
     );

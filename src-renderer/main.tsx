@@ -7,7 +7,6 @@ import { App } from './App';
 import { requestPersistence } from './db/db';
 import './i18n';
 import { registerServiceWorker } from './platform/serviceWorker';
-import { syncController } from './sync/controller';
 // antd's styles as one static sheet (ConfigProvider zeroRuntime, App.tsx): generating them in the page at
 // first render took 0.4 s of a first visit's welcome page on a 2-core laptop.
 import 'antd/dist/antd.css';
@@ -26,7 +25,9 @@ registerServiceWorker(() =>
     btn: <Button size="small" type="primary" onClick={() => window.location.reload()}>{i18next.t('app.reload')}</Button>,
   }),
 );
-void syncController.start();
+// The sync engine is its own chunk, started once the first screen is drawn: a new device's welcome page
+// needs none of it, and a device that is set up syncs a moment later.
+setTimeout(() => void import('./sync/controller').then(({ syncController }) => syncController.start()), 0);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,9 @@
 // Which page an address shows (the routes of App.tsx by name), so its chunk can be fetched ahead
 // (pageChunks.ts). Kept apart from the pages themselves: a plain function of the address.
+import type { Role } from './state/profile';
+
+/** Where each role's work starts. */
+export const HOME: Record<Role, string> = { office: '/lists/entities', lead: '/draw', inspector: '/cases' };
 
 export type PageName =
   | 'AccountsPage' | 'AuditPage' | 'CasePage' | 'CasesPage' | 'ConflictsPage' | 'DrawHistoryPage' | 'DrawPage' | 'DrawRecordPage' | 'DrawResultPage'

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { warmSearch } from '../db/lists';
 import { setLocale } from '../i18n';
+import { HOME } from '../pageAddress';
 import { pageAt, preloadWhenIdle, whenIdle } from '../pageChunks';
 import type { Profile, Role } from '../state/profile';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -61,7 +62,6 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
 }
 
 /** The landing page of each role. */
-export const HOME: Record<Role, string> = { office: '/lists/entities', lead: '/draw', inspector: '/cases' };
 const HOME_AFTER_MS = 1_000;
 const MENU_AFTER_MS = 10_000;
 
