@@ -25,7 +25,7 @@ const IMPORT_ROWS = 3841;
 const PAGE_CODE = `
 import Dexie from 'dexie';
 import { openDb } from './src-renderer/db/db';
-import { columnOf, putColumnRows } from './src-renderer/db/listColumn';
+import { columnOf, putColumnChunks, putColumnRows } from './src-renderer/db/listColumn';
 const db = openDb();
 async function fill(rows) {
   for (let i = 0; i < rows.length; i += 10000) {
@@ -48,7 +48,7 @@ async function writeCost(rows, run) {
   const t1 = performance.now();
   await now.transaction('rw', now.table('entities'), now.table('listChunks'), async () => {
     await now.table('entities').bulkPut(rows);
-    await putColumnRows({ chunks: now.table('listChunks'), totals: null }, 'entities', rows);
+    await putColumnChunks(now.table('listChunks'), 'entities', rows);
   });
   const t2 = performance.now();
   before.close();
