@@ -25,8 +25,8 @@ registerServiceWorker(() =>
     btn: <Button size="small" type="primary" onClick={() => window.location.reload()}>{i18next.t('app.reload')}</Button>,
   }),
 );
-// The sync engine is its own chunk, started once the first screen is drawn: a new device's welcome page
-// needs none of it, and a device that is set up syncs a moment later.
+// The sync engine is its own chunk, fetched and started once the entry has run, beside the first screen
+// rather than before it: a new device's welcome page needs none of it.
 setTimeout(() => void import('./sync/controller').then(({ syncController }) => syncController.start()), 0);
 
 createRoot(document.getElementById('root')!).render(
