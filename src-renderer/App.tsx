@@ -11,6 +11,7 @@ import { LockScreen } from './components/LockScreen';
 import { useIdentity } from './db/identity';
 import { lazyPage } from './lazyPage';
 import { HOME } from './pageAddress';
+import { idleMoment } from './platform/idle';
 // The first-run welcome page is part of the entry: a new device's first screen waits for no other chunk.
 import { ProfilePage as WelcomePage } from './pages/ProfilePage';
 import { AccountsPage, AuditPage, CaseLedgerPage, CasePage, CasesPage, ConflictsPage, CreditPage, DrawHistoryPage, DrawPage, DrawRecordPage, DrawResultPage, FilingsPage, InspectionSettingsPage, ListPage, MyTasksPage, OverchargePage, ProfilePage, PublicationPage, RefundsPage, StatisticsPage, SyncPage, TargetHistoryPage, TariffPage, VerifyPage, pageAt } from './pageChunks';
@@ -48,7 +49,11 @@ const AppShell = lazyPage(() => import('./components/AppShell').then((m) => m.Ap
 const LAST_ROLE = 'tariffcheck.lastRole';
 function preloadFirstPage(): void {
   const role = localStorage.getItem(LAST_ROLE);
-  if (role !== 'office' && role !== 'lead' && role !== 'inspector') return;
+  if (role !== 'office' && role !== 'lead' && role !== 'inspector') {
+    // A new device: the shell is fetched once the welcome page shows, while the user fills it in.
+    void idleMoment(5_000).then(() => AppShell.preload()).catch(() => undefined);
+    return;
+  }
   for (const chunk of [AppShell, pageAt(window.location.hash), pageAt(HOME[role])]) chunk?.preload().catch(() => undefined); // a failure shows where it is rendered
 }
 preloadFirstPage();

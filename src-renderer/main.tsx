@@ -27,7 +27,13 @@ registerServiceWorker(() =>
 );
 // The sync engine is its own chunk, fetched and started once the entry has run, beside the first screen
 // rather than before it: a new device's welcome page needs none of it.
-setTimeout(() => void import('./sync/controller').then(({ syncController }) => syncController.start()), 0);
+setTimeout(() => {
+  import('./sync/controller').then(
+    ({ syncController }) => syncController.start(),
+    // Only where its chunk cannot be had (offline before the service worker kept it): no sync until reloaded.
+    (e: unknown) => console.warn('sync not started', e),
+  );
+}, 0);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -61,7 +61,7 @@ function menuFor(role: Role, t: (k: string) => string): Item[] {
   return [lists, draw, cases, refunds, publication, statistics, tariffs, settings, sync, conflicts, verify, profile];
 }
 
-/** The landing page of each role. */
+/** When the role's home page is fetched after the shell shows, if the window opened elsewhere. */
 const HOME_AFTER_MS = 1_000;
 const MENU_AFTER_MS = 10_000;
 

@@ -3,7 +3,7 @@
 // IndexedDB takes seconds in Chromium; 250 chunks take ~90 ms. They are read once per window and kept (~20 MB
 // at 100,000 rows); afterwards only the chunks a write changed are read again, so a search is a scan of
 // strings in memory (~20 ms). Every write of list rows calls putColumnRows in the transaction that stores
-// them: the mutators, the pull, the version 13 upgrade.
+// them: the mutators, the pull; the version 13 upgrade, older than the totals, calls putColumnChunks.
 import Dexie, { type EntityTable } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';

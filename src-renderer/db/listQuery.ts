@@ -30,8 +30,9 @@ function applicable(kind: ListKind, f: ListFilter): ListFilter {
 }
 
 /**
- * Which facets an index must match for a filter, joined ('' when it lets every row through: the whole list);
- * null when no index can answer it (a search, a status, no grade).
+ * The facets a filter sets, joined ('' when it lets every row through: the whole list), for `indexed` to
+ * find the index that holds them; null when the filter also searches, or asks for a status or no grade,
+ * which no index holds.
  */
 function indexedFacets(f: ListFilter): string | null {
   if (searches(f) || f.status || f.credit === 'none') return null;
