@@ -89,10 +89,14 @@ describe('keepPrepared: the commitment and the draw on the same lists prepared o
     const { calls, prepare } = counting();
     const district = lists.entities[0]!.district;
     const c = commitmentOf(await prepare(lists.entities, lists.inspectors, plan), plan, AT);
-    await prepare(lists.entities, lists.inspectors, { ...plan, districts: [district] });
+    // The lists read again after a write, in the same scope, straight after the commitment: new arrays.
     const reread = lists.entities.map((e, i) => (i === lists.entities.findIndex((x) => x.active) ? { ...e, active: false } : e));
     await expect(runDrawAsync({ entities: reread, inspectors: lists.inspectors, plan, seed: 's', commitment: c }, prepare)).rejects.toMatchObject({ code: 'commitment-mismatch' });
-    expect(calls).toEqual(['60/30/', `60/30/${district}`, '60/30/']);
+    // The inspectors read again alone: prepared again too; then the same arrays in another scope.
+    const inspectorsAgain = [...lists.inspectors];
+    await prepare(reread, inspectorsAgain, plan);
+    await prepare(reread, inspectorsAgain, { ...plan, districts: [district] });
+    expect(calls).toEqual(['60/30/', '60/30/', '60/30/', `60/30/${district}`]);
   });
 
   it('does not keep a preparation that failed', async () => {
