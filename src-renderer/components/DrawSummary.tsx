@@ -1,13 +1,11 @@
 // The parts of a draw shown both on screen and on the printable record.
 import { Descriptions, Table, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DrawResult } from '../../src-shared/draw/draw';
+import type { DrawGroup, DrawRecord, SelectedTarget } from '../../src-shared/draw/draw';
+import { DRAW_PAGE } from '../db/drawHead';
 import { formatChinaTime } from '../../src-shared/time';
 import { useInspectorNames as useNames } from '../db/cases';
 
-type Selected = DrawResult['selected'][number];
-type Group = DrawResult['groups'][number];
 
 const percent = (ratio: number) => `${(Math.round(ratio * 10000) / 100).toString()}%`;
 
@@ -16,9 +14,8 @@ export function useInspectorNames(): Map<string, string> {
   return useNames();
 }
 
-export function DrawRecordDescriptions({ result, bordered = true }: { result: DrawResult; bordered?: boolean }) {
+export function DrawRecordDescriptions({ record, bordered = true }: { record: DrawRecord; bordered?: boolean }) {
   const { t } = useTranslation();
-  const { record } = result;
   const { plan } = record;
   const recusal = [
     t('draw.recuseConflicts'),
@@ -52,10 +49,10 @@ export function DrawRecordDescriptions({ result, bordered = true }: { result: Dr
   );
 }
 
-export function GroupTable({ groups }: { groups: Group[] }) {
+export function GroupTable({ groups }: { groups: DrawGroup[] }) {
   const { t } = useTranslation();
   return (
-    <Table<Group>
+    <Table<DrawGroup>
       size="small"
       rowKey="label"
       dataSource={groups}
@@ -70,25 +67,30 @@ export function GroupTable({ groups }: { groups: Group[] }) {
   );
 }
 
-/** Rows per page of the selected list on screen. */
-const SELECTED_PAGE = 20;
+/** One page of the drawn targets on screen: the table is given only its rows, with the page and the total. */
+export interface SelectedPaging {
+  page: number;
+  total: number;
+  onPage: (page: number) => void;
+  /** The page's rows are being read (the whole draw, for a page past the first). */
+  loading: boolean;
+}
 
 /**
- * The drawn targets with their teams: paged on screen (only the page shown is given to the table, which
- * otherwise walks all 50,000 rows of a 100,000-target draw on every render), whole when printed.
+ * The drawn targets with their teams: a page at a time on screen (a 100,000-target draw selects 50,000),
+ * all rows when printed (no `paging`).
  */
-export function SelectedTable({ selected, names, print = false }: { selected: Selected[]; names: Map<string, string>; print?: boolean }) {
+export function SelectedTable({ rows, names, paging }: { rows: readonly SelectedTarget[]; names: Map<string, string>; paging?: SelectedPaging }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const current = Math.min(page, Math.max(1, Math.ceil(selected.length / SELECTED_PAGE)));
-  const from = print ? 0 : (current - 1) * SELECTED_PAGE;
+  const from = paging ? (paging.page - 1) * DRAW_PAGE : 0;
   return (
-    <Table<Selected>
+    <Table<SelectedTarget>
       data-testid="selected-table"
       size="small"
       rowKey="uscc"
-      dataSource={print ? selected : selected.slice(from, from + SELECTED_PAGE)}
-      pagination={print ? false : { current, pageSize: SELECTED_PAGE, total: selected.length, showSizeChanger: false, onChange: setPage }}
+      loading={paging?.loading}
+      dataSource={rows as SelectedTarget[]}
+      pagination={paging ? { current: paging.page, pageSize: DRAW_PAGE, total: paging.total, showSizeChanger: false, onChange: paging.onPage } : false}
       columns={[
         { title: t('common.no'), key: 'no', width: 60, render: (_, __, i) => from + i + 1 },
         { title: t('field.uscc'), dataIndex: 'uscc', width: 190 },

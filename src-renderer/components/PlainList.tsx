@@ -9,6 +9,8 @@ export interface PlainListProps<T> {
   renderItem: (item: T) => ReactNode;
   /** Rows per page; all rows on one page when absent or when they fit. */
   pageSize?: number;
+  /** Paged by its owner: `items` are the rows of `page` (of `total`), the whole list is not given. */
+  paging?: { page: number; total: number; onPage: (page: number) => void };
   size?: 'small' | 'middle';
   bordered?: boolean;
   header?: ReactNode;
@@ -20,19 +22,20 @@ export interface PlainListProps<T> {
   itemTestId?: string;
 }
 
-export function PlainList<T>({ items, itemKey, renderItem, pageSize, size = 'middle', bordered = false, header, loading = false, empty, testId, itemTestId }: PlainListProps<T>) {
+export function PlainList<T>({ items, itemKey, renderItem, pageSize, paging, size = 'middle', bordered = false, header, loading = false, empty, testId, itemTestId }: PlainListProps<T>) {
   const { token } = theme.useToken();
   const [page, setPage] = useState(1);
-  const paged = pageSize !== undefined && items.length > pageSize;
-  const current = paged ? Math.min(page, Math.ceil(items.length / pageSize)) : 1;
-  const shown = paged ? items.slice((current - 1) * pageSize, current * pageSize) : items;
+  const total = paging?.total ?? items.length;
+  const paged = pageSize !== undefined && total > pageSize;
+  const current = paging?.page ?? (paged ? Math.min(page, Math.ceil(total / pageSize)) : 1);
+  const shown = paged && !paging ? items.slice((current - 1) * pageSize, current * pageSize) : items;
   const pad = size === 'small' ? `${token.paddingXS}px ${bordered ? token.padding : 0}px` : `${token.paddingSM}px ${bordered ? token.paddingLG : 0}px`;
   const line = `1px solid ${token.colorSplit}`;
   return (
     <Spin spinning={loading}>
       <div data-testid={testId} style={bordered ? { border: `1px solid ${token.colorBorder}`, borderRadius: token.borderRadiusLG } : undefined}>
         {header && <div style={{ padding: pad, borderBottom: line }}>{header}</div>}
-        {items.length === 0 ? (
+        {total === 0 ? (
           <div style={{ padding: pad }}>{empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}</div>
         ) : (
           <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -45,7 +48,7 @@ export function PlainList<T>({ items, itemKey, renderItem, pageSize, size = 'mid
         )}
       </div>
       {paged && (
-        <Pagination size="small" align="end" style={{ marginTop: token.marginSM }} current={current} pageSize={pageSize} total={items.length} showSizeChanger={false} onChange={setPage} />
+        <Pagination size="small" align="end" style={{ marginTop: token.marginSM }} current={current} pageSize={pageSize} total={total} showSizeChanger={false} onChange={paging?.onPage ?? setPage} />
       )}
     </Spin>
   );

@@ -44,6 +44,17 @@ export function useInspectorNames(): Map<string, string> {
   return useLiveQuery(async () => new Map((await db.inspectors.toArray()).map((i) => [i.certNo, i.name])), []) ?? new Map();
 }
 
+const NO_NAMES = new Map<string, string>();
+
+/** Certificate number → name of just these inspectors (a page of teams), from the local list. */
+export function useNamesOf(certs: readonly string[]): Map<string, string> {
+  const key = certs.join('\n');
+  return useLiveQuery(async () => {
+    const found = key ? await db.inspectors.bulkGet([...new Set(key.split('\n'))]) : [];
+    return new Map(found.flatMap((i) => (i ? [[i.certNo, i.name] as const] : [])));
+  }, [key]) ?? NO_NAMES;
+}
+
 /** An inspector by name with the certificate number the law asks for: 王检查（HD-001）; the number alone when unknown here. */
 export function personLabel(names: ReadonlyMap<string, string>, certNo: string): string {
   const name = names.get(certNo);

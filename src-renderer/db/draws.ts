@@ -7,7 +7,10 @@ import { commitInWorker, drawInWorker, type DrawTaskOptions } from '../workers/d
 import type { Entity, Inspector } from '../../src-shared/domain';
 import { readAccount } from '../sync/account';
 import { HubClient } from '../sync/hubClient';
+import { LocalRefusal } from '../sync/mutators';
 import { db } from './db';
+import { matchingKeys } from './listQuery';
+import type { DrawHead } from './drawHead';
 import type { SavedDraw } from './savedDraw';
 
 export type { SavedDraw };
@@ -17,15 +20,16 @@ export function useDraws(): SavedDraw[] | undefined {
 }
 
 /**
- * One draw; undefined while loading, null when it is not here. A draw the hub made is fetched whole
- * the first time it is opened (then kept): null only when that cannot be done (offline, not allowed).
+ * One draw, whole; undefined while loading (or not asked for: `id` null), null when it is not here. A draw
+ * the hub made is fetched whole the first time it is opened (then kept): null only when that cannot be
+ * done (offline, not allowed).
  */
-export function useDraw(id: string): SavedDraw | null | undefined {
-  const here = useLiveQuery(async () => (await db.draws.get(id)) ?? null, [id]);
+export function useDraw(id: string | null): SavedDraw | null | undefined {
+  const here = useLiveQuery(async () => (id === null ? undefined : ((await db.draws.get(id)) ?? null)), [id]);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    if (here !== null || failed === id) return;
-    fetchHubDraw(id).then((d) => d ?? setFailed(id), () => setFailed(id));
+    if (id === null || here !== null || failed === id) return;
+    readDraw(id).then((d) => d ?? setFailed(id), () => setFailed(id));
   }, [here, id, failed]);
   if (here === null && failed !== id) return undefined;
   return here;
@@ -67,13 +71,18 @@ export function useDrawName(id: string): string | null | undefined {
   }, [id]);
 }
 
-/** Active rows of each list (what a draw would read). */
+/**
+ * Active rows of each list (what a draw would read), counted in the search column: a walk over every row
+ * (active is not indexed) held the window for seconds at 100,000 targets, while the worker read the lists.
+ */
 export function useActiveCounts(): { entities: number; inspectors: number } | undefined {
-  return useLiveQuery(async () => ({
-    entities: await db.entities.filter((e) => e.active).count(),
-    inspectors: await db.inspectors.filter((i) => i.active).count(),
-  }), []);
+  return useLiveQuery(async () => {
+    const [entities, inspectors] = await Promise.all([matchingKeys(db, 'entities', ACTIVE), matchingKeys(db, 'inspectors', ACTIVE)]);
+    return { entities: entities.length, inspectors: inspectors.length };
+  }, []);
 }
+
+const ACTIVE = { text: '', status: 'active' } as const;
 
 /** Both lists as stored. */
 export async function readLists(): Promise<{ entities: Entity[]; inspectors: Inspector[] }> {
@@ -82,10 +91,10 @@ export async function readLists(): Promise<{ entities: Entity[]; inspectors: Ins
 }
 
 /**
- * A draw made on the hub, fetched whole once and kept here like a local one (the same record, verify,
- * notice and printed record); undefined while loading, null when it cannot be had (offline, not kept).
+ * A draw, whole: the one kept here, or one made on the hub, fetched whole once and kept here like a local
+ * one (the same record, verify, notice and printed record); null when it cannot be had (offline, not kept).
  */
-export async function fetchHubDraw(id: string): Promise<SavedDraw | null> {
+export async function readDraw(id: string): Promise<SavedDraw | null> {
   const kept = await db.draws.get(id);
   if (kept) return kept;
   const account = await readAccount(db);
@@ -93,6 +102,13 @@ export async function fetchHubDraw(id: string): Promise<SavedDraw | null> {
   const draw = await new HubClient(account.hubUrl, account.token).hubDraw(id);
   const saved: SavedDraw = { id, drawnAt: draw.result.record.drawnAt, drawnBy: draw.by, result: draw.result, source: 'hub' };
   await db.draws.put(saved);
+  return saved;
+}
+
+/** A draw, whole, for a document or 复核 of it; a LocalRefusal when it cannot be had here. */
+export async function wholeDraw(id: string): Promise<SavedDraw> {
+  const saved = await readDraw(id);
+  if (!saved) throw new LocalRefusal('draw-not-here', `draw ${id} is not on this device`);
   return saved;
 }
 
@@ -135,9 +151,9 @@ export function commitHere(plan: DrawPlan, forHub: boolean, options: DrawTaskOpt
 /**
  * Draws on this device in the worker, which reads the lists, refuses them if they or the plan no longer
  * hash to the commitment, draws and keeps the result: the window stays responsive during a
- * 100,000-target draw. Resolves with the number of targets drawn; rejects with the DrawError, or
- * TaskCancelled when `options.signal` aborts before it records.
+ * 100,000-target draw. Resolves with what the result page shows first (its head); rejects with the
+ * DrawError, or TaskCancelled when `options.signal` aborts before it records.
  */
-export function drawHere(id: string, plan: DrawPlan, seed: string, by: string, commitment: Commitment, options: DrawTaskOptions = {}): Promise<number> {
+export function drawHere(id: string, plan: DrawPlan, seed: string, by: string, commitment: Commitment, options: DrawTaskOptions = {}): Promise<DrawHead> {
   return drawInWorker(id, plan, seed, by, commitment, options);
 }

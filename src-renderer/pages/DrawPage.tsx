@@ -1,5 +1,5 @@
 import { App, Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Statistic, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { v7 as uuidv7 } from 'uuid';
@@ -87,6 +87,67 @@ function CommitmentCard({ commitment: c }: { commitment: Commitment }) {
   );
 }
 
+const NO_DISTRICTS: readonly string[] = [];
+
+/**
+ * The plan's fields: their own component, kept out of the draw page's renders while the work runs (each stage
+ * of a draw re-rendered the whole form, 50–90 ms at a time, as the worker drew).
+ */
+const PlanCard = memo(function PlanCard({ districts, ownDistrict, onScopeChange }: { districts: readonly string[]; ownDistrict: string | null; onScopeChange: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('draw.plan')}>
+      <Form.Item name="name" label={t('draw.planName')} rules={[{ required: true, whitespace: true, message: t('draw.planNameRequired') }]}>
+        <Input placeholder={t('draw.planNameHint')} />
+      </Form.Item>
+      <Space size="large" wrap>
+        <Form.Item name="ratioPercent" label={t('draw.ratio')} rules={[{ required: true }]} extra={t('draw.ratioHint')}>
+          <InputNumber min={0} max={100} step={5} suffix="%" style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="teamSize" label={t('draw.teamSize')} rules={[{ required: true }]} extra={t('draw.teamSizeHint')}>
+          <InputNumber min={0} max={10} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name="maxPerInspector" label={t('draw.maxPerInspector')} extra={t('draw.maxPerInspectorHint')}>
+          <InputNumber min={1} style={{ width: 140 }} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="districts" label={t('draw.scope')} extra={t(ownDistrict ? 'draw.scopeLead' : 'draw.scopeHint')}>
+        <Select mode="multiple" allowClear disabled={ownDistrict !== null} placeholder={t('draw.scopeAll')} aria-label={t('draw.scope')}
+          options={districts.map((d) => ({ value: d, label: d }))} onChange={onScopeChange} />
+      </Form.Item>
+      <Form.Item name="groupBy" label={t('draw.groupBy')}>
+        <Checkbox.Group
+          options={[
+            { value: 'district', label: t('field.district'), disabled: true },
+            { value: 'subdistrict', label: t('field.subdistrict') },
+            { value: 'kind', label: t('field.kind') },
+            { value: 'credit', label: t('field.credit') },
+          ]}
+        />
+      </Form.Item>
+      <Typography.Text strong>{t('draw.riskRatios')}</Typography.Text>
+      <Typography.Paragraph type="secondary">{t('draw.riskRatiosHint')}</Typography.Paragraph>
+      <Space wrap>
+        {CREDIT_GRADES.map((g) => (
+          <Form.Item key={g} name={['riskPercent', g]} label={t(`credit.${g}`)}>
+            <InputNumber min={0} max={100} suffix="%" style={{ width: 120 }} />
+          </Form.Item>
+        ))}
+      </Space>
+      <Form.Item label={t('draw.recusal')}>
+        <Space orientation="vertical">
+          <Form.Item name="sameSubdistrict" valuePropName="checked" noStyle>
+            <Checkbox>{t('draw.recuseSameSubdistrict')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="lastInspector" valuePropName="checked" noStyle>
+            <Checkbox>{t('draw.recuseLastInspector')}</Checkbox>
+          </Form.Item>
+          <Checkbox checked disabled>{t('draw.recuseConflicts')}</Checkbox>
+        </Space>
+      </Form.Item>
+    </Card>  );
+});
+
 /** A new draw: the plan, its commitment, the seeds entered in front of witnesses, and the draw itself. */
 export function DrawPage() {
   const { t } = useTranslation();
@@ -98,12 +159,14 @@ export function DrawPage() {
   useStandby(drawWorker);
   const identity = useIdentity();
   const by = identity?.name ?? '';
-  const districts = useDistricts() ?? [];
+  const districts = useDistricts() ?? NO_DISTRICTS;
   // A lead's plan covers their district, fixed; the office chooses (none = every district).
   const ownDistrict = identity?.role === 'lead' ? identity.district : null;
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [commitment, setCommitment] = useState<{ where: PlanForm['where']; commitment: Commitment } | null>(null);
+  // A change of scope asks for a new commitment.
+  const forgetCommitment = useCallback(() => setCommitment(null), []);
   const counts = useActiveCounts();
   // The work in the draw worker: its stage, whether it records already (Cancel no longer applies), and its Cancel.
   const [stage, setStage] = useState<DrawStage | null>(null);
@@ -161,9 +224,9 @@ export function DrawPage() {
         return;
       }
       const id = uuidv7();
-      const count = await drawHere(id, toPlan(f), seed, by, commitment.commitment, workOptions());
-      message.success(t('draw.done', { count }));
-      navigate(`/draws/${id}`);
+      const head = await drawHere(id, toPlan(f), seed, by, commitment.commitment, workOptions());
+      message.success(t('draw.done', { count: head.selectedCount }));
+      navigate(`/draws/${id}`, { state: { drawHead: head } });
     } catch (e) {
       if (isCancelled(e)) message.info(t('draw.cancelled'));
       else setError(describeError(t, e));
@@ -195,56 +258,7 @@ export function DrawPage() {
     <Form<PlanForm> form={form} layout="vertical" initialValues={initial} onFinish={(f) => void draw(f)}>
       <Row gutter={16}>
         <Col xs={24} xl={15}>
-          <Card title={t('draw.plan')}>
-            <Form.Item name="name" label={t('draw.planName')} rules={[{ required: true, whitespace: true, message: t('draw.planNameRequired') }]}>
-              <Input placeholder={t('draw.planNameHint')} />
-            </Form.Item>
-            <Space size="large" wrap>
-              <Form.Item name="ratioPercent" label={t('draw.ratio')} rules={[{ required: true }]} extra={t('draw.ratioHint')}>
-                <InputNumber min={0} max={100} step={5} suffix="%" style={{ width: 140 }} />
-              </Form.Item>
-              <Form.Item name="teamSize" label={t('draw.teamSize')} rules={[{ required: true }]} extra={t('draw.teamSizeHint')}>
-                <InputNumber min={0} max={10} style={{ width: 120 }} />
-              </Form.Item>
-              <Form.Item name="maxPerInspector" label={t('draw.maxPerInspector')} extra={t('draw.maxPerInspectorHint')}>
-                <InputNumber min={1} style={{ width: 140 }} />
-              </Form.Item>
-            </Space>
-            <Form.Item name="districts" label={t('draw.scope')} extra={t(ownDistrict ? 'draw.scopeLead' : 'draw.scopeHint')}>
-              <Select mode="multiple" allowClear disabled={ownDistrict !== null} placeholder={t('draw.scopeAll')} aria-label={t('draw.scope')}
-                options={districts.map((d) => ({ value: d, label: d }))} onChange={() => setCommitment(null)} />
-            </Form.Item>
-            <Form.Item name="groupBy" label={t('draw.groupBy')}>
-              <Checkbox.Group
-                options={[
-                  { value: 'district', label: t('field.district'), disabled: true },
-                  { value: 'subdistrict', label: t('field.subdistrict') },
-                  { value: 'kind', label: t('field.kind') },
-                  { value: 'credit', label: t('field.credit') },
-                ]}
-              />
-            </Form.Item>
-            <Typography.Text strong>{t('draw.riskRatios')}</Typography.Text>
-            <Typography.Paragraph type="secondary">{t('draw.riskRatiosHint')}</Typography.Paragraph>
-            <Space wrap>
-              {CREDIT_GRADES.map((g) => (
-                <Form.Item key={g} name={['riskPercent', g]} label={t(`credit.${g}`)}>
-                  <InputNumber min={0} max={100} suffix="%" style={{ width: 120 }} />
-                </Form.Item>
-              ))}
-            </Space>
-            <Form.Item label={t('draw.recusal')}>
-              <Space orientation="vertical">
-                <Form.Item name="sameSubdistrict" valuePropName="checked" noStyle>
-                  <Checkbox>{t('draw.recuseSameSubdistrict')}</Checkbox>
-                </Form.Item>
-                <Form.Item name="lastInspector" valuePropName="checked" noStyle>
-                  <Checkbox>{t('draw.recuseLastInspector')}</Checkbox>
-                </Form.Item>
-                <Checkbox checked disabled>{t('draw.recuseConflicts')}</Checkbox>
-              </Space>
-            </Form.Item>
-          </Card>
+          <PlanCard districts={districts} ownDistrict={ownDistrict} onScopeChange={forgetCommitment} />
         </Col>
         <Col xs={24} xl={9}>
           <Card title={t('draw.run')}>

@@ -4,23 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
 import { platform } from '../platform';
-import { useDraw, type SavedDraw } from '../db/draws';
+import { useDraw, wholeDraw } from '../db/draws';
 import { saveDrawPdf } from '../db/documents';
 import { announceSaved } from '../components/announceSaved';
 import { describeError } from '../i18n/errors';
 
 /**
- * Makes the draw's record or public notice as PDF on this device and saves it. Busy while it is made:
- * a few seconds for thousands of targets.
+ * Makes the draw's record or public notice as PDF on this device and saves it, reading the whole draw as it
+ * starts. Busy while it is made: a few seconds for thousands of targets.
  */
-export function DrawPdfButton({ kind, saved, primary = false }: { kind: 'record' | 'notice'; saved: SavedDraw; primary?: boolean }) {
+export function DrawPdfButton({ kind, id, primary = false }: { kind: 'record' | 'notice'; id: string; primary?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   async function save() {
     setBusy(true);
     try {
-      announceSaved(message, t, await saveDrawPdf(kind, saved));
+      announceSaved(message, t, await saveDrawPdf(kind, await wholeDraw(id)));
     } catch (e) {
       message.error(describeError(t, e));
     } finally {
@@ -51,8 +51,8 @@ export function DrawRecordPage() {
       <Space className="no-print" orientation="vertical" style={{ marginBottom: 16, width: '100%' }}>
         <Space wrap>
           <Button onClick={() => navigate(`/draws/${id}`)}>{t('common.back')}</Button>
-          <DrawPdfButton kind="record" saved={saved} primary />
-          <DrawPdfButton kind="notice" saved={saved} />
+          <DrawPdfButton kind="record" id={id} primary />
+          <DrawPdfButton kind="notice" id={id} />
           <Button onClick={() => void platform.printPage({ title: t('draw.recordTitle'), suggestedName: `${t('draw.recordTitle')}-${result.record.plan.name}.pdf` })}>
             {t('draw.print')}
           </Button>
@@ -60,11 +60,11 @@ export function DrawRecordPage() {
         <Alert type="info" showIcon title={t('drawDocs.pdfNote')} />
       </Space>
       <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('draw.recordTitle')}</Typography.Title>
-      <DrawRecordDescriptions result={result} />
+      <DrawRecordDescriptions record={result.record} />
       <Typography.Title level={5} style={{ marginTop: 24 }}>{t('draw.groups')}</Typography.Title>
       <GroupTable groups={result.groups} />
       <Typography.Title level={5} style={{ marginTop: 24 }}>{t('draw.selectedList', { count: result.selected.length })}</Typography.Title>
-      <SelectedTable selected={result.selected} names={names} print />
+      <SelectedTable rows={result.selected} names={names} />
       <div style={{ marginTop: 48, display: 'flex', justifyContent: 'space-between' }}>
         <span>{t('draw.signDrawer')}</span>
         <span>{t('draw.signWitness')}</span>

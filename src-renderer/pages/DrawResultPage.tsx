@@ -1,14 +1,17 @@
 import { Alert, App, Button, Card, Empty, Space, Typography } from 'antd';
 import { PlainList } from '../components/PlainList';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { buildNoticeWorkbook } from '../../src-shared/draw/notice';
 import { verifyDrawAsync } from '../../src-shared/draw/verify';
-import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
+import { DrawRecordDescriptions, GroupTable, SelectedTable } from '../components/DrawSummary';
 import { platform } from '../platform';
 import { DrawPdfButton } from './DrawRecordPage';
-import { listsAsOf, readLists, useDraw, type ListChange } from '../db/draws';
+import { listsAsOf, readLists, useDraw, wholeDraw, type ListChange } from '../db/draws';
+import { DRAW_PAGE, givenHead, headOf, pageRows } from '../db/drawHead';
+import { useNamesOf } from '../db/cases';
+import { describeError } from '../i18n/errors';
 import { formatChinaTime } from '../../src-shared/time';
 
 /** 'entities 9135…' → '检查对象 9135…': the record keeps the list's code, people read its name. */
@@ -17,50 +20,68 @@ function excludedLabel(key: string, t: (k: string) => string): string {
 }
 
 /**
- * Rows per page of the excluded and the differences: a 100,000-target list leaves out some 2,000 inactive
- * rows, and rendering them all held the window over a second after each draw.
+ * One draw: its record, groups and the drawn targets a page at a time; publish, print, verify. Opened
+ * straight after a draw, it shows the head the draw worker gave (db/drawHead.ts) and reads the whole draw
+ * only for another page, a document or 复核; opened from 抽查记录, it reads the whole draw.
  */
-const LIST_PAGE = 20;
-
-/** One draw: its record, groups and selected list; publish, print, verify. */
 export function DrawResultPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { id = '' } = useParams();
-  const saved = useDraw(id);
-  const names = useInspectorNames();
+  const given = givenHead(useLocation().state, id);
+  const [selectedPage, setSelectedPage] = useState(1);
+  const [excludedPage, setExcludedPage] = useState(1);
+  // Read once a page past the first is asked for, then kept while the page is open.
+  const [whole, setWhole] = useState(false);
+  const saved = useDraw(given && !whole ? null : id);
+  const turnTo = (set: (page: number) => void) => (page: number) => {
+    setWhole(true);
+    set(page);
+  };
+  const head = useMemo(() => given ?? (saved ? headOf(saved) : null), [given, saved]);
+  const selectedRows = head ? pageRows(head.selected, saved?.result.selected, selectedPage) : null;
+  const excludedRows = head ? pageRows(head.excluded, saved?.result.excluded, excludedPage) : null;
+  const names = useNamesOf(useMemo(() => (selectedRows ?? []).flatMap((s) => s.inspectors), [selectedRows]));
   const [verdict, setVerdict] = useState<{ ok: boolean; differences: string[]; changedSince: ListChange[] } | null>(null);
-  if (saved === undefined) return null;
   if (saved === null) return <Empty description={t('draw.notFound')} />;
-  const { result } = saved;
+  if (!head) return null;
+  const { record } = head;
 
-  async function exportNotice() {
-    const { inspectors } = await readLists();
-    const data = await buildNoticeWorkbook(result, result.record.plan, inspectors);
+  async function act(work: () => Promise<void>) {
+    try {
+      await work();
+    } catch (e) {
+      message.error(describeError(t, e));
+    }
+  }
+
+  const exportNotice = () => act(async () => {
+    const [{ result }, { inspectors }] = await Promise.all([wholeDraw(id), readLists()]);
+    const data = await buildNoticeWorkbook(result, record.plan, inspectors);
     const ok = await platform.saveFile({
       title: t('draw.exportNotice'),
-      suggestedName: `${t('draw.noticeFile')}-${result.record.plan.name}.xlsx`,
+      suggestedName: `${t('draw.noticeFile')}-${record.plan.name}.xlsx`,
       filters: [{ name: 'Excel', extensions: ['xlsx'] }],
       data,
     });
     if (ok) message.success(t('common.saved'));
-  }
+  });
 
   // Against the lists as they stood when it was drawn (from the list history); later changes are named apart.
-  async function verify() {
-    const { entities, inspectors, changedSince } = await listsAsOf(result.record.drawnAt);
+  const verify = () => act(async () => {
+    const [{ result }, { entities, inspectors, changedSince }] = await Promise.all([wholeDraw(id), listsAsOf(record.drawnAt)]);
     setVerdict({ ...(await verifyDrawAsync(result, entities, inspectors)), changedSince });
-  }
+  });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
-        title={t('draw.resultTitle', { name: result.record.plan.name })}
+        title={t('draw.resultTitle', { name: record.plan.name })}
         extra={
           <Space wrap>
             <Button type="primary" onClick={() => void exportNotice()}>{t('draw.exportNotice')}</Button>
-            <DrawPdfButton kind="notice" saved={saved} />
-            <DrawPdfButton kind="record" saved={saved} />
+            <DrawPdfButton kind="notice" id={id} />
+            <DrawPdfButton kind="record" id={id} />
             <Link to={`/draws/${id}/record`}><Button>{t('draw.printRecord')}</Button></Link>
             <Button onClick={() => void verify()}>{t('draw.verify')}</Button>
           </Space>
@@ -73,7 +94,7 @@ export function DrawResultPage() {
             showIcon
             type={verdict.ok ? 'success' : 'error'}
             title={verdict.ok ? t('draw.verifyOk') : t('draw.verifyFailed')}
-            description={verdict.ok ? t('draw.verifyOkDetail') : <PlainList size="small" pageSize={LIST_PAGE} items={verdict.differences} itemKey={(_, i) => String(i)} renderItem={(d) => d} />}
+            description={verdict.ok ? t('draw.verifyOkDetail') : <PlainList size="small" pageSize={DRAW_PAGE} items={verdict.differences} itemKey={(_, i) => String(i)} renderItem={(d) => d} />}
           />
         )}
         {verdict && verdict.changedSince.length > 0 && (
@@ -86,17 +107,25 @@ export function DrawResultPage() {
             description={<PlainList size="small" items={verdict.changedSince.slice(0, 50)} itemKey={(_, i) => String(i)} renderItem={(c) => `${formatChinaTime(c.at)} ${t(c.kind === 'entities' ? 'nav.entities' : 'nav.inspectors')} ${c.key}：${t(`history.${c.action}`)}`} />}
           />
         )}
-        <DrawRecordDescriptions result={result} />
+        <DrawRecordDescriptions record={record} />
       </Card>
       <Card title={t('draw.groups')}>
-        <GroupTable groups={result.groups} />
+        <GroupTable groups={head.groups} />
       </Card>
-      <Card title={t('draw.selectedList', { count: result.selected.length })}>
-        <SelectedTable selected={result.selected} names={names} />
+      <Card title={t('draw.selectedList', { count: head.selectedCount })}>
+        <SelectedTable rows={selectedRows ?? []} names={names} paging={{ page: selectedPage, total: head.selectedCount, onPage: turnTo(setSelectedPage), loading: selectedRows === null }} />
       </Card>
-      {result.excluded.length > 0 && (
-        <Card title={t('draw.excluded', { count: result.excluded.length })}>
-          <PlainList size="small" pageSize={LIST_PAGE} items={result.excluded} itemKey={(x, i) => `${x.key}:${i}`} renderItem={(x) => <><Typography.Text code>{excludedLabel(x.key, t)}</Typography.Text> {x.reason}</>} />
+      {head.excludedCount > 0 && (
+        <Card title={t('draw.excluded', { count: head.excludedCount })}>
+          <PlainList
+            size="small"
+            pageSize={DRAW_PAGE}
+            paging={{ page: excludedPage, total: head.excludedCount, onPage: turnTo(setExcludedPage) }}
+            loading={excludedRows === null}
+            items={excludedRows ?? []}
+            itemKey={(x, i) => `${x.key}:${i}`}
+            renderItem={(x) => <><Typography.Text code>{excludedLabel(x.key, t)}</Typography.Text> {x.reason}</>}
+          />
         </Card>
       )}
     </Space>

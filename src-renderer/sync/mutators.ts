@@ -11,7 +11,7 @@ import { appendMutation, nextHlc } from './outbox';
 export class LocalRefusal extends Error {
   override readonly name = 'LocalRefusal';
   constructor(
-    readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team' | 'not-approvable' | 'not-approved' | 'not-publishable',
+    readonly code: 'not-enrolled' | 'not-found' | 'frozen' | 'submitted' | 'not-team' | 'not-approvable' | 'not-approved' | 'not-publishable' | 'draw-not-here',
     message: string,
     /** Why an approval is refused (code 'not-approvable'). */
     readonly problems: readonly ApprovalProblem[] = [],

@@ -12,6 +12,7 @@ import { keepPrepared, parsePlan, runDrawAsync } from '../../src-shared/draw/dra
 import type { DrawPlan } from '../../src-shared/draw/plan';
 import type { Entity } from '../../src-shared/domain';
 import { db } from '../db/db';
+import { headOf, type DrawHead } from '../db/drawHead';
 import { recordDraw } from '../sync/drawMutators';
 import { listSnapshot } from './listSnapshot';
 import { serveTask } from './serve';
@@ -21,7 +22,8 @@ export type DrawRequest =
   | { type: 'commit'; plan: DrawPlan; leaveOutOpenCases: boolean }
   | { type: 'draw'; id: string; plan: DrawPlan; seed: string; by: string; commitment: Commitment };
 
-export type DrawReply = { type: 'committed'; commitment: Commitment } | { type: 'drawn'; id: string; selected: number };
+/** A draw's answer carries what its result page shows first (db/drawHead.ts), so the window need not read it back. */
+export type DrawReply = { type: 'committed'; commitment: Commitment } | { type: 'drawn'; head: DrawHead };
 
 /** The stage the work has reached, in order. */
 export type DrawStage = 'read' | 'hash' | 'draw' | 'record';
@@ -52,5 +54,5 @@ serveTask<DrawRequest, DrawStage, DrawReply>(async (request, { progress, mayStor
   await mayStore();
   progress('record');
   await recordDraw(db, id, result, by);
-  return { type: 'drawn', id, selected: result.selected.length };
+  return { type: 'drawn', head: headOf({ id, drawnAt: result.record.drawnAt, drawnBy: by, result }) };
 });

@@ -2,6 +2,7 @@
 import type { Commitment } from '../../src-shared/draw/commitment';
 import { DrawError, type DrawErrorCode, type DrawRule } from '../../src-shared/draw/draw';
 import type { DrawPlan } from '../../src-shared/draw/plan';
+import type { DrawHead } from '../db/drawHead';
 import type { DrawReply, DrawRequest, DrawStage } from './draw.worker';
 import { standbyWorker } from './standby';
 import { runTask, type SentError, type TaskOptions } from './task';
@@ -35,9 +36,9 @@ export async function commitInWorker(plan: DrawPlan, leaveOutOpenCases: boolean,
   return reply.commitment;
 }
 
-/** Draws and records in the worker; resolves with the number of targets drawn. */
-export async function drawInWorker(id: string, plan: DrawPlan, seed: string, by: string, commitment: Commitment, options: DrawTaskOptions = {}): Promise<number> {
+/** Draws and records in the worker; resolves with what the result page shows first. */
+export async function drawInWorker(id: string, plan: DrawPlan, seed: string, by: string, commitment: Commitment, options: DrawTaskOptions = {}): Promise<DrawHead> {
   const reply = await askDrawWorker({ type: 'draw', id, plan, seed, by, commitment }, options);
   if (reply.type !== 'drawn') throw new Error('unexpected answer of the draw worker');
-  return reply.selected;
+  return reply.head;
 }

@@ -96,8 +96,17 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
   const selectedRows = page.getByTestId('selected-table').locator('tbody tr.ant-table-row');
   await expect(selectedRows).toHaveCount(20);
   await expect(selectedRows.first()).toContainText(`1${expected.selected[0]!.uscc}${expected.selected[0]!.name}`);
+  // Each team by name and certificate number, read for the page shown.
+  const inspectorName = new Map([...messyInspectors.accepted.map((a) => a.value), ...moreInspectors].map((i) => [i.certNo, i.name]));
+  const teamOf = (n: number) => expected.selected[n]!.inspectors.map((c) => `${inspectorName.get(c)!} ${c}`).join('');
+  await expect(selectedRows.first()).toContainText(teamOf(0));
+  // A later page reads the whole draw (the page opened on the draw worker's head); back on the first, the same rows.
   await page.locator('.ant-card', { has: page.getByTestId('selected-table') }).getByRole('listitem', { name: '2', exact: true }).click();
   await expect(selectedRows.first()).toContainText(`21${expected.selected[20]!.uscc}${expected.selected[20]!.name}`);
+  await expect(selectedRows.first()).toContainText(teamOf(20));
+  await expect(selectedRows).toHaveCount(Math.min(20, expected.selected.length - 20));
+  await page.locator('.ant-card', { has: page.getByTestId('selected-table') }).getByRole('listitem', { name: '1', exact: true }).click();
+  await expect(selectedRows.first()).toContainText(`1${expected.selected[0]!.uscc}${expected.selected[0]!.name}`);
 
   await page.getByRole('button', { name: /^复\s?核$/ }).click();
   await expect(page.getByTestId('verify-result')).toContainText('复核一致');
