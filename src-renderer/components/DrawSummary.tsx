@@ -4,15 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { DrawGroup, DrawRecord, SelectedTarget } from '../../src-shared/draw/draw';
 import { DRAW_PAGE } from '../db/drawHead';
 import { formatChinaTime } from '../../src-shared/time';
-import { useInspectorNames as useNames } from '../db/cases';
-
 
 const percent = (ratio: number) => `${(Math.round(ratio * 10000) / 100).toString()}%`;
-
-/** Certificate number → inspector name, from the local list. */
-export function useInspectorNames(): Map<string, string> {
-  return useNames();
-}
 
 export function DrawRecordDescriptions({ record, bordered = true }: { record: DrawRecord; bordered?: boolean }) {
   const { t } = useTranslation();
@@ -89,7 +82,7 @@ export function SelectedTable({ rows, names, paging }: { rows: readonly Selected
       size="small"
       rowKey="uscc"
       loading={paging?.loading}
-      dataSource={rows as SelectedTarget[]}
+      dataSource={rows}
       pagination={paging ? { current: paging.page, pageSize: DRAW_PAGE, total: paging.total, showSizeChanger: false, onChange: paging.onPage } : false}
       columns={[
         { title: t('common.no'), key: 'no', width: 60, render: (_, __, i) => from + i + 1 },

@@ -9,7 +9,7 @@ export interface PlainListProps<T> {
   renderItem: (item: T) => ReactNode;
   /** Rows per page; all rows on one page when absent or when they fit. */
   pageSize?: number;
-  /** Paged by its owner: `items` are the rows of `page` (of `total`), the whole list is not given. */
+  /** Paged by its owner, `pageSize` rows a page: `items` are the rows of `page` (of `total`), the whole list is not given. */
   paging?: { page: number; total: number; onPage: (page: number) => void };
   size?: 'small' | 'middle';
   bordered?: boolean;

@@ -2,8 +2,7 @@
 // lists and their lengths. The draw worker hands it to the window with its answer, so the page opens without
 // the window reading the whole draw back (a 100,000-target draw's 50,000 rows held it over 100 ms); the
 // whole draw is read only for another page, a document or 复核.
-import type { DrawGroup, DrawRecord, Excluded, SelectedTarget } from '../../src-shared/draw/draw';
-import type { SavedDraw } from './savedDraw';
+import type { DrawGroup, DrawRecord, DrawResult, Excluded, SelectedTarget } from '../../src-shared/draw/draw';
 
 /** Rows per page of the drawn targets and of the rows left out, on screen. */
 export const DRAW_PAGE = 20;
@@ -19,10 +18,9 @@ export interface DrawHead {
   excluded: Excluded[];
 }
 
-export function headOf(saved: SavedDraw): DrawHead {
-  const { record, groups, selected, excluded } = saved.result;
+export function headOf(id: string, { record, groups, selected, excluded }: DrawResult): DrawHead {
   return {
-    id: saved.id,
+    id,
     record,
     groups,
     selectedCount: selected.length,

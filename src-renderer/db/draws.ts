@@ -9,7 +9,7 @@ import { readAccount } from '../sync/account';
 import { HubClient } from '../sync/hubClient';
 import { LocalRefusal } from '../sync/mutators';
 import { db } from './db';
-import { matchingKeys } from './listQuery';
+import { activeCounts } from './listQuery';
 import type { DrawHead } from './drawHead';
 import type { SavedDraw } from './savedDraw';
 
@@ -71,18 +71,10 @@ export function useDrawName(id: string): string | null | undefined {
   }, [id]);
 }
 
-/**
- * Active rows of each list (what a draw would read), counted in the search column: a walk over every row
- * (active is not indexed) held the window for seconds at 100,000 targets, while the worker read the lists.
- */
+/** Active rows of each list (what a draw would read). */
 export function useActiveCounts(): { entities: number; inspectors: number } | undefined {
-  return useLiveQuery(async () => {
-    const [entities, inspectors] = await Promise.all([matchingKeys(db, 'entities', ACTIVE), matchingKeys(db, 'inspectors', ACTIVE)]);
-    return { entities: entities.length, inspectors: inspectors.length };
-  }, []);
+  return useLiveQuery(() => activeCounts(db), []);
 }
-
-const ACTIVE = { text: '', status: 'active' } as const;
 
 /** Both lists as stored. */
 export async function readLists(): Promise<{ entities: Entity[]; inspectors: Inspector[] }> {
@@ -108,7 +100,7 @@ export async function readDraw(id: string): Promise<SavedDraw | null> {
 /** A draw, whole, for a document or 复核 of it; a LocalRefusal when it cannot be had here. */
 export async function wholeDraw(id: string): Promise<SavedDraw> {
   const saved = await readDraw(id);
-  if (!saved) throw new LocalRefusal('draw-not-here', `draw ${id} is not on this device`);
+  if (!saved) throw new LocalRefusal('draw-not-here', `draw ${id} is not on this device, which is not enrolled`);
   return saved;
 }
 

@@ -145,7 +145,8 @@ const PlanCard = memo(function PlanCard({ districts, ownDistrict, onScopeChange 
           <Checkbox checked disabled>{t('draw.recuseConflicts')}</Checkbox>
         </Space>
       </Form.Item>
-    </Card>  );
+    </Card>
+  );
 });
 
 /** A new draw: the plan, its commitment, the seeds entered in front of witnesses, and the draw itself. */

@@ -2,25 +2,26 @@ import { Alert, App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { DrawRecordDescriptions, GroupTable, SelectedTable, useInspectorNames } from '../components/DrawSummary';
+import { DrawRecordDescriptions, GroupTable, SelectedTable } from '../components/DrawSummary';
+import { useInspectorNames } from '../db/cases';
 import { platform } from '../platform';
-import { useDraw, wholeDraw } from '../db/draws';
+import { useDraw, wholeDraw, type SavedDraw } from '../db/draws';
 import { saveDrawPdf } from '../db/documents';
 import { announceSaved } from '../components/announceSaved';
 import { describeError } from '../i18n/errors';
 
 /**
- * Makes the draw's record or public notice as PDF on this device and saves it, reading the whole draw as it
- * starts. Busy while it is made: a few seconds for thousands of targets.
+ * Makes the draw's record or public notice as PDF on this device and saves it, from the whole draw (`saved`,
+ * or read as it starts). Busy while it is made: a few seconds for thousands of targets.
  */
-export function DrawPdfButton({ kind, id, primary = false }: { kind: 'record' | 'notice'; id: string; primary?: boolean }) {
+export function DrawPdfButton({ kind, id, saved, primary = false }: { kind: 'record' | 'notice'; id: string; saved?: SavedDraw; primary?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   async function save() {
     setBusy(true);
     try {
-      announceSaved(message, t, await saveDrawPdf(kind, await wholeDraw(id)));
+      announceSaved(message, t, await saveDrawPdf(kind, saved ?? (await wholeDraw(id))));
     } catch (e) {
       message.error(describeError(t, e));
     } finally {
@@ -51,8 +52,8 @@ export function DrawRecordPage() {
       <Space className="no-print" orientation="vertical" style={{ marginBottom: 16, width: '100%' }}>
         <Space wrap>
           <Button onClick={() => navigate(`/draws/${id}`)}>{t('common.back')}</Button>
-          <DrawPdfButton kind="record" id={id} primary />
-          <DrawPdfButton kind="notice" id={id} />
+          <DrawPdfButton kind="record" id={id} saved={saved} primary />
+          <DrawPdfButton kind="notice" id={id} saved={saved} />
           <Button onClick={() => void platform.printPage({ title: t('draw.recordTitle'), suggestedName: `${t('draw.recordTitle')}-${result.record.plan.name}.pdf` })}>
             {t('draw.print')}
           </Button>

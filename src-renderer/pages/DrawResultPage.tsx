@@ -19,44 +19,58 @@ function excludedLabel(key: string, t: (k: string) => string): string {
   return key.replace(/^(entities|inspectors) /, (_, kind: string) => `${t(kind === 'entities' ? 'nav.entities' : 'nav.inspectors')} `);
 }
 
+/** One draw's page, begun afresh (first pages, no verdict) for each draw opened. */
+export function DrawResultPage() {
+  const { id = '' } = useParams();
+  return <DrawResult key={id} id={id} />;
+}
+
 /**
  * One draw: its record, groups and the drawn targets a page at a time; publish, print, verify. Opened
  * straight after a draw, it shows the head the draw worker gave (db/drawHead.ts) and reads the whole draw
  * only for another page, a document or 复核; opened from 抽查记录, it reads the whole draw.
  */
-export function DrawResultPage() {
+function DrawResult({ id }: { id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { id = '' } = useParams();
   const given = givenHead(useLocation().state, id);
   const [selectedPage, setSelectedPage] = useState(1);
   const [excludedPage, setExcludedPage] = useState(1);
-  // Read once a page past the first is asked for, then kept while the page is open.
-  const [whole, setWhole] = useState(false);
-  const saved = useDraw(given && !whole ? null : id);
+  // The whole draw is read once a page past the first is asked for, then kept while the page is open.
+  const [turned, setTurned] = useState(false);
+  const saved = useDraw(given && !turned ? null : id);
   const turnTo = (set: (page: number) => void) => (page: number) => {
-    setWhole(true);
+    setTurned(true);
     set(page);
   };
-  const head = useMemo(() => given ?? (saved ? headOf(saved) : null), [given, saved]);
-  const selectedRows = head ? pageRows(head.selected, saved?.result.selected, selectedPage) : null;
+  const head = useMemo(() => given ?? (saved ? headOf(saved.id, saved.result) : null), [given, saved]);
+  const selectedRows = useMemo(() => (head ? pageRows(head.selected, saved?.result.selected, selectedPage) : null), [head, saved, selectedPage]);
   const excludedRows = head ? pageRows(head.excluded, saved?.result.excluded, excludedPage) : null;
   const names = useNamesOf(useMemo(() => (selectedRows ?? []).flatMap((s) => s.inspectors), [selectedRows]));
   const [verdict, setVerdict] = useState<{ ok: boolean; differences: string[]; changedSince: ListChange[] } | null>(null);
+  // The notice or 复核 under way: its button shows it, and a second click waits.
+  const [busy, setBusy] = useState<'notice' | 'verify' | null>(null);
   if (saved === null) return <Empty description={t('draw.notFound')} />;
   if (!head) return null;
   const { record } = head;
 
-  async function act(work: () => Promise<void>) {
+  // Both read the whole draw: the one the page holds (a page past the first was turned to), else from the database.
+  const whole = () => (saved ? Promise.resolve(saved) : wholeDraw(id));
+
+  async function act(what: 'notice' | 'verify', work: () => Promise<void>) {
+    if (busy) return;
+    setBusy(what);
     try {
       await work();
     } catch (e) {
       message.error(describeError(t, e));
+    } finally {
+      setBusy(null);
     }
   }
 
-  const exportNotice = () => act(async () => {
-    const [{ result }, { inspectors }] = await Promise.all([wholeDraw(id), readLists()]);
+  const exportNotice = () => act('notice', async () => {
+    const [{ result }, { inspectors }] = await Promise.all([whole(), readLists()]);
     const data = await buildNoticeWorkbook(result, record.plan, inspectors);
     const ok = await platform.saveFile({
       title: t('draw.exportNotice'),
@@ -68,8 +82,8 @@ export function DrawResultPage() {
   });
 
   // Against the lists as they stood when it was drawn (from the list history); later changes are named apart.
-  const verify = () => act(async () => {
-    const [{ result }, { entities, inspectors, changedSince }] = await Promise.all([wholeDraw(id), listsAsOf(record.drawnAt)]);
+  const verify = () => act('verify', async () => {
+    const [{ result }, { entities, inspectors, changedSince }] = await Promise.all([whole(), listsAsOf(record.drawnAt)]);
     setVerdict({ ...(await verifyDrawAsync(result, entities, inspectors)), changedSince });
   });
 
@@ -79,11 +93,11 @@ export function DrawResultPage() {
         title={t('draw.resultTitle', { name: record.plan.name })}
         extra={
           <Space wrap>
-            <Button type="primary" onClick={() => void exportNotice()}>{t('draw.exportNotice')}</Button>
-            <DrawPdfButton kind="notice" id={id} />
-            <DrawPdfButton kind="record" id={id} />
+            <Button type="primary" loading={busy === 'notice'} onClick={() => void exportNotice()}>{t('draw.exportNotice')}</Button>
+            <DrawPdfButton kind="notice" id={id} saved={saved ?? undefined} />
+            <DrawPdfButton kind="record" id={id} saved={saved ?? undefined} />
             <Link to={`/draws/${id}/record`}><Button>{t('draw.printRecord')}</Button></Link>
-            <Button onClick={() => void verify()}>{t('draw.verify')}</Button>
+            <Button loading={busy === 'verify'} onClick={() => void verify()}>{t('draw.verify')}</Button>
           </Space>
         }
       >

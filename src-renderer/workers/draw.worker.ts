@@ -54,5 +54,5 @@ serveTask<DrawRequest, DrawStage, DrawReply>(async (request, { progress, mayStor
   await mayStore();
   progress('record');
   await recordDraw(db, id, result, by);
-  return { type: 'drawn', head: headOf({ id, drawnAt: result.record.drawnAt, drawnBy: by, result }) };
+  return { type: 'drawn', head: headOf(id, result) };
 });

@@ -1,23 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { runDraw } from '../../../src-shared/draw/draw';
 import { defaultPlan } from '../../../src-shared/draw/plan';
-import { DRAW_PAGE, givenHead, headOf, pageRows } from '../../../src-renderer/db/drawHead';
-import type { SavedDraw } from '../../../src-renderer/db/savedDraw';
+import { givenHead, headOf, pageRows } from '../../../src-renderer/db/drawHead';
 import { syntheticLists } from '../../fixtures/synthetic';
 
 const lists = syntheticLists({ seed: 11, entities: 300, inspectors: 40, districts: 3, subdistrictsPerDistrict: 2 });
 // Every tenth target left out, so both long lists run past a page.
 const entities = lists.entities.map((e, i) => (i % 10 === 0 ? { ...e, active: false } : e));
 const result = runDraw({ entities, inspectors: lists.inspectors, plan: { ...defaultPlan, name: '头部', ratio: 0.5 }, seed: 'head', drawnAt: '2026-12-07T01:00:00.000Z' });
-const saved: SavedDraw = { id: '0195d0a0-0000-7000-8000-0000000000aa', drawnAt: result.record.drawnAt, drawnBy: '王科长', result };
+const ID = '0195d0a0-0000-7000-8000-0000000000aa';
 
 describe('the head of a draw (what its result page shows first)', () => {
   it('holds the record, the groups, both counts and the first page of each list', () => {
     expect(result.selected.length).toBe(133);
     expect(result.excluded.length).toBe(36);
-    const head = headOf(saved);
+    const head = headOf(ID, result);
     expect(head).toEqual({
-      id: saved.id,
+      id: ID,
       record: result.record,
       groups: result.groups,
       selectedCount: 133,
@@ -25,11 +24,10 @@ describe('the head of a draw (what its result page shows first)', () => {
       selected: result.selected.slice(0, 20),
       excluded: result.excluded.slice(0, 20),
     });
-    expect(DRAW_PAGE).toBe(20);
   });
 
   it('gives the first page from the head, a later one only from the whole list', () => {
-    const head = headOf(saved);
+    const head = headOf(ID, result);
     expect(pageRows(head.selected, undefined, 1)).toEqual(result.selected.slice(0, 20));
     expect(pageRows(head.selected, undefined, 2)).toBeNull();
     expect(pageRows(head.selected, result.selected, 2)).toEqual(result.selected.slice(20, 40));
@@ -38,11 +36,11 @@ describe('the head of a draw (what its result page shows first)', () => {
   });
 
   it('takes a head given along a navigation only when it is the draw opened', () => {
-    const head = headOf(saved);
-    expect(givenHead({ drawHead: head }, saved.id)).toBe(head);
+    const head = headOf(ID, result);
+    expect(givenHead({ drawHead: head }, ID)).toBe(head);
     expect(givenHead({ drawHead: head }, '0195d0a0-0000-7000-8000-0000000000bb')).toBeNull();
-    expect(givenHead(null, saved.id)).toBeNull();
-    expect(givenHead({ other: 1 }, saved.id)).toBeNull();
-    expect(givenHead({ drawHead: { id: saved.id, selected: 'x', excluded: [] } }, saved.id)).toBeNull();
+    expect(givenHead(null, ID)).toBeNull();
+    expect(givenHead({ other: 1 }, ID)).toBeNull();
+    expect(givenHead({ drawHead: { id: ID, selected: 'x', excluded: [] } }, ID)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CREDIT_GRADES, ENTITY_KINDS, type Entity, type Inspector, type ListKind } from '../../../src-shared/domain';
 import { db, openDb } from '../../../src-renderer/db/db';
 import { readColumn } from '../../../src-renderer/db/listColumn';
-import { filterOptions, indexed, matchingRows, queryList, targetDistricts } from '../../../src-renderer/db/listQuery';
+import { activeCounts, filterOptions, indexed, matchingRows, queryList, targetDistricts } from '../../../src-renderer/db/listQuery';
 import { saveProfile } from '../../../src-renderer/state/profile';
 import type { ListFilter } from '../../../src-renderer/state/listFilter';
 import { setCreditGrades } from '../../../src-renderer/sync/creditMutators';
@@ -154,6 +154,20 @@ describe('list queries', () => {
     await setActive(db, 'entities', { ...mall!, active: false, name: '福州万象城（二期）', district: '仓山区', subdistrict: '城门镇' }, true);
     expect(await names({ text: '', district: '仓山区', status: 'inactive' })).toEqual([]);
     expect(await names({ text: '万象城', status: 'active' })).toEqual(['福州万象城（二期）']);
+  });
+
+  it('count the active rows of each list as a walk over every row does, after a deactivation and an edit', async () => {
+    const inspectors = syntheticLists({ seed: 4, entities: 1, inspectors: 30, districts: 2 }).inspectors.map((i, n) => (n % 7 === 0 ? { ...i, active: false } : i));
+    await putListRows(db, 'entities', HAND, 'import');
+    await putListRows(db, 'inspectors', inspectors, 'import');
+    const walked = async () => ({ entities: await db.entities.filter((e) => e.active).count(), inspectors: await db.inspectors.filter((i) => i.active).count() });
+    expect(await activeCounts(db)).toEqual({ entities: 2, inspectors: 25 });
+    expect(await activeCounts(db)).toEqual(await walked());
+    await setActive(db, 'entities', HAND[0]!, false);
+    await setActive(db, 'inspectors', inspectors[0]!, true);
+    await putListRows(db, 'entities', [{ ...HAND[1]!, name: '软件园（二期）' }], 'edit');
+    expect(await activeCounts(db)).toEqual({ entities: 1, inspectors: 26 });
+    expect(await activeCounts(db)).toEqual(await walked());
   });
 
   it('find rows the hub sent, changed or new, as soon as the pull stores them', async () => {
