@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { antdStyles } from './build/antdStyles.mjs';
 
 const __dirname = dirname(fileURLToPath(import.meta.url));
 
@@ -38,7 +39,7 @@ export const rendererConfig: UserConfig = {
   root: resolve(__dirname, 'src-renderer'),
   base: './',
   publicDir: resolve(__dirname, 'resources/public'),
-  plugins: [react(), offlineShell],
+  plugins: [react(), antdStyles(), offlineShell],
   // Module workers (the draw off the window's thread: src-renderer/workers/) share chunks with the app.
   worker: { format: 'es' },
   build: {

@@ -12,6 +12,7 @@ import { useIdentity } from './db/identity';
 import { lazyPage } from './lazyPage';
 import { HOME } from './pageAddress';
 import { idleMoment } from './platform/idle';
+import { firstScreenShown, markFirstScreen } from './firstScreen';
 // The first-run welcome page is part of the entry: a new device's first screen waits for no other chunk.
 import { ProfilePage as WelcomePage } from './pages/ProfilePage';
 import { AccountsPage, AuditPage, CaseLedgerPage, CasePage, CasesPage, ConflictsPage, CreditPage, DrawHistoryPage, DrawPage, DrawRecordPage, DrawResultPage, FilingsPage, InspectionSettingsPage, ListPage, MyTasksPage, OverchargePage, ProfilePage, PublicationPage, RefundsPage, StatisticsPage, SyncPage, TargetHistoryPage, TariffPage, VerifyPage, pageAt } from './pageChunks';
@@ -51,7 +52,7 @@ function preloadFirstPage(): void {
   const role = localStorage.getItem(LAST_ROLE);
   if (role !== 'office' && role !== 'lead' && role !== 'inspector') {
     // A new device: the shell is fetched once the welcome page shows, while the user fills it in.
-    void idleMoment(5_000).then(() => AppShell.preload()).catch(() => undefined);
+    void firstScreenShown.then(() => idleMoment(5_000)).then(() => AppShell.preload()).catch(() => undefined);
     return;
   }
   for (const chunk of [AppShell, pageAt(window.location.hash), pageAt(HOME[role])]) chunk?.preload().catch(() => undefined); // a failure shows where it is rendered
@@ -65,6 +66,10 @@ function Routed() {
   useEffect(() => {
     if (role) localStorage.setItem(LAST_ROLE, role);
   }, [role]);
+  const known = profile !== undefined;
+  useEffect(() => {
+    if (known) markFirstScreen();
+  }, [known]);
   if (profile === undefined) return <Spin fullscreen />;
   if (profile === null) {
     return (

@@ -5,11 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App';
 import { requestPersistence } from './db/db';
+import { firstScreenShown } from './firstScreen';
 import './i18n';
 import { registerServiceWorker } from './platform/serviceWorker';
-// antd's styles as one static sheet (ConfigProvider zeroRuntime, App.tsx): generating them in the page at
-// first render took 0.4 s of a first visit's welcome page on a 2-core laptop.
-import 'antd/dist/antd.css';
+// antd's styles as a static sheet (ConfigProvider zeroRuntime, App.tsx): generating them in the page at
+// first render took 0.4 s of a first visit's welcome page on a 2-core laptop. The entry holds the rules of
+// the first screen's components; the whole sheet follows it (build/antdStyles.mts).
+import 'virtual:antd-first-screen.css';
 import './styles.css';
 
 // zod's JIT probe uses `new Function`, which our CSP forbids.
@@ -25,15 +27,16 @@ registerServiceWorker(() =>
     btn: <Button size="small" type="primary" onClick={() => window.location.reload()}>{i18next.t('app.reload')}</Button>,
   }),
 );
-// The sync engine is its own chunk, fetched and started once the entry has run, beside the first screen
-// rather than before it: a new device's welcome page needs none of it.
-setTimeout(() => {
+void firstScreenShown.then(() => import('./antdAll'));
+// The sync engine is its own chunk, fetched and started once the first screen is shown (firstScreen.ts):
+// a new device's welcome page needs none of it.
+void firstScreenShown.then(() =>
   import('./sync/controller').then(
     ({ syncController }) => syncController.start(),
     // Only where its chunk cannot be had (offline before the service worker kept it): no sync until reloaded.
     (e: unknown) => console.warn('sync not started', e),
-  );
-}, 0);
+  ),
+);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

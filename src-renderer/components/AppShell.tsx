@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import '../antdAll';
 import { warmSearch } from '../db/lists';
 import { setLocale } from '../i18n';
 import { HOME } from '../pageAddress';

@@ -1,6 +1,7 @@
 // The login of an enrolled device: works offline against the verifier of the last online login.
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { markFirstScreen } from '../firstScreen';
 import { useTranslation } from 'react-i18next';
 import { loginOffline, useLocked } from '../db/syncState';
 
@@ -12,8 +13,13 @@ export function LockScreen({ children }: { children: ReactNode }) {
   const [, rerender] = useState(0);
   const [error, setError] = useState(false);
   const [busy, setBusy] = useState(false);
+  const asking = locked === true && sessionStorage.getItem(UNLOCKED) !== '1';
+  // The lock screen is the first screen of a locked device.
+  useEffect(() => {
+    if (asking) markFirstScreen();
+  }, [asking]);
   if (locked === undefined) return null;
-  if (!locked || sessionStorage.getItem(UNLOCKED) === '1') return <>{children}</>;
+  if (!asking) return <>{children}</>;
   const onFinish = async ({ password }: { password: string }) => {
     setBusy(true);
     const ok = await loginOffline(password);

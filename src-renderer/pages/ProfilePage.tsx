@@ -8,7 +8,10 @@ export function ProfilePage({ firstRun = false }: { firstRun?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const profile = useProfile();
+  // On first run there is none to read (the route shows this page because none is stored), so the welcome
+  // page waits for no read of its own.
+  const stored = useProfile();
+  const profile = firstRun ? null : stored;
   const [form] = Form.useForm<Profile>();
   const role = Form.useWatch('role', form);
   if (profile === undefined) return null;

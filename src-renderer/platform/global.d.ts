@@ -8,3 +8,7 @@ declare global {
 }
 
 export {};
+
+// antd's stylesheet in two parts, made by build/antdStyles.mts.
+declare module 'virtual:antd-first-screen.css';
+declare module 'virtual:antd-all.css';
