@@ -1,5 +1,5 @@
 import { App, Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Statistic, Typography } from 'antd';
-import { memo, startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { v7 as uuidv7 } from 'uuid';
@@ -227,9 +227,7 @@ export function DrawPage() {
       const id = uuidv7();
       const head = await drawHere(id, toPlan(f), seed, by, commitment.commitment, workOptions());
       message.success(t('draw.done', { count: head.selectedCount }));
-      // Rendered as a transition: React builds the result page in slices that give way to input, rather than
-      // in one task with the draw page's teardown (100–150 ms at 100,000 targets).
-      startTransition(() => navigate(`/draws/${id}`, { state: { drawHead: head } }));
+      navigate(`/draws/${id}`, { state: { drawHead: head } });
     } catch (e) {
       if (isCancelled(e)) message.info(t('draw.cancelled'));
       else setError(describeError(t, e));
