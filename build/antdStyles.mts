@@ -1,6 +1,6 @@
 // antd's static stylesheet (ConfigProvider zeroRuntime) in two parts, as Vite modules:
 // - `virtual:antd-first-screen.css`: the rules of the components a first screen shows (the welcome page, the
-//   lock screen, the spinner), some 15 % of the sheet, in the entry;
+//   lock screen, the spinner, the error page), about a quarter of the sheet, in the entry;
 // - `virtual:antd-all.css`: the whole sheet, loaded once the first screen is shown (src-renderer/antdAll.ts).
 // Parsing and matching the whole 976 kB sheet before the first render cost a new device's welcome page about
 // a quarter of a second on a 2-core laptop. Both parts are in the cascade layer `antd`: the whole sheet,
@@ -12,7 +12,8 @@ import type { Plugin } from 'vite';
 
 /** The antd components (class families: `.ant-btn-primary` is `btn`) a first screen shows. */
 export const FIRST_SCREEN_FAMILIES: ReadonlySet<string> = new Set([
-  'app', 'btn', 'wave', 'card', 'row', 'col', 'form', 'input', 'radio', 'typography', 'spin', 'space', 'flex', 'show', 'fade', 'zoom',
+  'app', 'btn', 'wave', 'card', 'row', 'col', 'form', 'input', 'radio', 'typography', 'spin', 'space', 'flex', 'result',
+  'motion', 'show', 'fade', 'zoom',
 ]);
 
 const FAMILY = /\.ant-([a-z]+)/g;

@@ -122,12 +122,15 @@ function Routed() {
   );
 }
 
+/** The app's antd theme; also given to antd's static notices (main.tsx), which render outside <App>. */
+export const APP_THEME = { token: { colorPrimary: '#1f5fa8' }, zeroRuntime: true } as const;
+
 export function App() {
   const { i18n } = useTranslation();
   const zh = i18n.language !== 'en';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8' }, zeroRuntime: true }}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={APP_THEME}>
       <AntApp>
         <ErrorBoundary>
           <LockScreen>

@@ -1,9 +1,9 @@
-import { Button, notification } from 'antd';
+import { Button, ConfigProvider, notification } from 'antd';
 import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
-import { App } from './App';
+import { App, APP_THEME } from './App';
 import { requestPersistence } from './db/db';
 import { firstScreenShown } from './firstScreen';
 import './i18n';
@@ -16,6 +16,9 @@ import './styles.css';
 
 // zod's JIT probe uses `new Function`, which our CSP forbids.
 z.config({ jitless: true });
+// antd's static notices (the new version's below) with the app's theme and its static sheet: without it they
+// would generate their own styles in the page, outside the sheet's cascade layer, and win over it.
+ConfigProvider.config({ theme: APP_THEME });
 void requestPersistence();
 // Web build only: keeps the app shell so a reload without network still opens. A new version is
 // offered, never forced on a page in use.
@@ -27,7 +30,7 @@ registerServiceWorker(() =>
     btn: <Button size="small" type="primary" onClick={() => window.location.reload()}>{i18next.t('app.reload')}</Button>,
   }),
 );
-void firstScreenShown.then(() => import('./antdAll'));
+void firstScreenShown.then(() => import('./antdAll')).catch((e: unknown) => console.warn("antd's whole stylesheet not loaded", e));
 // The sync engine is its own chunk, fetched and started once the first screen is shown (firstScreen.ts):
 // a new device's welcome page needs none of it.
 void firstScreenShown.then(() =>

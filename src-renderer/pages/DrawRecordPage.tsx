@@ -8,6 +8,8 @@ import { platform } from '../platform';
 import { useDraw, wholeDraw, type SavedDraw } from '../db/draws';
 import { saveDrawPdf } from '../db/documents';
 import { announceSaved } from '../components/announceSaved';
+// Shown outside the shell too (an unenrolled device, the printable record): its chunk brings antd's whole sheet.
+import '../antdAll';
 import { describeError } from '../i18n/errors';
 
 /**

@@ -7,6 +7,8 @@ import { platform } from '../platform';
 import { defaultDeviceName } from '../platform/deviceName';
 import { readProfile, saveProfile } from '../state/profile';
 import { markUnlocked } from '../components/LockScreen';
+// Shown outside the shell too (an unenrolled device, the printable record): its chunk brings antd's whole sheet.
+import '../antdAll';
 import { type Account } from '../sync/account';
 import { combinedReport } from '../sync/caseFile';
 import { HubClient } from '../sync/hubClient';

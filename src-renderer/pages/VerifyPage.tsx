@@ -15,6 +15,8 @@ import { importOfficeKeys, useOfficeKeys } from '../db/seal';
 import { describeError } from '../i18n/errors';
 import { platform } from '../platform';
 import { cameraAvailable } from '../components/inspection/CameraCapture';
+// Shown outside the shell too (an unenrolled device, the printable record): its chunk brings antd's whole sheet.
+import '../antdAll';
 
 type Verdict = { source: string; ok: true; summary: SealSummary; key: OfficePublicKey } | { source: string; ok: false; problems: PdfProblem[]; summary?: SealSummary | undefined };
 
