@@ -59,14 +59,17 @@ export class SyncController {
 
   /** Reads what is stored (account, pending count, last result) and starts the automatic rounds. */
   async start(): Promise<void> {
-    const account = await readAccount(this.database);
-    const log = (await this.database.settings.get(SYNC_KEYS.log))?.value as Partial<SyncStatus> | undefined;
-    this.set({ ...log, enrolled: account !== null, pending: await this.database.outbox.count(), running: false, progress: null });
+    // Listened to first, then read: the engine starts after the first screen, and a network lost or found
+    // before that (or while the stored state is read) must not leave the status saying otherwise.
     window.addEventListener('online', () => {
       this.set({ online: true });
       void this.syncNow();
     });
     window.addEventListener('offline', () => this.set({ online: false }));
+    this.set({ online: navigator.onLine });
+    const account = await readAccount(this.database);
+    const log = (await this.database.settings.get(SYNC_KEYS.log))?.value as Partial<SyncStatus> | undefined;
+    this.set({ ...log, enrolled: account !== null, pending: await this.database.outbox.count(), running: false, progress: null, online: navigator.onLine });
     this.schedule(1_000);
     this.pushSoonAfterWrites();
   }
