@@ -1,15 +1,14 @@
 // Reads the landlords' monthly filings from an Excel workbook: the app's template or a platform's export,
 // with title rows, columns in any order and under several names, numbers typed as text.
-import type ExcelJS from 'exceljs';
 import { formatMessage } from '../i18n/format';
 import { filingsMessages, filingsZh } from '../i18n/filings';
 import { bestHeader, HEADER_SEARCH_ROWS, type RowTexts } from '../lists/header';
-import { readRow } from '../lists/importList';
 import { rowIssueFrom } from '../lists/issues';
 import { cleanSpaces, normalizeWord } from '../lists/normalize';
 import { skipReason, type RowShape } from '../lists/rows';
 import type { RowIssue } from '../lists/types';
-import { headRows, loadXlsx, sheetsVisibleFirst } from '../lists/workbook';
+import type { ReadBook, ReadSheet } from '../xlsxCells';
+import { headRows, loadXlsx, readRow, sheetsVisibleFirst } from '../lists/workbook';
 import type { Parsed } from '../lists/fields';
 import {
   FILING_COLUMNS,
@@ -45,7 +44,7 @@ export function filingIssue(row: number, field: FilingField, code: string, param
 
 /** Reads every row of a filings workbook; rows are numbered as Excel shows them. Throws {@link FilingsReadError}. */
 export async function readFilings(data: Uint8Array): Promise<FilingsRead> {
-  const workbook = await loadXlsx(data);
+  const workbook = loadXlsx(data);
   if (!workbook) throw new FilingsReadError('unreadable', filingsZh['filings.error.unreadable']);
   return readFilingsWorkbook(workbook);
 }
@@ -57,8 +56,8 @@ interface Header {
   readonly found: Partial<Record<FilingField, string>>;
 }
 
-/** {@link readFilings} for a workbook already loaded by exceljs. */
-export function readFilingsWorkbook(workbook: ExcelJS.Workbook): FilingsRead {
+/** {@link readFilings} for a workbook already read (by readXlsx, or exceljs in tests). */
+export function readFilingsWorkbook(workbook: ReadBook): FilingsRead {
   const { sheet, header } = locate(workbook);
   const at = new Map<FilingField, number>([...header.columns].map(([col, field]) => [field, col]));
   const result: FilingsRead = { sheet: sheet.name, headerRow: header.row, columns: header.found, filings: [], rejected: [], skipped: [] };
@@ -82,10 +81,10 @@ export function readFilingsWorkbook(workbook: ExcelJS.Workbook): FilingsRead {
   return result;
 }
 
-function locate(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; header: Header } {
+function locate(workbook: ReadBook): { sheet: ReadSheet; header: Header } {
   const sheets = sheetsVisibleFirst(workbook);
   if (sheets.every((s) => s.actualRowCount === 0)) throw new FilingsReadError('empty', filingsZh['filings.error.empty']);
-  let best: { sheet: ExcelJS.Worksheet; header: Header } | null = null;
+  let best: { sheet: ReadSheet; header: Header } | null = null;
   for (const sheet of sheets) {
     const header = bestHeader(headRows(sheet).map(scoreRow));
     if (header && header.columns.size > (best?.header.columns.size ?? 0)) best = { sheet, header };

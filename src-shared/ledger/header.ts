@@ -1,9 +1,9 @@
 // Finds the ledger's header and which column holds what. Ledgers group columns under merged headings
 // ("电量" over 峰/平/谷), so a column's header is read with the merged heading above it when that names more.
-import type ExcelJS from 'exceljs';
 import { cellValueText } from '../lists/cells';
 import { bestHeader, HEADER_SEARCH_ROWS } from '../lists/header';
-import { readRow } from '../lists/importList';
+import type { ReadSheet } from '../xlsxCells';
+import { readRow } from '../lists/workbook';
 import { cleanSpaces, normalizeWord } from '../lists/normalize';
 import { isFeeHeader, ledgerFieldOf } from './columns';
 import { LEDGER_FIELDS, type LedgerColumns, type LedgerField, type LedgerMapping, type SheetColumn } from './types';
@@ -16,7 +16,7 @@ interface HeaderCandidate {
 }
 
 /** The header texts of a row, each with the merged heading above it prefixed when there is one. */
-export function headerTexts(sheet: ExcelJS.Worksheet, row: number): { child: string; grouped: string | null; col: number }[] {
+export function headerTexts(sheet: ReadSheet, row: number): { child: string; grouped: string | null; col: number }[] {
   const texts = readRow(sheet.findRow(row)).texts;
   const out: { child: string; grouped: string | null; col: number }[] = [];
   texts.forEach((text, col) => {
@@ -28,7 +28,7 @@ export function headerTexts(sheet: ExcelJS.Worksheet, row: number): { child: str
 }
 
 // The text of a range merged across columns right above (not one merged down through this cell).
-function heading(sheet: ExcelJS.Worksheet, row: number, col: number, child: string): string | null {
+function heading(sheet: ReadSheet, row: number, col: number, child: string): string | null {
   if (row === 1) return null;
   const above = sheet.findCell(row - 1, col);
   if (!above?.isMerged || above.master === sheet.findCell(row, col)?.master) return null;
@@ -36,7 +36,7 @@ function heading(sheet: ExcelJS.Worksheet, row: number, col: number, child: stri
   return text === '' ? null : `${text} ${child}`;
 }
 
-function candidate(sheet: ExcelJS.Worksheet, row: number): HeaderCandidate {
+function candidate(sheet: ReadSheet, row: number): HeaderCandidate {
   const columns = new Map<number, LedgerField | 'fee'>();
   const headers: SheetColumn[] = [];
   const taken = new Set<LedgerField>();
@@ -55,7 +55,7 @@ function candidate(sheet: ExcelJS.Worksheet, row: number): HeaderCandidate {
 }
 
 /** The recognised columns of the best header in the sheet's first rows, or null when no row names any. */
-export function recogniseColumns(sheet: ExcelJS.Worksheet): LedgerColumns | null {
+export function recogniseColumns(sheet: ReadSheet): LedgerColumns | null {
   const rows: HeaderCandidate[] = [];
   for (let n = 1; n <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); n++) rows.push(candidate(sheet, n));
   const best = bestHeader(rows);
@@ -76,7 +76,7 @@ function toColumns(sheet: string, { row, columns, headers }: HeaderCandidate): L
 }
 
 /** Applies a remembered mapping to a sheet; throws a {@link MappingError} naming a column it cannot find. */
-export function applyMapping(sheet: ExcelJS.Worksheet, mapping: LedgerMapping, fallbackRow: number): LedgerColumns {
+export function applyMapping(sheet: ReadSheet, mapping: LedgerMapping, fallbackRow: number): LedgerColumns {
   const headerRow = mapping.headerRow ?? rowNamingMost(sheet, mapping) ?? fallbackRow;
   const headers = headerTexts(sheet, headerRow).map(({ child, grouped, col }) => ({ col, names: grouped ? [grouped, child] : [child] }));
   const find = (ref: string | number): SheetColumn => {
@@ -109,7 +109,7 @@ export class MappingError extends Error {
 const sameHeader = (a: string, b: string): boolean => normalizeWord(a) === normalizeWord(b);
 
 // The row among the first that holds most of the mapping's header texts; null when the mapping names none by text.
-function rowNamingMost(sheet: ExcelJS.Worksheet, mapping: LedgerMapping): number | null {
+function rowNamingMost(sheet: ReadSheet, mapping: LedgerMapping): number | null {
   const wanted = [...Object.values(mapping.fields), ...(mapping.fees ?? [])].filter((r): r is string => typeof r === 'string');
   if (wanted.length === 0) return null;
   let best: { row: number; hits: number } | null = null;

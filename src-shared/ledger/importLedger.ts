@@ -1,14 +1,13 @@
 // Imports the landlord's bill ledger (租户电费台账) from an Excel workbook in the landlord's own layout.
-import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { formatMessage } from '../i18n/format';
 import { tariffMessages, tariffZh } from '../i18n/tariff';
 import { HEADER_SEARCH_ROWS } from '../lists/header';
-import { readRow } from '../lists/importList';
 import { normalizeWord } from '../lists/normalize';
 import { skipReason, type RowShape } from '../lists/rows';
 import type { SkipReason } from '../lists/types';
-import { loadXlsx, sheetsVisibleFirst } from '../lists/workbook';
+import type { ReadBook, ReadSheet } from '../xlsxCells';
+import { loadXlsx, readRow, sheetsVisibleFirst } from '../lists/workbook';
 import { LEDGER_COLUMNS } from './columns';
 import { applyMapping, MappingError, recogniseColumns } from './header';
 import { readLine } from './line';
@@ -35,13 +34,13 @@ const PROGRESS_EVERY = 2000;
 
 /** Reads a ledger and every bill line in it; rows are numbered as Excel shows them. Throws {@link LedgerReadError}. */
 export async function importLedger(data: Uint8Array, options: LedgerOptions = {}): Promise<LedgerImport> {
-  const workbook = await loadXlsx(data);
+  const workbook = loadXlsx(data);
   if (!workbook) throw new LedgerReadError('unreadable', tariffZh['ledger.error.unreadable']);
   return importLedgerWorkbook(workbook, options);
 }
 
-/** {@link importLedger} for a workbook already loaded by exceljs. */
-export async function importLedgerWorkbook(workbook: ExcelJS.Workbook, options: LedgerOptions = {}): Promise<LedgerImport> {
+/** {@link importLedger} for a workbook already read (by readXlsx, or exceljs in tests). */
+export async function importLedgerWorkbook(workbook: ReadBook, options: LedgerOptions = {}): Promise<LedgerImport> {
   const { sheet, columns } = locate(workbook, options);
   checkColumns(columns);
   const result: LedgerImport = { columns, lines: [], rejected: [], unread: [], warnings: [], skipped: [] };
@@ -68,13 +67,13 @@ export async function importLedgerWorkbook(workbook: ExcelJS.Workbook, options: 
   return result;
 }
 
-function locate(workbook: ExcelJS.Workbook, options: LedgerOptions): { sheet: ExcelJS.Worksheet; columns: LedgerColumns } {
+function locate(workbook: ReadBook, options: LedgerOptions): { sheet: ReadSheet; columns: LedgerColumns } {
   const sheets = sheetsVisibleFirst(workbook);
   if (sheets.every((s) => s.actualRowCount === 0)) throw new LedgerReadError('empty', tariffZh['ledger.error.empty']);
   const mapping = options.mapping === undefined ? undefined : checkedMapping(options.mapping);
   const named = mapping?.sheet === undefined ? undefined : workbook.getWorksheet(mapping.sheet);
   if (mapping?.sheet !== undefined && !named) throw new LedgerReadError('mapping', formatMessage(zh, 'ledger.error.mapping-sheet', { sheet: mapping.sheet }));
-  let best: { sheet: ExcelJS.Worksheet; columns: LedgerColumns } | null = null;
+  let best: { sheet: ReadSheet; columns: LedgerColumns } | null = null;
   for (const sheet of named ? [named] : sheets) {
     const columns = recogniseColumns(sheet);
     if (columns && score(columns) > (best ? score(best.columns) : 0)) best = { sheet, columns };
@@ -93,7 +92,7 @@ function checkedMapping(mapping: unknown): z.output<typeof ledgerMappingSchema> 
 
 const score = (columns: LedgerColumns): number => Object.keys(columns.fields).length + columns.fees.length;
 
-function mapped(sheet: ExcelJS.Worksheet, mapping: Parameters<typeof applyMapping>[1], fallbackRow: number): LedgerColumns {
+function mapped(sheet: ReadSheet, mapping: Parameters<typeof applyMapping>[1], fallbackRow: number): LedgerColumns {
   try {
     return applyMapping(sheet, mapping, fallbackRow);
   } catch (e) {

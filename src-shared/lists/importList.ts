@@ -1,16 +1,15 @@
 // Imports a list (检查对象名录库 / 执法检查人员名录库) from an Excel workbook made by anyone, anyhow.
-import type ExcelJS from 'exceljs';
-import { newWorkbook } from '../excel';
 import type { Entity, Inspector } from '../domain';
 import { formatMessage } from '../i18n/format';
 import { listZh } from '../i18n/lists';
-import { cellValueText, isLongNumber } from './cells';
 import { listSpec, type ListSpec } from './columns';
-import { findHeader, HEADER_SEARCH_ROWS, headerIndex, matchHeader, type HeaderMatch, type RowTexts } from './header';
+import { findHeader, headerIndex, matchHeader, type HeaderMatch } from './header';
 import { rowIssue } from './issues';
 import { skipReason, type RowShape } from './rows';
 import type { ImportOptions, ListImport, ListKind, ListRecord, RowIssue } from './types';
-import { checkRow, type FieldColumns, type SheetRow } from './validate';
+import { checkRow, type FieldColumns } from './validate';
+import type { ReadBook, ReadSheet } from '../xlsxCells';
+import { headRows, loadXlsx, readRow, sheetsVisibleFirst } from './workbook';
 
 export type { ImportOptions, ListImport, RowIssue, SkipReason } from './types';
 export { formatIssue } from './issues';
@@ -28,24 +27,6 @@ export class ListReadError extends Error {
   }
 }
 
-// Worksheet parts an import never looks at; a filled-in template carries thousands of drop-down validations.
-// Hyperlinks are skipped too: the cell keeps its shown text, which is all a list needs.
-export const IGNORED_SHEET_PARTS = [
-  'dataValidations',
-  'conditionalFormatting',
-  'hyperlinks',
-  'extLst',
-  'cols',
-  'sheetViews',
-  'autoFilter',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'printOptions',
-  'rowBreaks',
-  'picture',
-  'drawing',
-];
 /** Rows between progress reports; also where a long import lets the UI thread breathe. */
 const PROGRESS_EVERY = 500;
 
@@ -57,19 +38,19 @@ export function importList(kind: ListKind, data: Uint8Array, options: ImportOpti
   return kind === 'entities' ? importKind(listSpec('entities'), data, options) : importKind(listSpec('inspectors'), data, options);
 }
 
-/** {@link importList} for a workbook already loaded by exceljs. Throws {@link ListReadError} ('no-header', 'empty'). */
-export function importWorkbook(kind: 'entities', workbook: ExcelJS.Workbook, options?: ImportOptions): Promise<ListImport<Entity>>;
-export function importWorkbook(kind: 'inspectors', workbook: ExcelJS.Workbook, options?: ImportOptions): Promise<ListImport<Inspector>>;
-export function importWorkbook(kind: ListKind, workbook: ExcelJS.Workbook, options?: ImportOptions): Promise<ListImport<Entity> | ListImport<Inspector>>;
-export function importWorkbook(kind: ListKind, workbook: ExcelJS.Workbook, options: ImportOptions = {}): Promise<ListImport<Entity> | ListImport<Inspector>> {
+/** {@link importList} for a workbook already read (by readXlsx, or exceljs in tests). Throws {@link ListReadError} ('no-header', 'empty'). */
+export function importWorkbook(kind: 'entities', workbook: ReadBook, options?: ImportOptions): Promise<ListImport<Entity>>;
+export function importWorkbook(kind: 'inspectors', workbook: ReadBook, options?: ImportOptions): Promise<ListImport<Inspector>>;
+export function importWorkbook(kind: ListKind, workbook: ReadBook, options?: ImportOptions): Promise<ListImport<Entity> | ListImport<Inspector>>;
+export function importWorkbook(kind: ListKind, workbook: ReadBook, options: ImportOptions = {}): Promise<ListImport<Entity> | ListImport<Inspector>> {
   return kind === 'entities' ? checkWorkbook(listSpec('entities'), workbook, options) : checkWorkbook(listSpec('inspectors'), workbook, options);
 }
 
 async function importKind<K extends ListKind>(spec: ListSpec<K>, data: Uint8Array, options: ImportOptions): Promise<ListImport<ListRecord[K]>> {
-  return checkWorkbook(spec, await loadWorkbook(data), options);
+  return checkWorkbook(spec, loadWorkbook(data), options);
 }
 
-async function checkWorkbook<K extends ListKind>(spec: ListSpec<K>, workbook: ExcelJS.Workbook, options: ImportOptions): Promise<ListImport<ListRecord[K]>> {
+async function checkWorkbook<K extends ListKind>(spec: ListSpec<K>, workbook: ReadBook, options: ImportOptions): Promise<ListImport<ListRecord[K]>> {
   const { sheet, header } = locateHeader(spec, workbook);
   const result: ListImport<ListRecord[K]> = { accepted: [], rejected: [], headerRow: header.row, columns: header.found, skipped: [] };
   const at: FieldColumns = new Map([...header.columns].map(([col, column]) => [column.field, col]));
@@ -94,26 +75,19 @@ async function checkWorkbook<K extends ListKind>(spec: ListSpec<K>, workbook: Ex
   return result;
 }
 
-async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = await newWorkbook();
-  try {
-    // exceljs types its input as an ArrayBuffer; a copy also detaches us from a caller's shared buffer.
-    await workbook.xlsx.load(new Uint8Array(data).buffer, { ignoreNodes: IGNORED_SHEET_PARTS });
-  } catch {
-    throw new ListReadError('unreadable', listZh['listError.unreadable']);
-  }
+function loadWorkbook(data: Uint8Array): ReadBook {
+  const workbook = loadXlsx(data);
+  if (!workbook) throw new ListReadError('unreadable', listZh['listError.unreadable']);
   return workbook;
 }
 
 /** The sheet whose first rows hold the best header; visible sheets first, so a hidden lookup sheet never wins. */
-function locateHeader<K extends ListKind>(spec: ListSpec<K>, workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; header: HeaderMatch<ListRecord[K]> } {
-  const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
+function locateHeader<K extends ListKind>(spec: ListSpec<K>, workbook: ReadBook): { sheet: ReadSheet; header: HeaderMatch<ListRecord[K]> } {
+  const sheets = sheetsVisibleFirst(workbook);
   if (sheets.every((s) => s.actualRowCount === 0)) throw new ListReadError('empty', listZh['listError.empty']);
-  let best: { sheet: ExcelJS.Worksheet; header: HeaderMatch<ListRecord[K]> } | null = null;
+  let best: { sheet: ReadSheet; header: HeaderMatch<ListRecord[K]> } | null = null;
   for (const sheet of sheets) {
-    const rows: RowTexts[] = [];
-    for (let n = 1; n <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); n++) rows.push({ number: n, texts: readRow(sheet.findRow(n)).texts });
-    const header = findHeader(spec.columns, rows);
+    const header = findHeader(spec.columns, headRows(sheet));
     if (header && header.columns.size > (best?.header.columns.size ?? 0)) best = { sheet, header };
   }
   if (!best || (best.header.columns.size < 2 && !(spec.key in best.header.found))) {
@@ -138,29 +112,7 @@ function rowShape<K extends ListKind>(spec: ListSpec<K>, header: HeaderMatch<Lis
 }
 
 const LOOKS_LIKE_CODE = /^\s*[0-9A-Za-z]{10,}\s*$/;
-const NO_LONG_NUMBERS: ReadonlySet<number> = new Set();
 
-/**
- * The texts of a row by column number; a merged range's repeats along the row are blanked, so it counts once.
- * `mergedAbove` lists the columns whose cell continues a range begun on an earlier row (its text is repeated).
- */
-export function readRow(row: ExcelJS.Row | undefined): SheetRow & { readonly mergedAbove: ReadonlySet<number> } {
-  const texts: string[] = [];
-  if (!row) return { texts, longNumbers: NO_LONG_NUMBERS, mergedAbove: NO_LONG_NUMBERS };
-  let longNumbers: Set<number> | null = null;
-  let mergedAbove: Set<number> | null = null;
-  let previousMaster: ExcelJS.Cell | null = null;
-  row.eachCell((cell, col) => {
-    const master = cell.master;
-    const value = cell.value;
-    // A range merged down a column (a district spanning its rows) keeps its text in every row.
-    texts[col] = master !== cell && master === previousMaster ? '' : cellValueText(value, cell.numFmt);
-    if (isLongNumber(value)) (longNumbers ??= new Set()).add(col);
-    if (master !== cell && master.row !== cell.row) (mergedAbove ??= new Set()).add(col);
-    previousMaster = master;
-  });
-  return { texts, longNumbers: longNumbers ?? NO_LONG_NUMBERS, mergedAbove: mergedAbove ?? NO_LONG_NUMBERS };
-}
 
 function acceptOrReject<K extends ListKind>(
   spec: ListSpec<K>,

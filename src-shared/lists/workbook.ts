@@ -1,29 +1,50 @@
 // Opening a workbook for import and reading the rows where a header may be; shared by every Excel importer.
-import type ExcelJS from 'exceljs';
-import { newWorkbook } from '../excel';
+import { readXlsx, type ReadBook, type ReadCell, type ReadRow, type ReadSheet } from '../xlsxCells';
+import { cellValueText, isLongNumber } from './cells';
 import { HEADER_SEARCH_ROWS, type RowTexts } from './header';
-import { IGNORED_SHEET_PARTS, readRow } from './importList';
+import type { SheetRow } from './validate';
 
 /** The workbook in `data` (.xlsx bytes), or null when it is not one. */
-export async function loadXlsx(data: Uint8Array): Promise<ExcelJS.Workbook | null> {
-  const workbook = await newWorkbook();
+export function loadXlsx(data: Uint8Array): ReadBook | null {
   try {
-    // exceljs types its input as an ArrayBuffer; a copy also detaches us from a caller's shared buffer.
-    await workbook.xlsx.load(new Uint8Array(data).buffer, { ignoreNodes: IGNORED_SHEET_PARTS });
+    return readXlsx(data);
   } catch {
     return null;
   }
-  return workbook;
 }
 
 /** The sheets, visible ones first, so a hidden lookup sheet never wins a tie. */
-export function sheetsVisibleFirst(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+export function sheetsVisibleFirst(workbook: ReadBook): ReadSheet[] {
   return [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
 }
 
 /** The texts of the rows a header is looked for in. */
-export function headRows(sheet: ExcelJS.Worksheet): RowTexts[] {
+export function headRows(sheet: ReadSheet): RowTexts[] {
   const rows: RowTexts[] = [];
   for (let n = 1; n <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); n++) rows.push({ number: n, texts: readRow(sheet.findRow(n)).texts });
   return rows;
+}
+
+const NO_LONG_NUMBERS: ReadonlySet<number> = new Set();
+
+/**
+ * The texts of a row by column number; a merged range's repeats along the row are blanked, so it counts once.
+ * `mergedAbove` lists the columns whose cell continues a range begun on an earlier row (its text is repeated).
+ */
+export function readRow(row: ReadRow | undefined): SheetRow & { readonly mergedAbove: ReadonlySet<number> } {
+  const texts: string[] = [];
+  if (!row) return { texts, longNumbers: NO_LONG_NUMBERS, mergedAbove: NO_LONG_NUMBERS };
+  let longNumbers: Set<number> | null = null;
+  let mergedAbove: Set<number> | null = null;
+  let previousMaster: ReadCell | null = null;
+  row.eachCell((cell, col) => {
+    const master = cell.master;
+    const value = cell.value;
+    // A range merged down a column (a district spanning its rows) keeps its text in every row.
+    texts[col] = master !== cell && master === previousMaster ? '' : cellValueText(value, cell.numFmt);
+    if (isLongNumber(value)) (longNumbers ??= new Set()).add(col);
+    if (master !== cell && master.row !== cell.row) (mergedAbove ??= new Set()).add(col);
+    previousMaster = master;
+  });
+  return { texts, longNumbers: longNumbers ?? NO_LONG_NUMBERS, mergedAbove: mergedAbove ?? NO_LONG_NUMBERS };
 }

@@ -1,14 +1,13 @@
 // Imports a catalogue tariff table from the office's Excel (the template or a sheet laid out like it).
-import type ExcelJS from 'exceljs';
 import { formatMessage } from '../i18n/format';
 import { tariffMessages, tariffZh } from '../i18n/tariff';
 import type { Column } from '../lists/columns';
 import { findHeader, type HeaderMatch } from '../lists/header';
-import { readRow } from '../lists/importList';
 import { rowIssueFrom } from '../lists/issues';
 import { skipReason } from '../lists/rows';
 import type { RowIssue, SkipReason } from '../lists/types';
-import { headRows, loadXlsx, sheetsVisibleFirst } from '../lists/workbook';
+import type { ReadBook, ReadSheet } from '../xlsxCells';
+import { headRows, loadXlsx, readRow, sheetsVisibleFirst } from '../lists/workbook';
 import { checkTariffTable } from './check';
 import { TARIFF_COLUMNS } from './columns';
 import { tariffEntrySchema, type TariffEntry, type TariffTable } from './types';
@@ -43,7 +42,7 @@ const issue = (row: number, field: string, code: string, params?: Record<string,
 
 /** Reads a tariff workbook, checking every row and then the versions against each other. Throws {@link TariffReadError}. */
 export async function importTariffs(data: Uint8Array, meta: { id: string; name: string }): Promise<TariffImport> {
-  const workbook = await loadXlsx(data);
+  const workbook = loadXlsx(data);
   if (!workbook) throw new TariffReadError('unreadable', tariffZh['tariff.error.unreadable']);
   const { sheet, header } = locate(workbook);
   const result: TariffImport = { table: { id: meta.id, name: meta.name, sample: false, note: '', entries: [] }, rows: [], rejected: [], problems: [], skipped: [], headerRow: header.row };
@@ -60,10 +59,10 @@ export async function importTariffs(data: Uint8Array, meta: { id: string; name: 
   return result;
 }
 
-function locate(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; header: HeaderMatch<TariffEntry> } {
+function locate(workbook: ReadBook): { sheet: ReadSheet; header: HeaderMatch<TariffEntry> } {
   const sheets = sheetsVisibleFirst(workbook);
   if (sheets.every((s) => s.actualRowCount === 0)) throw new TariffReadError('empty', tariffZh['tariff.error.empty']);
-  let best: { sheet: ExcelJS.Worksheet; header: HeaderMatch<TariffEntry> } | null = null;
+  let best: { sheet: ReadSheet; header: HeaderMatch<TariffEntry> } | null = null;
   for (const sheet of sheets) {
     const header = findHeader(TARIFF_COLUMNS, headRows(sheet));
     if (header && header.columns.size > (best?.header.columns.size ?? 0)) best = { sheet, header };
