@@ -14,7 +14,7 @@ import { HOME } from './pageAddress';
 import { idleMoment } from './platform/idle';
 import { firstScreenShown, markFirstScreen } from './firstScreen';
 // The first-run welcome page is part of the entry: a new device's first screen waits for no other chunk.
-import { ProfilePage as WelcomePage } from './pages/ProfilePage';
+import { WelcomePage } from './pages/ProfilePage';
 import { AccountsPage, AuditPage, CaseLedgerPage, CasePage, CasesPage, ConflictsPage, CreditPage, DrawHistoryPage, DrawPage, DrawRecordPage, DrawResultPage, FilingsPage, InspectionSettingsPage, ListPage, MyTasksPage, OverchargePage, ProfilePage, PublicationPage, RefundsPage, StatisticsPage, SyncPage, TargetHistoryPage, TariffPage, VerifyPage, pageAt } from './pageChunks';
 
 /** Shown in the page's place, inside the shell, while its chunk loads. */
@@ -78,7 +78,7 @@ function Routed() {
           <Route path="/sync" element={<div style={{ maxWidth: 560, margin: '40px auto' }}><SyncPage /></div>} />
           {/* A tenant or a court checks a document without setting the device up. */}
           <Route path="/verify" element={<div style={{ maxWidth: 980, margin: '40px auto' }}><VerifyPage /></div>} />
-          <Route path="*" element={<WelcomePage firstRun />} />
+          <Route path="*" element={<WelcomePage />} />
         </Routes>
       </Suspense>
     );

@@ -9,6 +9,7 @@ import { readAccount } from '../sync/account';
 import { HubClient } from '../sync/hubClient';
 import { LocalRefusal } from '../sync/mutators';
 import { db } from './db';
+import { changesAfter } from './listHistory';
 import { activeCounts } from './listQuery';
 import type { DrawHead } from './drawHead';
 import type { SavedDraw } from './savedDraw';
@@ -121,7 +122,7 @@ export async function listsAsOf(at: string): Promise<{ entities: Entity[]; inspe
   return db.transaction('r', [db.entities, db.inspectors, db.listHistory], async () => {
     const entities = new Map((await db.entities.toArray()).map((e) => [e.uscc, e]));
     const inspectors = new Map((await db.inspectors.toArray()).map((i) => [i.certNo, i]));
-    const later = (await db.listHistory.where('at').above(at).toArray()).sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
+    const later = (await changesAfter(db, at)).reverse();
     for (const h of later) {
       const rows = (h.kind === 'entities' ? entities : inspectors) as Map<string, Entity | Inspector>;
       if (h.before) rows.set(h.key, h.before);

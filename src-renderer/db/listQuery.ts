@@ -61,22 +61,24 @@ export function indexed(db: TariffDb, kind: ListKind, filter: ListFilter): Colle
 
 /** The keys of the rows matching a filter, in key order, from the search column. */
 export async function matchingKeys(db: TariffDb, kind: ListKind, filter: ListFilter): Promise<string[]> {
-  const match = rowMatcher(applicable(kind, filter));
   const keys: string[] = [];
-  for (const c of await readColumn(db.listChunks, kind)) {
-    for (let i = 0; i < c.keys.length; i++) if (match(c.texts[i]!, c.facets[i]!)) keys.push(c.keys[i]!);
-  }
+  await eachMatching(db, kind, filter, (key) => keys.push(key));
   return keys;
 }
 
 /** How many rows match a filter, from the search column. */
 async function countMatching(db: TariffDb, kind: ListKind, filter: ListFilter): Promise<number> {
-  const match = rowMatcher(applicable(kind, filter));
   let n = 0;
-  for (const c of await readColumn(db.listChunks, kind)) {
-    for (let i = 0; i < c.keys.length; i++) if (match(c.texts[i]!, c.facets[i]!)) n++;
-  }
+  await eachMatching(db, kind, filter, () => n++);
   return n;
+}
+
+/** Calls `each` with the key of every row matching a filter, in the search column's order. */
+async function eachMatching(db: TariffDb, kind: ListKind, filter: ListFilter, each: (key: string) => void): Promise<void> {
+  const match = rowMatcher(applicable(kind, filter));
+  for (const c of await readColumn(db.listChunks, kind)) {
+    for (let i = 0; i < c.keys.length; i++) if (match(c.texts[i]!, c.facets[i]!)) each(c.keys[i]!);
+  }
 }
 
 const ACTIVE: ListFilter = { text: '', status: 'active' };

@@ -3,18 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ROLES, saveProfile, useProfile, type Profile } from '../state/profile';
 
-/** Who uses this device. On first run it is the whole screen; later a page of the app. */
-export function ProfilePage({ firstRun = false }: { firstRun?: boolean }) {
+/** Who uses this device, as a page of the app: the stored profile, edited. */
+export function ProfilePage() {
+  const profile = useProfile();
+  return profile === undefined ? null : <ProfileForm profile={profile} firstRun={false} />;
+}
+
+/**
+ * The first run's whole screen: who will use this device. The route shows it because no profile is stored,
+ * so it reads none and waits for no query of its own.
+ */
+export function WelcomePage() {
+  return <ProfileForm profile={null} firstRun />;
+}
+
+function ProfileForm({ profile, firstRun }: { profile: Profile | null; firstRun: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  // On first run there is none to read (the route shows this page because none is stored), so the welcome
-  // page waits for no read of its own.
-  const stored = useProfile();
-  const profile = firstRun ? null : stored;
   const [form] = Form.useForm<Profile>();
   const role = Form.useWatch('role', form);
-  if (profile === undefined) return null;
 
   async function onFinish(values: Profile) {
     await saveProfile({ ...values, certNo: values.certNo ?? '', district: values.district ?? '' });

@@ -8,7 +8,8 @@ import { CREDIT_CHANGES_MAX } from '../../src-shared/credit/change';
 import { CURRENT_CREDIT_RULE } from '../../src-shared/credit/pulled';
 import { checkCreditRule, type CreditRule, type CreditRuleProblem } from '../../src-shared/credit/rule';
 import type { Entity } from '../../src-shared/domain';
-import type { ListHistoryEntry, TariffDb } from '../db/db';
+import type { TariffDb } from '../db/db';
+import { historyEntries } from '../db/listHistory';
 import { readIdentity } from '../db/identity';
 import { columnOf, putColumnRows } from '../db/listColumn';
 import { LocalRefusal } from './mutators';
@@ -50,7 +51,7 @@ export async function setCreditGrades(db: TariffDb, changes: readonly CreditGrad
     }
     const at = new Date().toISOString();
     const after: Entity[] = real.map((r) => ({ ...r.before, credit: r.change.grade }));
-    const history: ListHistoryEntry[] = real.map((r, i) => ({ kind: 'entities', key: r.before.uscc, at, by, action: 'edit', before: r.before, after: after[i]! }));
+    const history = historyEntries({ kind: 'entities', at, by, action: 'edit' }, real.map((r, i) => ({ key: r.before.uscc, before: r.before, after: after[i]! })));
     const mine: StoredCreditChange[] = real.map((r) => ({
       id: uuidv7(), uscc: r.before.uscc, from: r.before.credit, to: r.change.grade, reason: r.change.reason.trim(), ruleId: r.change.ruleId ?? null,
       by, user: identity?.username ?? '', at, version: 0,

@@ -10,6 +10,7 @@ import { caseChecksum } from '../../src-shared/sync/checksum';
 import { BLOB_CHUNK, PULL_PAGE, PUSH_MAX, type Change } from '../../src-shared/sync/protocol';
 import type { LocalCase, LocalRecord, TariffDb } from '../db/db';
 import { columnOf, putColumnRows } from '../db/listColumn';
+import { historyEntries } from '../db/listHistory';
 import { readCursor, SYNC_KEYS } from './account';
 import { SyncError, type HubClient } from './hubClient';
 import { dropLinkedHere, dropRefusedTargeted } from './targetedMutators';
@@ -219,7 +220,7 @@ async function putPulledListRows(db: TariffDb, kind: 'entities' | 'inspectors', 
     return JSON.stringify(before[i]) === JSON.stringify(row) ? [] : [{ key, row, before: before[i] ?? null }];
   });
   if (changed.length > 0) {
-    await db.listHistory.bulkAdd(changed.map((c) => ({ kind, key: c.key, at, by: 'hub', action: 'sync' as const, before: c.before, after: c.row })));
+    await db.listHistory.bulkAdd(historyEntries({ kind, at, by: 'hub', action: 'sync' }, changed.map((c) => ({ key: c.key, before: c.before, after: c.row }))));
     await table.bulkPut(changed.map((c) => c.row));
     await putColumnRows(columnOf(db), kind, changed.map((c) => c.row));
   }

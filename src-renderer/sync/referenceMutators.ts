@@ -6,9 +6,10 @@ import { OFFICE_SETTINGS_KEY, type OfficeSettings } from '../../src-shared/inspe
 import type { LedgerMapping } from '../../src-shared/ledger/types';
 import { LIST_ROWS_MAX, type ListAction } from '../../src-shared/sync/mutators';
 import type { TariffTable } from '../../src-shared/tariff/types';
-import type { ListHistoryEntry, TariffDb } from '../db/db';
+import type { TariffDb } from '../db/db';
 import { readIdentity } from '../db/identity';
 import { columnOf, putColumnRows } from '../db/listColumn';
+import { historyEntries } from '../db/listHistory';
 import { appendMutation, nextHlc } from './outbox';
 
 export type ListRow = Entity | Inspector;
@@ -50,7 +51,7 @@ export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly L
       }
     };
     const at = new Date().toISOString();
-    const history: ListHistoryEntry[] = rows.map((after, i) => ({ kind, key: keys[i]!, at, by, action, before: before[i] ?? null, after }));
+    const history = historyEntries({ kind, at, by, action }, rows.map((after, i) => ({ key: keys[i]!, before: before[i] ?? null, after })));
     // Issued together: each write's rows are cloned here while IndexedDB stores the one before.
     await Promise.all([
       queue(),

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../../../src-shared/domain';
 import { db } from '../../../src-renderer/db/db';
+import { rowChanges } from '../../../src-renderer/db/listHistory';
 import { storedKeys } from '../../../src-renderer/db/lists';
 import { saveProfile } from '../../../src-renderer/state/profile';
 import { putLedgerMapping, putListRows, putTariffTable, setActive } from '../../../src-renderer/sync/referenceMutators';
@@ -19,14 +20,18 @@ beforeEach(async () => {
   await saveProfile({ name: '张科长', role: 'office', district: '鼓楼区', certNo: '' });
 });
 
+/** One row's changes, oldest first. */
+const historyOfRow = async (kind: 'entities' | 'inspectors', key: string) => rowChanges(await db.listHistory.toArray()).filter((c) => c.kind === kind && c.key === key);
+
 describe('list mutators on an unenrolled device', () => {
-  it('store imported rows with one history entry each and one queued putEntities', async () => {
+  it('store imported rows with their history (one entry for the write) and one queued putEntities', async () => {
     await putListRows(db, 'entities', [entity('91350100M000100Y43', '万象城'), entity('91110000600037341L', '软件园')], 'import');
     expect([...(await storedKeys('entities'))].sort()).toEqual(['91110000600037341L', '91350100M000100Y43']);
-    const history = await db.listHistory.toArray();
-    expect(history.map((h) => [h.key, h.action, h.by, h.before])).toEqual([
-      ['91350100M000100Y43', 'import', '张科长', null],
-      ['91110000600037341L', 'import', '张科长', null],
+    expect(await db.listHistory.count()).toBe(1);
+    const history = rowChanges(await db.listHistory.toArray());
+    expect(history.map((h) => [h.key, h.action, h.by, h.before, h.after.name])).toEqual([
+      ['91350100M000100Y43', 'import', '张科长', null, '万象城'],
+      ['91110000600037341L', 'import', '张科长', null, '软件园'],
     ]);
     const outbox = await db.outbox.toArray();
     expect(outbox.map((m) => [m.id, m.name, (m.args as { rows: Entity[] }).rows.map((r) => r.name), (m.args as { action: string }).action, (m.args as { baseVersions: number[] }).baseVersions])).toEqual([
@@ -40,6 +45,10 @@ describe('list mutators on an unenrolled device', () => {
     const outbox = await db.outbox.orderBy('id').toArray();
     expect(outbox.map((m) => [m.id, (m.args as { rows: unknown[] }).rows.length])).toEqual([[1, 500], [2, 500], [3, 201]]);
     expect(await db.entities.count()).toBe(1201);
+    // The history in the same slices: three entries, not a row each.
+    const history = await db.listHistory.orderBy('id').toArray();
+    expect(history.map((h) => [h.action, h.rows.length, h.rows[0]!.after.name])).toEqual([['import', 500, '目标1'], ['import', 500, '目标501'], ['import', 201, '目标1001']]);
+    expect(rowChanges(history).map((c) => c.key)).toEqual(rows.map((r) => r.uscc));
   });
 
   it('a large re-import names the hub version of every row it changes, read in one pass over the list', async () => {
@@ -50,7 +59,7 @@ describe('list mutators on an unenrolled device', () => {
     await putListRows(db, 'entities', rows.map((r) => ({ ...r, address: '新地址' })), 'import');
     const last = (await db.outbox.orderBy('id').last())!;
     expect((last.args as { baseVersions: number[] }).baseVersions).toEqual([...Array.from({ length: 50 }, (_, i) => 100 + i), ...Array.from({ length: 50 }, () => 0)]);
-    const history = await db.listHistory.where({ kind: 'entities', key: rows[0]!.uscc }).sortBy('id');
+    const history = await historyOfRow('entities', rows[0]!.uscc);
     expect(history.map((h) => [(h.before as Entity | null)?.address ?? null, (h.after as Entity).address])).toEqual([[null, ''], ['', '新地址']]);
   });
 
@@ -60,7 +69,7 @@ describe('list mutators on an unenrolled device', () => {
     await db.rowVersions.put({ id: `entities:${first.uscc}`, version: 17 });
     await putListRows(db, 'entities', [{ ...first, name: '万象城（二期）' }], 'edit');
     await setActive(db, 'entities', { ...first, name: '万象城（二期）' }, false);
-    const history = await db.listHistory.where({ kind: 'entities', key: first.uscc }).sortBy('id');
+    const history = await historyOfRow('entities', first.uscc);
     expect(history.map((h) => [h.action, h.before?.name ?? null, h.after.name, h.after.active])).toEqual([
       ['create', null, '万象城', true],
       ['edit', '万象城', '万象城（二期）', true],

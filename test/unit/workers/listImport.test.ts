@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../../../src-shared/domain';
 import { exportList } from '../../../src-shared/lists/exportList';
 import { db } from '../../../src-renderer/db/db';
+import { rowChanges } from '../../../src-renderer/db/listHistory';
 import { saveProfile } from '../../../src-renderer/state/profile';
 import { putListRows } from '../../../src-renderer/sync/referenceMutators';
 import { syntheticUscc } from '../../fixtures/synthetic';
@@ -50,7 +51,7 @@ describe('the list import worker', () => {
     expect(await work({ type: 'store', checkId: checked.checkId }, context)).toEqual({ type: 'stored', count: 2 });
     expect(await stored()).toEqual(['东街口百货', '海峡软件园', '福州万象城']);
     expect(await queued()).toEqual([['putEntities', ['福州万象城']], ['putEntities', ['海峡软件园', '东街口百货']]]);
-    expect((await db.listHistory.toArray()).map((h) => [h.key, h.action, h.by])).toEqual([
+    expect(rowChanges(await db.listHistory.toArray()).map((h) => [h.key, h.action, h.by])).toEqual([
       [A.uscc, 'import', '张科长'], [B.uscc, 'import', '张科长'], [C.uscc, 'import', '张科长'],
     ]);
     // The same 导入 twice stores nothing twice.
@@ -66,6 +67,6 @@ describe('the list import worker', () => {
     expect(await work({ type: 'store', checkId: first }, context)).toEqual({ type: 'not-held' });
     expect(await work({ type: 'store', checkId: checkId(second) }, context)).toEqual({ type: 'stored', count: 1 });
     expect(await stored()).toEqual(['福州万象城（二期）']);
-    expect((await db.listHistory.toArray()).at(-1)?.before).toMatchObject({ name: '福州万象城' });
+    expect(rowChanges(await db.listHistory.toArray()).at(-1)?.before).toMatchObject({ name: '福州万象城' });
   });
 });
