@@ -53,10 +53,10 @@ export function readXlsx(data: Uint8Array): ReadBook {
   const context: SheetContext = {
     strings: sharedStrings(part(relOf('/sharedStrings') ?? `${dir}sharedStrings.xml`)),
     formats: cellFormats(part(relOf('/styles') ?? `${dir}styles.xml`)),
-    date1904: /<workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(bookXml),
+    date1904: ['1', 'true'].includes(attributes(startTags(bookXml, 'workbookPr')[0] ?? '').date1904 ?? ''),
   };
   const sheets: ReadSheet[] = [];
-  for (const tag of bookXml.match(/<sheet\b[^>]*>/g) ?? []) {
+  for (const tag of startTags(bookXml, 'sheet')) {
     const a = attributes(tag);
     const target = rels.find((r) => r.id === a['r:id'])?.target;
     const xml = target === undefined ? undefined : part(target);
@@ -68,9 +68,25 @@ export function readXlsx(data: Uint8Array): ReadBook {
 
 // ---- the zip and its relationships --------------------------------------------------------------------
 
+/**
+ * What the parts read may inflate to: a 100,000-row list is some 40 MB of XML. A file that claims more is
+ * refused before anything is inflated (a "zip bomb" would otherwise take the window's memory).
+ */
+export const MAX_XML_BYTES = 256 * 1024 * 1024;
+// Parts of a package an importer never reads (pictures, charts, pivot caches, comments, themes…).
+const NOT_READ = /^(?:customXml\/|docProps\/|xl\/(?:media|drawings|charts|chartsheets|printerSettings|pivotCache|pivotTables|externalLinks|theme|comments|threadedComments|persons|tables|queryTables|slicers|slicerCaches|timelines|richData|ctrlProps|activeX|embeddings)\/)/i;
+
 /** The package's XML parts by lower-cased path (some writers vary the case of part names). */
 function xmlParts(data: Uint8Array): Map<string, string> {
-  const files = unzipSync(data, { filter: (f) => /\.(?:xml|rels)$/i.test(f.name) && !/^xl\/(?:media|drawings|charts|printerSettings)\//i.test(f.name) });
+  let total = 0;
+  const files = unzipSync(data, {
+    filter: (f) => {
+      if (!/\.(?:xml|rels)$/i.test(f.name) || NOT_READ.test(f.name)) return false;
+      total += f.originalSize;
+      if (total > MAX_XML_BYTES) throw new Error('workbook too large');
+      return true;
+    },
+  });
   const decoder = new TextDecoder();
   return new Map(Object.entries(files).map(([name, bytes]) => [name.toLowerCase(), decoder.decode(bytes)]));
 }
@@ -83,7 +99,7 @@ interface Rel {
 
 /** A .rels part's relationships, targets resolved against `dir` (or the root for an absolute target). */
 function relTargets(xml: string | undefined, dir: string): Rel[] {
-  return (xml?.match(/<Relationship\b[^>]*>/g) ?? []).map((tag) => {
+  return startTags(xml ?? '', 'Relationship').map((tag) => {
     const a = attributes(tag);
     const target = decodeXml(a.Target ?? '');
     return { id: a.Id ?? '', type: a.Type ?? '', target: target.startsWith('/') ? target.slice(1) : resolve(dir + target) };
@@ -102,14 +118,13 @@ function resolve(path: string): string {
 // ---- shared strings and styles ------------------------------------------------------------------------
 
 function sharedStrings(xml: string | undefined): string[] {
-  return (xml?.match(/<si\b[^>]*>[\s\S]*?<\/si>|<si\b[^>]*\/>/g) ?? []).map(stringText);
+  return elements(xml ?? '', 'si').map((si) => stringText(si.inner));
 }
 
 // The text of a string item (<si>, <is>): its <t> runs joined, the phonetic guide (<rPh>) left out.
 function stringText(xml: string): string {
-  const shown = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
   let text = '';
-  for (const m of shown.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) text += m[1] ?? '';
+  for (const t of elements(xml, 't', 'rPh')) text += t.inner;
   // Characters XML cannot carry are written _xHHHH_ (ECMA-376 §22.9.2.19), as exceljs decodes them.
   return decodeXml(text).replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
@@ -118,12 +133,12 @@ function stringText(xml: string): string {
 function cellFormats(xml: string | undefined): (string | undefined)[] {
   if (xml === undefined) return [];
   const custom = new Map<number, string>();
-  for (const tag of xml.match(/<numFmt\b[^>]*>/g) ?? []) {
+  for (const tag of startTags(xml, 'numFmt')) {
     const a = attributes(tag);
     custom.set(Number(a.numFmtId), decodeXml(a.formatCode ?? ''));
   }
-  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  return (cellXfs.match(/<xf\b[^>]*>/g) ?? []).map((tag) => {
+  const cellXfs = elements(xml, 'cellXfs')[0]?.inner ?? '';
+  return startTags(cellXfs, 'xf').map((tag) => {
     const id = Number(attributes(tag).numFmtId ?? 0);
     return id === 0 ? undefined : (custom.get(id) ?? BUILT_IN_FORMATS[id]);
   });
@@ -184,7 +199,11 @@ class Row implements ReadRow {
   }
 }
 
-const ROW_OR_CELL = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+/** Excel's own limits: a reference past them is a damaged file, not a big one. */
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+/** Cells a sheet's merged ranges may cover; each is an object here, as in exceljs. */
+const MAX_MERGED_CELLS = 1_000_000;
 
 function readSheet(name: string, state: string, xml: string, context: SheetContext): ReadSheet {
   const rows: Row[] = [];
@@ -194,23 +213,39 @@ function readSheet(name: string, state: string, xml: string, context: SheetConte
   const start = xml.indexOf('<sheetData');
   const end = xml.indexOf('</sheetData>', start);
   const data = end < 0 ? '' : xml.slice(start, end);
-  for (const m of data.matchAll(ROW_OR_CELL)) {
-    if (m[1] !== undefined) {
-      // Rows and cells may omit their reference (r); then each follows the one before.
-      rowNumber = Number(attributes(m[1]).r ?? rowNumber + 1);
-      rowCount = Math.max(rowCount, rowNumber);
-      col = 0;
+  // One pass over the tags, each '<' looked at once: the time is linear in the sheet's size whatever it holds.
+  for (let at = data.indexOf('<', 1); at >= 0; ) {
+    const tag = tagAt(data, at, 'row') ?? tagAt(data, at, 'c');
+    if (!tag) {
+      at = data.indexOf('<', at + 1);
       continue;
     }
-    const a = attributes(m[2]!);
-    col = a.r === undefined ? col + 1 : columnNumber(a.r);
+    const a = attributes(tag.attrs);
+    if (tag.name === 'row') {
+      // Rows and cells may omit their reference (r); then each follows the one before.
+      rowNumber = a.r === undefined ? rowNumber + 1 : inRange(parseInt(a.r, 10), MAX_ROW);
+      rowCount = Math.max(rowCount, rowNumber);
+      col = 0;
+      at = data.indexOf('<', tag.end);
+      continue;
+    }
+    let inner = '';
+    let next = tag.end;
+    if (!tag.closed) {
+      const close = data.indexOf('</c>', tag.end);
+      if (close < 0) throw new Error('a cell is not closed');
+      inner = data.slice(tag.end, close);
+      next = close + 4;
+    }
+    col = a.r === undefined ? col + 1 : inRange(columnNumber(a.r), MAX_COL);
     const style = a.s === undefined ? 0 : Number(a.s);
     const numFmt = style === 0 ? undefined : context.formats[style];
-    const value = cellValue(a.t, m[3] ?? '', numFmt, context);
-    if (value !== null) (rows[rowNumber] ??= new Row()).cells[col] = new Cell(rowNumber, value, numFmt);
+    const value = cellValue(a.t, inner, numFmt, context);
+    if (value !== null) (rows[Math.max(rowNumber, 1)] ??= new Row()).cells[col] = new Cell(Math.max(rowNumber, 1), value, numFmt);
+    at = data.indexOf('<', next);
   }
   const sheet = { rows, rowCount };
-  mergeRanges(sheet, xml.slice(end));
+  mergeRanges(sheet, end < 0 ? '' : xml.slice(end));
   return {
     name,
     state,
@@ -221,13 +256,18 @@ function readSheet(name: string, state: string, xml: string, context: SheetConte
   };
 }
 
+function inRange(n: number, max: number): number {
+  if (!(n >= 1 && n <= max)) throw new Error(`a reference out of Excel's range: ${n}`);
+  return n;
+}
+
 // A cell's value by its type (t): shared or inline string, formula text, boolean, error, ISO date or number.
 // A formula is read by the result Excel saved with it; a number under a date format is that date.
 function cellValue(type: string | undefined, inner: string, numFmt: string | undefined, context: SheetContext): CellRead {
   if (type === 'inlineStr') return inner.includes('<is') ? stringText(inner) : null;
-  const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  const v = elements(inner, 'v')[0]?.inner;
   // A formula saved without its result shows nothing, as in exceljs (a cell, not an empty one).
-  if (v === undefined || v === '') return /<f\b/.test(inner) ? '' : null;
+  if (v === undefined || v === '') return tagAt(inner, inner.indexOf('<f'), 'f') ? '' : null;
   switch (type) {
     case 's':
       return context.strings[Number(v)] ?? null;
@@ -238,7 +278,9 @@ function cellValue(type: string | undefined, inner: string, numFmt: string | und
     case 'e':
       return null; // #N/A, #REF!… carry no data
     case 'd': {
-      const date = new Date(decodeXml(v));
+      // An ISO date without an offset (as openpyxl writes it) is the day Excel shows, not a local time.
+      const text = decodeXml(v);
+      const date = new Date(/T[\d:.]+$/.test(text) ? `${text}Z` : text);
       return Number.isNaN(date.getTime()) ? null : date;
     }
     default: {
@@ -255,9 +297,14 @@ function excelDate(serial: number, date1904: boolean): Date {
 
 // Each merged range: its first cell is the master; the others show its value (created where the file has none).
 function mergeRanges(sheet: { rows: Row[]; rowCount: number }, rest: string): void {
-  for (const m of rest.matchAll(/<mergeCell\b[^>]*?\bref="([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?"/g)) {
-    const [top, left] = [Number(m[2]), columnNumber(m[1]!)];
-    const [bottom, right] = m[3] === undefined ? [top, left] : [Number(m[4]), columnNumber(m[3])];
+  let covered = 0;
+  for (const tag of startTags(rest, 'mergeCell')) {
+    const m = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(attributes(tag).ref ?? '');
+    if (!m) continue;
+    const [top, left] = [inRange(Number(m[2]), MAX_ROW), inRange(columnNumber(m[1]!), MAX_COL)];
+    const [bottom, right] = m[3] === undefined ? [top, left] : [inRange(Number(m[4]), MAX_ROW), inRange(columnNumber(m[3]), MAX_COL)];
+    covered += (bottom - top + 1) * (right - left + 1);
+    if (covered > MAX_MERGED_CELLS) throw new Error('merged ranges too large');
     const cellAt = (r: number, c: number): Cell => ((sheet.rows[r] ??= new Row()).cells[c] ??= new Cell(r, null, undefined));
     const master = cellAt(top, left);
     for (let r = top; r <= bottom; r++) {
@@ -272,6 +319,65 @@ function mergeRanges(sheet: { rows: Row[]; rowCount: number }, rest: string): vo
 }
 
 // ---- XML text ------------------------------------------------------------------------------------------
+// Scanned with indexOf and bounded patterns, never a lazy match to a closing tag: a damaged or hostile file
+// (tags never closed) must cost time in proportion to its size, as a parser's would.
+
+interface Tag {
+  name: string;
+  /** The text after the name, up to the tag's end. */
+  attrs: string;
+  /** Whether it closes itself (<c/>). */
+  closed: boolean;
+  /** Where the text after the tag begins. */
+  end: number;
+}
+
+/** The start tag `<name …>` at `at`, or null when another tag (or none) is there. */
+function tagAt(xml: string, at: number, name: string): Tag | null {
+  if (at < 0 || !xml.startsWith(name, at + 1) || xml[at] !== '<') return null;
+  const after = at + 1 + name.length;
+  const c = xml[after];
+  if (c !== '>' && c !== '/' && c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return null;
+  const gt = xml.indexOf('>', after);
+  if (gt < 0) throw new Error(`<${name} is not closed`);
+  const closed = xml[gt - 1] === '/';
+  return { name, attrs: xml.slice(after, closed ? gt - 1 : gt), closed, end: gt + 1 };
+}
+
+/** Every start tag `<name …>` in `xml`, as text; each scan stops at the next '<'. */
+function startTags(xml: string, name: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${name}(?=[\\s/>])[^<>]*>`, 'g'))].map((m) => m[0]);
+}
+
+/** Every `<name …>inner</name>` (or `<name/>`, inner '') in `xml`, in order, passing over `skip` elements whole. */
+function elements(xml: string, name: string, skip?: string): { attrs: string; inner: string }[] {
+  const out: { attrs: string; inner: string }[] = [];
+  const close = `</${name}>`;
+  for (let at = xml.indexOf('<'); at >= 0; ) {
+    const passed = skip === undefined ? null : tagAt(xml, at, skip);
+    if (passed) {
+      const end = passed.closed ? passed.end : xml.indexOf(`</${skip}>`, passed.end);
+      if (end < 0) throw new Error(`<${skip}> is not closed`);
+      at = xml.indexOf('<', end + 1);
+      continue;
+    }
+    const tag = tagAt(xml, at, name);
+    if (!tag) {
+      at = xml.indexOf('<', at + 1);
+      continue;
+    }
+    if (tag.closed) {
+      out.push({ attrs: tag.attrs, inner: '' });
+      at = xml.indexOf('<', tag.end);
+      continue;
+    }
+    const end = xml.indexOf(close, tag.end);
+    if (end < 0) throw new Error(`<${name}> is not closed`);
+    out.push({ attrs: tag.attrs, inner: xml.slice(tag.end, end) });
+    at = xml.indexOf('<', end + close.length);
+  }
+  return out;
+}
 
 function columnNumber(ref: string): number {
   let n = 0;

@@ -113,7 +113,6 @@ function rowShape<K extends ListKind>(spec: ListSpec<K>, header: HeaderMatch<Lis
 
 const LOOKS_LIKE_CODE = /^\s*[0-9A-Za-z]{10,}\s*$/;
 
-
 function acceptOrReject<K extends ListKind>(
   spec: ListSpec<K>,
   result: ListImport<ListRecord[K]>,

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadXlsx, readRow } from '../../src-shared/lists/workbook';
-import { isDateFormat, readXlsx, type ReadBook } from '../../src-shared/xlsxCells';
+import { isDateFormat, MAX_XML_BYTES, readXlsx, type ReadBook } from '../../src-shared/xlsxCells';
 import { ledgerFile } from '../fixtures/ledgerFiles';
 import { messyEntityList, messyInspectorList, workbookOf } from '../fixtures/listFiles';
 
@@ -32,6 +32,28 @@ async function byExcelJS(bytes: Uint8Array): Promise<ReadBook> {
 /** An .xlsx package from its parts' XML, as another program might write it. */
 function packageOf(parts: Record<string, string>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(parts).map(([path, xml]) => [path, strToU8(xml)])));
+}
+
+function inTimeZone<T>(zone: string, run: () => T): T {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return run();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
+
+/** Sets the uncompressed size a zip's central directory claims for `name` (what an unzipper checks first). */
+function patchCentralSize(zip: Uint8Array, name: string, size: number): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 46 <= zip.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const nameLength = view.getUint16(i + 28, true);
+    if (new TextDecoder().decode(zip.subarray(i + 46, i + 46 + nameLength)) === name) return view.setUint32(i + 24, size, true);
+  }
+  throw new Error(`no ${name} in the zip`);
 }
 
 const ROOT_RELS = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
@@ -88,16 +110,17 @@ describe('readXlsx', () => {
       'xl/workbook.xml': `<workbook xmlns:r="${REL}"><workbookPr date1904="1"/><sheets><sheet name="图表" sheetId="1" r:id="rId9"/><sheet name="A&amp;B" sheetId="2" r:id="rId1"/><sheet name="隐" sheetId="3" state="veryHidden" r:id="rId2"/></sheets></workbook>`,
       'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="/xl/worksheets/one.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/../worksheets/two.xml"/><Relationship Id="rId9" Type="${REL}/chartsheet" Target="chartsheets/c.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="Strings.xml"/><Relationship Id="rId4" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
       'xl/chartsheets/c.xml': '<chartsheet/>',
-      'xl/STRINGS.XML': '<sst><si><t>代码</t></si><si><r><t>东方</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 商城</t></r><rPh><t>とうほう</t></rPh></si><si><t>a_x000D_b</t></si><si><t/></si></sst>',
+      'xl/STRINGS.XML': '<sst><si><t>代码</t></si><si><r><t>东方</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 商城</t></r><rPh><t>とうほう</t></rPh></si><si><t>a_x000D_b</t></si><si/><si><t>之后</t></si></sst>',
       'xl/styles.xml': '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="000000"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="31"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>',
       'xl/worksheets/one.xml':
         '<worksheet><sheetData>' +
         '<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c></row>' +
-        '<row r="3"><c r="B3" s="1"><v>0</v></c><c s="2"><v>123</v></c><c t="inlineStr"><is><t>内&#x8054;</t><rPh><t>x</t></rPh></is></c><c t="d"><v>2024-03-05T00:00:00Z</v></c><c t="e"><v>#REF!</v></c><c><f>NOW()</f></c><c s="3"/><c t="b"><v>0</v></c></row>' +
+        '<row r="3"><c r="B3" s="1"><v>0</v></c><c s="2"><v>123</v></c><c t="inlineStr"><is><t>内&#x8054;</t><rPh><t>x</t></rPh></is></c><c t="d"><v>2024-03-05T00:00:00</v></c><c t="e"><v>#REF!</v></c><c><f>NOW()</f></c><c s="3"/><c t="b"><v>0</v></c><c t="s"><v>4</v></c></row>' +
         '</sheetData><mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells></worksheet>',
       'xl/worksheets/two.xml': '<worksheet><sheetData><row r="2"><c r="A2" t="s"><v>3</v></c></row></sheetData></worksheet>',
     });
-    const book = readXlsx(bytes);
+    // Read in China's time zone, where a local reading of an ISO date without an offset is the day before in UTC.
+    const book = inTimeZone('Asia/Shanghai', () => readXlsx(bytes));
     expect(book.worksheets.map((s) => [s.name, s.state, s.rowCount, s.actualRowCount])).toEqual([
       // Row 5 holds only a merged range: a row with cells, as exceljs counts it.
       ['A&B', 'visible', 5, 3],
@@ -105,9 +128,10 @@ describe('readXlsx', () => {
     ]);
     const sheet = book.getWorksheet('A&B')!;
     expect(readRow(sheet.findRow(1)).texts).toEqual([undefined, '代码', '东方 商城', 'a\rb']);
-    // Serial 0 in the 1904 system is 1904-01-01; format 31 is 年月日 in a Chinese Excel; an error (#REF!) is no
-    // value, a formula saved without its result an empty one, a styled empty cell nothing.
-    expect(readRow(sheet.findRow(3)).texts).toEqual([undefined, undefined, '1904-01-01', '000123', '内联', '2024-03-05', undefined, '', undefined, 'FALSE']);
+    // Serial 0 in the 1904 system is 1904-01-01; format 31 is 年月日 in a Chinese Excel; an ISO date without an
+    // offset is that day in any time zone; an error (#REF!) is no value, a formula saved without its result an
+    // empty one, a styled empty cell nothing; an empty string item (<si/>) keeps the later ones in place.
+    expect(readRow(sheet.findRow(3)).texts).toEqual([undefined, undefined, '1904-01-01', '000123', '内联', '2024-03-05', undefined, '', undefined, 'FALSE', '之后']);
     expect(sheet.findCell(5, 2)?.master).toBe(sheet.findCell(5, 1));
     expect(sheet.findCell(5, 1)?.isMerged).toBe(true);
     expect(readRow(sheet.findRow(5)).texts).toEqual([undefined, undefined, '']);
@@ -118,6 +142,31 @@ describe('readXlsx', () => {
     expect(() => readXlsx(new TextEncoder().encode('统一社会信用代码,名称\n'))).toThrow();
     expect(() => readXlsx(packageOf({ '[Content_Types].xml': '<Types/>' }))).toThrow('no workbook part');
     expect(loadXlsx(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).toBeNull();
+  });
+
+  it('refuses a damaged or hostile sheet whole: tags never closed, references past Excel, merges of millions, parts that inflate too far', () => {
+    const withSheet = (sheet: string, strings = '<sst/>') =>
+      packageOf({
+        '_rels/.rels': ROOT_RELS,
+        'xl/workbook.xml': `<workbook xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/s.xml"/></Relationships>`,
+        'xl/sharedStrings.xml': strings,
+        'xl/worksheets/s.xml': `<worksheet><sheetData>${sheet}</sheetData></worksheet>`,
+      });
+    expect(readXlsx(withSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', '<sst><si><t>好</t></si></sst>')).worksheets[0]!.findCell(1, 1)?.value).toBe('好');
+    // 100,000 cells never closed: refused at the first, not scanned 100,000 times over.
+    expect(() => readXlsx(withSheet('<row r="1">' + '<c r="A1"><v>1</v>'.repeat(100_000)))).toThrow('a cell is not closed');
+    expect(() => readXlsx(withSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', '<sst>' + '<si><t>x</t>'.repeat(100_000)))).toThrow('<si> is not closed');
+    expect(() => readXlsx(withSheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'))).toThrow("out of Excel's range");
+    expect(() => readXlsx(withSheet('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).toThrow("out of Excel's range");
+    const merged = (ref: string) => withSheet('<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="' + ref + '"/></mergeCells><sheetData>');
+    expect(readXlsx(merged('A1:C2')).worksheets[0]!.rowCount).toBe(2);
+    expect(() => readXlsx(merged('A1:XFD1048576'))).toThrow('merged ranges too large');
+    // A sheet part whose header claims more than MAX_XML_BYTES is refused before it is inflated.
+    const bytes = withSheet('<row r="1"><c r="A1"><v>1</v></c></row>');
+    patchCentralSize(bytes, 'xl/worksheets/s.xml', MAX_XML_BYTES + 1);
+    expect(() => readXlsx(bytes)).toThrow('workbook too large');
+    expect(loadXlsx(bytes)).toBeNull();
   });
 
   it('tells date formats as exceljs does, ignoring quoted text and brackets', () => {
