@@ -8,7 +8,7 @@ import { cleanSpaces, normalizeWord } from '../lists/normalize';
 import { skipReason, type RowShape } from '../lists/rows';
 import type { RowIssue } from '../lists/types';
 import type { ReadBook, ReadSheet } from '../xlsxCells';
-import { headRows, loadXlsx, readRow, sheetsVisibleFirst } from '../lists/workbook';
+import { headRows, loadXlsx, readRow, sheetWithBestHeader } from '../lists/workbook';
 import type { Parsed } from '../lists/fields';
 import {
   FILING_COLUMNS,
@@ -82,13 +82,7 @@ export function readFilingsWorkbook(workbook: ReadBook): FilingsRead {
 }
 
 function locate(workbook: ReadBook): { sheet: ReadSheet; header: Header } {
-  const sheets = sheetsVisibleFirst(workbook);
-  if (sheets.every((s) => s.actualRowCount === 0)) throw new FilingsReadError('empty', filingsZh['filings.error.empty']);
-  let best: { sheet: ReadSheet; header: Header } | null = null;
-  for (const sheet of sheets) {
-    const header = bestHeader(headRows(sheet).map(scoreRow));
-    if (header && header.columns.size > (best?.header.columns.size ?? 0)) best = { sheet, header };
-  }
+  const best = sheetWithBestHeader(workbook, (sheet) => bestHeader(headRows(sheet).map(scoreRow)), () => new FilingsReadError('empty', filingsZh['filings.error.empty']));
   if (!best || best.header.columns.size < 2) throw new FilingsReadError('no-header', formatMessage(zh, 'filings.error.no-header', { rows: HEADER_SEARCH_ROWS }));
   const missing = FILING_COLUMNS.filter((c) => c.required && !(c.field in best.header.found)).map((c) => c.label);
   if (missing.length > 0) throw new FilingsReadError('missing-columns', formatMessage(zh, 'filings.error.missing-columns', { columns: missing.join('、') }));

@@ -9,7 +9,7 @@ import { skipReason, type RowShape } from './rows';
 import type { ImportOptions, ListImport, ListKind, ListRecord, RowIssue } from './types';
 import { checkRow, type FieldColumns } from './validate';
 import type { ReadBook, ReadSheet } from '../xlsxCells';
-import { headRows, loadXlsx, readRow, sheetsVisibleFirst } from './workbook';
+import { headRows, loadXlsx, readRow, sheetWithBestHeader } from './workbook';
 
 export type { ImportOptions, ListImport, RowIssue, SkipReason } from './types';
 export { formatIssue } from './issues';
@@ -83,13 +83,7 @@ function loadWorkbook(data: Uint8Array): ReadBook {
 
 /** The sheet whose first rows hold the best header; visible sheets first, so a hidden lookup sheet never wins. */
 function locateHeader<K extends ListKind>(spec: ListSpec<K>, workbook: ReadBook): { sheet: ReadSheet; header: HeaderMatch<ListRecord[K]> } {
-  const sheets = sheetsVisibleFirst(workbook);
-  if (sheets.every((s) => s.actualRowCount === 0)) throw new ListReadError('empty', listZh['listError.empty']);
-  let best: { sheet: ReadSheet; header: HeaderMatch<ListRecord[K]> } | null = null;
-  for (const sheet of sheets) {
-    const header = findHeader(spec.columns, headRows(sheet));
-    if (header && header.columns.size > (best?.header.columns.size ?? 0)) best = { sheet, header };
-  }
+  const best = sheetWithBestHeader(workbook, (sheet) => findHeader(spec.columns, headRows(sheet)), () => new ListReadError('empty', listZh['listError.empty']));
   if (!best || (best.header.columns.size < 2 && !(spec.key in best.header.found))) {
     throw new ListReadError('no-header', formatMessage(listZh, 'listError.no-header', { key: keyLabel(spec) }));
   }

@@ -18,6 +18,25 @@ export function sheetsVisibleFirst(workbook: ReadBook): ReadSheet[] {
   return [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
 }
 
+/**
+ * The sheet whose header (`headerOf`, from its first rows) maps the most columns, visible sheets first and a
+ * tie to the earlier one; null when no sheet has one. Throws `whenEmpty()` when no sheet holds any value.
+ */
+export function sheetWithBestHeader<H extends { readonly columns: ReadonlyMap<number, unknown> }>(
+  workbook: ReadBook,
+  headerOf: (sheet: ReadSheet) => H | null,
+  whenEmpty: () => Error,
+): { sheet: ReadSheet; header: H } | null {
+  const sheets = sheetsVisibleFirst(workbook);
+  if (sheets.every((s) => s.actualRowCount === 0)) throw whenEmpty();
+  let best: { sheet: ReadSheet; header: H } | null = null;
+  for (const sheet of sheets) {
+    const header = headerOf(sheet);
+    if (header && header.columns.size > (best?.header.columns.size ?? 0)) best = { sheet, header };
+  }
+  return best;
+}
+
 /** The texts of the rows a header is looked for in. */
 export function headRows(sheet: ReadSheet): RowTexts[] {
   const rows: RowTexts[] = [];

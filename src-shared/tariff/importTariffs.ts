@@ -7,7 +7,7 @@ import { rowIssueFrom } from '../lists/issues';
 import { skipReason } from '../lists/rows';
 import type { RowIssue, SkipReason } from '../lists/types';
 import type { ReadBook, ReadSheet } from '../xlsxCells';
-import { headRows, loadXlsx, readRow, sheetsVisibleFirst } from '../lists/workbook';
+import { headRows, loadXlsx, readRow, sheetWithBestHeader } from '../lists/workbook';
 import { checkTariffTable } from './check';
 import { TARIFF_COLUMNS } from './columns';
 import { tariffEntrySchema, type TariffEntry, type TariffTable } from './types';
@@ -60,13 +60,7 @@ export async function importTariffs(data: Uint8Array, meta: { id: string; name: 
 }
 
 function locate(workbook: ReadBook): { sheet: ReadSheet; header: HeaderMatch<TariffEntry> } {
-  const sheets = sheetsVisibleFirst(workbook);
-  if (sheets.every((s) => s.actualRowCount === 0)) throw new TariffReadError('empty', tariffZh['tariff.error.empty']);
-  let best: { sheet: ReadSheet; header: HeaderMatch<TariffEntry> } | null = null;
-  for (const sheet of sheets) {
-    const header = findHeader(TARIFF_COLUMNS, headRows(sheet));
-    if (header && header.columns.size > (best?.header.columns.size ?? 0)) best = { sheet, header };
-  }
+  const best = sheetWithBestHeader(workbook, (sheet) => findHeader(TARIFF_COLUMNS, headRows(sheet)), () => new TariffReadError('empty', tariffZh['tariff.error.empty']));
   const missing = TARIFF_COLUMNS.filter((c) => c.required && !(best && c.field in best.header.found)).map((c) => c.label);
   if (!best || missing.length > 0) {
     throw new TariffReadError('missing-columns', formatMessage(zh, 'tariff.error.missing-columns', { columns: missing.join('、') }));
