@@ -61,7 +61,7 @@ export function readXlsx(data: Uint8Array): ReadBook {
     const target = rels.find((r) => r.id === a['r:id'])?.target;
     const xml = target === undefined ? undefined : part(target);
     if (xml === undefined || !xml.includes('<sheetData')) continue; // a chart sheet, or a part that is missing
-    sheets.push(readSheet(decodeXml(a.name ?? ''), a.state ?? 'visible', xml, context));
+    sheets.push(readSheet(a.name ?? '', a.state ?? 'visible', xml, context));
   }
   return { worksheets: sheets, getWorksheet: (name) => sheets.find((s) => s.name === name) };
 }
@@ -101,7 +101,7 @@ interface Rel {
 function relTargets(xml: string | undefined, dir: string): Rel[] {
   return startTags(xml ?? '', 'Relationship').map((tag) => {
     const a = attributes(tag);
-    const target = decodeXml(a.Target ?? '');
+    const target = a.Target ?? '';
     return { id: a.Id ?? '', type: a.Type ?? '', target: target.startsWith('/') ? target.slice(1) : resolve(dir + target) };
   });
 }
@@ -135,7 +135,7 @@ function cellFormats(xml: string | undefined): (string | undefined)[] {
   const custom = new Map<number, string>();
   for (const tag of startTags(xml, 'numFmt')) {
     const a = attributes(tag);
-    custom.set(Number(a.numFmtId), decodeXml(a.formatCode ?? ''));
+    custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
   const cellXfs = elements(xml, 'cellXfs')[0]?.inner ?? '';
   return startTags(cellXfs, 'xf').map((tag) => {
@@ -350,8 +350,8 @@ function startTags(xml: string, name: string): string[] {
 }
 
 /** Every `<name …>inner</name>` (or `<name/>`, inner '') in `xml`, in order, passing over `skip` elements whole. */
-function elements(xml: string, name: string, skip?: string): { attrs: string; inner: string }[] {
-  const out: { attrs: string; inner: string }[] = [];
+function elements(xml: string, name: string, skip?: string): { inner: string }[] {
+  const out: { inner: string }[] = [];
   const close = `</${name}>`;
   for (let at = xml.indexOf('<'); at >= 0; ) {
     const passed = skip === undefined ? null : tagAt(xml, at, skip);
@@ -367,13 +367,13 @@ function elements(xml: string, name: string, skip?: string): { attrs: string; in
       continue;
     }
     if (tag.closed) {
-      out.push({ attrs: tag.attrs, inner: '' });
+      out.push({ inner: '' });
       at = xml.indexOf('<', tag.end);
       continue;
     }
     const end = xml.indexOf(close, tag.end);
     if (end < 0) throw new Error(`<${name}> is not closed`);
-    out.push({ attrs: tag.attrs, inner: xml.slice(tag.end, end) });
+    out.push({ inner: xml.slice(tag.end, end) });
     at = xml.indexOf('<', end + close.length);
   }
   return out;
@@ -388,10 +388,10 @@ function columnNumber(ref: string): number {
   return n;
 }
 
-/** The attributes of a start tag (or the text after its name), unprefixed names kept as written. */
+/** The attributes of a start tag (or the text after its name), names as written, values decoded. */
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[2] ?? m[3] ?? '';
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = decodeXml(m[2] ?? m[3] ?? '');
   return out;
 }
 

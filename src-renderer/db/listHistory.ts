@@ -3,7 +3,7 @@ import { LIST_ROWS_MAX } from '../../src-shared/sync/mutators';
 import type { ListHistoryEntry, ListRowChange, TariffDb } from './db';
 
 /** One row's change, with its entry's kind, time, author and action. */
-export type RowChange = Omit<ListHistoryEntry, 'rows' | 'id'> & ListRowChange & { entry: number };
+export type RowChange = Omit<ListHistoryEntry, 'rows' | 'id'> & ListRowChange;
 
 /** The entries of one write: its rows in slices of at most LIST_ROWS_MAX, as its mutations are. */
 export function historyEntries(head: Omit<ListHistoryEntry, 'rows' | 'id'>, rows: readonly ListRowChange[]): ListHistoryEntry[] {
@@ -16,11 +16,10 @@ export function historyEntries(head: Omit<ListHistoryEntry, 'rows' | 'id'>, rows
 export function rowChanges(entries: readonly ListHistoryEntry[]): RowChange[] {
   return [...entries]
     .sort((a, b) => (a.id ?? 0) - (b.id ?? 0))
-    .flatMap(({ rows, id, ...head }) => rows.map((row) => ({ ...head, ...row, entry: id ?? 0 })));
+    .flatMap(({ rows, id: _id, ...head }) => rows.map((row) => ({ ...head, ...row })));
 }
 
 /** The row changes made after `at` (UTC ISO), oldest first. */
 export async function changesAfter(db: TariffDb, at: string): Promise<RowChange[]> {
   return rowChanges(await db.listHistory.where('at').above(at).toArray());
 }
-

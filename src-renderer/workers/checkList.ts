@@ -7,8 +7,8 @@ import { standbyWorker } from './standby';
 import { plainError, runTask, type SentError } from './task';
 
 /**
- * Started as the import dialog opens, so the Excel reader has loaded by the time a file is chosen; ended,
- * with the rows it holds, as the dialog closes.
+ * Started as the import dialog opens, so the worker is running by the time a file is chosen; ended, with the
+ * rows it holds, as the dialog closes.
  */
 export const listWorker = standbyWorker(() => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }));
 
