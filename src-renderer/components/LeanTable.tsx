@@ -86,11 +86,13 @@ export function LeanTable<T>({ columns, rows, rowKey, height, loading, label }: 
           {rows.length === 0 && !loading ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (
-            <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+            // The rows in view lie in the normal flow below a padding as tall as the rows before them: a row
+            // placed on its own (a transform each) is a layer of its own to lay out, composite and paint.
+            <div style={{ height: rows.length * ROW_HEIGHT, paddingTop: first * ROW_HEIGHT, boxSizing: 'border-box' }}>
               {rows.slice(first, last).map((row, n) => {
                 const index = first + n;
                 return (
-                  <div role="row" aria-rowindex={index + 2} key={rowKey(row)} className="lean-row lean-body-row" style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}>
+                  <div role="row" aria-rowindex={index + 2} key={rowKey(row)} className="lean-row lean-body-row">
                     {columns.map((c, i) => (
                       <div role="cell" key={c.key} className={`lean-cell${fixedClass(i)}`} style={styles[i]}>{c.render(row)}</div>
                     ))}

@@ -8,7 +8,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
 import { idleMoment } from '../platform/idle';
-import { facetsOf, searchText } from '../state/listFilter';
+import { facetsOf, joinTexts, searchText, type JoinedTexts } from '../state/listFilter';
 
 /** Some hundred rows of one list, contiguous in key order. Local only: derived from the rows, never synced. */
 export interface ListChunk {
@@ -221,6 +221,15 @@ export async function readColumn(chunks: ChunkTable, kind: ListKind, pace: Pace 
     }
   }
   return (k.ordered ??= [...k.chunks.values()].sort((a, b) => cmp(a.first, b.first)));
+}
+
+const joined = new WeakMap<ListChunk, JoinedTexts>();
+
+/** A chunk's search texts joined for one indexOf (state/listFilter.ts), made once per chunk as read. */
+export function joinedTexts(chunk: ListChunk): JoinedTexts {
+  let j = joined.get(chunk);
+  if (!j) joined.set(chunk, (j = joinTexts(chunk.texts)));
+  return j;
 }
 
 function forget(k: Kept): void {

@@ -5,9 +5,9 @@
 // have always shown, and only the page shown is read.
 import Dexie, { type Collection, type Table } from 'dexie';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
-import { rowMatcher, searches, sortedOptions, type ListFilter } from '../state/listFilter';
+import { chunkMatcher, searches, sortedOptions, type ListFilter } from '../state/listFilter';
 import type { TariffDb } from './db';
-import { readColumn, readTotal } from './listColumn';
+import { joinedTexts, readColumn, readTotal } from './listColumn';
 
 type ListRow = Entity | Inspector;
 
@@ -75,10 +75,8 @@ async function countMatching(db: TariffDb, kind: ListKind, filter: ListFilter): 
 
 /** Calls `each` with the key of every row matching a filter, in the search column's order. */
 async function eachMatching(db: TariffDb, kind: ListKind, filter: ListFilter, each: (key: string) => void): Promise<void> {
-  const match = rowMatcher(applicable(kind, filter));
-  for (const c of await readColumn(db.listChunks, kind)) {
-    for (let i = 0; i < c.keys.length; i++) if (match(c.texts[i]!, c.facets[i]!)) each(c.keys[i]!);
-  }
+  const match = chunkMatcher(applicable(kind, filter));
+  for (const c of await readColumn(db.listChunks, kind)) match(joinedTexts(c), c.facets, (i) => each(c.keys[i]!));
 }
 
 const ACTIVE: ListFilter = { text: '', status: 'active' };

@@ -4,7 +4,7 @@ import type { ListKind } from '../../src-shared/domain';
 import type { ListFilter } from '../state/listFilter';
 import { rowKey, type ListRow } from '../sync/referenceMutators';
 import { db as defaultDb, type TariffDb } from './db';
-import { readColumn } from './listColumn';
+import { joinedTexts, readColumn } from './listColumn';
 import { filterOptions, listKeys, matchingRows, queryList, targetDistricts, type FilterOptions, type ListPage } from './listQuery';
 
 export { rowKey, type ListRow, type ListPage, type FilterOptions };
@@ -22,9 +22,9 @@ export function readMatchingRows(kind: ListKind, filter: ListFilter): Promise<Li
   return matchingRows(defaultDb, kind, filter);
 }
 
-/** Reads the search column ahead of the first search, so typing does not wait for it (kept per window). */
+/** Reads the search column and joins its texts ahead of the first search, so typing does not wait for it (kept per window). */
 export async function warmSearch(kind: ListKind): Promise<void> {
-  await readColumn(defaultDb.listChunks, kind);
+  for (const c of await readColumn(defaultDb.listChunks, kind)) joinedTexts(c);
 }
 
 /** The values of the district and sub-district drop-downs; undefined while loading. */

@@ -159,37 +159,35 @@ const listCount = (page: Page) => page.getByTestId('list-count');
 /**
  * From `act` until the list's count says something else (with a number in it): as Playwright sees it (ms, its
  * round trip included) and in the page (inPage: from the first input or click event `act` fires to the frame
- * whose rAF callback finds the new count, the time a person waits for the screen to answer).
+ * whose rAF callback follows the count's change, the time a person waits for the screen to answer). The page's
+ * probe is set before `act` and is a MutationObserver: polling from Playwright would run its own script on the
+ * window's thread while the page answers, and count it.
  */
 async function untilCountChanges(page: Page, act: () => Promise<void>): Promise<{ ms: number; inPage: number }> {
-  const before = await listCount(page).textContent();
   await page.evaluate(() => {
-    const w = window as unknown as { benchInput: number; benchOff?: () => void };
-    w.benchOff?.();
-    w.benchInput = 0;
-    const mark = (e: Event) => void (w.benchInput ||= e.timeStamp);
-    for (const type of ['input', 'click']) document.addEventListener(type, mark, { capture: true });
-    w.benchOff = () => ['input', 'click'].forEach((type) => document.removeEventListener(type, mark, { capture: true }));
+    const count = () => document.querySelector('[data-testid="list-count"]')?.textContent ?? '';
+    const before = count();
+    let input = 0;
+    const mark = (e: Event) => void (input ||= e.timeStamp);
+    const types = ['input', 'click'];
+    for (const type of types) document.addEventListener(type, mark, { capture: true });
+    (window as unknown as { benchShown: Promise<number> }).benchShown = new Promise((resolve, reject) => {
+      const seen = new MutationObserver(() => {
+        const text = count();
+        if (text === before || !/\d/.test(text)) return;
+        seen.disconnect();
+        types.forEach((type) => document.removeEventListener(type, mark, { capture: true }));
+        if (!input) reject(new Error('no input or click event reached the page'));
+        else requestAnimationFrame(() => resolve(performance.now() - input));
+      });
+      seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+      setTimeout(() => reject(new Error('the list count did not change within 60 s')), 60_000);
+    });
   });
   const t0 = performance.now();
   await act();
-  const shown = await page.waitForFunction(
-    (b) => {
-      const text = document.querySelector('[data-testid="list-count"]')?.textContent ?? '';
-      return text !== b && /\d/.test(text) ? performance.now() : false;
-    },
-    before,
-    { timeout: 60_000, polling: 'raf' },
-  );
-  const ms = performance.now() - t0;
-  const at = (await shown.jsonValue()) as number;
-  const input = await page.evaluate(() => {
-    const w = window as unknown as { benchInput: number; benchOff?: () => void };
-    w.benchOff?.();
-    return w.benchInput;
-  });
-  if (!input) throw new Error('no input or click event reached the page');
-  return { ms, inPage: at - input };
+  const inPage = await page.evaluate(() => (window as unknown as { benchShown: Promise<number> }).benchShown);
+  return { ms: performance.now() - t0, inPage };
 }
 
 interface Step {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';
-import { facetsOf, rowMatcher, searchText, sortedOptions, type ListFilter } from '../../src-renderer/state/listFilter';
+import { chunkMatcher, facetsOf, joinTexts, searchText, sortedOptions, type ListFilter } from '../../src-renderer/state/listFilter';
 
 const entity = (over: Partial<Entity>): Entity => ({
   uscc: '91350100M000100Y43', name: '万象城', kind: 'mall', district: '鼓楼区', subdistrict: '东街街道',
@@ -15,8 +15,10 @@ const rows = [
 
 /** The names of the rows the filter keeps, judged as the query layer judges them: by their derived text and facets. */
 function names<T extends Entity | Inspector>(kind: ListKind, list: T[], f: ListFilter): string[] {
-  const match = rowMatcher(f);
-  return list.filter((r) => match(searchText(kind, r), facetsOf(kind, r))).map((r) => r.name);
+  const kept: string[] = [];
+  const texts = list.map((r) => searchText(kind, r));
+  chunkMatcher(f)(joinTexts(texts), list.map((r) => facetsOf(kind, r)), (i) => kept.push(list[i]!.name));
+  return kept;
 }
 
 describe('list filters', () => {
@@ -50,6 +52,19 @@ describe('list filters', () => {
     expect(names('inspectors', ins, { text: '仓山所' })).toEqual(['王五']);
     expect(names('inspectors', ins, { text: '', district: '鼓楼区' })).toEqual(['李四']);
     expect(names('inspectors', ins, { text: '', status: 'active' })).toEqual(['李四']);
+  });
+  it('find each row once, at the first and last rows of a chunk and wherever a field starts or ends', () => {
+    const many = Array.from({ length: 300 }, (_, i) => entity({ uscc: `U${String(i).padStart(3, '0')}`, name: i % 7 === 0 ? `甲乙${i}甲乙` : `丙${i}`, contact: i % 50 === 0 ? '甲乙' : '丁' }));
+    const expected = many.filter((e) => `${e.name}|${e.contact}`.includes('甲乙')).map((e) => e.name);
+    expect(expected.length).toBe(48);
+    expect(names('entities', many, { text: '甲乙' })).toEqual(expected);
+    // The last row's contact ends the joined text; the first row's name begins it.
+    expect(names('entities', many, { text: '甲乙0' })).toEqual(['甲乙0甲乙']);
+    expect(names('entities', many, { text: '丁' })).toEqual(many.filter((e) => e.contact === '丁').map((e) => e.name));
+    expect(names('entities', [...many, entity({ uscc: 'Z', name: '末', contact: '乙甲' })], { text: '乙甲' })).toEqual(['末']);
+    // A search spanning one row's end and the next row's start finds nothing: 丁 ends U001, 丙2 starts U002.
+    expect(names('entities', many, { text: '丁丙2' })).toEqual([]);
+    expect(names('entities', [], { text: '甲' })).toEqual([]);
   });
   it('list distinct values for the drop-downs, sorted the Chinese way, without empty ones', () => {
     expect(sortedOptions(['鼓楼区', '仓山区', '', '鼓楼区'])).toEqual(['仓山区', '鼓楼区']);
