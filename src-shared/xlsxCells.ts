@@ -40,7 +40,24 @@ export interface ReadBook {
   getWorksheet(name: string): ReadSheet | undefined;
 }
 
-/** The workbook in `data` (.xlsx bytes); throws when it is not one (not a zip, no workbook part). */
+/**
+ * Why a package that is a workbook is still refused whole: what an importer tells the clerk (src-shared/lists/workbook.ts).
+ * `where` names the reference or the element, for the message.
+ */
+export class XlsxRefused extends Error {
+  override readonly name = 'XlsxRefused';
+  constructor(
+    readonly reason: 'too-large' | 'damaged' | 'out-of-range',
+    readonly where: string,
+  ) {
+    super(`${reason}: ${where}`);
+  }
+}
+
+/**
+ * The workbook in `data` (.xlsx bytes); throws when it is not one (not a zip, no workbook part), and
+ * XlsxRefused when it is one too large, damaged, or referring past Excel's rows and columns.
+ */
 export function readXlsx(data: Uint8Array): ReadBook {
   const parts = xmlParts(data);
   const part = (path: string): string | undefined => parts.get(path.toLowerCase());
@@ -83,7 +100,7 @@ function xmlParts(data: Uint8Array): Map<string, string> {
     filter: (f) => {
       if (!/\.(?:xml|rels)$/i.test(f.name) || NOT_READ.test(f.name)) return false;
       total += f.originalSize;
-      if (total > MAX_XML_BYTES) throw new Error('workbook too large');
+      if (total > MAX_XML_BYTES) throw new XlsxRefused('too-large', f.name);
       return true;
     },
   });
@@ -211,7 +228,10 @@ function readSheet(name: string, state: string, xml: string, context: SheetConte
   let rowNumber = 0;
   let col = 0;
   const start = xml.indexOf('<sheetData');
-  const end = xml.indexOf('</sheetData>', start);
+  const open = tagAt(xml, start, 'sheetData');
+  const end = open && !open.closed ? xml.indexOf('</sheetData>', open.end) : -1;
+  // <sheetData/> is an empty sheet; one never closed was cut short.
+  if (open && !open.closed && end < 0) throw new XlsxRefused('damaged', '<sheetData>');
   const data = end < 0 ? '' : xml.slice(start, end);
   // One pass over the tags, each '<' looked at once: the time is linear in the sheet's size whatever it holds.
   for (let at = data.indexOf('<', 1); at >= 0; ) {
@@ -223,7 +243,7 @@ function readSheet(name: string, state: string, xml: string, context: SheetConte
     const a = attributes(tag.attrs);
     if (tag.name === 'row') {
       // Rows and cells may omit their reference (r); then each follows the one before.
-      rowNumber = a.r === undefined ? rowNumber + 1 : inRange(parseInt(a.r, 10), MAX_ROW);
+      rowNumber = a.r === undefined ? rowNumber + 1 : inRange(parseInt(a.r, 10), MAX_ROW, a.r);
       rowCount = Math.max(rowCount, rowNumber);
       col = 0;
       at = data.indexOf('<', tag.end);
@@ -233,11 +253,11 @@ function readSheet(name: string, state: string, xml: string, context: SheetConte
     let next = tag.end;
     if (!tag.closed) {
       const close = data.indexOf('</c>', tag.end);
-      if (close < 0) throw new Error('a cell is not closed');
+      if (close < 0) throw new XlsxRefused('damaged', `<c r="${a.r ?? ''}">`);
       inner = data.slice(tag.end, close);
       next = close + 4;
     }
-    col = a.r === undefined ? col + 1 : inRange(columnNumber(a.r), MAX_COL);
+    col = a.r === undefined ? col + 1 : inRange(columnNumber(a.r), MAX_COL, a.r);
     const style = a.s === undefined ? 0 : Number(a.s);
     const numFmt = style === 0 ? undefined : context.formats[style];
     const value = cellValue(a.t, inner, numFmt, context);
@@ -245,7 +265,7 @@ function readSheet(name: string, state: string, xml: string, context: SheetConte
     at = data.indexOf('<', next);
   }
   const sheet = { rows, rowCount };
-  mergeRanges(sheet, end < 0 ? '' : xml.slice(end));
+  mergeRanges(sheet, end >= 0 ? xml.slice(end) : open ? xml.slice(open.end) : '');
   return {
     name,
     state,
@@ -256,8 +276,8 @@ function readSheet(name: string, state: string, xml: string, context: SheetConte
   };
 }
 
-function inRange(n: number, max: number): number {
-  if (!(n >= 1 && n <= max)) throw new Error(`a reference out of Excel's range: ${n}`);
+function inRange(n: number, max: number, ref: string): number {
+  if (!(n >= 1 && n <= max)) throw new XlsxRefused('out-of-range', ref);
   return n;
 }
 
@@ -301,10 +321,10 @@ function mergeRanges(sheet: { rows: Row[]; rowCount: number }, rest: string): vo
   for (const tag of startTags(rest, 'mergeCell')) {
     const m = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(attributes(tag).ref ?? '');
     if (!m) continue;
-    const [top, left] = [inRange(Number(m[2]), MAX_ROW), inRange(columnNumber(m[1]!), MAX_COL)];
-    const [bottom, right] = m[3] === undefined ? [top, left] : [inRange(Number(m[4]), MAX_ROW), inRange(columnNumber(m[3]), MAX_COL)];
+    const [top, left] = [inRange(Number(m[2]), MAX_ROW, m[0]), inRange(columnNumber(m[1]!), MAX_COL, m[0])];
+    const [bottom, right] = m[3] === undefined ? [top, left] : [inRange(Number(m[4]), MAX_ROW, m[0]), inRange(columnNumber(m[3]), MAX_COL, m[0])];
     covered += (bottom - top + 1) * (right - left + 1);
-    if (covered > MAX_MERGED_CELLS) throw new Error('merged ranges too large');
+    if (covered > MAX_MERGED_CELLS) throw new XlsxRefused('too-large', m[0]);
     const cellAt = (r: number, c: number): Cell => ((sheet.rows[r] ??= new Row()).cells[c] ??= new Cell(r, null, undefined));
     const master = cellAt(top, left);
     for (let r = top; r <= bottom; r++) {
@@ -339,7 +359,7 @@ function tagAt(xml: string, at: number, name: string): Tag | null {
   const c = xml[after];
   if (c !== '>' && c !== '/' && c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return null;
   const gt = xml.indexOf('>', after);
-  if (gt < 0) throw new Error(`<${name} is not closed`);
+  if (gt < 0) throw new XlsxRefused('damaged', `<${name}`);
   const closed = xml[gt - 1] === '/';
   return { name, attrs: xml.slice(after, closed ? gt - 1 : gt), closed, end: gt + 1 };
 }
@@ -357,7 +377,7 @@ function elements(xml: string, name: string, skip?: string): { inner: string }[]
     const passed = skip === undefined ? null : tagAt(xml, at, skip);
     if (passed) {
       const end = passed.closed ? passed.end : xml.indexOf(`</${skip}>`, passed.end);
-      if (end < 0) throw new Error(`<${skip}> is not closed`);
+      if (end < 0) throw new XlsxRefused('damaged', `<${skip}>`);
       at = xml.indexOf('<', end + 1);
       continue;
     }
@@ -372,7 +392,7 @@ function elements(xml: string, name: string, skip?: string): { inner: string }[]
       continue;
     }
     const end = xml.indexOf(close, tag.end);
-    if (end < 0) throw new Error(`<${name}> is not closed`);
+    if (end < 0) throw new XlsxRefused('damaged', `<${name}>`);
     out.push({ inner: xml.slice(tag.end, end) });
     at = xml.indexOf('<', end + close.length);
   }

@@ -44,9 +44,7 @@ export function filingIssue(row: number, field: FilingField, code: string, param
 
 /** Reads every row of a filings workbook; rows are numbered as Excel shows them. Throws {@link FilingsReadError}. */
 export async function readFilings(data: Uint8Array): Promise<FilingsRead> {
-  const workbook = loadXlsx(data);
-  if (!workbook) throw new FilingsReadError('unreadable', filingsZh['filings.error.unreadable']);
-  return readFilingsWorkbook(workbook);
+  return readFilingsWorkbook(loadXlsx(data, filingsZh['filings.error.unreadable'], (message) => new FilingsReadError('unreadable', message)));
 }
 
 interface Header {

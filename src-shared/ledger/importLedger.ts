@@ -34,9 +34,7 @@ const PROGRESS_EVERY = 2000;
 
 /** Reads a ledger and every bill line in it; rows are numbered as Excel shows them. Throws {@link LedgerReadError}. */
 export async function importLedger(data: Uint8Array, options: LedgerOptions = {}): Promise<LedgerImport> {
-  const workbook = loadXlsx(data);
-  if (!workbook) throw new LedgerReadError('unreadable', tariffZh['ledger.error.unreadable']);
-  return importLedgerWorkbook(workbook, options);
+  return importLedgerWorkbook(loadXlsx(data, tariffZh['ledger.error.unreadable'], (message) => new LedgerReadError('unreadable', message)), options);
 }
 
 /** {@link importLedger} for a workbook already read (by readXlsx, or exceljs in tests). */

@@ -76,9 +76,7 @@ async function checkWorkbook<K extends ListKind>(spec: ListSpec<K>, workbook: Re
 }
 
 function loadWorkbook(data: Uint8Array): ReadBook {
-  const workbook = loadXlsx(data);
-  if (!workbook) throw new ListReadError('unreadable', listZh['listError.unreadable']);
-  return workbook;
+  return loadXlsx(data, listZh['listError.unreadable'], (message) => new ListReadError('unreadable', message));
 }
 
 /** The sheet whose first rows hold the best header; visible sheets first, so a hidden lookup sheet never wins. */

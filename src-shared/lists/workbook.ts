@@ -1,15 +1,20 @@
 // Opening a workbook for import and reading the rows where a header may be; shared by every Excel importer.
-import { readXlsx, type ReadBook, type ReadCell, type ReadRow, type ReadSheet } from '../xlsxCells';
+import { formatMessage } from '../i18n/format';
+import { listZh } from '../i18n/lists';
+import { readXlsx, XlsxRefused, type ReadBook, type ReadCell, type ReadRow, type ReadSheet } from '../xlsxCells';
 import { cellValueText, isLongNumber } from './cells';
 import { HEADER_SEARCH_ROWS, type RowTexts } from './header';
 import type { SheetRow } from './validate';
 
-/** The workbook in `data` (.xlsx bytes), or null when it is not one. */
-export function loadXlsx(data: Uint8Array): ReadBook | null {
+/**
+ * The workbook in `data` (.xlsx bytes). A file that is none is refused with `notXlsx`, the importer's own
+ * message; a workbook too large, damaged or reaching past Excel's rows and columns with a message saying which.
+ */
+export function loadXlsx(data: Uint8Array, notXlsx: string, refuse: (message: string) => Error): ReadBook {
   try {
     return readXlsx(data);
-  } catch {
-    return null;
+  } catch (e) {
+    throw refuse(e instanceof XlsxRefused ? formatMessage(listZh, `xlsx.${e.reason}`, { where: e.where }) : notXlsx);
   }
 }
 

@@ -42,8 +42,7 @@ const issue = (row: number, field: string, code: string, params?: Record<string,
 
 /** Reads a tariff workbook, checking every row and then the versions against each other. Throws {@link TariffReadError}. */
 export async function importTariffs(data: Uint8Array, meta: { id: string; name: string }): Promise<TariffImport> {
-  const workbook = loadXlsx(data);
-  if (!workbook) throw new TariffReadError('unreadable', tariffZh['tariff.error.unreadable']);
+  const workbook = loadXlsx(data, tariffZh['tariff.error.unreadable'], (message) => new TariffReadError('unreadable', message));
   const { sheet, header } = locate(workbook);
   const result: TariffImport = { table: { id: meta.id, name: meta.name, sample: false, note: '', entries: [] }, rows: [], rejected: [], problems: [], skipped: [], headerRow: header.row };
   const at = new Map([...header.columns].map(([col, column]) => [column.field, col]));

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadXlsx, readRow } from '../../src-shared/lists/workbook';
-import { isDateFormat, MAX_XML_BYTES, readXlsx, type ReadBook } from '../../src-shared/xlsxCells';
+import { isDateFormat, MAX_XML_BYTES, readXlsx, XlsxRefused, type ReadBook } from '../../src-shared/xlsxCells';
 import { ledgerFile } from '../fixtures/ledgerFiles';
 import { messyEntityList, messyInspectorList, workbookOf } from '../fixtures/listFiles';
 
@@ -138,10 +138,10 @@ describe('readXlsx', () => {
     expect(readRow(book.getWorksheet('隐')!.findRow(2)).texts).toEqual([undefined, '']);
   });
 
-  it('refuses what is not a workbook, and loadXlsx says so with null', () => {
+  it('refuses what is not a workbook, and loadXlsx with the importer\'s own message', () => {
     expect(() => readXlsx(new TextEncoder().encode('统一社会信用代码,名称\n'))).toThrow();
     expect(() => readXlsx(packageOf({ '[Content_Types].xml': '<Types/>' }))).toThrow('no workbook part');
-    expect(loadXlsx(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).toBeNull();
+    expect(() => loadXlsx(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), '不是工作簿', (m) => new TypeError(m))).toThrow(new TypeError('不是工作簿'));
   });
 
   it('refuses a damaged or hostile sheet whole: tags never closed, references past Excel, merges of millions, parts that inflate too far', () => {
@@ -154,19 +154,39 @@ describe('readXlsx', () => {
         'xl/worksheets/s.xml': `<worksheet><sheetData>${sheet}</sheetData></worksheet>`,
       });
     expect(readXlsx(withSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', '<sst><si><t>好</t></si></sst>')).worksheets[0]!.findCell(1, 1)?.value).toBe('好');
+    const refusal = (data: Uint8Array) => {
+      try {
+        readXlsx(data);
+        return 'read';
+      } catch (e) {
+        return e instanceof XlsxRefused ? `${e.reason} ${e.where}` : String(e);
+      }
+    };
     // 100,000 cells never closed: refused at the first, not scanned 100,000 times over.
-    expect(() => readXlsx(withSheet('<row r="1">' + '<c r="A1"><v>1</v>'.repeat(100_000)))).toThrow('a cell is not closed');
-    expect(() => readXlsx(withSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', '<sst>' + '<si><t>x</t>'.repeat(100_000)))).toThrow('<si> is not closed');
-    expect(() => readXlsx(withSheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'))).toThrow("out of Excel's range");
-    expect(() => readXlsx(withSheet('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).toThrow("out of Excel's range");
+    expect(refusal(withSheet('<row r="1">' + '<c r="A1"><v>1</v>'.repeat(100_000)))).toBe('damaged <c r="A1">');
+    expect(refusal(withSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', '<sst>' + '<si><t>x</t>'.repeat(100_000)))).toBe('damaged <si>');
+    expect(refusal(withSheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'))).toBe('out-of-range 1048577');
+    expect(refusal(withSheet('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).toBe('out-of-range XFE1');
     const merged = (ref: string) => withSheet('<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="' + ref + '"/></mergeCells><sheetData>');
     expect(readXlsx(merged('A1:C2')).worksheets[0]!.rowCount).toBe(2);
-    expect(() => readXlsx(merged('A1:XFD1048576'))).toThrow('merged ranges too large');
+    expect(refusal(merged('A1:XFD1048576'))).toBe('too-large A1:XFD1048576');
+    expect(refusal(merged('A1:B1048577'))).toBe('out-of-range A1:B1048577');
     // A sheet part whose header claims more than MAX_XML_BYTES is refused before it is inflated.
     const bytes = withSheet('<row r="1"><c r="A1"><v>1</v></c></row>');
     patchCentralSize(bytes, 'xl/worksheets/s.xml', MAX_XML_BYTES + 1);
-    expect(() => readXlsx(bytes)).toThrow('workbook too large');
-    expect(loadXlsx(bytes)).toBeNull();
+    expect(refusal(bytes)).toBe('too-large xl/worksheets/s.xml');
+    // loadXlsx tells the clerk which of these it is, in every importer's error.
+    const load = (data: Uint8Array) => {
+      try {
+        loadXlsx(data, '不是工作簿', (m) => new Error(m));
+        return 'read';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(load(bytes)).toBe('文件内容过大，无法读取：表格数据解压后超过 256 MB，或合并的单元格超过一百万个。请删去多余的工作表、取消合并后再导入');
+    expect(load(withSheet('<row r="1">' + '<c r="A1"><v>1</v>'))).toBe('文件已损坏，无法读取：其中的表格数据不完整。请用 Excel 打开后另存为 .xlsx 再导入');
+    expect(load(withSheet('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).toBe('文件无法读取：位置“XFE1”超出了 Excel 的范围（1,048,576 行、16,384 列）。请用 Excel 打开后另存为 .xlsx 再导入');
   });
 
   it('tells date formats as exceljs does, ignoring quoted text and brackets', () => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importList, ListReadError } from '../../../src-shared/lists/importList';
 import { workbookOf } from '../../fixtures/listFiles';
@@ -76,6 +77,21 @@ describe('list header: files that cannot be used', () => {
     const error = await readError(importList('entities', new TextEncoder().encode('统一社会信用代码,名称,区\n')));
     expect(error).toMatchObject({ code: 'unreadable', message: '无法读取该文件，请确认是 Excel 工作簿（.xlsx）' });
     expect((await readError(importList('inspectors', new Uint8Array(0)))).code).toBe('unreadable');
+  });
+
+  it('says why a workbook is refused whole: damaged, or reaching past Excel\'s columns', async () => {
+    const parts = unzipSync(await workbookOf([{ name: 'S', rows: [['统一社会信用代码', '名称', '区'], row] }]));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const withSheet = (xml: string) => zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(xml) });
+    expect(sheet).toContain('<c r="C2"');
+    expect(await readError(importList('entities', withSheet(sheet.slice(0, sheet.lastIndexOf('</c>')))))).toMatchObject({
+      code: 'unreadable',
+      message: '文件已损坏，无法读取：其中的表格数据不完整。请用 Excel 打开后另存为 .xlsx 再导入',
+    });
+    expect(await readError(importList('entities', withSheet(sheet.replace('<c r="C2"', '<c r="XFE2"'))))).toMatchObject({
+      code: 'unreadable',
+      message: '文件无法读取：位置“XFE2”超出了 Excel 的范围（1,048,576 行、16,384 列）。请用 Excel 打开后另存为 .xlsx 再导入',
+    });
   });
 
   it('refuses a workbook with nothing in it', async () => {
