@@ -217,10 +217,10 @@ class Row implements ReadRow {
 }
 
 /** Excel's own limits: a reference past them is a damaged file, not a big one. */
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
+export const MAX_ROW = 1_048_576;
+export const MAX_COL = 16_384;
 /** Cells a sheet's merged ranges may cover; each is an object here, as in exceljs. */
-const MAX_MERGED_CELLS = 1_000_000;
+export const MAX_MERGED_CELLS = 1_000_000;
 
 function readSheet(name: string, state: string, xml: string, context: SheetContext): ReadSheet {
   const rows: Row[] = [];
@@ -229,7 +229,7 @@ function readSheet(name: string, state: string, xml: string, context: SheetConte
   let col = 0;
   const start = xml.indexOf('<sheetData');
   const open = tagAt(xml, start, 'sheetData');
-  const end = open && !open.closed ? xml.indexOf('</sheetData>', open.end) : -1;
+  const end = open && !open.closed ? closingTag(xml, 'sheetData', open.end) : -1;
   // <sheetData/> is an empty sheet; one never closed was cut short.
   if (open && !open.closed && end < 0) throw new XlsxRefused('damaged', '<sheetData>');
   const data = end < 0 ? '' : xml.slice(start, end);
@@ -265,7 +265,7 @@ function readSheet(name: string, state: string, xml: string, context: SheetConte
     at = data.indexOf('<', next);
   }
   const sheet = { rows, rowCount };
-  mergeRanges(sheet, end >= 0 ? xml.slice(end) : open ? xml.slice(open.end) : '');
+  mergeRanges(sheet, end < 0 ? '' : xml.slice(end));
   return {
     name,
     state,
@@ -362,6 +362,13 @@ function tagAt(xml: string, at: number, name: string): Tag | null {
   if (gt < 0) throw new XlsxRefused('damaged', `<${name}`);
   const closed = xml[gt - 1] === '/';
   return { name, attrs: xml.slice(after, closed ? gt - 1 : gt), closed, end: gt + 1 };
+}
+
+/** Where `</name>` (or `</name >`) begins after `from`; -1 when it never comes. */
+function closingTag(xml: string, name: string, from: number): number {
+  const pattern = new RegExp(`</${name}\\s*>`, 'g');
+  pattern.lastIndex = from;
+  return pattern.exec(xml)?.index ?? -1;
 }
 
 /** Every start tag `<name …>` in `xml`, as text; each scan stops at the next '<'. */

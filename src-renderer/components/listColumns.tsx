@@ -7,8 +7,12 @@ import type { LeanColumn } from './LeanTable';
 
 const CREDIT_COLOR: Record<CreditGrade, string> = { green: 'green', blue: 'blue', yellow: 'gold', red: 'red', black: 'black' };
 
+/** A status's label and antd colour ('default': antd's plain tag), for antd's Tag and the cells' CSS tag alike. */
+const statusLook = (active: boolean) => (active ? { label: 'list.active', tone: 'success' } : { label: 'list.inactive', tone: 'default' });
+
 export function statusTag(active: boolean, t: TFunction) {
-  return active ? <Tag color="success">{t('list.active')}</Tag> : <Tag>{t('list.inactive')}</Tag>;
+  const { label, tone } = statusLook(active);
+  return <Tag color={tone === 'default' ? undefined : tone}>{t(label)}</Tag>;
 }
 
 export function creditTag(credit: CreditGrade | null, t: TFunction) {
@@ -16,13 +20,13 @@ export function creditTag(credit: CreditGrade | null, t: TFunction) {
 }
 
 /**
- * A tag drawn by CSS alone (styles.css, `.lean-tag-*`: antd's colours) for a table's cells: a page of rows holds two hundred of them, and each antd Tag
- * runs its theme and style hooks as it renders (about a fifth of the rows' render at 100,000 targets).
+ * A tag drawn by CSS alone (styles.css, `.lean-tag-*`, antd's colours) for the list's cells: the rows in view
+ * hold dozens of tags, and each antd Tag runs its theme and style hooks as it renders.
  */
 const cellTag = (label: string, tone: string) => <span className={`lean-tag lean-tag-${tone}`}>{label}</span>;
 
 function cellStatus(t: TFunction): (active: boolean) => ReactNode {
-  const [on, off] = [cellTag(t('list.active'), 'success'), cellTag(t('list.inactive'), 'default')];
+  const [on, off] = [true, false].map((active) => cellTag(t(statusLook(active).label), statusLook(active).tone));
   return (active) => (active ? on : off);
 }
 

@@ -76,7 +76,7 @@ async function countMatching(db: TariffDb, kind: ListKind, filter: ListFilter): 
 /** Calls `each` with the key of every row matching a filter, in the search column's order. */
 async function eachMatching(db: TariffDb, kind: ListKind, filter: ListFilter, each: (key: string) => void): Promise<void> {
   const match = chunkMatcher(applicable(kind, filter));
-  for (const c of await readColumn(db.listChunks, kind)) match(joinedTexts(c), c.facets, (i) => each(c.keys[i]!));
+  for (const c of await readColumn(db.listChunks, kind)) match(() => joinedTexts(c), c.facets, (i) => each(c.keys[i]!));
 }
 
 const ACTIVE: ListFilter = { text: '', status: 'active' };

@@ -138,7 +138,10 @@ interface FilterBarProps {
 
 const FACETS = ['district', 'subdistrict', 'kind', 'credit', 'status'] as const;
 
-/** The search box (uncontrolled: it keeps what is typed) and the drop-downs, rendered again only when a drop-down's value changes. */
+/**
+ * The search box (uncontrolled: it keeps what is typed) and the drop-downs, rendered again only when a
+ * drop-down's value changes. A prop added here must be added to the comparison below.
+ */
 const FilterBar = memo(function FilterBar({ kind, filter, onChange }: FilterBarProps) {
   const { t } = useTranslation();
   const { districts = [], subdistricts = [] } = useFilterOptions(kind, filter.district) ?? {};

@@ -1,7 +1,7 @@
 // Opening a workbook for import and reading the rows where a header may be; shared by every Excel importer.
 import { formatMessage } from '../i18n/format';
 import { listZh } from '../i18n/lists';
-import { readXlsx, XlsxRefused, type ReadBook, type ReadCell, type ReadRow, type ReadSheet } from '../xlsxCells';
+import { MAX_COL, MAX_MERGED_CELLS, MAX_ROW, MAX_XML_BYTES, readXlsx, XlsxRefused, type ReadBook, type ReadCell, type ReadRow, type ReadSheet } from '../xlsxCells';
 import { cellValueText, isLongNumber } from './cells';
 import { HEADER_SEARCH_ROWS, type RowTexts } from './header';
 import type { SheetRow } from './validate';
@@ -14,8 +14,16 @@ export function loadXlsx(data: Uint8Array, notXlsx: string, refuse: (message: st
   try {
     return readXlsx(data);
   } catch (e) {
-    throw refuse(e instanceof XlsxRefused ? formatMessage(listZh, `xlsx.${e.reason}`, { where: e.where }) : notXlsx);
+    throw refuse(e instanceof XlsxRefused ? refusedMessage(e) : notXlsx);
   }
+}
+
+/** The limits, and where: a row by its number, a cell or range by its reference, cut short (it is the file's text). */
+function refusedMessage(e: XlsxRefused): string {
+  const where = /^\d+$/.test(e.where) ? `第 ${e.where} 行` : `位置“${e.where.length > 16 ? e.where.slice(0, 16) + '…' : e.where}”`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const limits = { megabytes: MAX_XML_BYTES / 1024 / 1024, cells: n(MAX_MERGED_CELLS), rows: n(MAX_ROW), columns: n(MAX_COL) };
+  return formatMessage(listZh, `xlsx.${e.reason}`, { where, ...limits });
 }
 
 /** The sheets, visible ones first, so a hidden lookup sheet never wins a tie. */

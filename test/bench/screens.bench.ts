@@ -172,16 +172,17 @@ async function untilCountChanges(page: Page, act: () => Promise<void>): Promise<
     const types = ['input', 'click'];
     for (const type of types) document.addEventListener(type, mark, { capture: true });
     (window as unknown as { benchShown: Promise<number> }).benchShown = new Promise((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error('the list count did not change within 60 s')), 60_000);
       const seen = new MutationObserver(() => {
         const text = count();
         if (text === before || !/\d/.test(text)) return;
         seen.disconnect();
+        clearTimeout(late);
         types.forEach((type) => document.removeEventListener(type, mark, { capture: true }));
         if (!input) reject(new Error('no input or click event reached the page'));
         else requestAnimationFrame(() => resolve(performance.now() - input));
       });
       seen.observe(document.body, { subtree: true, childList: true, characterData: true });
-      setTimeout(() => reject(new Error('the list count did not change within 60 s')), 60_000);
     });
   });
   const t0 = performance.now();

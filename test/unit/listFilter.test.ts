@@ -17,7 +17,7 @@ const rows = [
 function names<T extends Entity | Inspector>(kind: ListKind, list: T[], f: ListFilter): string[] {
   const kept: string[] = [];
   const texts = list.map((r) => searchText(kind, r));
-  chunkMatcher(f)(joinTexts(texts), list.map((r) => facetsOf(kind, r)), (i) => kept.push(list[i]!.name));
+  chunkMatcher(f)(() => joinTexts(texts), list.map((r) => facetsOf(kind, r)), (i) => kept.push(list[i]!.name));
   return kept;
 }
 
@@ -58,13 +58,21 @@ describe('list filters', () => {
     const expected = many.filter((e) => `${e.name}|${e.contact}`.includes('甲乙')).map((e) => e.name);
     expect(expected.length).toBe(48);
     expect(names('entities', many, { text: '甲乙' })).toEqual(expected);
-    // The last row's contact ends the joined text; the first row's name begins it.
+    // The first row's name begins the joined text; the last row's contact ends it (丁, below).
     expect(names('entities', many, { text: '甲乙0' })).toEqual(['甲乙0甲乙']);
     expect(names('entities', many, { text: '丁' })).toEqual(many.filter((e) => e.contact === '丁').map((e) => e.name));
     expect(names('entities', [...many, entity({ uscc: 'Z', name: '末', contact: '乙甲' })], { text: '乙甲' })).toEqual(['末']);
     // A search spanning one row's end and the next row's start finds nothing: 丁 ends U001, 丙2 starts U002.
     expect(names('entities', many, { text: '丁丙2' })).toEqual([]);
     expect(names('entities', [], { text: '甲' })).toEqual([]);
+  });
+  it('join no texts for a filter by facets alone', () => {
+    const kept: number[] = [];
+    const unjoined = () => {
+      throw new Error('texts joined');
+    };
+    chunkMatcher({ text: ' ', district: '仓山区' })(unjoined, rows.map((r) => facetsOf('entities', r)), (i) => kept.push(i));
+    expect(kept).toEqual([1]);
   });
   it('list distinct values for the drop-downs, sorted the Chinese way, without empty ones', () => {
     expect(sortedOptions(['鼓楼区', '仓山区', '', '鼓楼区'])).toEqual(['仓山区', '鼓楼区']);

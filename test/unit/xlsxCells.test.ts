@@ -59,6 +59,16 @@ function patchCentralSize(zip: Uint8Array, name: string, size: number): void {
 const ROOT_RELS = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
+/** 'read' when `run` returns, else what `say` makes of what it throws. */
+function thrown(run: () => unknown, say: (e: unknown) => string): string {
+  try {
+    run();
+    return 'read';
+  } catch (e) {
+    return say(e);
+  }
+}
+
 describe('readXlsx', () => {
   it('reads every row of the generated lists and ledgers exactly as exceljs does: texts, long numbers, merges, sheet states', async () => {
     const hidden = await (async () => {
@@ -145,26 +155,25 @@ describe('readXlsx', () => {
   });
 
   it('refuses a damaged or hostile sheet whole: tags never closed, references past Excel, merges of millions, parts that inflate too far', () => {
-    const withSheet = (sheet: string, strings = '<sst/>') =>
+    const withWorksheet = (worksheet: string, strings = '<sst/>') =>
       packageOf({
         '_rels/.rels': ROOT_RELS,
         'xl/workbook.xml': `<workbook xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
         'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/s.xml"/></Relationships>`,
         'xl/sharedStrings.xml': strings,
-        'xl/worksheets/s.xml': `<worksheet><sheetData>${sheet}</sheetData></worksheet>`,
+        'xl/worksheets/s.xml': worksheet,
       });
+    const withSheet = (sheet: string, strings = '<sst/>') => withWorksheet(`<worksheet><sheetData>${sheet}</sheetData></worksheet>`, strings);
+    /** What readXlsx throws, as XlsxRefused's reason and where; 'read' when it reads. */
+    const refusal = (data: Uint8Array) => thrown(() => readXlsx(data), (e) => (e instanceof XlsxRefused ? `${e.reason} ${e.where}` : String(e)));
     expect(readXlsx(withSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', '<sst><si><t>好</t></si></sst>')).worksheets[0]!.findCell(1, 1)?.value).toBe('好');
-    const refusal = (data: Uint8Array) => {
-      try {
-        readXlsx(data);
-        return 'read';
-      } catch (e) {
-        return e instanceof XlsxRefused ? `${e.reason} ${e.where}` : String(e);
-      }
-    };
     // 100,000 cells never closed: refused at the first, not scanned 100,000 times over.
     expect(refusal(withSheet('<row r="1">' + '<c r="A1"><v>1</v>'.repeat(100_000)))).toBe('damaged <c r="A1">');
     expect(refusal(withSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', '<sst>' + '<si><t>x</t>'.repeat(100_000)))).toBe('damaged <si>');
+    // Every cell closed, but the sheet's data cut short; an empty <sheetData/>, attributes and `</sheetData >` are read.
+    expect(refusal(withWorksheet('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'))).toBe('damaged <sheetData>');
+    expect(readXlsx(withWorksheet('<worksheet><sheetData/><mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>')).worksheets[0]!.rowCount).toBe(0);
+    expect(readXlsx(withWorksheet('<worksheet><sheetData x="1"><row r="2"><c r="A2"><v>7</v></c></row></sheetData ></worksheet>')).worksheets[0]!.findCell(2, 1)?.value).toBe(7);
     expect(refusal(withSheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'))).toBe('out-of-range 1048577');
     expect(refusal(withSheet('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).toBe('out-of-range XFE1');
     const merged = (ref: string) => withSheet('<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="' + ref + '"/></mergeCells><sheetData>');
@@ -175,18 +184,13 @@ describe('readXlsx', () => {
     const bytes = withSheet('<row r="1"><c r="A1"><v>1</v></c></row>');
     patchCentralSize(bytes, 'xl/worksheets/s.xml', MAX_XML_BYTES + 1);
     expect(refusal(bytes)).toBe('too-large xl/worksheets/s.xml');
-    // loadXlsx tells the clerk which of these it is, in every importer's error.
-    const load = (data: Uint8Array) => {
-      try {
-        loadXlsx(data, '不是工作簿', (m) => new Error(m));
-        return 'read';
-      } catch (e) {
-        return (e as Error).message;
-      }
-    };
-    expect(load(bytes)).toBe('文件内容过大，无法读取：表格数据解压后超过 256 MB，或合并的单元格超过一百万个。请删去多余的工作表、取消合并后再导入');
+    // loadXlsx tells the clerk which of these it is, in every importer's error; where is the file's text, cut short.
+    const load = (data: Uint8Array) => thrown(() => loadXlsx(data, '不是工作簿', (m) => new Error(m)), (e) => (e as Error).message);
+    expect(load(bytes)).toBe('文件内容过大，无法读取：表格数据解压后超过 256 MB，或合并的单元格超过 1,000,000 个。请删去多余的工作表、取消合并后再导入');
     expect(load(withSheet('<row r="1">' + '<c r="A1"><v>1</v>'))).toBe('文件已损坏，无法读取：其中的表格数据不完整。请用 Excel 打开后另存为 .xlsx 再导入');
     expect(load(withSheet('<row r="1"><c r="XFE1"><v>1</v></c></row>'))).toBe('文件无法读取：位置“XFE1”超出了 Excel 的范围（1,048,576 行、16,384 列）。请用 Excel 打开后另存为 .xlsx 再导入');
+    expect(load(withSheet('<row r="1048577"><c r="A1"><v>1</v></c></row>'))).toBe('文件无法读取：第 1048577 行超出了 Excel 的范围（1,048,576 行、16,384 列）。请用 Excel 打开后另存为 .xlsx 再导入');
+    expect(load(withSheet(`<row r="1"><c r="${'A'.repeat(40)}1"><v>1</v></c></row>`))).toBe(`文件无法读取：位置“${'A'.repeat(16)}…”超出了 Excel 的范围（1,048,576 行、16,384 列）。请用 Excel 打开后另存为 .xlsx 再导入`);
   });
 
   it('tells date formats as exceljs does, ignoring quoted text and brackets', () => {
