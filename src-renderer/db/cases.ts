@@ -1,6 +1,6 @@
 // Reads of the cases on this device and their records, for the pages.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type LocalCase, type LocalRecord } from './db';
+import { db, type LocalCase, type LocalRecord, type TariffDb } from './db';
 
 export type { LocalCase, LocalRecord };
 
@@ -17,13 +17,18 @@ export function useCaseRecords(caseId: string): LocalRecord[] {
   return useLiveQuery(() => db.records.where('caseId').equals(caseId).sortBy('createdAt'), [caseId]) ?? [];
 }
 
-/** Records per case id. */
+/**
+ * Records per case id, from the caseId index alone: no record's body is read (a ledger check holds every
+ * bill line of its ledger, and the cases page counted by reading them all).
+ */
+export async function recordCounts(database: TariffDb): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const caseId of (await database.records.orderBy('caseId').keys()) as string[]) counts.set(caseId, (counts.get(caseId) ?? 0) + 1);
+  return counts;
+}
+
 export function useRecordCounts(): Map<string, number> | undefined {
-  return useLiveQuery(async () => {
-    const map = new Map<string, number>();
-    await db.records.each((r) => map.set(r.caseId, (map.get(r.caseId) ?? 0) + 1));
-    return map;
-  }, []);
+  return useLiveQuery(() => recordCounts(db), []);
 }
 
 export function useCaseMap(): Map<string, LocalCase> {
