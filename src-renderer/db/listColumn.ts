@@ -2,8 +2,9 @@
 // kept in key order in chunks of a few hundred rows. Reading 100,000 rows, or 100,000 small records, from
 // IndexedDB takes seconds in Chromium; 250 chunks take ~90 ms. They are read once per window and kept (~20 MB
 // at 100,000 rows, and as much again for their texts joined for a search, made on the first); afterwards only
-// the chunks a write changed are read again, so a search is an indexOf over strings in memory (9–12 ms). Every write of list rows calls putColumnRows in the transaction that stores
-// them: the mutators, the pull; the version 13 upgrade, older than the totals, calls putColumnChunks.
+// the chunks a write changed are read again, so a search is an indexOf over strings in memory (9–12 ms).
+// Every write of list rows calls putColumnRows in the transaction that stores them: the mutators, the pull;
+// the version 13 upgrade, older than the totals, calls putColumnChunks.
 import Dexie, { type EntityTable } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { Entity, Inspector, ListKind } from '../../src-shared/domain';

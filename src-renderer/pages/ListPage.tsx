@@ -70,8 +70,8 @@ export function ListPage({ kind }: { kind: ListKind }) {
       title: t('common.actions'),
       width: 130,
       fixed: 'right',
-      // Plain buttons drawn as antd's small link buttons (styles.css): two antd Buttons a row were a third of
-      // the rows' render.
+      // Plain buttons drawn as antd's small link buttons (styles.css): each antd Button runs its theme, wave and
+      // style hooks as it renders, two a row.
       render: (row) => (
         <>
           <button type="button" className="lean-link" onClick={() => setEditing(row)}>{t('common.edit')}</button>
