@@ -7,12 +7,12 @@ import type { LeanColumn } from './LeanTable';
 
 const CREDIT_COLOR: Record<CreditGrade, string> = { green: 'green', blue: 'blue', yellow: 'gold', red: 'red', black: 'black' };
 
-/** A status's label and antd colour ('default': antd's plain tag), for antd's Tag and the cells' CSS tag alike. */
-const statusLook = (active: boolean) => (active ? { label: 'list.active', tone: 'success' } : { label: 'list.inactive', tone: 'default' });
+/** A status's label and antd colour (null: the plain tag), for antd's Tag and the cells' CSS tag alike. */
+const statusLook = (active: boolean) => (active ? { label: 'list.active', tone: 'success' } : { label: 'list.inactive', tone: null });
 
 export function statusTag(active: boolean, t: TFunction) {
   const { label, tone } = statusLook(active);
-  return <Tag color={tone === 'default' ? undefined : tone}>{t(label)}</Tag>;
+  return <Tag color={tone ?? undefined}>{t(label)}</Tag>;
 }
 
 export function creditTag(credit: CreditGrade | null, t: TFunction) {
@@ -23,7 +23,7 @@ export function creditTag(credit: CreditGrade | null, t: TFunction) {
  * A tag drawn by CSS alone (styles.css, `.lean-tag-*`, antd's colours) for the list's cells: the rows in view
  * hold dozens of tags, and each antd Tag runs its theme and style hooks as it renders.
  */
-const cellTag = (label: string, tone: string) => <span className={`lean-tag lean-tag-${tone}`}>{label}</span>;
+const cellTag = (label: string, tone: string | null) => <span className={tone ? `lean-tag lean-tag-${tone}` : 'lean-tag'}>{label}</span>;
 
 function cellStatus(t: TFunction): (active: boolean) => ReactNode {
   const [on, off] = [true, false].map((active) => cellTag(t(statusLook(active).label), statusLook(active).tone));

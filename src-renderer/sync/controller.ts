@@ -40,6 +40,8 @@ export class SyncController {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
+  /** The round asked for while one ran: at most one waits, whoever asks. */
+  private followUp: Promise<void> | null = null;
   /** A write landed while a round ran: the next round comes soon, not in a minute. */
   private writtenDuringRound = false;
 
@@ -111,9 +113,20 @@ export class SyncController {
     return account;
   }
 
-  /** One round now (or joins the running one). Never throws: the outcome is in the status. */
+  /**
+   * One round now. Asked while a round runs, one more round follows it and the caller waits for that:
+   * the running round may have pulled before what the caller knows is on the hub (its own draw there).
+   * Never throws: the outcome is in the status.
+   */
   syncNow(): Promise<void> {
-    this.running ??= this.round().finally(() => {
+    if (this.running) {
+      this.followUp ??= this.running.then(() => {
+        this.followUp = null;
+        return this.syncNow();
+      });
+      return this.followUp;
+    }
+    this.running = this.round().finally(() => {
       this.running = null;
     });
     return this.running;

@@ -112,6 +112,8 @@ const zh = {
   // A workbook refused whole, by every importer (src-shared/lists/workbook.ts, loadXlsx).
   'xlsx.too-large': '文件内容过大，无法读取：表格数据解压后超过 {{megabytes}} MB，或合并的单元格超过 {{cells}} 个。请删去多余的工作表、取消合并后再导入',
   'xlsx.damaged': '文件已损坏，无法读取：其中的表格数据不完整。请用 Excel 打开后另存为 .xlsx 再导入',
+  'xlsx.whereRow': '第 {{row}} 行',
+  'xlsx.whereCell': '位置“{{ref}}”',
   'xlsx.out-of-range': '文件无法读取：{{where}}超出了 Excel 的范围（{{rows}} 行、{{columns}} 列）。请用 Excel 打开后另存为 .xlsx 再导入',
 
   'listReport.title': '{{list}}检查结果：{{file}}',
@@ -234,6 +236,8 @@ const en = {
   'listError.empty': 'The workbook is empty',
   'xlsx.too-large': 'The file is too large to read: its sheets inflate past {{megabytes}} MB, or over {{cells}} cells are merged. Delete the sheets not needed, unmerge cells and import again',
   'xlsx.damaged': 'The file is damaged: its sheet data is incomplete. Open it in Excel, save it as .xlsx and import again',
+  'xlsx.whereRow': 'row {{row}}',
+  'xlsx.whereCell': 'cell “{{ref}}”',
   'xlsx.out-of-range': 'The file cannot be read: {{where}} lies beyond Excel\'s {{rows}} rows and {{columns}} columns. Open it in Excel, save it as .xlsx and import again',
 
   'listReport.title': 'Check of the {{list}}: {{file}}',

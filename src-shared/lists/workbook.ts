@@ -20,7 +20,9 @@ export function loadXlsx(data: Uint8Array, notXlsx: string, refuse: (message: st
 
 /** The limits, and where: a row by its number, a cell or range by its reference, cut short (it is the file's text). */
 function refusedMessage(e: XlsxRefused): string {
-  const where = /^\d+$/.test(e.where) ? `第 ${e.where} 行` : `位置“${e.where.length > 16 ? e.where.slice(0, 16) + '…' : e.where}”`;
+  const where = /^\d+$/.test(e.where)
+    ? formatMessage(listZh, 'xlsx.whereRow', { row: e.where })
+    : formatMessage(listZh, 'xlsx.whereCell', { ref: e.where.length > 16 ? e.where.slice(0, 16) + '…' : e.where });
   const n = (x: number) => x.toLocaleString('en-US');
   const limits = { megabytes: MAX_XML_BYTES / 1024 / 1024, cells: n(MAX_MERGED_CELLS), rows: n(MAX_ROW), columns: n(MAX_COL) };
   return formatMessage(listZh, `xlsx.${e.reason}`, { where, ...limits });

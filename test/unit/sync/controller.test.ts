@@ -1,0 +1,60 @@
+// The sync controller's rounds: a round asked for while one runs is not lost in it (a hub draw's cases
+// came a minute late when the lead's "sync now" joined a round that had already pulled).
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../../src-renderer/db/db';
+import { SyncController } from '../../../src-renderer/sync/controller';
+
+/** A controller whose rounds are held until the test lets each one end; it logs when each starts and ends. */
+function heldRounds() {
+  const controller = new SyncController(openDb(`controller-${Math.random()}`));
+  const log: string[] = [];
+  const ends: (() => void)[] = [];
+  (controller as unknown as { round: () => Promise<void> }).round = () => {
+    const n = log.filter((l) => l.startsWith('start')).length + 1;
+    log.push(`start ${n}`);
+    return new Promise<void>((resolve) => ends.push(() => {
+      log.push(`end ${n}`);
+      resolve();
+    }));
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  return { controller, log, endRound: async (i: number) => { ends[i]!(); await settle(); } };
+}
+
+describe('SyncController.syncNow', () => {
+  it('asked while a round runs, runs one more round after it and resolves when that one ends', async () => {
+    const { controller, log, endRound } = heldRounds();
+    const first = controller.syncNow();
+    const asked = controller.syncNow();
+    let answered = false;
+    void asked.then(() => { answered = true; });
+    expect(log).toEqual(['start 1']);
+    await endRound(0);
+    await first;
+    expect(log).toEqual(['start 1', 'end 1', 'start 2']);
+    expect(answered).toBe(false);
+    await endRound(1);
+    await asked;
+    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+  });
+
+  it('many asks during one round make one more round, not one each', async () => {
+    const { controller, log, endRound } = heldRounds();
+    void controller.syncNow();
+    const asks = [controller.syncNow(), controller.syncNow(), controller.syncNow()];
+    await endRound(0);
+    await endRound(1);
+    await Promise.all(asks);
+    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+  });
+
+  it('asked when idle, runs one round and nothing after it', async () => {
+    const { controller, log, endRound } = heldRounds();
+    const only = controller.syncNow();
+    await endRound(0);
+    await only;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(log).toEqual(['start 1', 'end 1']);
+  });
+});
