@@ -7,6 +7,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import '../antdAll';
 import { warmSearch } from '../db/lists';
 import { setLocale } from '../i18n';
+import { HoverTipHost } from './HoverTip';
 import { HOME } from '../pageAddress';
 import { pageAt, preloadWhenIdle, whenIdle } from '../pageChunks';
 import type { Profile, Role } from '../state/profile';
@@ -135,7 +136,9 @@ export function AppShell({ profile }: { profile: Profile }) {
         <Layout.Content style={{ padding: 24 }}>
           {/* Keyed by page: going elsewhere leaves a failed page behind. */}
           <ErrorBoundary key={pathname}>
-            <Outlet />
+            <HoverTipHost>
+              <Outlet />
+            </HoverTipHost>
           </ErrorBoundary>
         </Layout.Content>
       </Layout>

@@ -1,8 +1,9 @@
 // What the two list tables show, per kind.
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { CREDIT_GRADES, ENTITY_KINDS, type CreditGrade, type Entity, type Inspector } from '../../src-shared/domain';
+import { TipOnHover } from './HoverTip';
 import type { LeanColumn } from './LeanTable';
 
 const CREDIT_COLOR: Record<CreditGrade, string> = { green: 'green', blue: 'blue', yellow: 'gold', red: 'red', black: 'black' };
@@ -20,34 +21,21 @@ export function creditTag(credit: CreditGrade | null, t: TFunction) {
 }
 
 /**
- * A tag drawn by CSS alone (styles.css, `.lean-tag-*`, antd's colours) for the list's cells: the rows in view
+ * A tag drawn by CSS alone (styles.css, `.lean-tag-*`, antd's colours) for tables' cells (the lists, the cases): the rows in view
  * hold dozens of tags, and each antd Tag runs its theme and style hooks as it renders.
  */
-const cellTag = (label: string, tone: string | null) => <span className={tone ? `lean-tag lean-tag-${tone}` : 'lean-tag'}>{label}</span>;
+export const leanTag = (label: string, tone: string | null, testId?: string, key?: string) => (
+  <span key={key} className={tone ? `lean-tag lean-tag-${tone}` : 'lean-tag'} data-testid={testId}>{label}</span>
+);
 
 function cellStatus(t: TFunction): (active: boolean) => ReactNode {
-  const [on, off] = [true, false].map((active) => cellTag(t(statusLook(active).label), statusLook(active).tone));
+  const [on, off] = [true, false].map((active) => leanTag(t(statusLook(active).label), statusLook(active).tone));
   return (active) => (active ? on : off);
 }
 
 function cellCredit(t: TFunction): (credit: CreditGrade | null) => ReactNode {
-  const tags = new Map(CREDIT_GRADES.map((g) => [g, cellTag(t(`credit.${g}`), CREDIT_COLOR[g])]));
+  const tags = new Map(CREDIT_GRADES.map((g) => [g, leanTag(t(`credit.${g}`), CREDIT_COLOR[g])]));
   return (credit) => (credit ? tags.get(credit) : '—');
-}
-
-/**
- * A cell's text whose tooltip is made when the pointer first comes over it: a page of rows holds a hundred
- * such cells, and a hundred antd Tooltips made up front cost more than the rest of the table's render.
- */
-function TipOnHover({ text, href }: { text: string; href?: string }) {
-  const [hovered, setHovered] = useState(false);
-  const shown = href ? <a href={href}>{text}</a> : text;
-  if (!hovered) return <span onMouseEnter={() => setHovered(true)}>{shown}</span>;
-  return (
-    <Tooltip placement="topLeft" title={text} defaultOpen>
-      <span>{shown}</span>
-    </Tooltip>
-  );
 }
 
 /** A text cut to its column's width on one line (LeanTable's cells), the whole text in a tooltip. */

@@ -20,6 +20,8 @@ import type { ColumnBucket } from '../../src-shared/statistics/columns';
 import { refundFact, statColumnsOf } from '../../src-shared/statistics/facts';
 import type { StatRefund } from '../../src-shared/statistics/types';
 import { derivedTables } from './derived';
+import { bucketsOf } from '../../src-shared/statistics/columns';
+import { CASE_LIST_SHAPE, caseRowOf } from '../state/caseFilter';
 
 /**
  * One write of list rows (an edit, a slice of an import, rows pulled from the hub), kept so nothing recorded
@@ -334,6 +336,14 @@ export function openDb(name = 'tariffcheck'): TariffDb {
         delete h.after;
       }),
     );
+  // Issue 14: the cases page's filter column (state/caseFilter.ts), kept from now on by db/derived.ts, filled
+  // here for the cases already stored: the page reads some dozen rows, not every case.
+  db.version(23)
+    .stores({})
+    .upgrade(async (tx) => {
+      const cases = await tx.table<LocalCase, string>('cases').toArray();
+      await tx.table('statColumns').bulkPut(bucketsOf(CASE_LIST_SHAPE, cases.map(caseRowOf)));
+    });
   // Every write of a source table keeps the tables derived from it, in its own transaction.
   db.use(derivedTables);
   return db;

@@ -8,6 +8,7 @@ import { CASE_SHAPE, ENTITY_SHAPE, FILING_SHAPE, keysByBucket, RECORD_SHAPE, wit
 import { byLandlord, caseFact, entityFact, landlordWith, recordFact, refundFact, type CaseSource, type FactSource, type RefundSource } from '../../src-shared/statistics/facts';
 import type { StatEntity, StatFiling, StatRefund } from '../../src-shared/statistics/types';
 import type { RefundEvent } from '../../src-shared/refund/tracking';
+import { CASE_LIST_SHAPE, caseRowOf, type CaseListSource } from '../state/caseFilter';
 
 /** What a mutation of a source table did: the rows put, and the rows deleted (read before they went). */
 interface Written {
@@ -135,6 +136,8 @@ const refundFacts: Derivation = {
 export const DERIVATIONS: readonly Derivation[] = [
   columnar('entities', ENTITY_SHAPE, perRow((e: StatEntity) => e.uscc, entityFact)),
   columnar('cases', CASE_SHAPE, perRow((c: CaseSource) => c.id, caseFact)),
+  // The cases page's filter column (state/caseFilter.ts), beside the statistics' facts in the same store.
+  columnar('cases', CASE_LIST_SHAPE, perRow((c: CaseListSource) => c.id, caseRowOf)),
   columnar('records', RECORD_SHAPE, perRow((r: FactSource) => r.id, recordFact)),
   columnar('filings', FILING_SHAPE, perLandlord),
   refundFacts,

@@ -26,8 +26,8 @@ export interface PublicationBoard {
 export function useCaseDraws(): Map<string, number> | undefined {
   return useLiveQuery(async () => {
     const counts = new Map<string, number>();
-    // Targeted cases (no draw) belong to no draw's publication.
-    await db.cases.each((c) => void (c.drawId !== null && counts.set(c.drawId, (counts.get(c.drawId) ?? 0) + 1)));
+    // From the drawId index alone, no case read. Targeted cases (a null draw, not indexed) belong to no draw's publication.
+    for (const drawId of (await db.cases.orderBy('drawId').keys()) as string[]) counts.set(drawId, (counts.get(drawId) ?? 0) + 1);
     return counts;
   }, []);
 }

@@ -24,8 +24,10 @@ export function useRefundEvents(orderId: string) {
  */
 export function useRefundStandings(today = chinaToday(new Date())) {
   return useLiveQuery(async () => {
-    const [orders, events, cases, settings] = await Promise.all([db.refundOrders.toArray(), db.refundEvents.toArray(), db.cases.toArray(), officeSettings()]);
-    const byCase = new Map(cases.map((c) => [c.id, c]));
+    const [orders, events, settings] = await Promise.all([db.refundOrders.toArray(), db.refundEvents.toArray(), officeSettings()]);
+    // The orders' cases only, by key: every office page shows the reminders, and an office holds thousands of cases.
+    const cases = await db.cases.bulkGet([...new Set(orders.map((o) => o.caseId))]);
+    const byCase = new Map(cases.flatMap((c) => (c ? [[c.id, c] as const] : [])));
     const byOrder = new Map<string, RefundEvent[]>();
     for (const e of events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
       const list = byOrder.get(e.orderId);

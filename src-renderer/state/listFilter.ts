@@ -17,7 +17,7 @@ export function fold(s: string): string {
 }
 
 // NUL joins fields: no stored text holds one (src-shared/text.ts), so a search never matches across two fields.
-const SEP = '\u0000';
+export const SEP = '\u0000';
 
 /** What a search looks in, folded: a target's name, code, address and contact; an inspector's name, certificate number and unit. */
 export function searchText(kind: ListKind, row: Entity | Inspector): string {
@@ -103,15 +103,19 @@ export function chunkMatcher(f: ListFilter): ChunkMatcher {
       for (let i = 0; i < facets.length; i++) if (facetsOk(facets[i]!)) each(i);
     };
   }
-  return (texts, facets, each) => {
-    const { text, starts } = texts();
-    let row = 0;
-    for (let p = text.indexOf(q); p !== -1; p = text.indexOf(q, starts[row]!)) {
-      row = rowAt(starts, p, row);
-      if (facetsOk(facets[row]!)) each(row);
-      if (++row >= starts.length) break;
-    }
-  };
+  return (texts, facets, each) => eachHolding(texts(), q, (row) => {
+    if (facetsOk(facets[row]!)) each(row);
+  });
+}
+
+/** Calls `each` with the index of every row whose text holds `q` (folded, without SEP), in order, each once. */
+export function eachHolding({ text, starts }: JoinedTexts, q: string, each: (row: number) => void): void {
+  let row = 0;
+  for (let p = text.indexOf(q); p !== -1; p = text.indexOf(q, starts[row]!)) {
+    row = rowAt(starts, p, row);
+    each(row);
+    if (++row >= starts.length) break;
+  }
 }
 
 /** Sorted the Chinese way, for the drop-downs; empty values left out. */

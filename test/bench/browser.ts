@@ -2,7 +2,7 @@
 // benches (app.bench.ts, screens.bench.ts) share. Only what a user sees is used to drive the app: menu
 // names, labels, button texts and the list's count, so the benches keep working as the pages change.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FileChooser, type Page } from '@playwright/test';
 
@@ -116,4 +116,74 @@ export async function importThroughDialog(page: Page, title: string, file: strin
   await page.getByRole('button', { name: `导入 ${accepted} 条有效记录` }).click();
   await untilShown(page, '[data-testid="list-count"]', countOf(before + accepted), timeout);
   return { report: t1 - t0, saved: performance.now() - t1 };
+}
+
+/** The app's own modules, bundled for a page: evaluated through the debugging protocol (the app's CSP refuses inline scripts). */
+export async function bundleForPage(code: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = await build({ stdin: { contents: code, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', write: false, logLevel: 'warning' });
+  return out.outputFiles[0]!.text;
+}
+
+/** Where a page shows its count and its rows (the lists' and the cases page's differ). */
+export interface CountedPage {
+  count: string;
+  rows: string;
+}
+
+/**
+ * Milliseconds, measured in the page, from the user's `event` (the key or click that `act` makes) until the
+ * count says something new with a row (or the empty notice) on screen, at the next frame; Playwright's own
+ * waiting before it clicks is left out.
+ */
+export async function inPage(page: Page, where: CountedPage, event: 'input' | 'mousedown', act: () => Promise<void>): Promise<number> {
+  await page.evaluate(({ ev, count, rows }) => {
+    const step = { t0: 0, ms: 0 };
+    (window as unknown as { benchStep: typeof step }).benchStep = step;
+    const text = () => document.querySelector(count)?.textContent ?? '';
+    const before = text();
+    document.addEventListener(ev, () => void (step.t0 ||= performance.now()), { capture: true });
+    const seen = new MutationObserver(() => {
+      if (!step.t0 || text() === before || !/\d/.test(text()) || !document.querySelector(`${rows}, .ant-empty`)) return;
+      seen.disconnect();
+      // Shown at the next frame.
+      requestAnimationFrame(() => (step.ms = performance.now() - step.t0));
+    });
+    seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, { ev: event, ...where });
+  await act();
+  await page.waitForFunction(() => (window as unknown as { benchStep: { ms: number } }).benchStep.ms > 0, null, { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { benchStep: { ms: number } }).benchStep.ms);
+}
+
+/** Opens a select's drop-down and waits until `title` can be clicked (the opening is not timed). */
+export async function dropDown(page: Page, select: string, title: string) {
+  await page.getByRole('combobox', { name: select, exact: true }).click();
+  const option = page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true });
+  await option.waitFor();
+  await page.waitForTimeout(400);
+  return option;
+}
+
+/** A bench's browser, hub and data directory, all put away. */
+export async function putAway(browser: Browser, hub: ChildProcess | null, dir: string): Promise<void> {
+  await browser.close();
+  if (hub) await stopHub(hub);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A hub and Chromium for a bench, an office profile at `port` and the app's modules in `code` bundled into its page. */
+export async function officeWithAppCode(dir: string, port: number, code: string): Promise<{ browser: Browser; hub: ChildProcess; page: Page }> {
+  const browser = await launchChromium();
+  try {
+    const hub = await startHub(join(dir, 'hub'), port);
+    const page = await (await newLaptop(browser)).newPage();
+    await createProfile(page, `http://127.0.0.1:${port}`);
+    // Evaluated through the debugging protocol: the app's CSP refuses inline scripts.
+    await page.evaluate(await bundleForPage(code));
+    return { browser, hub, page };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
 }

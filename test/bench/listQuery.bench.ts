@@ -3,14 +3,12 @@
 // column cost a 3,841-row import. The 100,000 rows are written into the app's own database with the app's
 // own write of the search column (db/listColumn.ts, bundled here), not typed through the import dialog:
 // screens.bench.ts times that import.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { syntheticLists } from '../fixtures/synthetic';
-import { countOf, createProfile, launchChromium, newLaptop, requireWebBuild, startHub, stopHub } from './browser';
+import { countOf, dropDown, inPage, officeWithAppCode, putAway, requireWebBuild, type CountedPage } from './browser';
 import { fmt, summary, type Timing } from './stats';
 
 const TARGETS = Number(process.env.BENCH_LIST_TARGETS ?? 100_000);
@@ -59,38 +57,10 @@ async function writeCost(rows, run) {
 window.benchLists = { fill, writeCost };
 `;
 
-async function pageCode(): Promise<string> {
-  const out = await build({ stdin: { contents: PAGE_CODE, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', write: false, logLevel: 'warning' });
-  return out.outputFiles[0]!.text;
-}
-
 type BenchWindow = { benchLists: { fill(rows: unknown[]): Promise<void>; writeCost(rows: unknown[], run: number): Promise<[number, number]> } };
 
 const listCount = (page: Page) => page.getByTestId('list-count');
-
-/**
- * Milliseconds, measured in the page, from the user's `event` (the key or click that `act` makes) until the
- * count says something new and a row is on screen; Playwright's own waiting before it clicks is left out.
- */
-async function inPage(page: Page, event: 'input' | 'mousedown', act: () => Promise<void>): Promise<number> {
-  await page.evaluate((ev) => {
-    const step = { t0: 0, ms: 0 };
-    (window as unknown as { benchStep: typeof step }).benchStep = step;
-    const count = () => document.querySelector('[data-testid="list-count"]')?.textContent ?? '';
-    const before = count();
-    document.addEventListener(ev, () => void (step.t0 ||= performance.now()), { capture: true });
-    const seen = new MutationObserver(() => {
-      if (!step.t0 || count() === before || !/\d/.test(count()) || !document.querySelector('.lean-body-row, .ant-empty')) return;
-      seen.disconnect();
-      // Shown at the next frame.
-      requestAnimationFrame(() => (step.ms = performance.now() - step.t0));
-    });
-    seen.observe(document.body, { subtree: true, childList: true, characterData: true });
-  }, event);
-  await act();
-  await page.waitForFunction(() => (window as unknown as { benchStep: { ms: number } }).benchStep.ms > 0, null, { timeout: 60_000 });
-  return page.evaluate(() => (window as unknown as { benchStep: { ms: number } }).benchStep.ms);
-}
+const LIST: CountedPage = { count: '[data-testid="list-count"]', rows: '.lean-body-row' };
 
 interface Run {
   open: number;
@@ -101,32 +71,23 @@ interface Run {
   status: number;
 }
 
-/** Opens a select's drop-down and waits until `title` can be clicked (the opening is not timed). */
-async function dropDown(page: Page, select: string, title: string) {
-  await page.getByRole('combobox', { name: select, exact: true }).click();
-  const option = page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true });
-  await option.waitFor();
-  await page.waitForTimeout(400);
-  return option;
-}
-
 /** From the profile page: the list opened, searched twice (the first read of the search column included), filtered. */
 async function listRun(page: Page, fragments: [string, string]): Promise<Run> {
   await page.goto(`${HUB}/#/profile`);
   await page.reload();
   const menu = page.getByRole('menuitem', { name: '检查对象名录' });
   await menu.waitFor();
-  const open = await inPage(page, 'mousedown', () => menu.click());
+  const open = await inPage(page, LIST, 'mousedown', () => menu.click());
   await listCount(page).filter({ hasText: countOf(TARGETS) }).waitFor({ timeout: 60_000 });
   const search = page.getByPlaceholder(/^名称/);
-  const firstSearch = await inPage(page, 'input', () => search.fill(fragments[0]));
-  const second = await inPage(page, 'input', () => search.fill(fragments[1]));
-  await inPage(page, 'input', () => search.fill(''));
+  const firstSearch = await inPage(page, LIST, 'input', () => search.fill(fragments[0]));
+  const second = await inPage(page, LIST, 'input', () => search.fill(fragments[1]));
+  await inPage(page, LIST, 'input', () => search.fill(''));
   const districtOption = await dropDown(page, '区', DISTRICT);
-  const district = await inPage(page, 'mousedown', () => districtOption.click());
-  const districtSearch = await inPage(page, 'input', () => search.fill(fragments[0]));
+  const district = await inPage(page, LIST, 'mousedown', () => districtOption.click());
+  const districtSearch = await inPage(page, LIST, 'input', () => search.fill(fragments[0]));
   const statusOption = await dropDown(page, '状态', '正常');
-  const status = await inPage(page, 'mousedown', () => statusOption.click());
+  const status = await inPage(page, LIST, 'mousedown', () => statusOption.click());
   return { open, firstSearch, search: second, district, districtSearch, status };
 }
 
@@ -135,14 +96,8 @@ export default async function (): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'tariffcheck-bench-lists-'));
   const lists = syntheticLists({ seed: 2025, entities: TARGETS, inspectors: 10, districts: 16, subdistrictsPerDistrict: 8 });
   const fragments: [string, string] = [lists.entities[0]!.name.slice(0, 6), lists.entities[1]!.uscc.slice(6, 14)];
-  const browser = await launchChromium();
-  let hub: ChildProcess | null = null;
+  const { browser, hub, page } = await officeWithAppCode(dir, PORT, PAGE_CODE);
   try {
-    hub = await startHub(join(dir, 'hub'), PORT);
-    const page = await (await newLaptop(browser)).newPage();
-    await createProfile(page, HUB);
-    // Evaluated through the debugging protocol: the app's CSP refuses inline scripts.
-    await page.evaluate(await pageCode());
     const writes: [number, number][] = [];
     for (let i = 0; i < RUNS + WARMUP; i++) {
       const rows = lists.entities.slice(i * IMPORT_ROWS, (i + 1) * IMPORT_ROWS);
@@ -183,8 +138,6 @@ export default async function (): Promise<string> {
       '',
     ].join('\n');
   } finally {
-    await browser.close();
-    if (hub) await stopHub(hub);
-    rmSync(dir, { recursive: true, force: true });
+    await putAway(browser, hub, dir);
   }
 }

@@ -19,6 +19,7 @@ const benches: Record<string, () => Promise<string>> = { import: importBench, dr
 benches.screens = async () => (await import('./screens.bench')).default(); // Chromium, several minutes (issue 14)
 benches.statistics = async () => (await import('./statistics.bench')).default(); // Chromium (issue 15)
 benches.listQuery = async () => (await import('./listQuery.bench')).default(); // Chromium, 100,000 targets (issue 14)
+benches.caseList = async () => (await import('./caseList.bench')).default(); // Chromium, 100,000 cases (issue 14)
 
 async function main() {
   const only = process.argv.slice(2);

@@ -38,13 +38,15 @@ describe('case indexes (version 19)', () => {
     await Dexie.delete(name);
   });
 
-  it('counts each case\'s records from the caseId index', async () => {
+  it('counts the records of just the cases asked for, from the caseId index', async () => {
     const db = openDb('tariffcheck-record-counts');
     const record = (n: number, caseId: string) => ({ id: `0195d0a0-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`, caseId, kind: 'note', createdAt: '2026-12-07T00:00:00.000Z', version: 1, data: { text: 'x'.repeat(n) } });
-    await db.records.bulkPut([record(1, CASES[0]!.id), record(2, CASES[1]!.id), record(3, CASES[0]!.id), record(4, CASES[0]!.id)] as never);
-    expect([...(await recordCounts(db))].sort()).toEqual([[CASES[0]!.id, 3], [CASES[1]!.id, 1]]);
+    await db.records.bulkPut([record(1, CASES[0]!.id), record(2, CASES[1]!.id), record(3, CASES[0]!.id), record(4, CASES[0]!.id), record(5, CASES[2]!.id)] as never);
+    expect([...(await recordCounts(db, [CASES[0]!.id, CASES[1]!.id]))].sort()).toEqual([[CASES[0]!.id, 3], [CASES[1]!.id, 1]]);
+    expect([...(await recordCounts(db, [CASES[2]!.id]))]).toEqual([[CASES[2]!.id, 1]]);
+    expect((await recordCounts(db, [])).size).toBe(0);
     await db.records.delete(record(3, CASES[0]!.id).id);
-    expect((await recordCounts(db)).get(CASES[0]!.id)).toBe(2);
+    expect((await recordCounts(db, [CASES[0]!.id])).get(CASES[0]!.id)).toBe(2);
     db.close();
     await Dexie.delete('tariffcheck-record-counts');
   });
