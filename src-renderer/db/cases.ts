@@ -27,10 +27,24 @@ export function useCaseRows(): CaseRow[] | undefined {
   return useLiveQuery(() => readCaseRows(db), []);
 }
 
-/** These cases in this order (a page of the list, the cases the map shows); those gone are left out. */
-export function useCasesInOrder(ids: readonly string[]): LocalCase[] | undefined {
+/** Some cases in the list's order (a page, the cases the map shows), and how many records each holds. */
+export interface CasesShown {
+  cases: LocalCase[];
+  /** Empty unless asked for (the map shows no counts). */
+  counts: Map<string, number>;
+}
+
+/**
+ * These cases in this order, those gone left out, with their record counts when `counted`: one query, so a
+ * page's rows and their counts come together.
+ */
+export function useCasesInOrder(ids: readonly string[], counted: boolean): CasesShown | undefined {
   const key = ids.join('\n');
-  return useLiveQuery(async () => (key ? (await db.cases.bulkGet(key.split('\n'))).filter((c): c is LocalCase => c !== undefined) : []), [key]);
+  return useLiveQuery(async () => {
+    const wanted = key ? key.split('\n') : [];
+    const [found, counts] = await Promise.all([db.cases.bulkGet(wanted), counted ? recordCounts(db, wanted) : new Map<string, number>()]);
+    return { cases: found.filter((c): c is LocalCase => c !== undefined), counts };
+  }, [key, counted]);
 }
 
 export function useCase(id: string): LocalCase | undefined {
@@ -53,11 +67,6 @@ export async function recordCounts(database: TariffDb, caseIds: readonly string[
   return counts;
 }
 
-export function useRecordCounts(caseIds: readonly string[]): Map<string, number> | undefined {
-  const key = caseIds.join('\n');
-  return useLiveQuery(() => recordCounts(db, key ? key.split('\n') : []), [key]);
-}
-
 export function useCaseMap(): Map<string, LocalCase> {
   return useLiveQuery(async () => new Map((await db.cases.toArray()).map((c) => [c.id, c])), []) ?? new Map<string, LocalCase>();
 }
@@ -72,11 +81,12 @@ export function useCasesOf(certNo: string): LocalCase[] | undefined {
 }
 
 /** Inspectors' names by certificate number (a person is shown by name). */
-export function useInspectorNames(): Map<string, string> {
-  return useLiveQuery(async () => new Map((await db.inspectors.toArray()).map((i) => [i.certNo, i.name])), []) ?? new Map();
-}
-
+/** No names yet (one map, so what depends on the names is not made again at every render until they come). */
 const NO_NAMES = new Map<string, string>();
+
+export function useInspectorNames(): Map<string, string> {
+  return useLiveQuery(async () => new Map((await db.inspectors.toArray()).map((i) => [i.certNo, i.name])), []) ?? NO_NAMES;
+}
 
 /** Certificate number → name of just these inspectors (a page of teams), from the local list. */
 export function useNamesOf(certs: readonly string[]): Map<string, string> {

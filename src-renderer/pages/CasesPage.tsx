@@ -5,11 +5,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CASE_STATUSES } from '../../src-shared/sync/records';
-import { personLabel, useCaseResults, useCaseRows, useCasesInOrder, useCaseSyncStates, useInspectorNames, useRecordCounts, type CaseSyncState, type LocalCase } from '../db/cases';
+import { personLabel, useCaseResults, useCaseRows, useCasesInOrder, useCaseSyncStates, useInspectorNames, type CaseSyncState, type LocalCase } from '../db/cases';
 import { caseOptions, filterCases, namesHolding, type CaseFilter } from '../state/caseFilter';
 import { useAllDraws } from '../db/draws';
-import { CASE_ORIGINS, originOf } from '../../src-shared/targeted/origin';
-import { OpenTargetedCaseButton, ORIGIN_COLOR } from '../components/targeted';
+import { CASE_ORIGINS } from '../../src-shared/targeted/origin';
+import { CaseOriginTag, OpenTargetedCaseButton } from '../components/targeted';
 import { leanTag } from '../components/listColumns';
 import { TipOnHover } from '../components/HoverTip';
 
@@ -21,19 +21,6 @@ function syncTags(state: CaseSyncState | undefined, t: TFunction) {
       {state.pending > 0 && leanTag(t('cases.sync.pending', { count: state.pending }), 'gold')}
       {state.rejected > 0 && leanTag(t('cases.sync.rejected', { count: state.rejected }), 'red')}
       {state.conflicts > 0 && leanTag(t('cases.sync.conflicts', { count: state.conflicts }), 'volcano')}
-    </>
-  );
-}
-
-/** 来源 in a cell (as CaseOriginTag on the case's page), with the complaints attached to the case. */
-function originTags(c: LocalCase, t: TFunction) {
-  const origin = originOf(c);
-  const linked = c.linkedComplaints?.length ?? 0;
-  const color = ORIGIN_COLOR[origin];
-  return (
-    <>
-      {leanTag(t(`origin.${origin}`), color === 'default' ? null : color, 'case-origin')}
-      {linked > 0 && leanTag(t('origin.linked', { count: linked }), 'magenta')}
     </>
   );
 }
@@ -61,21 +48,25 @@ export function CasesPage() {
     setPaging((p) => ({ ...p, page: 1 }));
   };
   const results = useCaseResults(Boolean(filter.result));
+  // Until what the cases came to is read, the list stands unfiltered by it (loading), not empty.
+  const resultsLoading = Boolean(filter.result) && results === undefined;
+  const applied = useMemo(() => (resultsLoading ? { ...filter, result: null } : filter), [filter, resultsLoading]);
   // In the address (#/cases?view=map), so coming back from a case opened on the map shows the map again.
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'map' ? 'map' : 'list';
   const drawNames = useMemo(() => new Map((draws ?? []).map((d) => [d.id, d.name])), [draws]);
   // Targeted cases have no draw: they are found by their origin instead.
-  // The drop-downs' choices after the first screen of cases: they wait for a drop-down to open.
+  // The drop-downs' choices in a render of their own after the first screen of cases, which needs none.
   const optionRows = useDeferredValue(rows);
   const { districts, drawIds, members } = useMemo(() => caseOptions(optionRows ?? []), [optionRows]);
   const matchingNames = useMemo(() => namesHolding(names, filter.text), [names, filter.text]);
   // Every filter but the status makes the counts per status; the list is of those with the status.
-  const { shown, perStatus } = useMemo(() => filterCases(rows ?? [], filter, matchingNames, results), [rows, filter, matchingNames, results]);
+  const { shown, perStatus } = useMemo(() => filterCases(rows ?? [], applied, matchingNames, results), [rows, applied, matchingNames, results]);
   const page = Math.min(paging.page, Math.max(1, Math.ceil(shown.length / paging.size)));
   const pageIds = useMemo(() => shown.slice((page - 1) * paging.size, page * paging.size), [shown, page, paging.size]);
-  const pageCases = useCasesInOrder(view === 'map' ? shown : pageIds);
-  const counts = useRecordCounts(view === 'map' ? [] : pageIds);
+  const loaded = useCasesInOrder(view === 'map' ? shown : pageIds, view === 'list');
+  const pageCases = loaded?.cases;
+  const counts = loaded?.counts;
   const { status } = filter;
   // Made again only when what the cells show changes (names, a page's record counts, sync states), not at every key typed.
   const columns = useMemo<TableColumnsType<LocalCase>>(() => [
@@ -89,7 +80,7 @@ export function CasesPage() {
         </>
       ),
     },
-    { title: t('origin.label'), key: 'origin', width: 96, render: (_, c) => originTags(c, t) },
+    { title: t('origin.label'), key: 'origin', width: 96, render: (_, c) => <CaseOriginTag kase={c} /> },
     { title: t('field.uscc'), dataIndex: 'uscc', width: 200 },
     { title: t('field.district'), dataIndex: 'district', width: 76 },
     { title: t('case.team'), dataIndex: 'inspectors', width: 150, render: (c: string[]) => c.map((x) => leanTag(personLabel(names, x), null, undefined, x)) },
@@ -154,7 +145,7 @@ export function CasesPage() {
         <Table<LocalCase>
           rowKey="id"
           size="small"
-          loading={rows === undefined || pageCases === undefined}
+          loading={rows === undefined || pageCases === undefined || resultsLoading}
           dataSource={pageCases ?? []}
           onRow={(c) => ({ onClick: () => navigate(`/cases/${c.id}`), style: { cursor: 'pointer' } })}
           // Thousands of cases: a page at a time, only its cases read and rendered.

@@ -65,7 +65,7 @@ export class SyncController {
     // before that (or while the stored state is read) must not leave the status saying otherwise.
     window.addEventListener('online', () => {
       this.set({ online: true });
-      void this.syncNow();
+      void this.join();
     });
     window.addEventListener('offline', () => this.set({ online: false }));
     this.set({ online: navigator.onLine });
@@ -101,7 +101,7 @@ export class SyncController {
 
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.syncNow(), ms);
+    this.timer = setTimeout(() => void this.join(), ms);
   }
 
   async enroll(hubUrl: string, code: string, deviceName: string): Promise<Account> {
@@ -114,19 +114,24 @@ export class SyncController {
   }
 
   /**
-   * One round now. Asked while a round runs, one more round follows it and the caller waits for that:
-   * the running round may have pulled before what the caller knows is on the hub (its own draw there).
-   * Never throws: the outcome is in the status.
+   * One round now, asked by a person or a page. Asked while a round runs, one more round follows it and the
+   * caller waits for that: the running round may have pulled before what the caller knows is on the hub (its
+   * own draw there). A failed sync does not throw: its outcome is in the status.
    */
   syncNow(): Promise<void> {
-    if (this.running) {
-      this.followUp ??= this.running.then(() => {
-        this.followUp = null;
-        return this.syncNow();
-      });
-      return this.followUp;
-    }
-    this.running = this.round().finally(() => {
+    if (!this.running) return this.join();
+    const next = () => {
+      this.followUp = null;
+      return this.join();
+    };
+    // Also after a round that failed outright: the next ask must not find this one still waiting.
+    this.followUp ??= this.running.then(next, next);
+    return this.followUp;
+  }
+
+  /** A round now, or the one running: the timer's and the network's way, which never queue one more (backoff holds). */
+  private join(): Promise<void> {
+    this.running ??= this.round().finally(() => {
       this.running = null;
     });
     return this.running;

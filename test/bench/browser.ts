@@ -175,15 +175,16 @@ export async function putAway(browser: Browser, hub: ChildProcess | null, dir: s
 /** A hub and Chromium for a bench, an office profile at `port` and the app's modules in `code` bundled into its page. */
 export async function officeWithAppCode(dir: string, port: number, code: string): Promise<{ browser: Browser; hub: ChildProcess; page: Page }> {
   const browser = await launchChromium();
+  let hub: ChildProcess | null = null;
   try {
-    const hub = await startHub(join(dir, 'hub'), port);
+    hub = await startHub(join(dir, 'hub'), port);
     const page = await (await newLaptop(browser)).newPage();
     await createProfile(page, `http://127.0.0.1:${port}`);
     // Evaluated through the debugging protocol: the app's CSP refuses inline scripts.
     await page.evaluate(await bundleForPage(code));
     return { browser, hub, page };
   } catch (e) {
-    await browser.close();
+    await putAway(browser, hub, dir);
     throw e;
   }
 }

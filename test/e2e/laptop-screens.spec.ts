@@ -229,6 +229,13 @@ test('every screen at 1280×800 and 1440×900: no hidden columns, no one-charact
         expect(await lines(row.getByRole('cell', { name: '鼓楼区', exact: true })), '区 on one line').toBe(1);
         expect(await lines(row.getByRole('cell', { name: FIELD_TARGET.uscc })), '统一社会信用代码 on one line').toBe(1);
         expect(await lines(page.getByRole('columnheader', { name: '记录数' })), '记录数 on one line').toBe(1);
+        // A name cut short shows the whole in the page's tooltip; one shown whole needs none.
+        const longRow = page.getByRole('row', { name: new RegExp(LONG_TARGET.uscc) });
+        await longRow.getByText(LONG_TARGET.name).hover();
+        await expect(page.getByRole('tooltip', { name: LONG_TARGET.name })).toBeVisible();
+        await row.getByText(FIELD_TARGET.name, { exact: true }).hover();
+        await expect(page.getByRole('tooltip')).toHaveCount(0);
+        await page.mouse.move(0, 0);
       }
       if (path === `/cases/${caseId}`) await expect(page.getByText(FIELD_TARGET.name).first()).toBeVisible();
       if (path === '/statistics') {

@@ -1,8 +1,8 @@
 // 来源 of a case at a glance: 随机抽查, 投诉举报 or 定向检查, and how many complaints were attached to it.
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { originOf, type CaseOrigin } from '../../../src-shared/targeted/origin';
 import type { LocalCase } from '../../db/cases';
+import { leanTag } from '../listColumns';
 
 /** Preset colours (antd's names): a chosen case stands out from the drawn ones. */
 export const ORIGIN_COLOR = { draw: 'default', complaint: 'magenta', screening: 'purple' } as const satisfies Record<CaseOrigin, string>;
@@ -11,10 +11,12 @@ export function CaseOriginTag({ kase }: { kase: Pick<LocalCase, 'origin' | 'link
   const { t } = useTranslation();
   const origin = originOf(kase);
   const linked = kase.linkedComplaints?.length ?? 0;
+  const color = ORIGIN_COLOR[origin];
+  // Drawn by CSS as antd's Tag (listColumns' leanTag): a page of cases shows one in every row.
   return (
     <>
-      <Tag color={ORIGIN_COLOR[origin]} data-testid="case-origin">{t(`origin.${origin}`)}</Tag>
-      {linked > 0 && <Tag color="magenta">{t('origin.linked', { count: linked })}</Tag>}
+      {leanTag(t(`origin.${origin}`), color === 'default' ? null : color, 'case-origin')}
+      {linked > 0 && leanTag(t('origin.linked', { count: linked }), 'magenta')}
     </>
   );
 }

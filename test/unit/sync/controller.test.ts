@@ -58,3 +58,23 @@ describe('SyncController.syncNow', () => {
     expect(log).toEqual(['start 1', 'end 1']);
   });
 });
+
+describe('SyncController rounds that fail outright', () => {
+  it('a round rejecting does not leave later asks waiting on it', async () => {
+    const controller = new SyncController(openDb(`controller-${Math.random()}`));
+    const started: number[] = [];
+    let fail: (() => void) | null = null;
+    (controller as unknown as { round: () => Promise<void> }).round = () => {
+      started.push(started.length + 1);
+      return started.length === 1 ? new Promise<void>((_, reject) => (fail = () => reject(new Error('disk')))) : Promise.resolve();
+    };
+    const first = controller.syncNow();
+    const asked = controller.syncNow();
+    fail!();
+    await expect(first).rejects.toThrow('disk');
+    await asked;
+    expect(started).toEqual([1, 2]);
+    await controller.syncNow();
+    expect(started).toEqual([1, 2, 3]);
+  });
+});
