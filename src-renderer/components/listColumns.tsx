@@ -21,8 +21,8 @@ export function creditTag(credit: CreditGrade | null, t: TFunction) {
 }
 
 /**
- * A tag drawn by CSS alone (styles.css, `.lean-tag-*`, antd's colours) for tables' cells (the lists, the cases): the rows in view
- * hold dozens of tags, and each antd Tag runs its theme and style hooks as it renders.
+ * A tag drawn by CSS alone (styles.css, `.lean-tag-*`, antd's colours) for tables' cells (the lists, the
+ * cases): the rows in view hold dozens of tags, and each antd Tag runs its theme and style hooks as it renders.
  */
 export const leanTag = (label: string, tone: string | null, testId?: string, key?: string) => (
   <span key={key} className={tone ? `lean-tag lean-tag-${tone}` : 'lean-tag'} data-testid={testId}>{label}</span>

@@ -80,10 +80,10 @@ export function useCasesOf(certNo: string): LocalCase[] | undefined {
   return useLiveQuery(async () => (certNo ? db.cases.where('inspectors').equals(certNo).toArray() : []), [certNo]);
 }
 
-/** Inspectors' names by certificate number (a person is shown by name). */
 /** No names yet (one map, so what depends on the names is not made again at every render until they come). */
 const NO_NAMES = new Map<string, string>();
 
+/** Inspectors' names by certificate number (a person is shown by name). */
 export function useInspectorNames(): Map<string, string> {
   return useLiveQuery(async () => new Map((await db.inspectors.toArray()).map((i) => [i.certNo, i.name])), []) ?? NO_NAMES;
 }
