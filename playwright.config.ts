@@ -11,6 +11,9 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
+    // A step that cannot happen (a click on a button that never comes, a drop-down that never opens) fails
+    // in 30 s naming its locator, not at the test's timeout with no word of where it stood (CI saw that once).
+    actionTimeout: 30_000,
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

@@ -1,8 +1,9 @@
 // Reads of the cases on this device and their records, for the pages.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { BUCKETS, bucketId, factsOf, RECORD_SHAPE, type ColumnBucket } from '../../src-shared/statistics/columns';
+import { factsOf, RECORD_SHAPE } from '../../src-shared/statistics/columns';
 import { byDistrict, CASE_LIST_SHAPE, type CaseResult, type CaseRow } from '../state/caseFilter';
 import { db, type LocalCase, type LocalRecord, type TariffDb } from './db';
+import { readBuckets } from './derived';
 
 export type { CaseResult, CaseRow, LocalCase, LocalRecord };
 
@@ -11,16 +12,7 @@ export type { CaseResult, CaseRow, LocalCase, LocalRecord };
  * not every case (a case carries its address, team, review note and linked complaints).
  */
 export async function readCaseRows(database: TariffDb): Promise<CaseRow[]> {
-  return factsOf(CASE_LIST_SHAPE, await bucketsOfKind(database, CASE_LIST_SHAPE.kind)).sort(byDistrict);
-}
-
-/**
- * A kind's buckets of the column store, by their ids: a read by keys, which Dexie's live-query cache does not
- * keep, so the buckets are not deep-cloned for it (21 ms at 50,000 cases).
- */
-async function bucketsOfKind(database: TariffDb, kind: string): Promise<ColumnBucket[]> {
-  const found = await database.statColumns.bulkGet(Array.from({ length: BUCKETS }, (_, n) => bucketId(kind, n)));
-  return found.filter((b): b is ColumnBucket => b !== undefined);
+  return factsOf(CASE_LIST_SHAPE, await readBuckets(database, CASE_LIST_SHAPE.kind)).sort(byDistrict);
 }
 
 export function useCaseRows(): CaseRow[] | undefined {
@@ -67,13 +59,15 @@ export async function recordCounts(database: TariffDb, caseIds: readonly string[
   return counts;
 }
 
-export function useCaseMap(): Map<string, LocalCase> {
-  return useLiveQuery(async () => new Map((await db.cases.toArray()).map((c) => [c.id, c])), []) ?? new Map<string, LocalCase>();
+/** Just these rows of a table by id (the cases and records a page of conflicts names), never the whole table. */
+function useRowsById<T extends { id: string }>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> }, ids: readonly string[]): Map<string, T> | undefined {
+  const key = [...new Set(ids)].join('\n');
+  return useLiveQuery(async () => new Map((key ? await table.bulkGet(key.split('\n')) : []).filter((x): x is T => x !== undefined).map((x) => [x.id, x])), [key]);
 }
 
-export function useRecordsById(ids: readonly string[]): Map<string, LocalRecord> | undefined {
-  return useLiveQuery(async () => new Map((await db.records.bulkGet([...ids])).filter((x): x is LocalRecord => x !== undefined).map((x) => [x.id, x])), [ids.join(',')]);
-}
+export const useCasesById = (ids: readonly string[]): Map<string, LocalCase> | undefined => useRowsById(db.cases, ids);
+
+export const useRecordsById = (ids: readonly string[]): Map<string, LocalRecord> | undefined => useRowsById(db.records, ids);
 
 /** Cases whose team holds this certificate number (an inspector's tasks). */
 export function useCasesOf(certNo: string): LocalCase[] | undefined {
@@ -143,7 +137,7 @@ export async function readCaseResults(database: TariffDb): Promise<Map<string, C
   const { kind, fields } = RECORD_SHAPE;
   const [kindAt, caseAt] = [fields.indexOf('kind' as never), fields.indexOf('caseId' as never)];
   const [buckets, ordered] = await Promise.all([
-    bucketsOfKind(database, kind),
+    readBuckets(database, kind),
     database.refundFacts.orderBy('caseId').keys() as Promise<string[]>,
   ]);
   for (const b of buckets) b.cols[kindAt]!.forEach((k, i) => k === 'finding' && results.set(b.cols[caseAt]![i] as string, 'findings'));

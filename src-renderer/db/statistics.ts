@@ -1,11 +1,12 @@
 // Reads for 统计分析: what the statistics are computed from (src-shared/statistics/types.ts), read from the
 // facts derived as their rows are written (db/derived.ts) and narrowed to the filter in memory.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ENTITY_SHAPE, CASE_SHAPE, FILING_SHAPE, factsOf, RECORD_SHAPE, type ColumnShape, type FilingLandlord } from '../../src-shared/statistics/columns';
+import { ENTITY_SHAPE, CASE_SHAPE, FILING_SHAPE, RECORD_SHAPE, type FilingLandlord } from '../../src-shared/statistics/columns';
 import { filingsOf } from '../../src-shared/statistics/facts';
 import { monthRange } from '../../src-shared/statistics/period';
 import type { StatCase, StatDraw, StatEntity, StatFiling, StatFinding, StatisticsFilter, StatisticsInput, StatLedger } from '../../src-shared/statistics/types';
-import { db, type TariffDb } from './db';
+import { db } from './db';
+import { readFacts } from './derived';
 
 async function readDraws(): Promise<StatDraw[]> {
   const [mine, hub] = await Promise.all([db.draws.toArray(), db.hubDraws.toArray()]);
@@ -21,12 +22,6 @@ async function readDraws(): Promise<StatDraw[]> {
     out.set(h.key, { id: h.key, name: r.record?.plan?.name ?? '', drawnAt: r.record?.drawnAt ?? '', groups: null, groupOf: null });
   }
   return [...out.values()];
-}
-
-/** Every fact of one kind of the column store, in key order. */
-export async function readFacts<T>(source: TariffDb, shape: ColumnShape<T>): Promise<T[]> {
-  const buckets = await source.statColumns.where('id').between(`${shape.kind}/`, `${shape.kind}/\uffff`).toArray();
-  return factsOf(shape, buckets);
 }
 
 /** The filings of the filter's months: of the plan's targets, of the district's, or of every landlord. */

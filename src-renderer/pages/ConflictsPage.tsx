@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../src-shared/time';
 import { describeError } from '../i18n/errors';
-import { useCaseMap, useRecordsById, type LocalCase, type LocalRecord } from '../db/cases';
+import { useCasesById, useRecordsById, type LocalCase, type LocalRecord } from '../db/cases';
 import { useHubConflicts, type HubRow } from '../db/syncState';
 import { write } from '../db/write';
 
@@ -101,12 +101,16 @@ function settled(r: HubRow, t: (key: string, options?: Record<string, unknown>) 
   );
 }
 
+const NO_CASES = new Map<string, LocalCase>();
+const NO_RECORDS = new Map<string, LocalRecord>();
+
 export function ConflictsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rows = useHubConflicts();
-  const cases = useCaseMap();
-  const records = useRecordsById((rows ?? []).map((r) => r.row.recordId).filter((id): id is string => typeof id === 'string')) ?? new Map<string, LocalRecord>();
+  const idsOf = (field: 'caseId' | 'recordId') => (rows ?? []).map((r) => r.row[field]).filter((id): id is string => typeof id === 'string');
+  const cases = useCasesById(idsOf('caseId')) ?? NO_CASES;
+  const records = useRecordsById(idsOf('recordId')) ?? NO_RECORDS;
   const settle = async (row: HubRow, value: unknown) => {
     try {
       await write.resolveConflict(row.key, value);

@@ -4,7 +4,7 @@
 import type { ColumnShape } from '../../src-shared/statistics/columns';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../../src-shared/sync/records';
 import { originOf, type CaseOrigin } from '../../src-shared/targeted/origin';
-import { eachHolding, fold, joinTexts, SEP, type JoinedTexts } from './listFilter';
+import { eachHolding, fold, joinTexts, SEP, sortedOptions, type JoinedTexts } from './listFilter';
 
 /** What the cases page filters and orders a case by. Derived and local only, never synced. */
 export interface CaseRow {
@@ -111,16 +111,15 @@ export function namesHolding(names: ReadonlyMap<string, string>, text: string): 
  * rows come sorted by district, so a district is noted where it changes.
  */
 export function caseOptions(rows: readonly CaseRow[]): { districts: string[]; drawIds: string[]; members: string[] } {
-  const districts: string[] = [];
+  const districts = new Set<string>();
   const drawIds = new Set<string>();
   const members = new Set<string>();
-  let last: string | null = null;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    if (r.district !== last && !districts.includes(r.district)) districts.push(r.district);
-    last = r.district;
+    districts.add(r.district);
     if (r.drawId !== null) drawIds.add(r.drawId);
     for (let j = 0; j < r.inspectors.length; j++) members.add(r.inspectors[j]!);
   }
-  return { districts: districts.sort((a, b) => a.localeCompare(b, 'zh-CN')), drawIds: [...drawIds], members: [...members].sort() };
+  // A case without a district is not offered as an empty choice, as on the lists.
+  return { districts: sortedOptions(districts), drawIds: [...drawIds], members: [...members].sort() };
 }

@@ -137,8 +137,15 @@ export class SyncController {
     return this.running;
   }
 
+  /** One round; never rejects: whatever fails is in the status, and the next round is scheduled. */
   private async round(): Promise<void> {
-    const account = await readAccount(this.database);
+    let account: Account | null;
+    try {
+      account = await readAccount(this.database);
+    } catch (e) {
+      this.failed(new SyncError('storage', e instanceof Error ? e.message : String(e)));
+      return;
+    }
     if (!account) return;
     this.set({ running: true, progress: null });
     try {
@@ -156,18 +163,28 @@ export class SyncController {
       this.schedule(this.writtenDuringRound ? WRITE_DELAY_MS : PERIOD_MS);
       this.writtenDuringRound = false;
     } catch (e) {
-      const error = e instanceof SyncError ? e : new SyncError('server', e instanceof Error ? e.message : String(e));
-      const wait = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length - 1)]!;
-      this.failures += 1;
-      this.set({ lastError: { cause: error.kind, message: error.message, at: new Date().toISOString() }, retryAt: error.kind === 'revoked' ? null : new Date(Date.now() + wait).toISOString() });
-      // A revoked device stops trying: only a new enrollment helps.
-      if (error.kind !== 'revoked') this.schedule(wait);
+      this.failed(e instanceof SyncError ? e : new SyncError('server', e instanceof Error ? e.message : String(e)));
     } finally {
       this.set({ running: false, progress: null });
-      await this.refreshPending();
-      const { lastSuccess, lastError, clockSkewMs } = this.status;
-      await this.database.settings.put({ key: SYNC_KEYS.log, value: { lastSuccess, lastError, clockSkewMs } });
+      // The outcome is already in the status: a database failing here fails the next round's read too, which says so.
+      await this.keepLog().catch(() => undefined);
     }
+  }
+
+  /** A failed round: said in the status, tried again after the backoff (a revoked device stops: only a new enrollment helps). */
+  private failed(error: SyncError): void {
+    const wait = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length - 1)]!;
+    this.failures += 1;
+    const revoked = error.kind === 'revoked';
+    this.set({ lastError: { cause: error.kind, message: error.message, at: new Date().toISOString() }, retryAt: revoked ? null : new Date(Date.now() + wait).toISOString() });
+    if (!revoked) this.schedule(wait);
+  }
+
+  /** The pending counts, and the last result kept for the next start. */
+  private async keepLog(): Promise<void> {
+    await this.refreshPending();
+    const { lastSuccess, lastError, clockSkewMs } = this.status;
+    await this.database.settings.put({ key: SYNC_KEYS.log, value: { lastSuccess, lastError, clockSkewMs } });
   }
 }
 

@@ -7,7 +7,8 @@ import type { Mutation } from '../../src-shared/sync/mutators';
 import { errorBodySchema, pullResponseSchema, pushResponseSchema, checksumResponseSchema, type PullResponse, type PushResponse } from '../../src-shared/sync/protocol';
 import { hubUserSchema, type HubUser } from './account';
 
-export type SyncCause = 'network' | 'auth' | 'revoked' | 'gap' | 'server' | 'clock' | 'rejected' | 'conflict' | 'checksum';
+/** Why a round failed; `storage`: this device's own database could not be read. */
+export type SyncCause = 'network' | 'auth' | 'revoked' | 'gap' | 'server' | 'storage' | 'clock' | 'rejected' | 'conflict' | 'checksum';
 
 export class SyncError extends Error {
   constructor(

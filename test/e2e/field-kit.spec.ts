@@ -212,7 +212,7 @@ test('the on-site checks offline: meters, posted tariff, the ledger kept with th
   // Left: the posted price, the loss share, the meters; the loss share is taken, the meters declined.
   await proposals.nth(1).getByRole('button', { name: /^采\s?纳$/ }).click();
   await expect(proposals).toHaveCount(2);
-  await proposals.nth(1).getByRole('button', { name: '不采纳' }).click();
+  await openDialog(proposals.nth(1).getByRole('button', { name: '不采纳' }));
   await page.getByLabel('不采纳的理由').fill('S-07 为物业自用表，不向租户计费');
   await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
   await expect(proposals).toHaveCount(1);

@@ -62,4 +62,8 @@ describe('caseOptions', () => {
       members: ['GL-001', 'GL-002', 'GL-003', 'GL-004', 'TJ-001', 'TJ-002'],
     });
   });
+
+  it('offers no empty district (a case whose target has none), as the lists do not', () => {
+    expect(caseOptions([...ROWS, rowOf(6, '', 'assigned', ['GL-001'])]).districts).toEqual(['鼓楼区', '台江区']);
+  });
 });

@@ -1,4 +1,4 @@
 // Complaint-driven and targeted cases (issue 15): what other pages place.
 export { OpenTargetedCaseButton, type OpenTargetedCaseButtonProps } from './OpenTargetedCaseButton';
-export { CaseOriginTag, ORIGIN_COLOR } from './CaseOriginTag';
+export { CaseOriginTag } from './CaseOriginTag';
 export { CaseOriginDetails } from './CaseOriginDetails';

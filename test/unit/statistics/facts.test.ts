@@ -15,7 +15,7 @@ import { rescreened, type StoredFiling } from '../../../src-shared/filings/store
 import type { RefundOrder } from '../../../src-shared/refund/order';
 import type { RefundEvent } from '../../../src-shared/refund/tracking';
 import { statisticsWorldTables } from '../../fixtures/statisticsWorld';
-import { readFacts } from '../../../src-renderer/db/statistics';
+import { readFacts } from '../../../src-renderer/db/derived';
 import { BUCKETS, CASE_SHAPE, ENTITY_SHAPE, FILING_SHAPE, RECORD_SHAPE } from '../../../src-shared/statistics/columns';
 import { recordFactOf } from '../../../src-shared/statistics/facts';
 import type { LedgerCheck } from '../../../src-shared/inspection/ledgerCheck';

@@ -77,4 +77,21 @@ describe('SyncController rounds that fail outright', () => {
     await controller.syncNow();
     expect(started).toEqual([1, 2, 3]);
   });
+
+  it('a database that cannot be read fails the round in the status, not by rejecting, and the round is tried again', async () => {
+    const database = openDb(`controller-${Math.random()}`);
+    const controller = new SyncController(database);
+    database.close();
+    await controller.syncNow();
+    const { lastError, retryAt, running } = controller.snapshot();
+    expect(lastError?.cause).toBe('storage');
+    expect(lastError?.message).toMatch(/closed/i);
+    expect(running).toBe(false);
+    // The first backoff step, as a hub failure gets.
+    expect(Date.parse(retryAt!) - Date.parse(lastError!.at)).toBeGreaterThanOrEqual(2_000);
+    expect(Date.parse(retryAt!) - Date.parse(lastError!.at)).toBeLessThan(2_100);
+    const timer = (controller as unknown as { timer: ReturnType<typeof setTimeout> | null }).timer;
+    expect(timer).not.toBeNull();
+    clearTimeout(timer!);
+  });
 });
