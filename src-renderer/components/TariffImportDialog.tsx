@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowIssue } from '../../src-shared/lists/types';
 import type { OpenedFile } from '../../src-shared/platform-api';
-import { importTariffs, TariffReadError, type TariffImport } from '../../src-shared/tariff/importTariffs';
+import { TariffReadError, type TariffImport } from '../../src-shared/tariff/importTariffs';
+import { checkTariffFile } from '../workers/checkWorkbook';
 import { platform } from '../platform';
 
 type Phase = { step: 'choose' } | { step: 'checking' } | { step: 'report'; file: OpenedFile; result: TariffImport } | { step: 'failed'; reason: string };
@@ -19,7 +20,8 @@ export function TariffImportDialog({ onStore, onClose }: { onStore: (result: Tar
     if (!file) return;
     setPhase({ step: 'checking' });
     try {
-      const result = await importTariffs(file.data, { id: 'current', name: file.name.replace(/\.xlsx$/i, '') });
+      // Off the window's thread: exceljs and the rows' checks never hold the page.
+      const result = await checkTariffFile(file.data, { id: 'current', name: file.name.replace(/\.xlsx$/i, '') });
       setPhase({ step: 'report', file, result });
     } catch (e) {
       setPhase({ step: 'failed', reason: e instanceof TariffReadError ? e.message : String(e) });

@@ -25,11 +25,6 @@ export function useCreditRule(): RuleInForce | undefined {
   }, []);
 }
 
-/** The targets a grade may be set on by hand: key, name and grade, in name order. */
-export function useCreditTargets(): Pick<Entity, 'uscc' | 'name' | 'credit'>[] | undefined {
-  return useLiveQuery(async () => (await db.entities.toArray()).map((e) => ({ uscc: e.uscc, name: e.name, credit: e.credit })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), []);
-}
-
 /** Every target with its facts on `today` (a China date): what an evaluation reads, in one pass. */
 export async function readCreditWorld(today = chinaToday(new Date())): Promise<{ entities: Entity[]; facts: Map<string, CreditFacts> }> {
   return db.transaction('r', [db.entities, db.cases, db.records, db.refundOrders, db.refundEvents, db.filings], async () => {

@@ -2,19 +2,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Entity, Inspector } from '../../src-shared/domain';
 import { isOpenCase, originOf } from '../../src-shared/targeted/origin';
-import { db, type LocalCase } from './db';
+import { db, type LocalCase, type TariffDb } from './db';
+import { queryList } from './listQuery';
 
 /** Most targets a search offers at once (the office types more to narrow). */
 const TARGET_MATCHES = 30;
 
-/** Active targets whose name or USCC holds the text (the first 30 in USCC order); none for no text. */
-export function useTargetSearch(text: string): Entity[] {
-  const q = text.trim();
-  return useLiveQuery(async () => {
-    if (q === '') return [];
-    const upper = q.toUpperCase();
-    return db.entities.filter((e) => e.active && (e.name.includes(q) || e.uscc.includes(upper))).limit(TARGET_MATCHES).toArray();
-  }, [q]) ?? [];
+/**
+ * The first 30 targets in USCC order whose name, USCC, address or contact holds the text, as the target list
+ * searches (its search column, db/listQuery.ts: a search at 100,000 targets never reads the list whole); the
+ * active ones only, or every one; none for no text.
+ */
+export async function searchTargets(database: TariffDb, text: string, activeOnly: boolean): Promise<Entity[]> {
+  if (text.trim() === '') return [];
+  const { rows } = await queryList(database, 'entities', { text, ...(activeOnly ? { status: 'active' as const } : {}) }, 0, TARGET_MATCHES);
+  return rows as Entity[];
+}
+
+export function useTargetSearch(text: string, activeOnly: boolean): Entity[] {
+  return useLiveQuery(() => searchTargets(db, text, activeOnly), [text, activeOnly]) ?? [];
 }
 
 export function useEntity(uscc: string | null): Entity | null | undefined {

@@ -22,7 +22,7 @@ import { RefundOrderSection } from '../components/refund/RefundOrderSection';
 import { useRun } from '../components/useRun';
 import { useIdentity } from '../db/identity';
 import { STATUS_COLOR } from './CasesPage';
-import { personLabel, useCase, useCaseRecords, useInspectorNames, useOpenConflicts, type LocalRecord } from '../db/cases';
+import { personLabel, useCase, useCaseRecords, useNamesOf, useOpenConflicts, type LocalRecord } from '../db/cases';
 import { storeBlob } from '../db/syncState';
 import { write } from '../db/write';
 import { useDrawName } from '../db/draws';
@@ -107,7 +107,8 @@ export function CasePage() {
   const identity = useIdentity();
   const { id = '' } = useParams();
   const kase = useCase(id);
-  const names = useInspectorNames();
+  // The names of this case's team (and its lead), not of the whole list.
+  const names = useNamesOf(kase ? [...kase.inspectors, ...(kase.lead ? [kase.lead] : [])] : []);
   const drawName = useDrawName(kase?.drawId ?? '');
   const records = useCaseRecords(id);
   const table = useStoredTariff()?.table ?? null;

@@ -3,7 +3,7 @@
 // column, which the next draw groups by.
 import { Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCreditRule, useCreditTargets } from '../db/credit';
+import { useCreditRule } from '../db/credit';
 import { CreditEvaluation } from '../components/credit/CreditEvaluation';
 import { CreditRuleEditor } from '../components/credit/CreditRuleEditor';
 import { ManualGradeForm } from '../components/credit/ManualGradeForm';
@@ -12,7 +12,6 @@ import { useChinaToday } from '../components/refund/RefundReminders';
 export function CreditPage() {
   const { t } = useTranslation();
   const inForce = useCreditRule();
-  const targets = useCreditTargets();
   const today = useChinaToday();
   if (!inForce) return null;
   return (
@@ -20,7 +19,7 @@ export function CreditPage() {
       <CreditRuleEditor key={`${inForce.rule.id}:${inForce.savedAt ?? ''}`} inForce={inForce} />
       <CreditEvaluation rule={inForce.rule} today={today} />
       <Card title={t('creditUi.manual.title')} size="small">
-        <ManualGradeForm targets={targets ?? []} />
+        <ManualGradeForm />
       </Card>
     </Space>
   );

@@ -4,6 +4,7 @@ import { Button, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CREDIT_GRADES, type CreditGrade, type Entity } from '../../../src-shared/domain';
 import { write } from '../../db/write';
+import { TargetPicker } from '../TargetPicker';
 import { useRun } from '../useRun';
 
 interface Values {
@@ -12,8 +13,8 @@ interface Values {
   reason: string;
 }
 
-/** `targets`: the list to choose from; `fixed`: the one target of a target's page. */
-export function ManualGradeForm({ targets, fixed }: { targets?: readonly Pick<Entity, 'uscc' | 'name' | 'credit'>[]; fixed?: Pick<Entity, 'uscc' | 'credit'> }) {
+/** `fixed`: the one target of a target's page; without it the target is searched for on the list. */
+export function ManualGradeForm({ fixed }: { fixed?: Pick<Entity, 'uscc' | 'credit'> }) {
   const { t } = useTranslation();
   const run = useRun();
   const [form] = Form.useForm<Values>();
@@ -26,8 +27,7 @@ export function ManualGradeForm({ targets, fixed }: { targets?: readonly Pick<En
       <Space wrap>
         {!fixed && (
           <Form.Item name="uscc" label={t('creditUi.manual.target')} rules={[{ required: true, message: t('creditUi.manual.target') }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 280 }} aria-label={t('creditUi.manual.target')}
-              options={(targets ?? []).map((e) => ({ value: e.uscc, label: `${e.name}（${e.uscc}）` }))} />
+            <TargetPicker activeOnly={false} label={t('creditUi.manual.target')} />
           </Form.Item>
         )}
         <Form.Item name="grade" label={t('creditUi.manual.grade')} rules={[{ required: true, message: t('creditUi.manual.grade') }]}>

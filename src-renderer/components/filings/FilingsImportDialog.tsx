@@ -12,7 +12,7 @@ import { storedFilingKeys } from '../../db/filings';
 import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
 import { platform } from '../../platform';
-import { checkFilingsFile, type FilingsCheck } from '../../workers/checkFilings';
+import { checkFilingsFile, type FilingsCheck } from '../../workers/checkWorkbook';
 import { rejectedWorkbook } from './filingsExport';
 import { issueField, issueReason } from './issueText';
 

@@ -4,7 +4,7 @@ import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../../src-shared/time';
 import type { TargetedOrigin } from '../../../src-shared/targeted/origin';
-import { personLabel, useInspectorNames, type LocalCase } from '../../db/cases';
+import { personLabel, useNamesOf, type LocalCase } from '../../db/cases';
 import { CaseOriginTag } from './CaseOriginTag';
 
 function OriginItems({ origin }: { origin: TargetedOrigin }) {
@@ -29,7 +29,7 @@ function OriginItems({ origin }: { origin: TargetedOrigin }) {
 
 export function CaseOriginDetails({ kase }: { kase: LocalCase }) {
   const { t } = useTranslation();
-  const names = useInspectorNames();
+  const names = useNamesOf(kase.lead ? [kase.lead] : []);
   const linked = kase.linkedComplaints ?? [];
   if (!kase.originDetail && linked.length === 0) return null;
   return (

@@ -11,7 +11,8 @@ import type { Entity, Inspector } from '../../../src-shared/domain';
 import { FILING_FLAGS, type FilingFlag } from '../../../src-shared/filings/types';
 import type { TargetedKind, TargetedOrigin } from '../../../src-shared/targeted/origin';
 import { standingOf } from '../../../src-shared/targeted/team';
-import { useActiveInspectors, useEntity, useOpenCaseOf, useTargetSearch } from '../../db/targeted';
+import { useActiveInspectors, useEntity, useOpenCaseOf } from '../../db/targeted';
+import { TargetPicker } from '../TargetPicker';
 import { write } from '../../db/write';
 import { TargetedRefusal, type TargetedOutcome } from '../../sync/targetedMutators';
 import { targetedProblemText } from './problemText';
@@ -46,19 +47,6 @@ function initialValues(origin: TargetedOrigin | undefined, uscc: string | undefi
   if (origin?.kind === 'screening') return { ...base, months: origin.months, flags: origin.flags };
   if (origin?.kind === 'complaint') return { ...base, ref: origin.ref, complainant: origin.complainant, allegation: origin.allegation, receivedOn: dayjs(origin.receivedOn) };
   return base;
-}
-
-/** The searchable target picker: the first 30 active targets whose name or USCC holds what was typed. */
-function TargetPicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (v: string) => void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const found = useTargetSearch(text);
-  const chosen = useEntity(value ?? null);
-  const options = [...(chosen && !found.some((e) => e.uscc === chosen.uscc) ? [chosen] : []), ...found];
-  return (
-    <Select id={id} showSearch={{ filterOption: false, onSearch: setText }} value={value} onChange={onChange} placeholder={t('targeted.targetPlaceholder')} aria-label={t('targeted.target')}
-      notFoundContent={null} options={options.map((e) => ({ value: e.uscc, label: `${e.name}（${e.uscc}）` }))} />
-  );
 }
 
 /** The team's options: free inspectors first (the target's district before others), the recused shown greyed with the rule. */
@@ -137,7 +125,7 @@ export function OpenTargetedCaseDialog({ uscc, origin, onClose }: OpenTargetedCa
         {uscc ? (
           <Form.Item label={t('targeted.target')}><Typography.Text strong>{target ? `${target.name}（${target.uscc}）` : uscc}</Typography.Text></Form.Item>
         ) : (
-          <Form.Item name="uscc" label={t('targeted.target')} rules={[{ required: true, message: t('targeted.required') }]}><TargetPicker /></Form.Item>
+          <Form.Item name="uscc" label={t('targeted.target')} rules={[{ required: true, message: t('targeted.required') }]}><TargetPicker activeOnly label={t('targeted.target')} /></Form.Item>
         )}
         {openCase && <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="targeted-open-case" title={t('targeted.openCase', { status: t(`cases.status.${openCase.status}`) })} />}
         <Form.Item name="kind" label={t('targeted.kind')}>
