@@ -14,16 +14,18 @@ interface TargetPickerProps {
   activeOnly: boolean;
   /** The screen reader's name of the field. */
   label: string;
+  /** Its width in an inline form (a form laid out vertically gives it the row). */
+  width?: number;
 }
 
-export function TargetPicker({ id, value, onChange, activeOnly, label }: TargetPickerProps) {
+export function TargetPicker({ id, value, onChange, activeOnly, label, width }: TargetPickerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const found = useTargetSearch(text, activeOnly);
   const chosen = useEntity(value ?? null);
   const options = [...(chosen && !found.some((e) => e.uscc === chosen.uscc) ? [chosen] : []), ...found];
   return (
-    <Select id={id} showSearch={{ filterOption: false, onSearch: setText }} value={value} onChange={onChange} placeholder={t('targeted.targetPlaceholder')} aria-label={label}
+    <Select id={id} style={width ? { width } : undefined} showSearch={{ filterOption: false, onSearch: setText }} value={value} onChange={onChange} placeholder={t('targeted.targetPlaceholder')} aria-label={label}
       notFoundContent={null} options={options.map((e) => ({ value: e.uscc, label: `${e.name}（${e.uscc}）` }))} />
   );
 }

@@ -106,10 +106,7 @@ export function namesHolding(names: ReadonlyMap<string, string>, text: string): 
   return out;
 }
 
-/**
- * What the drop-downs offer, in one pass over the rows: districts (the Chinese way), draws, team members. The
- * rows come sorted by district, so a district is noted where it changes.
- */
+/** What the drop-downs offer, in one pass over the rows: districts (the Chinese way), draws, team members. */
 export function caseOptions(rows: readonly CaseRow[]): { districts: string[]; drawIds: string[]; members: string[] } {
   const districts = new Set<string>();
   const drawIds = new Set<string>();

@@ -1,6 +1,6 @@
 // The app's one sync controller: runs rounds on demand, when the network comes back and every
 // minute; retries with backoff; publishes a status the header shows at all times.
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { useSyncExternalStore } from 'react';
 import { CLOCK_SKEW_WARN_MS } from '../../src-shared/sync/protocol';
 import { db, type TariffDb } from '../db/db';
@@ -146,7 +146,14 @@ export class SyncController {
       this.failed(new SyncError('storage', e instanceof Error ? e.message : String(e)));
       return;
     }
-    if (!account) return;
+    if (!account) {
+      // Read again, with no account now (the device let go): an earlier storage failure no longer stands.
+      if (this.status.lastError?.cause === 'storage') {
+        this.failures = 0;
+        this.set({ lastError: null, retryAt: null });
+      }
+      return;
+    }
     this.set({ running: true, progress: null });
     try {
       const client = new HubClient(account.hubUrl, account.token);
@@ -163,7 +170,7 @@ export class SyncController {
       this.schedule(this.writtenDuringRound ? WRITE_DELAY_MS : PERIOD_MS);
       this.writtenDuringRound = false;
     } catch (e) {
-      this.failed(e instanceof SyncError ? e : new SyncError('server', e instanceof Error ? e.message : String(e)));
+      this.failed(e instanceof SyncError ? e : new SyncError(isLocal(e) ? 'storage' : 'server', e instanceof Error ? e.message : String(e)));
     } finally {
       this.set({ running: false, progress: null });
       // The outcome is already in the status: a database failing here fails the next round's read too, which says so.
@@ -186,6 +193,11 @@ export class SyncController {
     const { lastSuccess, lastError, clockSkewMs } = this.status;
     await this.database.settings.put({ key: SYNC_KEYS.log, value: { lastSuccess, lastError, clockSkewMs } });
   }
+}
+
+/** A failure of this device's own database (Dexie's errors, a full disk as the browser names it), not of the hub. */
+function isLocal(e: unknown): boolean {
+  return e instanceof Dexie.DexieError || (e instanceof Error && e.name === 'QuotaExceededError');
 }
 
 export const syncController = new SyncController(db);

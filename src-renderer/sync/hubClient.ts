@@ -7,7 +7,7 @@ import type { Mutation } from '../../src-shared/sync/mutators';
 import { errorBodySchema, pullResponseSchema, pushResponseSchema, checksumResponseSchema, type PullResponse, type PushResponse } from '../../src-shared/sync/protocol';
 import { hubUserSchema, type HubUser } from './account';
 
-/** Why a round failed; `storage`: this device's own database could not be read. */
+/** Why a round failed; `storage`: this device's own database could not be read or written. */
 export type SyncCause = 'network' | 'auth' | 'revoked' | 'gap' | 'server' | 'storage' | 'clock' | 'rejected' | 'conflict' | 'checksum';
 
 export class SyncError extends Error {

@@ -42,9 +42,17 @@ export function filingIssue(row: number, field: FilingField, code: string, param
   return rowIssueFrom(zh, 'filings.issue.', row, labelOf(field), code, params);
 }
 
+/** Rows read so far, every this many rows: a city's year is 46,000 rows. */
+const PROGRESS_EVERY = 2000;
+
+export interface ReadFilingsOptions {
+  /** Rows of the table read so far, of `total` (the sheet's rows under the header); last called with (total, total). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 /** Reads every row of a filings workbook; rows are numbered as Excel shows them. Throws {@link FilingsReadError}. */
-export async function readFilings(data: Uint8Array): Promise<FilingsRead> {
-  return readFilingsWorkbook(loadXlsx(data, filingsZh['filings.error.unreadable'], (message) => new FilingsReadError('unreadable', message)));
+export async function readFilings(data: Uint8Array, options: ReadFilingsOptions = {}): Promise<FilingsRead> {
+  return readFilingsWorkbook(loadXlsx(data, filingsZh['filings.error.unreadable'], (message) => new FilingsReadError('unreadable', message)), options);
 }
 
 interface Header {
@@ -55,7 +63,7 @@ interface Header {
 }
 
 /** {@link readFilings} for a workbook already read (by readXlsx, or exceljs in tests). */
-export function readFilingsWorkbook(workbook: ReadBook): FilingsRead {
+export function readFilingsWorkbook(workbook: ReadBook, { onProgress }: ReadFilingsOptions = {}): FilingsRead {
   const { sheet, header } = locate(workbook);
   const at = new Map<FilingField, number>([...header.columns].map(([col, field]) => [field, col]));
   const result: FilingsRead = { sheet: sheet.name, headerRow: header.row, columns: header.found, filings: [], rejected: [], skipped: [] };
@@ -63,6 +71,7 @@ export function readFilingsWorkbook(workbook: ReadBook): FilingsRead {
   const probe: { -readonly [K in keyof RowShape]: RowShape[K] } = { ...shape, texts: [] };
   const firstRowOf = new Map<string, number>();
   let pendingBlank: number[] = [];
+  const total = Math.max(0, sheet.rowCount - header.row);
   for (let n = header.row + 1; n <= sheet.rowCount; n++) {
     const { texts } = readRow(sheet.findRow(n));
     probe.texts = texts;
@@ -75,7 +84,9 @@ export function readFilingsWorkbook(workbook: ReadBook): FilingsRead {
       if (why) result.skipped.push({ row: n, why });
       else addRow(result, readFiling(at, texts, n), n, firstRowOf);
     }
+    if (onProgress && (n - header.row) % PROGRESS_EVERY === 0) onProgress(n - header.row, total);
   }
+  onProgress?.(total, total);
   return result;
 }
 

@@ -50,11 +50,23 @@ test('the office imports filings, sees the refused rows, the ranking with 未在
   await page.getByRole('menuitem', { name: '申报筛查' }).click();
   await expect(page.getByText('还没有导入月度报表。')).toBeVisible();
 
-  // The import: read and screened in a worker, reported before anything is saved.
-  const file = tempFile('filings-2026.xlsx', await filingsFile(ROWS));
+  // A city's year (5,000 landlords × 12 months) is read in a worker with its rows counted, and cancelled while
+  // the workbook is parsed (seconds here): nothing read, nothing saved, the dialog takes the next file.
+  const year = Array.from({ length: 60_000 }, (_, i) => [syntheticUscc(6, Math.floor(i / 12)), '某商业广场', `2025-${String((i % 12) + 1).padStart(2, '0')}`, '', '', 100000, 62000, 95000, 76000, 10]);
+  const big = tempFile('filings-year.xlsx', await filingsFile(year));
   await page.getByRole('button', { name: '导入月度报表' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('电价地区')).toBeVisible();
+  await chooseFile(page, dialog.getByRole('button', { name: '选择文件…' }), big);
+  const progress = dialog.getByTestId('filings-progress');
+  await expect(progress).toContainText('正在读取并测算');
+  await progress.getByRole('button', { name: '取消读取' }).click();
+  await expect(page.getByText('已取消，月度报表未读入。')).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  await expect(dialog.getByTestId('filings-report')).toHaveCount(0);
+
+  // The import: read and screened in a worker, reported before anything is saved.
+  const file = tempFile('filings-2026.xlsx', await filingsFile(ROWS));
   await chooseFile(page, dialog.getByRole('button', { name: '选择文件…' }), file);
   const report = dialog.getByTestId('filings-report');
   await expect(report).toContainText('filings-2026.xlsx：工作表“月度报表”，表头在第 1 行');

@@ -27,7 +27,7 @@ export function ManualGradeForm({ fixed }: { fixed?: Pick<Entity, 'uscc' | 'cred
       <Space wrap>
         {!fixed && (
           <Form.Item name="uscc" label={t('creditUi.manual.target')} rules={[{ required: true, message: t('creditUi.manual.target') }]}>
-            <TargetPicker activeOnly={false} label={t('creditUi.manual.target')} />
+            <TargetPicker activeOnly={false} label={t('creditUi.manual.target')} width={320} />
           </Form.Item>
         )}
         <Form.Item name="grade" label={t('creditUi.manual.grade')} rules={[{ required: true, message: t('creditUi.manual.grade') }]}>

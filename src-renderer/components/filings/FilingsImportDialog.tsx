@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Select, Space, Spin, Statistic, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, App, Button, Modal, Select, Space, Statistic, Table, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilingsReadError } from '../../../src-shared/filings/readFilings';
 import type { FlagLimits } from '../../../src-shared/filings/indicators';
@@ -12,7 +12,9 @@ import { storedFilingKeys } from '../../db/filings';
 import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
 import { platform } from '../../platform';
-import { checkFilingsFile, type FilingsCheck } from '../../workers/checkWorkbook';
+import { checkFilingsFile, type FilingsCheck, type WorkbookProgress } from '../../workers/checkWorkbook';
+import { isCancelled } from '../../workers/task';
+import { WorkProgress } from '../WorkProgress';
 import { rejectedWorkbook } from './filingsExport';
 import { issueField, issueReason } from './issueText';
 
@@ -20,7 +22,7 @@ const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
 
 type Phase =
   | { step: 'choose' }
-  | { step: 'checking' }
+  | { step: 'checking'; read: WorkbookProgress | null }
   | { step: 'report'; file: OpenedFile; check: FilingsCheck; replaces: number }
   | { step: 'failed'; reason: string };
 
@@ -41,17 +43,31 @@ export function FilingsImportDialog({ table, limits, listed, onClose }: Props) {
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [saving, setSaving] = useState(false);
 
+  // The read under way: Cancel, or the dialog closed, ends its worker (nothing is stored before the report).
+  const working = useRef<AbortController | null>(null);
+  useEffect(() => () => working.current?.abort(), []);
+
   async function choose() {
     const file = await platform.openFile({ title: t('filingsUi.dialog.title'), filters: XLSX });
     if (!file) return;
-    setPhase({ step: 'checking' });
+    working.current?.abort();
+    const controller = new AbortController();
+    working.current = controller;
+    setPhase({ step: 'checking', read: null });
     try {
       const origin = { importedAt: new Date().toISOString(), source: file.name.slice(0, 200) };
-      const check = await checkFilingsFile({ data: file.data, table, region, ...limits, origin });
+      const onProgress = (read: WorkbookProgress) => setPhase({ step: 'checking', read });
+      const check = await checkFilingsFile({ data: file.data, table, region, ...limits, origin }, { onProgress, signal: controller.signal });
       const replaces = (await storedFilingKeys(check.rows.map((r) => r.key))).size;
-      setPhase({ step: 'report', file, check, replaces });
+      if (!controller.signal.aborted) setPhase({ step: 'report', file, check, replaces });
     } catch (e) {
-      setPhase({ step: 'failed', reason: e instanceof FilingsReadError ? e.message : describeError(t, e) });
+      if (!isCancelled(e)) setPhase({ step: 'failed', reason: e instanceof FilingsReadError ? e.message : describeError(t, e) });
+      else if (working.current === controller) {
+        message.info(t('filingsUi.dialog.cancelled'));
+        setPhase({ step: 'choose' });
+      }
+    } finally {
+      if (working.current === controller) working.current = null;
     }
   }
 
@@ -90,7 +106,11 @@ export function FilingsImportDialog({ table, limits, listed, onClose }: Props) {
             <Button type="primary" onClick={() => void choose()}>{t('filingsUi.dialog.choose')}</Button>
           </>
         )}
-        {phase.step === 'checking' && <Spin description={t('filingsUi.dialog.checking')}><div style={{ height: 80 }} /></Spin>}
+        {phase.step === 'checking' && (
+          <WorkProgress testId="filings-progress" percent={phase.read?.total ? Math.floor((phase.read.done / phase.read.total) * 100) : null}
+            text={phase.read?.total ? t('filingsUi.dialog.readingRows', { done: phase.read.done, total: phase.read.total }) : t('filingsUi.dialog.checking')}
+            cancelLabel={t('filingsUi.dialog.stop')} canCancel onCancel={() => working.current?.abort()} />
+        )}
         {phase.step === 'failed' && <Alert type="error" showIcon title={t('filingsUi.dialog.failed')} description={phase.reason} />}
         {phase.step === 'report' && <FilingsReport file={phase.file} check={phase.check} replaces={phase.replaces} listed={listed} />}
       </Space>

@@ -130,4 +130,12 @@ describe('filings reader', () => {
       { row: 2, uscc: A, name: '福州某某商业管理有限公司', month: '2026-01', category: '一般工商业', voltage: '不满1千伏', purchaseKwh: '100000', purchaseFen: 6_200_000, resoldKwh: '95000', chargedFen: 7_600_000, tenants: 120 },
     ]);
   });
+
+  it('reports its rows read every 2,000 and once at the end, of the rows under the header', async () => {
+    const rows = Array.from({ length: 4500 }, (_, i) => [A, '某商场', `2026-${String((i % 12) + 1).padStart(2, '0')}`, '', '', 100, 62, 95, 76, 1]);
+    const seen: [number, number][] = [];
+    const read = await readFilings(await filingsFile(rows), { onProgress: (done, total) => seen.push([done, total]) });
+    expect(read.headerRow).toBe(1);
+    expect(seen).toEqual([[2000, 4500], [4000, 4500], [4500, 4500]]);
+  });
 });
