@@ -151,6 +151,7 @@ export class SyncController {
       if (this.status.lastError?.cause === 'storage') {
         this.failures = 0;
         this.set({ lastError: null, retryAt: null });
+        await this.keepLog().catch(() => undefined);
       }
       return;
     }

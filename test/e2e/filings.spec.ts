@@ -59,7 +59,8 @@ test('the office imports filings, sees the refused rows, the ranking with 未在
   await expect(dialog.getByLabel('电价地区')).toBeVisible();
   await chooseFile(page, dialog.getByRole('button', { name: '选择文件…' }), big);
   const progress = dialog.getByTestId('filings-progress');
-  await expect(progress).toContainText('正在读取并测算');
+  await expect(progress).toContainText('正在读取并测算：已读');
+  await expect(progress).toContainText('/ 60000 行');
   await progress.getByRole('button', { name: '取消读取' }).click();
   await expect(page.getByText('已取消，月度报表未读入。')).toBeVisible();
   await expect(progress).toHaveCount(0);

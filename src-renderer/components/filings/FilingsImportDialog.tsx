@@ -13,7 +13,7 @@ import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
 import { platform } from '../../platform';
 import { checkFilingsFile, type FilingsCheck, type WorkbookProgress } from '../../workers/checkWorkbook';
-import { isCancelled } from '../../workers/task';
+import { isCancelled, TaskCancelled } from '../../workers/task';
 import { WorkProgress } from '../WorkProgress';
 import { rejectedWorkbook } from './filingsExport';
 import { issueField, issueReason } from './issueText';
@@ -45,7 +45,12 @@ export function FilingsImportDialog({ table, limits, listed, onClose }: Props) {
 
   // The read under way: Cancel, or the dialog closed, ends its worker (nothing is stored before the report).
   const working = useRef<AbortController | null>(null);
-  useEffect(() => () => working.current?.abort(), []);
+  useEffect(() => () => {
+    // Closed: the read ends without a word (the dialog that would say it is gone).
+    const running = working.current;
+    working.current = null;
+    running?.abort();
+  }, []);
 
   async function choose() {
     const file = await platform.openFile({ title: t('filingsUi.dialog.title'), filters: XLSX });
@@ -59,7 +64,9 @@ export function FilingsImportDialog({ table, limits, listed, onClose }: Props) {
       const onProgress = (read: WorkbookProgress) => setPhase({ step: 'checking', read });
       const check = await checkFilingsFile({ data: file.data, table, region, ...limits, origin }, { onProgress, signal: controller.signal });
       const replaces = (await storedFilingKeys(check.rows.map((r) => r.key))).size;
-      if (!controller.signal.aborted) setPhase({ step: 'report', file, check, replaces });
+      // Cancelled while the stored months were looked up (the worker had already answered).
+      if (controller.signal.aborted) throw new TaskCancelled();
+      setPhase({ step: 'report', file, check, replaces });
     } catch (e) {
       if (!isCancelled(e)) setPhase({ step: 'failed', reason: e instanceof FilingsReadError ? e.message : describeError(t, e) });
       else if (working.current === controller) {

@@ -35,7 +35,7 @@ describe('a failed round', () => {
     engine.fail = new Dexie.DatabaseClosedError('closed while pulling');
     await controller.syncNow();
     expect(controller.snapshot().lastError).toMatchObject({ cause: 'storage', message: expect.stringContaining('closed while pulling') });
-    engine.fail = Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+    engine.fail = new DOMException('disk full', 'QuotaExceededError');
     await controller.syncNow();
     expect(controller.snapshot().lastError?.cause).toBe('storage');
     engine.fail = new TypeError('undefined is not a function');
