@@ -25,18 +25,6 @@ export function useCreditRule(): RuleInForce | undefined {
   }, []);
 }
 
-/** Every target with its facts on `today` (a China date): what an evaluation reads, in one pass. */
-export async function readCreditWorld(today = chinaToday(new Date())): Promise<{ entities: Entity[]; facts: Map<string, CreditFacts> }> {
-  return db.transaction('r', [db.entities, db.cases, db.records, db.refundOrders, db.refundEvents, db.filings], async () => {
-    const [entities, cases, findings, orders, events, filings] = await Promise.all([
-      db.entities.toArray(), db.cases.toArray(), db.records.where('kind').equals('finding').toArray(),
-      db.refundOrders.toArray(), db.refundEvents.toArray(), db.filings.toArray(),
-    ]);
-    const world = { cases, records: findings, orders: orders.map((o) => o.order), events: events.map((e) => e.event), filings };
-    return { entities, facts: creditFactsOf(entities.map((e) => e.uscc), world, today) };
-  });
-}
-
 export interface TargetHistory {
   entity: Entity | null;
   /** Newest first. */

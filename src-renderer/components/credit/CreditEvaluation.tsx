@@ -2,15 +2,17 @@
 // with the reason), applied by the office one by one, the selected ones, or all at once.
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { proposeGrades, type CreditProposal } from '../../../src-shared/credit/evaluate';
+import type { CreditProposal } from '../../../src-shared/credit/evaluate';
 import type { CreditRule } from '../../../src-shared/credit/rule';
-import { readCreditWorld } from '../../db/credit';
 import { write } from '../../db/write';
 import { describeError } from '../../i18n/errors';
+import { evaluateInWorker, type CreditStage } from '../../workers/creditClient';
+import { isCancelled } from '../../workers/task';
 import { creditTag } from '../listColumns';
+import { WorkProgress } from '../WorkProgress';
 
 interface Evaluation {
   asOf: string;
@@ -29,14 +31,26 @@ export function CreditEvaluation({ rule, today }: { rule: CreditRule; today: str
   const [result, setResult] = useState<Evaluation | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // The evaluation under way, in a worker: its stage, and Cancel (leaving the page ends it too).
+  const [stage, setStage] = useState<CreditStage | null>(null);
+  const working = useRef<AbortController | null>(null);
+  useEffect(() => () => working.current?.abort(), []);
 
   const evaluate = async () => {
+    const controller = new AbortController();
+    working.current = controller;
     setBusy(true);
+    setStage('read');
     try {
-      const { entities, facts } = await readCreditWorld(today);
-      setResult({ asOf: today, targets: entities.length, proposals: proposeGrades(entities, facts, rule) });
+      const { targets, proposals } = await evaluateInWorker(rule, today, { onProgress: setStage, signal: controller.signal });
+      setResult({ asOf: today, targets, proposals });
       setSelected([]);
+    } catch (e) {
+      if (!isCancelled(e)) message.error(describeError(t, e));
+      else if (working.current === controller) message.info(t('creditUi.eval.cancelled'));
     } finally {
+      if (working.current === controller) working.current = null;
+      setStage(null);
       setBusy(false);
     }
   };
@@ -61,7 +75,11 @@ export function CreditEvaluation({ rule, today }: { rule: CreditRule; today: str
   return (
     <Card title={t('creditUi.eval.title')} size="small" data-testid="credit-evaluation"
       extra={<Button type="primary" loading={busy && result === null} onClick={() => void evaluate()}>{t('creditUi.eval.run')}</Button>}>
-      {result === null ? <Typography.Text type="secondary">{t('creditUi.eval.hint')}</Typography.Text> : (
+      {stage !== null && (
+        <WorkProgress testId="credit-progress" percent={null} text={t(`creditUi.eval.stage.${stage}`)} cancelLabel={t('creditUi.eval.cancel')} canCancel
+          onCancel={() => working.current?.abort()} />
+      )}
+      {result === null ? stage === null && <Typography.Text type="secondary">{t('creditUi.eval.hint')}</Typography.Text> : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>
             <Typography.Text data-testid="credit-evaluation-summary">{t('creditUi.eval.asOf', { date: result.asOf, targets: result.targets, changes: proposals.length })}</Typography.Text>
