@@ -1,5 +1,5 @@
 import { Alert, Button, Modal, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowIssue } from '../../src-shared/lists/types';
 import type { OpenedFile } from '../../src-shared/platform-api';
@@ -7,6 +7,7 @@ import { TariffReadError, type TariffImport } from '../../src-shared/tariff/impo
 import { checkTariffFile } from '../workers/checkWorkbook';
 import { isCancelled } from '../workers/task';
 import { platform } from '../platform';
+import { useWork } from './useWork';
 
 type Phase = { step: 'choose' } | { step: 'checking' } | { step: 'report'; file: OpenedFile; result: TariffImport } | { step: 'failed'; reason: string };
 
@@ -16,24 +17,21 @@ export function TariffImportDialog({ onStore, onClose }: { onStore: (result: Tar
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [saving, setSaving] = useState(false);
   // The dialog closed while a file is read ends its worker.
-  const reading = useRef<AbortController | null>(null);
-  useEffect(() => () => reading.current?.abort(), []);
+  const reading = useWork();
 
   async function choose() {
     const file = await platform.openFile({ title: t('tariffUi.import.title'), filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
     if (!file) return;
-    reading.current?.abort();
-    const controller = new AbortController();
-    reading.current = controller;
+    const signal = reading.start();
     setPhase({ step: 'checking' });
     try {
       // Off the window's thread: reading the workbook and checking its rows never hold the page.
-      const result = await checkTariffFile(file.data, { id: 'current', name: file.name.replace(/\.xlsx$/i, '') }, { signal: controller.signal });
+      const result = await checkTariffFile(file.data, { id: 'current', name: file.name.replace(/\.xlsx$/i, '') }, { signal });
       setPhase({ step: 'report', file, result });
     } catch (e) {
       if (!isCancelled(e)) setPhase({ step: 'failed', reason: e instanceof TariffReadError ? e.message : String(e) });
     } finally {
-      if (reading.current === controller) reading.current = null;
+      reading.end(signal);
     }
   }
 

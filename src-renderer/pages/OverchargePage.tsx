@@ -3,7 +3,7 @@ import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, Radio, Row, S
 import { PlainList } from '../components/PlainList';
 import { newWorkbook } from '../../src-shared/excel';
 import { PRINT_A4_WIDE } from '../../src-shared/excelPrint';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Month } from '../../src-shared/billingMonth';
 import type { Entity } from '../../src-shared/domain';
@@ -26,6 +26,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ledgerCheckOf } from '../../src-shared/inspection/ledgerCheck';
 import { useCase } from '../db/cases';
 import { storeBlob } from '../db/syncState';
+import { useWork } from '../components/useWork';
 import { WorkProgress } from '../components/WorkProgress';
 import { computeInWorker, readLedgerInWorker, type OverchargeInput } from '../workers/ledgerClient';
 import { isCancelled } from '../workers/task';
@@ -65,14 +66,8 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [read, setRead] = useState<Read | null>(null);
   const [work, setWork] = useState<Work | null>(null);
-  const working = useRef<AbortController | null>(null);
+  const working = useWork();
   const reading = work?.step === 'read';
-  // Leaving the page ends its work (quietly: nobody is there to read "cancelled").
-  useEffect(() => () => {
-    const running = working.current;
-    working.current = null;
-    running?.abort();
-  }, []);
   const [applied, setApplied] = useState<string | null>(null);
   const [chosenKey, setKey] = useState<TariffKey | null>(null);
   const [method, setMethod] = useState<OverchargeMethod>('catalogue');
@@ -88,16 +83,13 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
 
   /** A new piece of work in the ledger worker, cancelling the one before (a newer file or mapping replaces it). */
   function startWork(first: Work): AbortSignal {
-    working.current?.abort();
-    const controller = new AbortController();
-    working.current = controller;
     setWork(first);
-    return controller.signal;
+    return working.start();
   }
 
   function endWork(signal: AbortSignal) {
-    if (working.current?.signal !== signal) return;
-    working.current = null;
+    if (!working.isCurrent(signal)) return;
+    working.end(signal);
     setWork(null);
   }
 
@@ -111,7 +103,7 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
       setRead({ ok: true, ledger: await readLedgerInWorker(opened.data, mapping, { signal, onProgress }) });
     } catch (e) {
       if (isCancelled(e)) {
-        if (working.current?.signal === signal) message.info(t('ledger.cancelled'));
+        if (working.isCurrent(signal)) message.info(t('ledger.cancelled'));
       } else if (e instanceof LedgerReadError) setRead({ ok: false, reason: e.message, columns: e.columns });
       else setRead({ ok: false, reason: String(e) });
     } finally {
@@ -175,7 +167,7 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
       setResult(await computeInWorker(ledger, overchargeInput(), { signal }));
     } catch (e) {
       if (isCancelled(e)) {
-        if (working.current?.signal === signal) message.info(t('ledger.computeCancelled'));
+        if (working.isCurrent(signal)) message.info(t('ledger.computeCancelled'));
         return;
       }
       setResult(null);
@@ -238,7 +230,7 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
           {work?.step === 'read' && (
             <WorkProgress testId="ledger-progress" percent={work.total ? Math.floor((work.done / work.total) * 100) : null}
               text={work.total ? t('ledger.readingRows', { done: work.done, total: work.total }) : t('ledger.reading')}
-              cancelLabel={t('work.cancel')} canCancel onCancel={() => working.current?.abort()} />
+              cancelLabel={t('work.cancel')} canCancel onCancel={working.cancel} />
           )}
           {applied && <Alert type="info" showIcon title={t('tariffUi.oc.mappingApplied', { landlord: applied })} />}
           {read && !read.ok && <Alert data-testid="ledger-error" type="error" showIcon title={t('tariffUi.oc.readFailed')} description={read.reason} />}
@@ -293,7 +285,7 @@ export function OverchargePage({ inCase }: { inCase?: { id: string; landlord: st
             </Button>
             {work?.step === 'compute' && (
               <WorkProgress testId="compute-progress" percent={null} text={t('ledger.computing', { lines: work.lines })}
-                cancelLabel={t('work.cancel')} canCancel onCancel={() => working.current?.abort()} />
+                cancelLabel={t('work.cancel')} canCancel onCancel={working.cancel} />
             )}
             {computeError && <Alert type="error" showIcon title={t('tariffUi.oc.computeFailed')} description={computeError} />}
           </Space>

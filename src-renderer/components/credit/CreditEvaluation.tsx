@@ -2,7 +2,7 @@
 // with the reason), applied by the office one by one, the selected ones, or all at once.
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CreditProposal } from '../../../src-shared/credit/evaluate';
@@ -12,6 +12,7 @@ import { describeError } from '../../i18n/errors';
 import { evaluateInWorker, type CreditStage } from '../../workers/creditClient';
 import { isCancelled } from '../../workers/task';
 import { creditTag } from '../listColumns';
+import { useWork } from '../useWork';
 import { WorkProgress } from '../WorkProgress';
 
 interface Evaluation {
@@ -33,23 +34,21 @@ export function CreditEvaluation({ rule, today }: { rule: CreditRule; today: str
   const [busy, setBusy] = useState(false);
   // The evaluation under way, in a worker: its stage, and Cancel (leaving the page ends it too).
   const [stage, setStage] = useState<CreditStage | null>(null);
-  const working = useRef<AbortController | null>(null);
-  useEffect(() => () => working.current?.abort(), []);
+  const working = useWork();
 
   const evaluate = async () => {
-    const controller = new AbortController();
-    working.current = controller;
+    const signal = working.start();
     setBusy(true);
     setStage('read');
     try {
-      const { targets, proposals } = await evaluateInWorker(rule, today, { onProgress: setStage, signal: controller.signal });
+      const { targets, proposals } = await evaluateInWorker(rule, today, { onProgress: setStage, signal });
       setResult({ asOf: today, targets, proposals });
       setSelected([]);
     } catch (e) {
       if (!isCancelled(e)) message.error(describeError(t, e));
-      else if (working.current === controller) message.info(t('creditUi.eval.cancelled'));
+      else if (working.isCurrent(signal)) message.info(t('creditUi.eval.cancelled'));
     } finally {
-      if (working.current === controller) working.current = null;
+      working.end(signal);
       setStage(null);
       setBusy(false);
     }
@@ -77,7 +76,7 @@ export function CreditEvaluation({ rule, today }: { rule: CreditRule; today: str
       extra={<Button type="primary" loading={busy && result === null} onClick={() => void evaluate()}>{t('creditUi.eval.run')}</Button>}>
       {stage !== null && (
         <WorkProgress testId="credit-progress" percent={null} text={t(`creditUi.eval.stage.${stage}`)} cancelLabel={t('creditUi.eval.cancel')} canCancel
-          onCancel={() => working.current?.abort()} />
+          onCancel={working.cancel} />
       )}
       {result === null ? stage === null && <Typography.Text type="secondary">{t('creditUi.eval.hint')}</Typography.Text> : (
         <Space orientation="vertical" style={{ width: '100%' }}>

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilingsReadError } from '../../../src-shared/filings/readFilings';
 import type { FlagLimits } from '../../../src-shared/filings/indicators';
@@ -14,6 +14,7 @@ import { describeError } from '../../i18n/errors';
 import { platform } from '../../platform';
 import { checkFilingsFile, type FilingsCheck, type WorkbookProgress } from '../../workers/checkWorkbook';
 import { isCancelled, TaskCancelled } from '../../workers/task';
+import { useWork } from '../useWork';
 import { WorkProgress } from '../WorkProgress';
 import { rejectedWorkbook } from './filingsExport';
 import { issueField, issueReason } from './issueText';
@@ -44,37 +45,29 @@ export function FilingsImportDialog({ table, limits, listed, onClose }: Props) {
   const [saving, setSaving] = useState(false);
 
   // The read under way: Cancel, or the dialog closed, ends its worker (nothing is stored before the report).
-  const working = useRef<AbortController | null>(null);
-  useEffect(() => () => {
-    // Closed: the read ends without a word (the dialog that would say it is gone).
-    const running = working.current;
-    working.current = null;
-    running?.abort();
-  }, []);
+  const working = useWork();
 
   async function choose() {
     const file = await platform.openFile({ title: t('filingsUi.dialog.title'), filters: XLSX });
     if (!file) return;
-    working.current?.abort();
-    const controller = new AbortController();
-    working.current = controller;
+    const signal = working.start();
     setPhase({ step: 'checking', read: null });
     try {
       const origin = { importedAt: new Date().toISOString(), source: file.name.slice(0, 200) };
       const onProgress = (read: WorkbookProgress) => setPhase({ step: 'checking', read });
-      const check = await checkFilingsFile({ data: file.data, table, region, ...limits, origin }, { onProgress, signal: controller.signal });
+      const check = await checkFilingsFile({ data: file.data, table, region, ...limits, origin }, { onProgress, signal });
       const replaces = (await storedFilingKeys(check.rows.map((r) => r.key))).size;
       // Cancelled while the stored months were looked up (the worker had already answered).
-      if (controller.signal.aborted) throw new TaskCancelled();
+      if (signal.aborted) throw new TaskCancelled();
       setPhase({ step: 'report', file, check, replaces });
     } catch (e) {
       if (!isCancelled(e)) setPhase({ step: 'failed', reason: e instanceof FilingsReadError ? e.message : describeError(t, e) });
-      else if (working.current === controller) {
+      else if (working.isCurrent(signal)) {
         message.info(t('filingsUi.dialog.cancelled'));
         setPhase({ step: 'choose' });
       }
     } finally {
-      if (working.current === controller) working.current = null;
+      working.end(signal);
     }
   }
 
@@ -116,7 +109,7 @@ export function FilingsImportDialog({ table, limits, listed, onClose }: Props) {
         {phase.step === 'checking' && (
           <WorkProgress testId="filings-progress" percent={phase.read?.total ? Math.floor((phase.read.done / phase.read.total) * 100) : null}
             text={phase.read?.total ? t('filingsUi.dialog.readingRows', { done: phase.read.done, total: phase.read.total }) : t('filingsUi.dialog.checking')}
-            cancelLabel={t('filingsUi.dialog.stop')} canCancel onCancel={() => working.current?.abort()} />
+            cancelLabel={t('filingsUi.dialog.stop')} canCancel onCancel={working.cancel} />
         )}
         {phase.step === 'failed' && <Alert type="error" showIcon title={t('filingsUi.dialog.failed')} description={phase.reason} />}
         {phase.step === 'report' && <FilingsReport file={phase.file} check={phase.check} replaces={phase.replaces} listed={listed} />}
