@@ -1,9 +1,13 @@
-// What a credit evaluation reads and proposes: every target with its facts on a day, graded by the rule in
-// force. No hooks here: the evaluation worker (workers/credit.worker.ts) runs it on its own connection.
+// What a credit evaluation reads and proposes (every target with its facts on a day, graded by the rule in
+// force), and the office applying what it proposes. No hooks here: the credit workers
+// (workers/credit.worker.ts, workers/grades.worker.ts) run these on their own connection.
 import { proposeGrades, type CreditProposal } from '../../src-shared/credit/evaluate';
 import { creditFactsOf, type CreditFacts } from '../../src-shared/credit/facts';
 import type { CreditRule } from '../../src-shared/credit/rule';
+import type { CreditGradeChange } from '../../src-shared/credit/change';
 import type { Entity } from '../../src-shared/domain';
+import { setCreditGrades, type GradeProgress } from '../sync/creditMutators';
+import type { TaskContext } from '../workers/serve';
 import type { TariffDb } from './db';
 
 /** Every target with its facts on `today` (a China date): what an evaluation reads, in one pass. */
@@ -34,4 +38,16 @@ export async function evaluateCreditWorld(database: TariffDb, rule: CreditRule, 
   const { entities, facts } = await readCreditWorld(database, today);
   stage('grade');
   return { targets: entities.length, proposals: proposeGrades(entities, facts, rule) };
+}
+
+/**
+ * Grade changes applied through the setCreditGrades mutator, as the window would, reporting each slice
+ * written. Its one transaction is undone by a cancel that comes before the last slice is written.
+ */
+export async function applyCreditGrades(database: TariffDb, changes: readonly CreditGradeChange[], { progress, mayStore, checkCancel }: TaskContext<GradeProgress>): Promise<number> {
+  await mayStore();
+  return setCreditGrades(database, changes, (p) => {
+    checkCancel();
+    progress(p);
+  });
 }

@@ -13,6 +13,7 @@ import { historyEntries } from '../db/listHistory';
 import { readIdentity } from '../db/identity';
 import { columnOf, putColumnRows } from '../db/listColumn';
 import { LocalRefusal } from './mutators';
+import { storedRows } from './referenceMutators';
 import { appendMutation, nextHlc } from './outbox';
 
 /** A rule refused with every reason (src-shared/credit/rule.ts). */
@@ -33,34 +34,51 @@ export async function putCreditRule(db: TariffDb, rule: CreditRule): Promise<voi
   });
 }
 
+/** How far an apply has come: grade changes written, of those it writes. */
+export interface GradeProgress {
+  done: number;
+  total: number;
+}
+
+/** Targets written per step of a big apply: each step reports progress (and may cancel, by throwing). */
+const GRADE_SLICE = 10_000;
+
 /**
  * Applies grade changes (from a rule's proposals or by hand, each with its reason). Targets not on the
  * list are refused; a change to the grade a target has already is left out. Returns how many changed.
+ * `onProgress` is told before the first write and after each slice; a throw from it undoes them all.
  */
-export async function setCreditGrades(db: TariffDb, changes: readonly CreditGradeChange[]): Promise<number> {
+export async function setCreditGrades(db: TariffDb, changes: readonly CreditGradeChange[], onProgress: (p: GradeProgress) => void = () => undefined): Promise<number> {
   const identity = await readIdentity(db);
   const by = identity?.name ?? '';
   return db.transaction('rw', [db.entities, db.listChunks, db.listTotals, db.listHistory, db.creditChanges, db.outbox, db.settings], async () => {
-    const stored = await db.entities.bulkGet(changes.map((c) => c.uscc));
+    const stored = (await storedRows(db, 'entities', changes.map((c) => c.uscc))) as (Entity | undefined)[];
     const missing = changes.findIndex((_, i) => !stored[i]);
     if (missing >= 0) throw new LocalRefusal('not-found', `no target ${changes[missing]!.uscc} on the list`);
     const real = changes.flatMap((c, i) => (stored[i]!.credit === c.grade ? [] : [{ change: c, before: stored[i]! }]));
     if (real.length === 0) return 0;
-    for (let i = 0; i < real.length; i += CREDIT_CHANGES_MAX) {
+    const total = real.length;
+    onProgress({ done: 0, total });
+    for (let i = 0; i < total; i += CREDIT_CHANGES_MAX) {
       await appendMutation(db, 'setCreditGrades', { changes: real.slice(i, i + CREDIT_CHANGES_MAX).map((r) => r.change) }, await nextHlc(db));
     }
     const at = new Date().toISOString();
     const after: Entity[] = real.map((r) => ({ ...r.before, credit: r.change.grade }));
-    const history = historyEntries({ kind: 'entities', at, by, action: 'edit' }, real.map((r, i) => ({ key: r.before.uscc, before: r.before, after: after[i]! })));
-    const mine: StoredCreditChange[] = real.map((r) => ({
-      id: uuidv7(), uscc: r.before.uscc, from: r.before.credit, to: r.change.grade, reason: r.change.reason.trim(), ruleId: r.change.ruleId ?? null,
-      by, user: identity?.username ?? '', at, version: 0,
-    }));
-    await db.entities.bulkPut(after);
     await putColumnRows(columnOf(db), 'entities', after);
-    await db.listHistory.bulkAdd(history);
-    await db.creditChanges.bulkAdd(mine);
-    return real.length;
+    for (let i = 0; i < total; i += GRADE_SLICE) {
+      const slice = real.slice(i, i + GRADE_SLICE);
+      const sliceAfter = after.slice(i, i + GRADE_SLICE);
+      const history = historyEntries({ kind: 'entities', at, by, action: 'edit' }, slice.map((r, j) => ({ key: r.before.uscc, before: r.before, after: sliceAfter[j]! })));
+      const mine: StoredCreditChange[] = slice.map((r) => ({
+        id: uuidv7(), uscc: r.before.uscc, from: r.before.credit, to: r.change.grade, reason: r.change.reason.trim(), ruleId: r.change.ruleId ?? null,
+        by, user: identity?.username ?? '', at, version: 0,
+      }));
+      await db.entities.bulkPut(sliceAfter);
+      await db.listHistory.bulkAdd(history);
+      await db.creditChanges.bulkAdd(mine);
+      onProgress({ done: i + slice.length, total });
+    }
+    return total;
   });
 }
 

@@ -63,20 +63,35 @@ export async function putListRows(db: TariffDb, kind: ListKind, rows: readonly L
 }
 
 /**
- * The stored rows and hub versions of these keys. IndexedDB reads one key per request: for a large
- * write (an import) reading the whole list in one request is many times faster than 2 × n gets.
+ * Whether `n` keys are read faster by one request for the whole list than by n gets. IndexedDB reads one
+ * key per request: for a large write (an import, 评定's changes) the whole list is many times faster.
  */
+async function readsWhole(table: TariffDb['entities'], n: number): Promise<boolean> {
+  return n >= 64 && n * 4 >= (await table.count());
+}
+
+const listTable = (db: TariffDb, kind: ListKind) => (kind === 'entities' ? db.entities : db.inspectors) as unknown as TariffDb['entities'];
+
+/** The stored rows of these keys, in their order (undefined: not on the list). */
+export async function storedRows(db: TariffDb, kind: ListKind, keys: readonly string[], whole?: boolean): Promise<(ListRow | undefined)[]> {
+  const table = listTable(db, kind);
+  if (!(whole ?? (await readsWhole(table, keys.length)))) return table.bulkGet([...keys]);
+  const rows = new Map<string, ListRow>((await table.toArray()).map((r) => [rowKey(kind, r), r]));
+  return keys.map((k) => rows.get(k));
+}
+
+/** The stored rows and hub versions of these keys. */
 async function storedFor(db: TariffDb, kind: ListKind, keys: readonly string[]): Promise<{ before: (ListRow | undefined)[]; versions: (number | undefined)[] }> {
-  const table = (kind === 'entities' ? db.entities : db.inspectors) as unknown as TariffDb['entities'];
   const ids = keys.map((k) => versionId(kind, k));
-  if (keys.length < 64 || keys.length * 4 < (await table.count())) {
-    const [before, versions] = await Promise.all([table.bulkGet([...keys]), db.rowVersions.bulkGet(ids)]);
-    return { before, versions: versions.map((v) => v?.version) };
-  }
-  const [all, allVersions] = await Promise.all([table.toArray(), db.rowVersions.where('id').startsWith(`${kind}:`).toArray()]);
-  const rows = new Map<string, ListRow>(all.map((r) => [rowKey(kind, r), r]));
-  const byId = new Map(allVersions.map((v) => [v.id, v.version]));
-  return { before: keys.map((k) => rows.get(k)), versions: ids.map((id) => byId.get(id)) };
+  const whole = await readsWhole(listTable(db, kind), keys.length);
+  const versions = whole
+    ? db.rowVersions.where('id').startsWith(`${kind}:`).toArray().then((all) => {
+      const byId = new Map(all.map((v) => [v.id, v.version]));
+      return ids.map((id) => byId.get(id));
+    })
+    : db.rowVersions.bulkGet(ids).then((found) => found.map((v) => v?.version));
+  const [before, versionsOf] = await Promise.all([storedRows(db, kind, keys, whole), versions]);
+  return { before, versions: versionsOf };
 }
 
 /** Deactivates or re-activates one row; a deactivated row stays listed but leaves the draw. */

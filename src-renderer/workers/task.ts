@@ -1,7 +1,9 @@
 // One piece of long work in a Web Worker, as the window sees it: a request, progress as it goes, one
 // result or error, and Cancel. Cancel ends the worker (the only way to stop a busy thread); work that stores
 // something asks first ('may-store') and is no longer cancellable once told to go on, so a cancel never
-// leaves half a write. The worker side is serveTask (workers/serve.ts).
+// leaves half a write; unless its store is ONE transaction that a cancel rolls back (`rollsBack`): then
+// Cancel is sent to it, and the work answers with TaskCancelled (nothing written) or, if the cancel came
+// after the last write, with its result. The worker side is serveTask (workers/serve.ts).
 
 /** The part of a Worker this uses; a fake one in tests. */
 export interface WorkerLike {
@@ -19,7 +21,7 @@ export interface SentError {
 }
 
 /** Window → worker. */
-export type TaskControl<Req> = { type: 'run'; request: Req } | { type: 'store' };
+export type TaskControl<Req> = { type: 'run'; request: Req } | { type: 'store' } | { type: 'cancel' };
 
 /** Worker → window. */
 export type TaskReply<P, R> =
@@ -41,6 +43,11 @@ export interface TaskOptions<P> {
   /** Called when the worker is told to store: Cancel has no effect from then on. */
   onStoring?: () => void;
   signal?: AbortSignal;
+  /**
+   * The work stores in one transaction and checks for a cancel between its writes (TaskContext.checkCancel):
+   * Cancel while it stores is sent to it rather than ignored.
+   */
+  rollsBack?: boolean;
   /** Buffers handed to the worker instead of copied. */
   transfer?: Transferable[];
   /** The error class the worker threw, rebuilt here; a plain Error by default. */
@@ -72,6 +79,7 @@ export function runTask<Req, P, R>(create: () => WorkerLike, request: Req, optio
     };
     function cancel() {
       if (!storing) finish(() => reject(new TaskCancelled()));
+      else if (options.rollsBack) worker.postMessage({ type: 'cancel' } satisfies TaskControl<Req>);
     }
     signal?.addEventListener('abort', cancel);
     worker.onmessage = (event: MessageEvent<TaskReply<P, R>>) => {
@@ -82,7 +90,7 @@ export function runTask<Req, P, R>(create: () => WorkerLike, request: Req, optio
         options.onStoring?.();
         worker.postMessage({ type: 'store' } satisfies TaskControl<Req>);
       } else if (reply.type === 'done') finish(() => resolve(reply.result), true);
-      else finish(() => reject(reviveError(reply.error)));
+      else finish(() => reject(reply.error.name === 'TaskCancelled' ? new TaskCancelled() : reviveError(reply.error)));
     };
     worker.onerror = (event) => finish(() => reject(new Error(event.message)));
     worker.postMessage({ type: 'run', request } satisfies TaskControl<Req>, options.transfer ?? []);

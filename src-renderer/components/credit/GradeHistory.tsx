@@ -4,7 +4,7 @@ import { Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StoredCreditChange } from '../../../src-shared/credit/change';
 import { formatChinaTime } from '../../../src-shared/time';
-import { GradeChange } from './CreditEvaluation';
+import { GradeChange } from './GradeChange';
 
 export function GradeHistory({ changes }: { changes: readonly StoredCreditChange[] }) {
   const { t } = useTranslation();

@@ -21,7 +21,7 @@ const B = entity('91110000600037341L', '海峡软件园');
 const C = entity(syntheticUscc(3, 1), '东街口百货');
 
 const progress: ImportProgress[] = [];
-const context = { progress: (p: ImportProgress) => void progress.push(p), mayStore: () => Promise.resolve() };
+const context = { progress: (p: ImportProgress) => void progress.push(p), mayStore: () => Promise.resolve(), checkCancel: () => undefined };
 const checkId = (reply: ImportReply) => (reply.type === 'checked' ? reply.checkId : 'none');
 const stored = async () => (await db.entities.toArray()).map((e) => e.name).sort();
 const queued = async () => (await db.outbox.toArray()).map((m) => [m.name, (m.args as { rows: Entity[] }).rows.map((r) => r.name)]);

@@ -66,6 +66,40 @@ describe('long work in a worker', () => {
     expect(stored).toEqual([3]);
   });
 
+  it('a work that rolls back is sent Cancel while it stores: cancelled before its last step it rejects with TaskCancelled, after it the result comes back', async () => {
+    // Stores its request in three steps, checking for a cancel before each is kept; the steps are undone on a throw.
+    const rollingWork = (stored: number[]): Work => async (request, { progress, mayStore, checkCancel }) => {
+      await mayStore();
+      const steps: number[] = [];
+      for (const step of [1, 2, 3]) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        checkCancel();
+        steps.push(request * step);
+        progress(`step ${step}`);
+      }
+      stored.push(...steps);
+      return `stored ${steps.join(',')}`;
+    };
+    const early: number[] = [];
+    const controller = new AbortController();
+    let worker: FakeWorker | null = null;
+    const run = runTask<number, string, string>(() => (worker = new FakeWorker(rollingWork(early))), 2, {
+      signal: controller.signal, rollsBack: true, onProgress: (p) => p === 'step 1' && controller.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(TaskCancelled);
+    expect(early).toEqual([]);
+    expect(worker!.sent).toEqual([{ type: 'run', request: 2 }, { type: 'store' }, { type: 'cancel' }]);
+    expect(worker!.terminated).toBe(true);
+
+    const late: number[] = [];
+    const after = new AbortController();
+    const result = await runTask<number, string, string>(() => new FakeWorker(rollingWork(late)), 2, {
+      signal: after.signal, rollsBack: true, onProgress: (p) => p === 'step 3' && after.abort(),
+    });
+    expect(result).toBe('stored 2,4,6');
+    expect(late).toEqual([2, 4, 6]);
+  });
+
   it('a signal already aborted starts no worker', async () => {
     const controller = new AbortController();
     controller.abort();
