@@ -1,12 +1,33 @@
 // Reads of the landlords' monthly filings kept on this device (office devices: src-shared/filings/stored.ts).
+// The ranking itself is made by the screening worker (db/filingsScreen.ts); the window reads a landlord's
+// months when it is opened or exported.
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { FlagLimits } from '../../src-shared/filings/indicators';
 import type { StoredFiling } from '../../src-shared/filings/stored';
 import { db } from './db';
+import { monthsOf, monthsOfAll } from './filingsScreen';
 
-/** Every stored filing; undefined while loading. */
-export function useStoredFilings(): StoredFiling[] | undefined {
-  return useLiveQuery(() => db.filings.toArray());
+let written = 0;
+
+/**
+ * A number that changes at every write of the filings or the target list (an import, saved flags, a pull), for
+ * the ranking to be made again; undefined while loading. Counting is read over each table's whole key range,
+ * so any write to it runs this again, while no row is read.
+ */
+export function useFilingsVersion(): number | undefined {
+  return useLiveQuery(async () => {
+    await Promise.all([db.filings.count(), db.entities.count()]);
+    return ++written;
+  }, []);
 }
+
+/** A landlord's months screened with `limits`, oldest first; undefined while loading. */
+export function useLandlordMonths(uscc: string, limits: FlagLimits): StoredFiling[] | undefined {
+  return useLiveQuery(() => monthsOf(db, uscc, limits), [uscc, limits]);
+}
+
+/** The months of these landlords screened with `limits`, in their order (an export). */
+export const readMonthsOf = (usccs: readonly string[], limits: FlagLimits): Promise<StoredFiling[]> => monthsOfAll(db, usccs, limits);
 
 /** The USCCs of the target list (检查对象名录), for the 未在名录 mark; undefined while loading. */
 export function useListedUsccs(): ReadonlySet<string> | undefined {

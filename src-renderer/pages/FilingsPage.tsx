@@ -1,37 +1,40 @@
 // 申报筛查 (issue 15 §1): the office imports landlords' monthly filings, screened against the catalogue prices in
 // force on this device; the landlords are ranked by estimated excess and months flagged, each marked 未在名录 when
 // it is not on the target list, each opening on its months. Tolerance and loss threshold can be changed and the
-// stored months screened again; flags that change are saved through the same mutator as an import.
+// stored months screened again; flags that change are saved through the same mutator as an import. The
+// ranking is made, and the flags saved, in a worker (db/filingsScreen.ts): the window gets the landlords only.
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Input, Space, Spin, Statistic, Switch, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlagLimits } from '../../src-shared/filings/indicators';
-import { rescreened, sameFlags, type StoredFiling } from '../../src-shared/filings/stored';
 import { filingsTemplate } from '../../src-shared/filings/template';
 import { formatFen } from '../../src-shared/money';
 import { chinaFileStamp } from '../../src-shared/time';
 import { FilingsImportDialog } from '../components/filings/FilingsImportDialog';
 import { landlordsWorkbook, monthsWorkbook } from '../components/filings/filingsExport';
 import { LandlordTable } from '../components/filings/LandlordTable';
-import { landlordRows, type LandlordRow } from '../components/filings/landlordRows';
+import type { LandlordRow } from '../components/filings/landlordRows';
 import { DEFAULT_LIMITS } from '../components/filings/limits';
 import { ScreeningLimits } from '../components/filings/ScreeningLimits';
-import { useListedUsccs, useStoredFilings } from '../db/filings';
+import { useWork } from '../components/useWork';
+import { readMonthsOf, useFilingsVersion, useListedUsccs } from '../db/filings';
+import type { FilingsScreen } from '../db/filingsScreen';
 import { useStoredTariff } from '../db/reference';
-import { write } from '../db/write';
 import { describeError } from '../i18n/errors';
 import { platform } from '../platform';
+import { saveFlagsInWorker, screenInWorker, screeningWorker } from '../workers/screeningClient';
+import { useStandby } from '../workers/useStandby';
+import { isCancelled } from '../workers/task';
 
 const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
-const NO_FILINGS: StoredFiling[] = [];
 const NOBODY: ReadonlySet<string> = new Set();
+const NO_ROWS: LandlordRow[] = [];
 
 export function FilingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const stored = useStoredFilings();
-  const listed = useListedUsccs();
+  const version = useFilingsVersion();
   const tariff = useStoredTariff();
   const [limits, setLimits] = useState<FlagLimits>(DEFAULT_LIMITS);
   const [importing, setImporting] = useState(false);
@@ -39,10 +42,21 @@ export function FilingsPage() {
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const [search, setSearch] = useState('');
 
-  const filings = stored ?? NO_FILINGS;
-  const screened = useMemo(() => filings.map((f) => rescreened(f, limits)), [filings, limits]);
-  const changed = useMemo(() => screened.filter((f, i) => !sameFlags(f.flags, filings[i]!.flags)), [screened, filings]);
-  const rows = useMemo(() => landlordRows(screened, listed ?? NOBODY), [screened, listed]);
+  // The ranking under the limits applied, made again in the worker when they or the stored months change; the
+  // one shown stays until the next comes (a newer request ends the one before).
+  const [screen, setScreen] = useState<FilingsScreen | null>(null);
+  const working = useWork();
+  useStandby(screeningWorker);
+  useEffect(() => {
+    if (version === undefined) return;
+    const signal = working.start();
+    screenInWorker(limits, version, signal).then(
+      (next) => working.isCurrent(signal) && setScreen(next),
+      (e: unknown) => !isCancelled(e) && message.error(describeError(t, e)),
+    ).finally(() => working.end(signal));
+  }, [version, limits, working, message, t]);
+  const rows = screen?.rows ?? NO_ROWS;
+  const changed = screen?.changed ?? 0;
   const shown = useMemo(() => {
     const needle = search.trim().toUpperCase();
     return rows.filter((r) => (!onlyFlagged || r.flaggedMonths > 0) && (needle === '' || r.uscc.includes(needle) || r.name.toUpperCase().includes(needle)));
@@ -60,13 +74,15 @@ export function FilingsPage() {
   function exportRanking() {
     const now = new Date();
     const caption = t('filingsUi.export.caption', { caption: `${t('filingsUi.title')}：${limitsText}`, at: chinaFileStamp(now, true) });
-    void save(`${t('filingsUi.export.name.landlords')}-${chinaFileStamp(now, true)}.xlsx`, landlordsWorkbook(shown, t, caption), t('filingsUi.export.landlords'));
+    const months = readMonthsOf(shown.map((r) => r.uscc), limits);
+    void save(`${t('filingsUi.export.name.landlords')}-${chinaFileStamp(now, true)}.xlsx`, months.then((m) => landlordsWorkbook(shown, m, t, caption)), t('filingsUi.export.landlords'));
   }
 
   function exportMonths(row: LandlordRow) {
     const now = new Date();
     const caption = t('filingsUi.export.caption', { caption: `${row.name}（${row.uscc}）：${limitsText}`, at: chinaFileStamp(now, true) });
-    void save(`${t('filingsUi.export.name.months')}-${row.uscc}-${chinaFileStamp(now, true)}.xlsx`, monthsWorkbook(row, t, caption), t('filingsUi.export.months'));
+    const months = readMonthsOf([row.uscc], limits);
+    void save(`${t('filingsUi.export.name.months')}-${row.uscc}-${chinaFileStamp(now, true)}.xlsx`, months.then((m) => monthsWorkbook(m, t, caption)), t('filingsUi.export.months'));
   }
 
   async function saveFlags() {
@@ -74,8 +90,8 @@ export function FilingsPage() {
     try {
       const importedAt = new Date().toISOString();
       const source = t('filingsUi.limits.source', { tolerance: limits.tolerance, threshold: limits.lossThreshold });
-      await write.putFilings(changed.map((f) => ({ ...f, importedAt, source })), source);
-      message.success(t('filingsUi.limits.saved', { count: changed.length }));
+      const count = await saveFlagsInWorker(limits, { importedAt, source });
+      message.success(t('filingsUi.limits.saved', { count }));
     } catch (e) {
       message.error(describeError(t, e));
     } finally {
@@ -101,11 +117,11 @@ export function FilingsPage() {
           <ScreeningLimits applied={limits} onApply={setLimits} />
           <Space wrap>
             <Typography.Text type="secondary" data-testid="filings-limits">{limitsText}</Typography.Text>
-            {changed.length > 0 && <Button size="small" loading={saving} onClick={() => void saveFlags()}>{t('filingsUi.limits.save', { count: changed.length })}</Button>}
+            {changed > 0 && <Button size="small" loading={saving} onClick={() => void saveFlags()}>{t('filingsUi.limits.save', { count: changed })}</Button>}
           </Space>
         </Space>
       </Card>
-      {stored === undefined || listed === undefined ? (
+      {screen === null ? (
         <div style={{ display: 'flex', justifyContent: 'center', padding: 48 }}><Spin /></div>
       ) : rows.length === 0 ? (
         <Card><Empty description={t('filingsUi.empty')} /></Card>
@@ -122,13 +138,19 @@ export function FilingsPage() {
                 <Typography.Text>{t('filingsUi.onlyFlagged')}</Typography.Text>
               </Space>
             </Space>
-            <LandlordTable rows={shown} onExportMonths={exportMonths} />
+            <LandlordTable rows={shown} limits={limits} onExportMonths={exportMonths} />
           </Space>
         </Card>
       )}
-      {importing && table && <FilingsImportDialog table={table} limits={limits} listed={listed ?? NOBODY} onClose={() => setImporting(false)} />}
+      {importing && table && <ImportWithList table={table} limits={limits} onClose={() => setImporting(false)} />}
     </Space>
   );
+}
+
+/** The import dialog with the target list's codes (its 未在名录 count), read only while it is open. */
+function ImportWithList(props: Omit<Parameters<typeof FilingsImportDialog>[0], 'listed'>) {
+  const listed = useListedUsccs();
+  return <FilingsImportDialog {...props} listed={listed ?? NOBODY} />;
 }
 
 function Counts({ rows }: { rows: readonly LandlordRow[] }) {

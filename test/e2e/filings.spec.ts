@@ -125,9 +125,15 @@ test('the office imports filings, sees the refused rows, the ranking with 未在
   await expect(page.getByTestId('filings-limits')).toHaveText('当前按加价容差 0.02 元/千瓦时、损耗率阈值 0.07 筛查');
   await expect(months.nth(1)).toContainText('高于目录电价损耗偏高');
   await expect(months.nth(1)).not.toContainText('加价');
-  await expect(page.getByRole('button', { name: '保存新标记（1 个月份）' })).toBeVisible();
+  // Saved (by the screening worker, through the filings mutator): the stored month now carries the new flags.
+  await page.getByRole('button', { name: '保存新标记（1 个月份）' }).click();
+  await expect(page.getByText('已保存 1 个月份的新标记')).toBeVisible();
+  await expect(page.getByRole('button', { name: /保存新标记/ })).toHaveCount(0);
+  // Back to no tolerance: the stored February differs from it again, and is saved back.
   await page.getByLabel('加价容差（元/千瓦时）').fill('0');
   await page.getByRole('button', { name: '重新筛查' }).click();
+  await expect(months.nth(1)).toContainText('加价高于目录电价损耗偏高');
+  await page.getByRole('button', { name: '保存新标记（1 个月份）' }).click();
   await expect(page.getByRole('button', { name: /保存新标记/ })).toHaveCount(0);
 
   // The ranking as Excel, read back value by value.
@@ -154,7 +160,8 @@ test('the office imports filings, sees the refused rows, the ranking with 未在
     '购电均价（元/千瓦时）', '收费均价（元/千瓦时）', '每千瓦时加价（元）', '损耗率', '目录电价（元/千瓦时）', '估算多收电费（元）', '标记', '来源',
   ]);
   expect(values(detail, 3, 18)).toEqual([C, '未登记商业广场', '2026-01', '一般工商业', '不满1千伏', 200000, 124000, 190000, 171000, 60, 0.62, 0.9, 0.28, 0.05, 0.6177, 53637, '加价、高于目录电价', 'filings-2026.xlsx']);
-  expect(values(detail, 5, 18)).toEqual([A, '金鹰购物中心', '2026-02', '一般工商业', '不满1千伏', 80000, 49600, 72000, 46000, 120, 0.62, 0.6389, 0.0189, 0.1, 0.6177, 1525.6, '加价、高于目录电价、损耗偏高', 'filings-2026.xlsx']);
+  // February was screened again and saved twice: its source says by what limits.
+  expect(values(detail, 5, 18)).toEqual([A, '金鹰购物中心', '2026-02', '一般工商业', '不满1千伏', 80000, 49600, 72000, 46000, 120, 0.62, 0.6389, 0.0189, 0.1, 0.6177, 1525.6, '加价、高于目录电价、损耗偏高', '重新筛查（容差 0，阈值 0.07）']);
   expect(values(detail, 6, 18)).toEqual([B, '东街口百货', '2026-01', '一般工商业', '不满1千伏', 50000, 31000, 49000, 30000, 80, 0.62, 0.6122, -0.0078, 0.02, 0.6177, 0, null, 'filings-2026.xlsx']);
   expect(detail.getCell('K3').numFmt).toBe('0.0000');
   expect(detail.rowCount).toBe(6);

@@ -1,14 +1,22 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Spin, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { FlagLimits } from '../../../src-shared/filings/indicators';
 import { formatFen } from '../../../src-shared/money';
+import { useLandlordMonths } from '../../db/filings';
 import { FlagTags } from './FlagTags';
 import { LandlordActions } from './LandlordActions';
 import type { LandlordRow } from './landlordRows';
 import { MonthTable } from './MonthTable';
 
+/** A landlord's months, read as it is opened, screened with the page's limits. */
+function LandlordMonths({ uscc, limits }: { uscc: string; limits: FlagLimits }) {
+  const months = useLandlordMonths(uscc, limits);
+  return months === undefined ? <Spin size="small" /> : <MonthTable filings={months} />;
+}
+
 /** The landlords ranked; each row opens on its months. */
-export function LandlordTable({ rows, onExportMonths }: { rows: readonly LandlordRow[]; onExportMonths: (row: LandlordRow) => void }) {
+export function LandlordTable({ rows, limits, onExportMonths }: { rows: readonly LandlordRow[]; limits: FlagLimits; onExportMonths: (row: LandlordRow) => void }) {
   const { t } = useTranslation();
   return (
     <Table<LandlordRow>
@@ -22,7 +30,7 @@ export function LandlordTable({ rows, onExportMonths }: { rows: readonly Landlor
       expandable={{
         expandedRowRender: (row) => (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <MonthTable filings={row.filings} />
+            <LandlordMonths uscc={row.uscc} limits={limits} />
             <Button size="small" icon={<DownloadOutlined />} onClick={() => onExportMonths(row)}>{t('filingsUi.export.months')}</Button>
           </Space>
         ),

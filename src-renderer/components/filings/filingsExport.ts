@@ -73,18 +73,18 @@ function monthColumns(t: TFunction): Column<StoredFiling>[] {
   ];
 }
 
-/** The ranking (sheet 主体排名) and the months of the same landlords (sheet 月度明细). */
-export async function landlordsWorkbook(rows: readonly LandlordRow[], t: TFunction, caption: string): Promise<Uint8Array> {
+/** The ranking (sheet 主体排名) and the months of the same landlords (sheet 月度明细), in the ranking's order. */
+export async function landlordsWorkbook(rows: readonly LandlordRow[], months: readonly StoredFiling[], t: TFunction, caption: string): Promise<Uint8Array> {
   const workbook = await newWorkbook();
   addTable(workbook, t('filingsUi.export.sheet.landlords'), caption, landlordColumns(t), rows);
-  addTable(workbook, t('filingsUi.export.sheet.months'), caption, monthColumns(t), rows.flatMap((r) => r.filings));
+  addTable(workbook, t('filingsUi.export.sheet.months'), caption, monthColumns(t), months);
   return workbookBytes(workbook);
 }
 
 /** One landlord's months. */
-export async function monthsWorkbook(row: LandlordRow, t: TFunction, caption: string): Promise<Uint8Array> {
+export async function monthsWorkbook(months: readonly StoredFiling[], t: TFunction, caption: string): Promise<Uint8Array> {
   const workbook = await newWorkbook();
-  addTable(workbook, t('filingsUi.export.sheet.months'), caption, monthColumns(t), row.filings);
+  addTable(workbook, t('filingsUi.export.sheet.months'), caption, monthColumns(t), months);
   return workbookBytes(workbook);
 }
 

@@ -1,5 +1,6 @@
-// The screen's view of stored filings: each landlord ranked (as the CLI's `landlords`), its months, its flags,
-// and whether it is on the target list. Pure: the page re-screens and passes the rows in.
+// The screen's view of stored filings: each landlord ranked (as the CLI's `landlords`), its months counted, its
+// flags, and whether it is on the target list. Pure: the screening worker (db/filingsScreen.ts) re-screens and
+// makes the rows; a landlord's months themselves are read when it is opened (a city's year is 46,000 months).
 import { rankLandlords } from '../../../src-shared/filings/screen';
 import type { StoredFiling } from '../../../src-shared/filings/stored';
 import { FILING_FLAGS, type FilingFlag } from '../../../src-shared/filings/types';
@@ -16,8 +17,8 @@ export interface LandlordRow {
   flagCounts: { flag: FilingFlag; count: number }[];
   /** On the target list (检查对象名录). */
   listed: boolean;
-  /** Its months, oldest first. */
-  filings: StoredFiling[];
+  /** Its flagged months, oldest first. */
+  flaggedIn: string[];
 }
 
 /** Landlords ranked by estimated excess, then months flagged, then USCC. */
@@ -37,13 +38,12 @@ export function landlordRows(filings: readonly StoredFiling[], listed: ReadonlyS
       estimatedExcessFen: l.estimatedExcessFen,
       flagCounts: FILING_FLAGS.map((flag) => ({ flag, count: own.filter((f) => f.flags.includes(flag)).length })).filter((c) => c.count > 0),
       listed: listed.has(l.uscc),
-      filings: own,
+      flaggedIn: own.filter((f) => f.flags.length > 0).map((f) => f.month),
     };
   });
 }
 
 /** The months flagged and the flags they carry: what a targeted case opened from the screening names. */
 export function screeningOrigin(row: LandlordRow): { kind: 'screening'; months: string[]; flags: FilingFlag[] } {
-  const flagged = row.filings.filter((f) => f.flags.length > 0);
-  return { kind: 'screening', months: flagged.map((f) => f.month), flags: row.flagCounts.map((c) => c.flag) };
+  return { kind: 'screening', months: row.flaggedIn, flags: row.flagCounts.map((c) => c.flag) };
 }

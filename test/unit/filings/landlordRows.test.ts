@@ -23,11 +23,11 @@ describe('the screen’s landlords', () => {
     month(A, '甲商场', '2026-01', '100000', 6_200_000, '95000', 7_600_000), // markup, above catalogue; 1,731,850 fen
   ];
 
-  it('are ranked by estimated excess, months oldest first, named as in their latest month, marked when not on the list', () => {
+  it('are ranked by estimated excess, flagged months oldest first, named as in their latest month, marked when not on the list', () => {
     const rows = landlordRows(filings, new Set([B]));
-    expect(rows.map((r) => [r.rank, r.uscc, r.name, r.months, r.flaggedMonths, r.estimatedExcessFen, r.listed, r.filings.map((f) => f.month)])).toEqual([
+    expect(rows.map((r) => [r.rank, r.uscc, r.name, r.months, r.flaggedMonths, r.estimatedExcessFen, r.listed, r.flaggedIn])).toEqual([
       [1, A, '甲商场（更名）', 3, 3, 1_884_410, false, ['2026-01', '2026-02', '2026-03']],
-      [2, B, '乙大厦', 1, 0, 0, true, ['2026-01']],
+      [2, B, '乙大厦', 1, 0, 0, true, []],
     ]);
     expect(rows[0]!.flagCounts).toEqual([{ flag: 'markup', count: 2 }, { flag: 'above-catalogue', count: 2 }, { flag: 'loss', count: 1 }, { flag: 'inverted', count: 1 }]);
   });
