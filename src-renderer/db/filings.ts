@@ -6,20 +6,12 @@ import type { FlagLimits } from '../../src-shared/filings/indicators';
 import type { StoredFiling } from '../../src-shared/filings/stored';
 import { db } from './db';
 import { monthsOf, monthsOfAll } from './filingsScreen';
+import { useWritesTo } from './writes';
 
-let written = 0;
+const SCREENED_FROM = ['filings', 'entities'];
 
-/**
- * A number that changes at every write of the filings or the target list (an import, saved flags, a pull), for
- * the ranking to be made again; undefined while loading. Counting is read over each table's whole key range,
- * so any write to it runs this again, while no row is read.
- */
-export function useFilingsVersion(): number | undefined {
-  return useLiveQuery(async () => {
-    await Promise.all([db.filings.count(), db.entities.count()]);
-    return ++written;
-  }, []);
-}
+/** A number that moves at every write of the filings or the target list (an import, saved flags, a pull): the ranking is made again. */
+export const useFilingsVersion = (): number | undefined => useWritesTo(SCREENED_FROM);
 
 /** A landlord's months screened with `limits`, oldest first; undefined while loading. */
 export function useLandlordMonths(uscc: string, limits: FlagLimits): StoredFiling[] | undefined {

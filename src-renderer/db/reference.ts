@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { defaultOfficeSettings, OFFICE_SETTINGS_KEY, type OfficeSettings } from '../../src-shared/inspection/officeSettings';
 import type { LedgerMapping } from '../../src-shared/ledger/types';
 import { CURRENT_TARIFF } from '../sync/referenceMutators';
-import { db } from './db';
+import { db, type TariffDb } from './db';
 
 /** The stored tariff table, undefined while loading, null when none. */
 export function useStoredTariff() {
@@ -17,8 +17,8 @@ export async function rememberedMapping(landlord: string): Promise<LedgerMapping
 }
 
 /** The office's inspection settings (finding types, legal bases, verification periods, tile source). */
-export async function officeSettings(): Promise<OfficeSettings> {
-  return (await db.officeSettings.get(OFFICE_SETTINGS_KEY))?.settings ?? defaultOfficeSettings();
+export async function officeSettings(database: TariffDb = db): Promise<OfficeSettings> {
+  return (await database.officeSettings.get(OFFICE_SETTINGS_KEY))?.settings ?? defaultOfficeSettings();
 }
 
 /** The office's inspection settings, the defaults until the office saves its own; undefined while loading. */
