@@ -1,5 +1,6 @@
 // Reads of the cases on this device and their records, for the pages.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { factsOf, RECORD_SHAPE } from '../../src-shared/statistics/columns';
 import { byDistrict, CASE_LIST_SHAPE, type CaseResult, type CaseRow } from '../state/caseFilter';
 import { db, type LocalCase, type LocalRecord, type TariffDb } from './db';
@@ -59,15 +60,15 @@ export async function recordCounts(database: TariffDb, caseIds: readonly string[
   return counts;
 }
 
-/** Just these rows of a table by id (the cases and records a page of conflicts names), never the whole table. */
-function useRowsById<T extends { id: string }>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> }, ids: readonly string[]): Map<string, T> | undefined {
-  const key = [...new Set(ids)].join('\n');
-  return useLiveQuery(async () => new Map((key ? await table.bulkGet(key.split('\n')) : []).filter((x): x is T => x !== undefined).map((x) => [x.id, x])), [key]);
+/** Just these rows of a table by their key (the cases and records a page of conflicts names, a page's people), never the whole table. */
+function useRowsByKey<T>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> }, keys: readonly string[], keyOf: (row: T) => string): Map<string, T> | undefined {
+  const key = [...new Set(keys)].join('\n');
+  return useLiveQuery(async () => new Map((key ? await table.bulkGet(key.split('\n')) : []).filter((x): x is T => x !== undefined).map((x) => [keyOf(x), x])), [key]);
 }
 
-export const useCasesById = (ids: readonly string[]): Map<string, LocalCase> | undefined => useRowsById(db.cases, ids);
+export const useCasesById = (ids: readonly string[]): Map<string, LocalCase> | undefined => useRowsByKey(db.cases, ids, (c) => c.id);
 
-export const useRecordsById = (ids: readonly string[]): Map<string, LocalRecord> | undefined => useRowsById(db.records, ids);
+export const useRecordsById = (ids: readonly string[]): Map<string, LocalRecord> | undefined => useRowsByKey(db.records, ids, (r) => r.id);
 
 /** Cases whose team holds this certificate number (an inspector's tasks). */
 export function useCasesOf(certNo: string): LocalCase[] | undefined {
@@ -82,13 +83,10 @@ export function useInspectorNames(): Map<string, string> {
   return useLiveQuery(async () => new Map((await db.inspectors.toArray()).map((i) => [i.certNo, i.name])), []) ?? NO_NAMES;
 }
 
-/** Certificate number → name of just these inspectors (a page of teams), from the local list. */
+/** Certificate number → name of just these inspectors (a page of teams, the people on some case), from the local list. */
 export function useNamesOf(certs: readonly string[]): Map<string, string> {
-  const key = certs.join('\n');
-  return useLiveQuery(async () => {
-    const found = key ? await db.inspectors.bulkGet([...new Set(key.split('\n'))]) : [];
-    return new Map(found.flatMap((i) => (i ? [[i.certNo, i.name] as const] : [])));
-  }, [key]) ?? NO_NAMES;
+  const found = useRowsByKey(db.inspectors, certs, (i) => i.certNo);
+  return useMemo(() => (found ? new Map([...found].map(([certNo, i]) => [certNo, i.name])) : NO_NAMES), [found]);
 }
 
 /** An inspector by name with the certificate number the law asks for: 王检查（HD-001）; the number alone when unknown here. */

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CASE_STATUSES } from '../../src-shared/sync/records';
-import { personLabel, useCaseResults, useCaseRows, useCasesInOrder, useCaseSyncStates, useInspectorNames, type CaseSyncState, type LocalCase } from '../db/cases';
+import { personLabel, useCaseResults, useCaseRows, useCasesInOrder, useCaseSyncStates, useNamesOf, type CaseSyncState, type LocalCase } from '../db/cases';
 import { caseOptions, filterCases, namesHolding, type CaseFilter } from '../state/caseFilter';
 import { useAllDraws } from '../db/draws';
 import { CASE_ORIGINS } from '../../src-shared/targeted/origin';
@@ -38,7 +38,6 @@ export function CasesPage() {
   const navigate = useNavigate();
   // The filter column, not the cases: each case of the page is read when shown (state/caseFilter.ts).
   const rows = useCaseRows();
-  const names = useInspectorNames();
   const syncStates = useCaseSyncStates();
   const draws = useAllDraws();
   const [filter, setFilter] = useState<CaseFilter>({ text: '' });
@@ -59,6 +58,9 @@ export function CasesPage() {
   // The drop-downs' choices in a render of their own after the first screen of cases, which needs none.
   const optionRows = useDeferredValue(rows);
   const { districts, drawIds, members } = useMemo(() => caseOptions(optionRows ?? []), [optionRows]);
+  // The names of the people on some case only (the team drop-down, the search by name, the team column), not the
+  // whole inspector list.
+  const names = useNamesOf(members);
   const matchingNames = useMemo(() => namesHolding(names, filter.text), [names, filter.text]);
   // Every filter but the status makes the counts per status; the list is of those with the status.
   const { shown, perStatus } = useMemo(() => filterCases(rows ?? [], applied, matchingNames, results), [rows, applied, matchingNames, results]);

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { formatChinaTime } from '../../src-shared/time';
-import { personLabel, useCasesOf, useInspectorNames } from '../db/cases';
+import { personLabel, useCasesOf, useNamesOf } from '../db/cases';
 import { useDraws } from '../db/draws';
 import type { Profile } from '../state/profile';
 
@@ -25,7 +25,6 @@ export function MyTasksPage({ profile }: { profile: Profile }) {
   const navigate = useNavigate();
   const cases = useCasesOf(profile.certNo);
   const draws = useDraws();
-  const names = useInspectorNames();
   const tasks = useMemo((): Task[] | undefined => {
     if (cases === undefined || draws === undefined) return undefined;
     const fromHub = cases.map((c): Task => ({ key: c.id, caseId: c.id, plan: t(`cases.status.${c.status}`), drawnAt: null, uscc: c.uscc, name: c.entityName, district: c.district, team: c.inspectors }));
@@ -37,6 +36,7 @@ export function MyTasksPage({ profile }: { profile: Profile }) {
     );
     return [...fromHub, ...local];
   }, [cases, draws, profile.certNo, t]);
+  const names = useNamesOf(useMemo(() => (tasks ?? []).flatMap((task) => task.team), [tasks]));
   return (
     <Card title={t('nav.tasks')}>
       {tasks && tasks.length === 0 ? (
