@@ -21,7 +21,9 @@ function writesOf(key: string): Writes {
   return w;
 }
 
-function subscribe(key: string, listener: () => void): () => void {
+/** Calls `listener` at every write to these tables (and once when first counted); returns the unsubscribe. */
+export function watchWrites(tables: readonly string[], listener: () => void): () => void {
+  const key = tables.join(',');
   const w = writesOf(key);
   w.listeners.add(listener);
   w.subscription ??= liveQuery(() => Promise.all(key.split(',').map((t) => db.table(t).count()))).subscribe(() => {
@@ -36,10 +38,13 @@ function subscribe(key: string, listener: () => void): () => void {
   };
 }
 
+/** How many times these tables were counted so far: 0 until the first count, then one more at each write. */
+export const writesVersion = (tables: readonly string[]): number => writesOf(tables.join(',')).version;
+
 /** A number that moves at every write to these tables; undefined until they are first counted. */
 export function useWritesTo(tables: readonly string[]): number | undefined {
   const key = tables.join(',');
-  const listen = useCallback((listener: () => void) => subscribe(key, listener), [key]);
-  const version = useSyncExternalStore(listen, () => writesOf(key).version);
+  const listen = useCallback((listener: () => void) => watchWrites(key.split(','), listener), [key]);
+  const version = useSyncExternalStore(listen, () => writesVersion(key.split(',')));
   return version === 0 ? undefined : version;
 }
