@@ -84,7 +84,7 @@ export function CreditEvaluation({ rule, today }: { rule: CreditRule; today: str
   }, [proposals, selected]);
   return (
     <Card title={t('creditUi.eval.title')} size="small" data-testid="credit-evaluation"
-      extra={<Button type="primary" loading={busy && result === null} onClick={() => void evaluate()}>{t('creditUi.eval.run')}</Button>}>
+      extra={<Button type="primary" loading={busy && result === null} disabled={applying !== null} onClick={() => void evaluate()}>{t('creditUi.eval.run')}</Button>}>
       {stage !== null && (
         <WorkProgress testId="credit-progress" percent={null} text={t(`creditUi.eval.stage.${stage}`)} cancelLabel={t('creditUi.eval.cancel')} canCancel
           onCancel={working.cancel} />
