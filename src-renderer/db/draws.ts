@@ -98,6 +98,14 @@ export async function readDraw(id: string): Promise<SavedDraw | null> {
   return saved;
 }
 
+/**
+ * Makes sure a draw is kept on this device (fetched from the hub if it is the hub's) without reading it on the
+ * window: a draw of 100,000 targets is one large row, read by whoever uses it (the export worker).
+ */
+export async function keepDrawHere(id: string): Promise<void> {
+  if ((await db.draws.where(':id').equals(id).count()) === 0) await wholeDraw(id);
+}
+
 /** A draw, whole, for a document or 复核 of it; a LocalRefusal when it cannot be had here. */
 export async function wholeDraw(id: string): Promise<SavedDraw> {
   const saved = await readDraw(id);

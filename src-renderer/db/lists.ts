@@ -5,7 +5,7 @@ import type { ListFilter } from '../state/listFilter';
 import { rowKey, type ListRow } from '../sync/referenceMutators';
 import { db as defaultDb, type TariffDb } from './db';
 import { joinedTexts, readColumn } from './listColumn';
-import { filterOptions, listKeys, matchingRows, queryList, targetDistricts, type FilterOptions, type ListPage } from './listQuery';
+import { filterOptions, listKeys, queryList, targetDistricts, type FilterOptions, type ListPage } from './listQuery';
 
 export { rowKey, type ListRow, type ListPage, type FilterOptions };
 
@@ -15,11 +15,6 @@ export const storedKeys = (kind: ListKind, db: TariffDb = defaultDb): Promise<Se
 /** One page of the rows matching a filter, with the counts, kept up to date; undefined while loading. */
 export function useListPage(kind: ListKind, filter: ListFilter, offset: number, limit: number): ListPage | undefined {
   return useLiveQuery(() => queryList(defaultDb, kind, filter, offset, limit), [kind, filter, offset, limit]);
-}
-
-/** The rows matching a filter, for an export. */
-export function readMatchingRows(kind: ListKind, filter: ListFilter): Promise<ListRow[]> {
-  return matchingRows(defaultDb, kind, filter);
 }
 
 /** Reads the search column and joins its texts ahead of the first search, so typing does not wait for it (kept per window). */

@@ -1,4 +1,4 @@
-// Long work run off the window's thread: its progress and its Cancel (imports, the draw, a landlord's ledger).
+// Long work run off the window's thread: its progress and its Cancel (imports, the draw, a landlord's ledger, exports).
 import type { MessageTable } from '../../src-shared/i18n/format';
 
 export const longWorkUiMessages: MessageTable = {
@@ -20,6 +20,11 @@ export const longWorkUiMessages: MessageTable = {
     'ledger.computing': '正在核算 {{lines}} 行账单…',
     'ledger.cancelled': '已取消，台账未读入。',
     'ledger.computeCancelled': '已取消核算。',
+    'export.title': '正在导出 Excel',
+    'export.reading': '正在读取数据…',
+    'export.writing': '已写入 {{done}} / {{total}} 行',
+    'export.cancel': '取消导出',
+    'export.cancelled': '已取消导出，未保存文件。',
   },
   en: {
     'work.cancel': 'Cancel',
@@ -39,5 +44,10 @@ export const longWorkUiMessages: MessageTable = {
     'ledger.computing': 'Computing {{lines}} bill lines…',
     'ledger.cancelled': 'Cancelled; the ledger was not read.',
     'ledger.computeCancelled': 'Computation cancelled.',
+    'export.title': 'Exporting to Excel',
+    'export.reading': 'Reading the data…',
+    'export.writing': '{{done}} of {{total}} rows written',
+    'export.cancel': 'Cancel export',
+    'export.cancelled': 'Export cancelled; no file was saved.',
   },
 };

@@ -3,12 +3,11 @@ import { PlainList } from '../components/PlainList';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { buildNoticeWorkbook } from '../../src-shared/draw/notice';
 import { verifyDrawAsync } from '../../src-shared/draw/verify';
 import { DrawRecordDescriptions, GroupTable, SelectedTable } from '../components/DrawSummary';
-import { platform } from '../platform';
 import { DrawPdfButton } from './DrawRecordPage';
-import { listsAsOf, readLists, useDraw, wholeDraw, type ListChange } from '../db/draws';
+import { keepDrawHere, listsAsOf, useDraw, wholeDraw, type ListChange } from '../db/draws';
+import { useExport } from '../components/ExportProgress';
 import { DRAW_PAGE, givenHead, headOf, pageRows } from '../db/drawHead';
 import { useNamesOf } from '../db/cases';
 import { describeError } from '../i18n/errors';
@@ -50,6 +49,7 @@ function DrawResult({ id }: { id: string }) {
   const [verdict, setVerdict] = useState<{ ok: boolean; differences: string[]; changedSince: ListChange[] } | null>(null);
   // The notice or 复核 under way: its button shows it, and a second click waits.
   const [busy, setBusy] = useState<'notice' | 'verify' | null>(null);
+  const exporting = useExport();
   if (saved === null) return <Empty description={t('draw.notFound')} />;
   if (!head) return null;
   const { record } = head;
@@ -69,16 +69,10 @@ function DrawResult({ id }: { id: string }) {
     }
   }
 
+  // Made in the export worker from the draw kept here (a hub's draw is fetched and kept first).
   const exportNotice = () => act('notice', async () => {
-    const [{ result }, { inspectors }] = await Promise.all([whole(), readLists()]);
-    const data = await buildNoticeWorkbook(result, record.plan, inspectors);
-    const ok = await platform.saveFile({
-      title: t('draw.exportNotice'),
-      suggestedName: `${t('draw.noticeFile')}-${record.plan.name}.xlsx`,
-      filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-      data,
-    });
-    if (ok) message.success(t('common.saved'));
+    await keepDrawHere(id);
+    exporting.run({ type: 'notice', drawId: id }, { title: t('draw.exportNotice'), suggestedName: `${t('draw.noticeFile')}-${record.plan.name}.xlsx` });
   });
 
   // Against the lists as they stood when it was drawn (from the list history); later changes are named apart.
@@ -93,7 +87,7 @@ function DrawResult({ id }: { id: string }) {
         title={t('draw.resultTitle', { name: record.plan.name })}
         extra={
           <Space wrap>
-            <Button type="primary" loading={busy === 'notice'} onClick={() => void exportNotice()}>{t('draw.exportNotice')}</Button>
+            <Button type="primary" loading={busy === 'notice' || exporting.busy} onClick={() => void exportNotice()}>{t('draw.exportNotice')}</Button>
             <DrawPdfButton kind="notice" id={id} saved={saved ?? undefined} />
             <DrawPdfButton kind="record" id={id} saved={saved ?? undefined} />
             <Link to={`/draws/${id}/record`}><Button>{t('draw.printRecord')}</Button></Link>
@@ -142,6 +136,7 @@ function DrawResult({ id }: { id: string }) {
           />
         </Card>
       )}
+      {exporting.view}
     </Space>
   );
 }

@@ -12,7 +12,8 @@ import { filingsTemplate } from '../../src-shared/filings/template';
 import { formatFen } from '../../src-shared/money';
 import { chinaFileStamp } from '../../src-shared/time';
 import { FilingsImportDialog } from '../components/filings/FilingsImportDialog';
-import { landlordsWorkbook, monthsWorkbook } from '../components/filings/filingsExport';
+import { useExport } from '../components/ExportProgress';
+import { monthsWorkbook } from '../components/filings/filingsExport';
 import { LandlordTable } from '../components/filings/LandlordTable';
 import type { LandlordRow } from '../components/filings/landlordRows';
 import { DEFAULT_LIMITS } from '../components/filings/limits';
@@ -32,8 +33,9 @@ const NOBODY: ReadonlySet<string> = new Set();
 const NO_ROWS: LandlordRow[] = [];
 
 export function FilingsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const exporting = useExport();
   const version = useFilingsVersion();
   const tariff = useStoredTariff();
   const [limits, setLimits] = useState<FlagLimits>(DEFAULT_LIMITS);
@@ -74,8 +76,8 @@ export function FilingsPage() {
   function exportRanking() {
     const now = new Date();
     const caption = t('filingsUi.export.caption', { caption: `${t('filingsUi.title')}：${limitsText}`, at: chinaFileStamp(now, true) });
-    const months = readMonthsOf(shown.map((r) => r.uscc), limits);
-    void save(`${t('filingsUi.export.name.landlords')}-${chinaFileStamp(now, true)}.xlsx`, months.then((m) => landlordsWorkbook(shown, m, t, caption)), t('filingsUi.export.landlords'));
+    const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+    exporting.run({ type: 'landlords', rows: shown, limits, caption, locale }, { title: t('filingsUi.export.landlords'), suggestedName: `${t('filingsUi.export.name.landlords')}-${chinaFileStamp(now, true)}.xlsx` });
   }
 
   function exportMonths(row: LandlordRow) {
@@ -128,7 +130,7 @@ export function FilingsPage() {
       ) : (
         <Card
           title={<Counts rows={rows} />}
-          extra={<Button icon={<DownloadOutlined />} disabled={shown.length === 0} onClick={exportRanking}>{t('filingsUi.export.landlords')}</Button>}
+          extra={<Button icon={<DownloadOutlined />} disabled={shown.length === 0} loading={exporting.busy} onClick={exportRanking}>{t('filingsUi.export.landlords')}</Button>}
         >
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Space wrap>
@@ -143,6 +145,7 @@ export function FilingsPage() {
         </Card>
       )}
       {importing && table && <ImportWithList table={table} limits={limits} onClose={() => setImporting(false)} />}
+      {exporting.view}
     </Space>
   );
 }

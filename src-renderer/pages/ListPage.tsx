@@ -2,15 +2,15 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { App, Button, Card, Input, Pagination, Select, Space, Typography } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CREDIT_GRADES, ENTITY_KINDS, type Entity, type Inspector, type ListKind } from '../../src-shared/domain';
+import { CREDIT_GRADES, ENTITY_KINDS, type ListKind } from '../../src-shared/domain';
 import { chinaDate } from '../../src-shared/inspection/meters';
-import { exportList } from '../../src-shared/lists/exportList';
 import { listTemplate } from '../../src-shared/lists/template';
+import { useExport } from '../components/ExportProgress';
 import { ImportDialog } from '../components/ImportDialog';
 import { LeanTable, type LeanColumn } from '../components/LeanTable';
 import { entityColumns, inspectorColumns } from '../components/listColumns';
 import { RowEditor } from '../components/RowEditor';
-import { readMatchingRows, rowKey, useFilterOptions, useListPage, warmSearch, type ListRow } from '../db/lists';
+import { rowKey, useFilterOptions, useListPage, warmSearch, type ListRow } from '../db/lists';
 import { write } from '../db/write';
 import { platform } from '../platform';
 import type { ListFilter } from '../state/listFilter';
@@ -53,6 +53,7 @@ export function ListPage({ kind }: { kind: ListKind }) {
   const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<ListRow | 'new' | null>(null);
   const shown = page?.shown ?? 0;
+  const { run: startExport, busy: exportBusy, view: exportView } = useExport();
 
   const save = useCallback(
     async (name: string, bytes: Promise<Uint8Array>) => {
@@ -101,13 +102,18 @@ export function ListPage({ kind }: { kind: ListKind }) {
         <Button icon={<DownloadOutlined />} onClick={() => void save(t(`list.templateName.${kind}`) + '.xlsx', listTemplate(kind))}>
           {t('list.template')}
         </Button>
-        <Button icon={<DownloadOutlined />} disabled={!some} onClick={() => void save(`${t(`list.fileName.${kind}`)}-${chinaDate(new Date())}.xlsx`, readMatchingRows(kind, filterNow.current).then((rows) => exportList(kind, rows as Entity[] & Inspector[])))}>
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={!some}
+          loading={exportBusy}
+          onClick={() => startExport({ type: 'list', kind, filter: filterNow.current }, { title: t('list.export'), suggestedName: `${t(`list.fileName.${kind}`)}-${chinaDate(new Date())}.xlsx` })}
+        >
           {t('list.export')}
         </Button>
         <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('list.add')}</Button>
       </Space>
     ),
-    [kind, t, some, save],
+    [kind, t, some, save, startExport, exportBusy],
   );
   const pager = useMemo(
     () => (
@@ -124,6 +130,7 @@ export function ListPage({ kind }: { kind: ListKind }) {
       </Typography.Paragraph>
       {table}
       {pager}
+      {exportView}
       {importing && <ImportDialog kind={kind} onClose={() => setImporting(false)} />}
       {editing && <RowEditor kind={kind} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Card>

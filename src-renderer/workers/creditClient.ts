@@ -4,10 +4,10 @@ import type { CreditGradeChange } from '../../src-shared/credit/change';
 import type { CreditRule } from '../../src-shared/credit/rule';
 import type { CreditEvaluation, CreditStage } from '../db/creditWorld';
 import type { GradeProgress } from '../sync/creditMutators';
-import { LocalRefusal } from '../sync/mutators';
 import type { CreditRequest } from './credit.worker';
 import type { GradesRequest } from './grades.worker';
-import { plainError, runTask, type SentError, type TaskOptions, type WorkerLike } from './task';
+import { reviveRefusal } from './revive';
+import { runTask, type TaskOptions, type WorkerLike } from './task';
 
 export type { CreditEvaluation, CreditStage, GradeProgress };
 
@@ -15,9 +15,6 @@ export type { CreditEvaluation, CreditStage, GradeProgress };
 export function evaluateInWorker(rule: CreditRule, today: string, options: Pick<TaskOptions<CreditStage>, 'onProgress' | 'signal'> = {}): Promise<CreditEvaluation> {
   return runTask<CreditRequest, CreditStage, CreditEvaluation>(() => new Worker(new URL('./credit.worker.ts', import.meta.url), { type: 'module' }), { rule, today }, options);
 }
-
-const reviveError = (e: SentError): Error =>
-  e.name === 'LocalRefusal' ? new LocalRefusal(e.fields.code as LocalRefusal['code'], e.message) : plainError(e);
 
 /**
  * Grade changes applied in a worker: how many changed. TaskCancelled when `signal` aborts before the last
@@ -28,5 +25,5 @@ export function applyInWorker(
   options: Pick<TaskOptions<GradeProgress>, 'onProgress' | 'signal'> = {},
   create: () => WorkerLike = () => new Worker(new URL('./grades.worker.ts', import.meta.url), { type: 'module' }),
 ): Promise<number> {
-  return runTask<GradesRequest, GradeProgress, number>(create, { changes }, { ...options, rollsBack: true, reviveError });
+  return runTask<GradesRequest, GradeProgress, number>(create, { changes }, { ...options, rollsBack: true, reviveError: reviveRefusal });
 }

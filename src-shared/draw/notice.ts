@@ -1,13 +1,11 @@
 // The public notice of a draw (一公开): an Excel workbook with the plan and record on one sheet and the
 // selected targets with their teams on the other, ready to post or attach to a notice.
-import type ExcelJS from 'exceljs';
-import { newWorkbook } from '../excel';
-import { PRINT_A4_WIDE } from '../excelPrint';
 import { CREDIT_GRADES, type Inspector } from '../domain';
 import { drawText, type DrawMessageKey } from '../i18n/draw';
 import type { DrawResult } from './draw';
 import { formatRatio, type DrawPlan } from './plan';
 import { formatChinaTime } from '../time';
+import { bodyOf, tableWorkbook, type TableSheet, type TableWorkbookOptions } from '../xlsxTable';
 
 /** A UTC ISO time as China Standard Time, "2025-03-01 18:00:00". */
 export function chinaTime(isoUtc: string): string {
@@ -52,16 +50,19 @@ function planRows(result: DrawResult, plan: DrawPlan): [string, string][] {
   ];
 }
 
-function addPlanSheet(workbook: ExcelJS.Workbook, result: DrawResult, plan: DrawPlan): void {
-  const sheet = workbook.addWorksheet(drawText('draw.notice.planSheet'), { pageSetup: PRINT_A4_WIDE });
-  sheet.columns = [{ width: 30 }, { width: 80 }];
-  sheet.addRow([drawText('draw.notice.item'), drawText('draw.notice.value')]).font = { bold: true };
-  for (const row of planRows(result, plan)) sheet.addRow(row);
-  result.groups.forEach((g, i) => {
-    const line = drawText('draw.notice.groupLine', { label: g.label, size: g.size, ratio: formatRatio(g.ratio), selected: g.selected });
-    sheet.addRow([i === 0 ? drawText('draw.notice.groups') : '', line]);
-  });
-  sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+function planSheet(result: DrawResult, plan: DrawPlan): TableSheet {
+  const groups = result.groups.map((g, i): [string, string] => [
+    i === 0 ? drawText('draw.notice.groups') : '',
+    drawText('draw.notice.groupLine', { label: g.label, size: g.size, ratio: formatRatio(g.ratio), selected: g.selected }),
+  ]);
+  const rows = [...planRows(result, plan), ...groups];
+  return {
+    name: drawText('draw.notice.planSheet'),
+    columns: [{ width: 30 }, { width: 80, wrap: true }],
+    head: [{ style: 'header', cells: [drawText('draw.notice.item'), drawText('draw.notice.value')] }],
+    body: bodyOf(rows, (row) => row),
+    printWide: true,
+  };
 }
 
 function teamText(certNos: readonly string[], byCertNo: ReadonlyMap<string, Inspector>): string {
@@ -73,30 +74,27 @@ function teamText(certNos: readonly string[], byCertNo: ReadonlyMap<string, Insp
     .join(drawText('draw.list.separator'));
 }
 
-function addListSheet(workbook: ExcelJS.Workbook, result: DrawResult, inspectors: readonly Inspector[]): void {
-  const sheet = workbook.addWorksheet(drawText('draw.notice.listSheet'), { pageSetup: PRINT_A4_WIDE });
+function listSheet(result: DrawResult, inspectors: readonly Inspector[]): TableSheet {
   const cols: [DrawMessageKey, number][] = [
     ['draw.notice.col.index', 8], ['draw.notice.col.uscc', 24], ['draw.notice.col.name', 40], ['draw.notice.col.district', 14],
     ['draw.notice.col.subdistrict', 18], ['draw.notice.col.kind', 14], ['draw.notice.col.inspectors', 48],
   ];
-  sheet.columns = cols.map(([, width]) => ({ width }));
-  const header = sheet.addRow(cols.map(([key]) => drawText(key)));
-  header.font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const byCertNo = new Map(inspectors.map((i) => [i.certNo, i]));
-  result.selected.forEach((s, i) => {
-    sheet.addRow([i + 1, s.uscc, s.name, s.district, s.subdistrict, drawText(`draw.kind.${s.kind}`), teamText(s.inspectors, byCertNo)]);
-  });
+  return {
+    name: drawText('draw.notice.listSheet'),
+    columns: cols.map(([, width], i) => ({ width, numFmt: i === 1 ? '@' : undefined })),
+    head: [{ style: 'header', cells: cols.map(([key]) => drawText(key)) }],
+    body: bodyOf(result.selected, (s, i) => [i + 1, s.uscc, s.name, s.district, s.subdistrict, drawText(`draw.kind.${s.kind}`), teamText(s.inspectors, byCertNo)]),
+    freezeHead: true,
+    printWide: true,
+  };
 }
 
-/** The public-notice workbook (.xlsx bytes): sheet 抽查计划 with plan and record, sheet 抽查名单 with the selected targets. */
-export async function buildNoticeWorkbook(result: DrawResult, plan: DrawPlan, inspectors: readonly Inspector[] = []): Promise<Uint8Array> {
-  const workbook = await newWorkbook();
-  workbook.creator = 'TariffCheck 电费检查通';
+/**
+ * The public-notice workbook (.xlsx bytes): sheet 抽查计划 with plan and record, sheet 抽查名单 with the selected
+ * targets. A draw of 100,000 targets selects 50,000: written by the lean table writer, telling how far.
+ */
+export function buildNoticeWorkbook(result: DrawResult, plan: DrawPlan, inspectors: readonly Inspector[] = [], onProgress?: TableWorkbookOptions['onProgress']): Uint8Array {
   // The workbook's own timestamps are the draw's, so the same draw gives the same notice.
-  workbook.created = new Date(result.record.drawnAt);
-  workbook.modified = new Date(result.record.drawnAt);
-  addPlanSheet(workbook, result, plan);
-  addListSheet(workbook, result, inspectors);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return tableWorkbook([planSheet(result, plan), listSheet(result, inspectors)], { creator: 'TariffCheck 电费检查通', created: new Date(result.record.drawnAt), onProgress });
 }

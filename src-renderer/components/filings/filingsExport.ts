@@ -1,13 +1,15 @@
 // The screen's tables as Excel workbooks: the ranking (with every month of the landlords shown), one landlord's
 // months, and the rows an import refused. Figures as numbers with their formats, flags and marks as words.
-import type ExcelJS from 'exceljs';
-import type { TFunction } from 'i18next';
-import { newWorkbook } from '../../../src-shared/excel';
+// A city's year is 46,092 months: written by the lean table writer (xlsxTable.ts), in the export worker.
 import type { StoredFiling } from '../../../src-shared/filings/stored';
-import { workbookBytes } from '../../../src-shared/lists/sheet';
 import type { RowIssue } from '../../../src-shared/lists/types';
 import { yuanText } from '../../../src-shared/money';
+import { bodyOf, tableWorkbook, type TableSheet, type TableWorkbookOptions } from '../../../src-shared/xlsxTable';
 import type { LandlordRow } from './landlordRows';
+
+/** The app's words: i18next's t on the window, appWords in a worker. */
+type TFunction = (key: string, params?: Record<string, string | number>) => string;
+type Progress = TableWorkbookOptions['onProgress'];
 
 const YUAN = '#,##0.00';
 const PRICE = '0.0000';
@@ -20,16 +22,15 @@ interface Column<R> {
   numFmt?: string;
 }
 
-function addTable<R>(workbook: ExcelJS.Workbook, name: string, caption: string, columns: readonly Column<R>[], rows: readonly R[]): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.addRow([caption]).font = { bold: true };
-  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
-  columns.forEach((c, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.width = c.width;
-    if (c.numFmt) column.numFmt = c.numFmt;
-  });
-  sheet.addRows(rows.map((r) => columns.map((c) => c.value(r))));
+/** A sheet: the caption, the headers (both kept in view), then a row per record. */
+function table<R>(name: string, caption: string, columns: readonly Column<R>[], rows: readonly R[]): TableSheet {
+  return {
+    name,
+    columns: columns.map((c) => ({ width: c.width, numFmt: c.numFmt })),
+    head: [{ style: 'caption', cells: [caption] }, { style: 'header', cells: columns.map((c) => c.header) }],
+    body: bodyOf(rows, (r) => columns.map((c) => c.value(r))),
+    freezeHead: true,
+  };
 }
 
 // Empty cells stay empty (null), not empty strings.
@@ -74,27 +75,25 @@ function monthColumns(t: TFunction): Column<StoredFiling>[] {
 }
 
 /** The ranking (sheet 主体排名) and the months of the same landlords (sheet 月度明细), in the ranking's order. */
-export async function landlordsWorkbook(rows: readonly LandlordRow[], months: readonly StoredFiling[], t: TFunction, caption: string): Promise<Uint8Array> {
-  const workbook = await newWorkbook();
-  addTable(workbook, t('filingsUi.export.sheet.landlords'), caption, landlordColumns(t), rows);
-  addTable(workbook, t('filingsUi.export.sheet.months'), caption, monthColumns(t), months);
-  return workbookBytes(workbook);
+export function landlordsWorkbook(rows: readonly LandlordRow[], months: readonly StoredFiling[], t: TFunction, caption: string, onProgress?: Progress): Uint8Array {
+  return tableWorkbook([
+    table(t('filingsUi.export.sheet.landlords'), caption, landlordColumns(t), rows),
+    table(t('filingsUi.export.sheet.months'), caption, monthColumns(t), months),
+  ], { onProgress });
 }
 
 /** One landlord's months. */
-export async function monthsWorkbook(months: readonly StoredFiling[], t: TFunction, caption: string): Promise<Uint8Array> {
-  const workbook = await newWorkbook();
-  addTable(workbook, t('filingsUi.export.sheet.months'), caption, monthColumns(t), months);
-  return workbookBytes(workbook);
+export function monthsWorkbook(months: readonly StoredFiling[], t: TFunction, caption: string): Uint8Array {
+  return tableWorkbook([table(t('filingsUi.export.sheet.months'), caption, monthColumns(t), months)]);
 }
 
 /** The rows an import refused: Excel row, field and reason. */
-export async function rejectedWorkbook(issues: readonly RowIssue[], t: TFunction, caption: string, reason: (i: RowIssue) => string): Promise<Uint8Array> {
-  const workbook = await newWorkbook();
-  addTable<RowIssue>(workbook, t('filingsUi.export.sheet.rejected'), caption, [
-    { header: t('filingsUi.dialog.row'), width: 8, value: (i) => i.row },
-    { header: t('filingsUi.dialog.field'), width: 20, value: (i) => i.field },
-    { header: t('filingsUi.dialog.reason'), width: 60, value: reason },
-  ], issues);
-  return workbookBytes(workbook);
+export function rejectedWorkbook(issues: readonly RowIssue[], t: TFunction, caption: string, reason: (i: RowIssue) => string): Uint8Array {
+  return tableWorkbook([
+    table<RowIssue>(t('filingsUi.export.sheet.rejected'), caption, [
+      { header: t('filingsUi.dialog.row'), width: 8, value: (i) => i.row },
+      { header: t('filingsUi.dialog.field'), width: 20, value: (i) => i.field },
+      { header: t('filingsUi.dialog.reason'), width: 60, value: reason },
+    ], issues),
+  ]);
 }
