@@ -1,19 +1,17 @@
 // An export of a whole list as the person sees it: the button's spinner at once, and for an export that
 // lasts, a window with what it is doing (reading, then rows written of all), a bar and Cancel. The file is
 // made in the export worker (workers/exportClient.ts); Cancel ends it and nothing is saved.
-import { App, Modal } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { App } from 'antd';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../i18n/errors';
 import { platform } from '../platform';
 import { exportInWorker, type ExportProgress, type ExportRequest } from '../workers/exportClient';
 import { isCancelled } from '../workers/task';
 import { useWork } from './useWork';
-import { WorkProgress } from './WorkProgress';
+import { WorkModal } from './WorkModal';
 
 const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
-/** An export quicker than this shows only the button's spinner, not a window that flashes. */
-const SHOW_AFTER_MS = 400;
 
 export interface ExportFile {
   /** The save dialog's title. */
@@ -35,13 +33,7 @@ export function useExport(): Exporting {
   const { message } = App.useApp();
   const working = useWork();
   const [progress, setProgress] = useState<ExportProgress | null>(null);
-  const [shown, setShown] = useState(false);
   const busy = progress !== null;
-  useEffect(() => {
-    if (!busy) return setShown(false);
-    const timer = setTimeout(() => setShown(true), SHOW_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [busy]);
 
   const run = useCallback(
     (request: ExportRequest, file: ExportFile) => {
@@ -67,17 +59,16 @@ export function useExport(): Exporting {
     [busy, working, message, t],
   );
 
-  const view = progress && shown ? (
-    <Modal open title={t('export.title')} footer={null} closable={false} maskClosable={false} keyboard={false}>
-      <WorkProgress
-        testId="export-progress"
-        percent={progress.stage === 'write' && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : null}
-        text={progress.stage === 'read' ? t('export.reading') : t('export.writing', { done: progress.done, total: progress.total })}
-        cancelLabel={t('export.cancel')}
-        canCancel
-        onCancel={() => working.cancel()}
-      />
-    </Modal>
-  ) : null;
+  const view = (
+    <WorkModal
+      busy={busy}
+      testId="export-progress"
+      title={t('export.title')}
+      percent={progress?.stage === 'write' && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : null}
+      text={progress?.stage === 'write' ? t('export.writing', { done: progress.done, total: progress.total }) : t('export.reading')}
+      cancelLabel={t('export.cancel')}
+      onCancel={() => working.cancel()}
+    />
+  );
   return { run, busy, view };
 }

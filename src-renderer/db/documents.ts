@@ -1,9 +1,6 @@
 // The documents a case prints, made on this device (offline): the on-site record and the overcharge
 // schedule as PDF, in the Chinese font the app carries (precached by the service worker) and saved
 // where the user chooses. The same bytes come out of the desktop app and the web build.
-import fontUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
-import wasmUrl from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url';
-import type { FontSource } from '../../src-shared/docs/fontSubset';
 import { noticeTitle, type PublicationNotice } from '../../src-shared/publication/notice';
 import type { RefundReminder } from '../../src-shared/refund/tracking';
 import type { RefundOrder } from '../../src-shared/refund/order';
@@ -17,23 +14,15 @@ import type { SealMark } from '../../src-shared/docs/pdfWriter';
 import { signatureStatus } from '../../src-shared/inspection/onSiteRecord';
 import { drawSummary, onSiteRecordSummary, publicationSummary, refundOrderSummary, reminderSummary, scheduleSummary, type PublishedList } from '../../src-shared/seal/summaries';
 import { db } from './db';
-import type { SavedDraw } from './savedDraw';
+import { fontSource } from './documentFont';
+import type { DrawDocKind } from './drawDocs';
+import { keepDrawHere } from './draws';
+import type { DrawRecord } from '../../src-shared/draw/draw';
+import { drawPdfInWorker } from '../workers/pdfClient';
 
 // The writers (pdf-lib, fontkit, exceljs, the QR code of the seal) load on the first save, not with
 // the pages that offer one: each save imports its writer, and issueSealed, where it is used.
 const issueSealed: typeof import('./seal').issueSealed = async (...args) => (await import('./seal')).issueSealed(...args);
-
-let source: Promise<FontSource> | null = null;
-
-/** The font and the subsetter, fetched once (from the service worker's cache when offline). */
-function fontSource(): Promise<FontSource> {
-  source ??= Promise.all([fetch(fontUrl), fetch(wasmUrl)]).then(async ([f, w]) => {
-    if (!f.ok || !w.ok) throw new Error('the document font is not available');
-    return { font: new Uint8Array(await f.arrayBuffer()), wasm: new Uint8Array(await w.arrayBuffer()) };
-  });
-  source.catch(() => (source = null));
-  return source;
-}
 
 const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
 const fileDate = (iso: string) => chinaDate(new Date(iso)).replaceAll('-', '');
@@ -80,8 +69,8 @@ export async function saveSchedulePdf(id: string, check: LedgerCheck, party: { n
 }
 
 const DRAW_DOCS = {
-  record: { title: '双随机抽查记录', writer: async () => (await import('../../src-shared/docs/drawRecordPdf')).drawRecordPdf, kind: 'draw-record' },
-  notice: { title: '双随机抽查结果公示', writer: async () => (await import('../../src-shared/docs/drawNoticePdf')).drawNoticePdf, kind: 'draw-notice' },
+  record: { title: '双随机抽查记录', kind: 'draw-record' },
+  notice: { title: '双随机抽查结果公示', kind: 'draw-notice' },
 } as const;
 
 /** A plan name as part of a file name: the characters a file name may not hold (the save dialog refuses them) replaced. */
@@ -91,14 +80,11 @@ const fileNamePart = (text: string) => Array.from(text.replace(/[\\/:*?"<>|\p{Cc
  * Saves a draw's record (抽查记录) or its public notice (抽查结果公示) as PDF, the teams named from this
  * device's inspectors list; the file is named with the draw's date in China. False when the user cancelled.
  */
-export async function saveDrawPdf(which: keyof typeof DRAW_DOCS, saved: SavedDraw): Promise<Saved> {
-  const inspectors = await db.inspectors.toArray();
-  const { title, writer, kind } = DRAW_DOCS[which];
-  const font = await fontSource();
-  const make = await writer();
-  const doc = { result: saved.result, inspectorNames: new Map(inspectors.map((i) => [i.certNo, i.name])), drawnBy: saved.drawnBy };
-  const { record } = saved.result;
-  const issued = await issueSealed(kind, saved.id, (seal) => make(font, doc, seal), (c) => drawSummary(kind, record, c));
+export async function saveDrawPdf(which: DrawDocKind, id: string, record: DrawRecord, options: Parameters<typeof drawPdfInWorker>[1] = {}): Promise<Saved> {
+  const { title, kind } = DRAW_DOCS[which];
+  // Set in the PDF worker from the draw kept here (a hub's draw is fetched and kept first).
+  await keepDrawHere(id);
+  const issued = await issueSealed(kind, id, (seal) => drawPdfInWorker({ which, drawId: id, seal }, options), (c) => drawSummary(kind, record, c));
   return saveIssued(issued, { title, suggestedName: `${title}-${fileNamePart(record.plan.name)}-${fileDate(record.drawnAt)}.pdf` });
 }
 

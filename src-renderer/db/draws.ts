@@ -4,12 +4,10 @@ import { useEffect, useState } from 'react';
 import type { Commitment } from '../../src-shared/draw/commitment';
 import type { DrawPlan } from '../../src-shared/draw/plan';
 import { commitInWorker, drawInWorker, type DrawTaskOptions } from '../workers/drawClient';
-import type { Entity, Inspector } from '../../src-shared/domain';
 import { readAccount } from '../sync/account';
 import { HubClient } from '../sync/hubClient';
 import { LocalRefusal } from '../sync/mutators';
 import { db } from './db';
-import { changesAfter } from './listHistory';
 import { activeCounts } from './listQuery';
 import type { DrawHead } from './drawHead';
 import type { SavedDraw } from './savedDraw';
@@ -77,12 +75,6 @@ export function useActiveCounts(): { entities: number; inspectors: number } | un
   return useLiveQuery(() => activeCounts(db), []);
 }
 
-/** Both lists as stored. */
-export async function readLists(): Promise<{ entities: Entity[]; inspectors: Inspector[] }> {
-  const [entities, inspectors] = await Promise.all([db.entities.toArray(), db.inspectors.toArray()]);
-  return { entities, inspectors };
-}
-
 /**
  * A draw, whole: the one kept here, or one made on the hub, fetched whole once and kept here like a local
  * one (the same record, verify, notice and printed record); null when it cannot be had (offline, not kept).
@@ -113,33 +105,6 @@ export async function wholeDraw(id: string): Promise<SavedDraw> {
   return saved;
 }
 
-/** A change to a list after a draw: which list, which row, what was done. */
-export interface ListChange {
-  kind: 'entities' | 'inspectors';
-  key: string;
-  action: string;
-  at: string;
-}
-
-/**
- * Both lists as they stood at `at` (UTC ISO), rebuilt from the list history: every change made after it
- * is undone, newest first; a row first stored after it is left out. 复核 re-runs a draw on these, and
- * names what changed since separately (`changedSince`, oldest first).
- */
-export async function listsAsOf(at: string): Promise<{ entities: Entity[]; inspectors: Inspector[]; changedSince: ListChange[] }> {
-  return db.transaction('r', [db.entities, db.inspectors, db.listHistory], async () => {
-    const entities = new Map((await db.entities.toArray()).map((e) => [e.uscc, e]));
-    const inspectors = new Map((await db.inspectors.toArray()).map((i) => [i.certNo, i]));
-    const later = (await changesAfter(db, at)).reverse();
-    for (const h of later) {
-      const rows = (h.kind === 'entities' ? entities : inspectors) as Map<string, Entity | Inspector>;
-      if (h.before) rows.set(h.key, h.before);
-      else rows.delete(h.key);
-    }
-    const changedSince = later.reverse().map((h) => ({ kind: h.kind, key: h.key, action: h.action, at: h.at }));
-    return { entities: [...entities.values()], inspectors: [...inspectors.values()], changedSince };
-  });
-}
 
 /**
  * The commitment (抽查承诺) of a plan over the lists on this device, made in the worker; for a draw on the

@@ -5,35 +5,58 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { DrawRecordDescriptions, GroupTable, SelectedTable } from '../components/DrawSummary';
 import { useInspectorNames } from '../db/cases';
 import { platform } from '../platform';
-import { useDraw, wholeDraw, type SavedDraw } from '../db/draws';
+import type { DrawRecord } from '../../src-shared/draw/draw';
+import { useDraw } from '../db/draws';
 import { saveDrawPdf } from '../db/documents';
 import { announceSaved } from '../components/announceSaved';
+import { useWork } from '../components/useWork';
+import { WorkModal } from '../components/WorkModal';
+import { isCancelled } from '../workers/task';
+import type { DrawPdfProgress } from '../workers/pdfClient';
 // Shown outside the shell too (an unenrolled device, the printable record): its chunk brings antd's whole sheet.
 import '../antdAll';
 import { describeError } from '../i18n/errors';
 
 /**
- * Makes the draw's record or public notice as PDF on this device and saves it, from the whole draw (`saved`,
- * or read as it starts). Busy while it is made: a few seconds for thousands of targets.
+ * Makes the draw's record or public notice as PDF on this device, in the PDF worker, and saves it; `record`
+ * names the file and is what the hub's signature is checked against. Busy while it is made: seconds for a
+ * city's draw.
  */
-export function DrawPdfButton({ kind, id, saved, primary = false }: { kind: 'record' | 'notice'; id: string; saved?: SavedDraw; primary?: boolean }) {
+export function DrawPdfButton({ kind, id, record, primary = false }: { kind: 'record' | 'notice'; id: string; record: DrawRecord; primary?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const working = useWork();
+  const [progress, setProgress] = useState<DrawPdfProgress | null>(null);
   async function save() {
-    setBusy(true);
+    const signal = working.start();
+    setProgress({ stage: 'prepare' });
     try {
-      announceSaved(message, t, await saveDrawPdf(kind, saved ?? (await wholeDraw(id))));
+      announceSaved(message, t, await saveDrawPdf(kind, id, record, { signal, onProgress: setProgress }));
     } catch (e) {
-      message.error(describeError(t, e));
+      // Leaving the page ends the work quietly: nobody is there to read "cancelled".
+      if (!isCancelled(e)) message.error(describeError(t, e));
+      else if (working.isCurrent(signal)) message.info(t('drawDocs.cancelled'));
     } finally {
-      setBusy(false);
+      working.end(signal);
+      setProgress(null);
     }
   }
+  const label = t(kind === 'record' ? 'drawDocs.recordPdf' : 'drawDocs.noticePdf');
   return (
-    <Button type={primary ? 'primary' : 'default'} loading={busy} data-testid={`draw-${kind}-pdf`} onClick={() => void save()}>
-      {t(kind === 'record' ? 'drawDocs.recordPdf' : 'drawDocs.noticePdf')}
-    </Button>
+    <>
+      <Button type={primary ? 'primary' : 'default'} loading={progress !== null} data-testid={`draw-${kind}-pdf`} onClick={() => void save()}>
+        {label}
+      </Button>
+      <WorkModal
+        busy={progress !== null}
+        testId={`draw-${kind}-pdf-progress`}
+        title={label}
+        percent={progress?.stage === 'rows' ? Math.floor((progress.done / progress.total) * 100) : progress?.stage === 'finish' ? 100 : null}
+        text={progress?.stage === 'rows' ? t('drawDocs.rows', { done: progress.done, total: progress.total }) : progress?.stage === 'finish' ? t('drawDocs.finishing') : t('drawDocs.preparing')}
+        cancelLabel={t('drawDocs.cancel')}
+        onCancel={() => working.cancel()}
+      />
+    </>
   );
 }
 
@@ -54,8 +77,8 @@ export function DrawRecordPage() {
       <Space className="no-print" orientation="vertical" style={{ marginBottom: 16, width: '100%' }}>
         <Space wrap>
           <Button onClick={() => navigate(`/draws/${id}`)}>{t('common.back')}</Button>
-          <DrawPdfButton kind="record" id={id} saved={saved} primary />
-          <DrawPdfButton kind="notice" id={id} saved={saved} />
+          <DrawPdfButton kind="record" id={id} record={result.record} primary />
+          <DrawPdfButton kind="notice" id={id} record={result.record} />
           <Button onClick={() => void platform.printPage({ title: t('draw.recordTitle'), suggestedName: `${t('draw.recordTitle')}-${result.record.plan.name}.pdf` })}>
             {t('draw.print')}
           </Button>

@@ -3,10 +3,10 @@ import { PlainList } from '../components/PlainList';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { verifyDrawAsync } from '../../src-shared/draw/verify';
 import { DrawRecordDescriptions, GroupTable, SelectedTable } from '../components/DrawSummary';
 import { DrawPdfButton } from './DrawRecordPage';
-import { keepDrawHere, listsAsOf, useDraw, wholeDraw, type ListChange } from '../db/draws';
+import { keepDrawHere, useDraw } from '../db/draws';
+import { verifyInWorker, type DrawVerdict } from '../workers/verifyClient';
 import { useExport } from '../components/ExportProgress';
 import { DRAW_PAGE, givenHead, headOf, pageRows } from '../db/drawHead';
 import { useNamesOf } from '../db/cases';
@@ -27,7 +27,8 @@ export function DrawResultPage() {
 /**
  * One draw: its record, groups and the drawn targets a page at a time; publish, print, verify. Opened
  * straight after a draw, it shows the head the draw worker gave (db/drawHead.ts) and reads the whole draw
- * only for another page, a document or 复核; opened from 抽查记录, it reads the whole draw.
+ * only for another page (its documents and 复核 are made in workers that read it); opened from 抽查记录, it
+ * reads the whole draw.
  */
 function DrawResult({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -46,16 +47,13 @@ function DrawResult({ id }: { id: string }) {
   const selectedRows = useMemo(() => (head ? pageRows(head.selected, saved?.result.selected, selectedPage) : null), [head, saved, selectedPage]);
   const excludedRows = head ? pageRows(head.excluded, saved?.result.excluded, excludedPage) : null;
   const names = useNamesOf(useMemo(() => (selectedRows ?? []).flatMap((s) => s.inspectors), [selectedRows]));
-  const [verdict, setVerdict] = useState<{ ok: boolean; differences: string[]; changedSince: ListChange[] } | null>(null);
+  const [verdict, setVerdict] = useState<DrawVerdict | null>(null);
   // The notice or 复核 under way: its button shows it, and a second click waits.
   const [busy, setBusy] = useState<'notice' | 'verify' | null>(null);
   const exporting = useExport();
   if (saved === null) return <Empty description={t('draw.notFound')} />;
   if (!head) return null;
   const { record } = head;
-
-  // Both read the whole draw: the one the page holds (a page past the first was turned to), else from the database.
-  const whole = () => (saved ? Promise.resolve(saved) : wholeDraw(id));
 
   async function act(what: 'notice' | 'verify', work: () => Promise<void>) {
     if (busy) return;
@@ -75,10 +73,11 @@ function DrawResult({ id }: { id: string }) {
     exporting.run({ type: 'notice', drawId: id }, { title: t('draw.exportNotice'), suggestedName: `${t('draw.noticeFile')}-${record.plan.name}.xlsx` });
   });
 
-  // Against the lists as they stood when it was drawn (from the list history); later changes are named apart.
+  // Against the lists as they stood when it was drawn (from the list history), in the verify worker; later
+  // changes are named apart.
   const verify = () => act('verify', async () => {
-    const [{ result }, { entities, inspectors, changedSince }] = await Promise.all([whole(), listsAsOf(record.drawnAt)]);
-    setVerdict({ ...(await verifyDrawAsync(result, entities, inspectors)), changedSince });
+    await keepDrawHere(id);
+    setVerdict(await verifyInWorker(id));
   });
 
   return (
@@ -88,8 +87,8 @@ function DrawResult({ id }: { id: string }) {
         extra={
           <Space wrap>
             <Button type="primary" loading={busy === 'notice' || exporting.busy} onClick={() => void exportNotice()}>{t('draw.exportNotice')}</Button>
-            <DrawPdfButton kind="notice" id={id} saved={saved ?? undefined} />
-            <DrawPdfButton kind="record" id={id} saved={saved ?? undefined} />
+            <DrawPdfButton kind="notice" id={id} record={record} />
+            <DrawPdfButton kind="record" id={id} record={record} />
             <Link to={`/draws/${id}/record`}><Button>{t('draw.printRecord')}</Button></Link>
             <Button loading={busy === 'verify'} onClick={() => void verify()}>{t('draw.verify')}</Button>
           </Space>

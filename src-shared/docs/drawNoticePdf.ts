@@ -3,7 +3,7 @@
 // laid out as the draw record is (drawRecordPdf.ts), with a sentence saying how anyone can check it.
 import { drawText } from '../i18n/draw';
 import { formatChinaTime } from '../time';
-import { groupRows, planItems, proofItems, renderDrawDoc, targetRows, type DrawDoc, type DrawDocText } from './drawRecordPdf';
+import { groupRows, planItems, proofItems, renderDrawDoc, targetRows, type DrawDoc, type DrawDocProgress, type DrawDocText } from './drawRecordPdf';
 import type { FontSource } from './fontSubset';
 import type { SealMark } from './pdfWriter';
 
@@ -27,6 +27,6 @@ function noticeText(d: DrawDoc): DrawDocText {
 }
 
 /** The public notice (抽查结果公示) of a draw as a landscape A4 PDF; the same draw gives the same bytes. */
-export async function drawNoticePdf(font: FontSource, d: DrawDoc, seal?: SealMark): Promise<Uint8Array> {
-  return renderDrawDoc(font, noticeText(d), d.result.record, seal);
+export async function drawNoticePdf(font: FontSource, d: DrawDoc, seal?: SealMark, onProgress?: (p: DrawDocProgress) => void): Promise<Uint8Array> {
+  return renderDrawDoc(font, noticeText(d), d.result.record, seal, onProgress);
 }

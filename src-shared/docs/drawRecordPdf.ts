@@ -143,13 +143,16 @@ function recordText(d: DrawDoc): DrawDocText {
 /** What every draw document prints besides its data: headers and headings, for the font's subset. */
 const FIXED_TEXT = [...GROUP_COLUMNS, ...TARGET_COLUMNS, ...EXCLUDED_COLUMNS].map((c) => c.header).join('') + '各组抽取情况抽中名单不参加抽取的名录行共组户无';
 
+/** How far a draw document is: the drawn targets laid out, then the file written. */
+export type DrawDocProgress = { stage: 'rows'; done: number; total: number } | { stage: 'finish' };
+
 /** The draw record (抽查记录) as a landscape A4 PDF; the same draw gives the same bytes. */
-export async function drawRecordPdf(font: FontSource, d: DrawDoc, seal?: SealMark): Promise<Uint8Array> {
-  return renderDrawDoc(font, recordText(d), d.result.record, seal);
+export async function drawRecordPdf(font: FontSource, d: DrawDoc, seal?: SealMark, onProgress?: (p: DrawDocProgress) => void): Promise<Uint8Array> {
+  return renderDrawDoc(font, recordText(d), d.result.record, seal, onProgress);
 }
 
 /** Lays out a draw document: title, items, groups, targets (and the rows left out), numbered pages. */
-export async function renderDrawDoc(font: FontSource, doc: DrawDocText, r: DrawRecord, seal?: SealMark): Promise<Uint8Array> {
+export async function renderDrawDoc(font: FontSource, doc: DrawDocText, r: DrawRecord, seal?: SealMark, onProgress?: (p: DrawDocProgress) => void): Promise<Uint8Array> {
   const meta = { title: `${doc.title} · ${r.plan.name}`, subject: `抽取结果哈希 ${r.outputHash}`, createdAt: r.drawnAt, seal };
   const pdf = await PdfWriter.create(font, JSON.stringify(doc) + FIXED_TEXT, meta, A4_LANDSCAPE_LIST);
   pdf.title(doc.title, 16);
@@ -158,7 +161,8 @@ export async function renderDrawDoc(font: FontSource, doc: DrawDocText, r: DrawR
   pdf.heading(`各组抽取情况（共 ${doc.groups.length} 组）`);
   sideBySide(pdf, GROUP_COLUMNS, doc.groups, 4);
   pdf.heading(`抽中名单（共 ${doc.targets.length} 户）`);
-  pdf.grid(TARGET_COLUMNS, doc.targets, { size: LIST_SIZE });
+  const total = doc.targets.length;
+  pdf.grid(TARGET_COLUMNS, doc.targets, { size: LIST_SIZE, onRows: (done) => onProgress?.({ stage: 'rows', done, total }) });
   if (doc.excluded) {
     pdf.heading(`不参加抽取的名录行（共 ${doc.excluded.length} 行）`);
     if (doc.excluded.length === 0) pdf.paragraph('无', { size: ITEM_SIZE });
@@ -168,6 +172,7 @@ export async function renderDrawDoc(font: FontSource, doc: DrawDocText, r: DrawR
     pdf.space(24);
     pdf.paragraph(doc.closing, { size: 10 });
   }
+  onProgress?.({ stage: 'finish' });
   return pdf.finish(doc.footer);
 }
 

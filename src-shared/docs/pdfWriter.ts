@@ -50,7 +50,11 @@ export interface GridOptions {
   size?: number;
   /** False for a label–value block: no header row, none repeated on later pages. */
   header?: boolean;
+  /** Rows laid out so far: every GRID_TELL rows and after the last (a long list's progress). */
+  onRows?: (done: number) => void;
 }
+
+const GRID_TELL = 1_000;
 
 const GRID_PAD_X = 3;
 const GRID_PAD_Y = 0.5;
@@ -368,6 +372,7 @@ export class PdfWriter {
         drawHeader();
       }
       this.gridRow(row, widths, columns, size, k % 2 === 1 ? BAND : null);
+      if ((k + 1) % GRID_TELL === 0 || k === rows.length - 1) options.onRows?.(k + 1);
     });
     this.y -= 8;
   }

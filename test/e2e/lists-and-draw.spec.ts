@@ -2,6 +2,7 @@
 // verification and its publication.
 import { expect, test } from './fixtures';
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Inspector } from '../../src-shared/domain';
 import { runDraw } from '../../src-shared/draw/draw';
@@ -125,6 +126,18 @@ test('office imports both lists, draws, verifies and publishes the notice', asyn
     if (/^[0-9A-Z]{18}$/.test(text)) codes.push(text);
   });
   expect(codes).toEqual(expected.selected.map((s) => s.uscc));
+
+  // The record and the notice as PDF, set in the PDF worker from the draw kept here: title, the result's hash
+  // in full, the first and the last target drawn.
+  for (const [button, title] of [['下载抽查记录 PDF', '双随机抽查记录'], ['下载公示 PDF', '双随机抽查结果公示']] as const) {
+    const pdf = page.waitForEvent('download');
+    await page.getByRole('button', { name: button }).click();
+    const text = execFileSync('pdftotext', ['-layout', (await (await pdf).path())!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain(title);
+    expect(text).toContain(expected.record.outputHash);
+    expect(text).toContain(expected.selected[0]!.uscc);
+    expect(text).toContain(expected.selected.at(-1)!.uscc);
+  }
 
   // The printable record.
   await page.getByRole('button', { name: '打印抽查记录' }).click();

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drawNoticePdf } from '../../../src-shared/docs/drawNoticePdf';
-import { drawRecordPdf, type DrawDoc } from '../../../src-shared/docs/drawRecordPdf';
+import { drawRecordPdf, type DrawDoc, type DrawDocProgress } from '../../../src-shared/docs/drawRecordPdf';
 import type { FontSource } from '../../../src-shared/docs/fontSubset';
 import { runDraw, type DrawResult } from '../../../src-shared/draw/draw';
 import type { DrawPlan } from '../../../src-shared/draw/plan';
@@ -103,8 +103,10 @@ describe.each([
     pages.forEach((p) => expect(p).toContain('公钥指纹 ABAB ABAB ABAB ABAB ABAB ABAB ABAB ABAB'));
   });
 
-  it('is the same file every time it is made from the same draw', async () => {
-    expect(Buffer.compare(Buffer.from(await make(FONT, doc)), readFileSync(file))).toBe(0);
+  it('is the same file every time it is made from the same draw, telling its progress as it goes', async () => {
+    const told: DrawDocProgress[] = [];
+    expect(Buffer.compare(Buffer.from(await make(FONT, doc, undefined, (p) => told.push(p))), readFileSync(file))).toBe(0);
+    expect(told).toEqual([{ stage: 'rows', done: 1000, total: 1918 }, { stage: 'rows', done: 1918, total: 1918 }, { stage: 'finish' }]);
   });
 });
 
