@@ -36,6 +36,17 @@ export function pageRows<T>(first: readonly T[], whole: readonly T[] | undefined
   return whole ? whole.slice((page - 1) * DRAW_PAGE, page * DRAW_PAGE) : null;
 }
 
+/**
+ * The printable record page lists at most this many drawn targets: a city's draw (48,971 of 100,000) in one
+ * antd table held the window for 33 s. The PDF is the record and lists them all.
+ */
+export const PREVIEW_ROWS = 1_000;
+
+/** The drawn targets the printable page lists, and how many it leaves to the PDF. */
+export function previewRows<T>(rows: readonly T[]): { rows: readonly T[]; left: number } {
+  return rows.length <= PREVIEW_ROWS ? { rows, left: 0 } : { rows: rows.slice(0, PREVIEW_ROWS), left: rows.length - PREVIEW_ROWS };
+}
+
 /** The head given along a navigation (router state), when it is this draw's: anything else is ignored. */
 export function givenHead(state: unknown, id: string): DrawHead | null {
   const head = (state as { drawHead?: DrawHead } | null)?.drawHead;

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { DrawRecordDescriptions, GroupTable, SelectedTable } from '../components/DrawSummary';
@@ -7,6 +7,7 @@ import { useInspectorNames } from '../db/cases';
 import { platform } from '../platform';
 import type { DrawRecord } from '../../src-shared/draw/draw';
 import { useDraw } from '../db/draws';
+import { previewRows } from '../db/drawHead';
 import { saveDrawPdf } from '../db/documents';
 import { announceSaved } from '../components/announceSaved';
 import { useWork } from '../components/useWork';
@@ -70,6 +71,7 @@ export function DrawRecordPage() {
   const { id = '' } = useParams();
   const saved = useDraw(id);
   const names = useInspectorNames();
+  const preview = useMemo(() => previewRows(saved?.result.selected ?? []), [saved]);
   if (!saved) return null;
   const { result } = saved;
   return (
@@ -90,7 +92,8 @@ export function DrawRecordPage() {
       <Typography.Title level={5} style={{ marginTop: 24 }}>{t('draw.groups')}</Typography.Title>
       <GroupTable groups={result.groups} />
       <Typography.Title level={5} style={{ marginTop: 24 }}>{t('draw.selectedList', { count: result.selected.length })}</Typography.Title>
-      <SelectedTable rows={result.selected} names={names} />
+      {preview.left > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('draw.previewCut', { count: result.selected.length, shown: preview.rows.length })} />}
+      <SelectedTable rows={preview.rows} names={names} />
       <div style={{ marginTop: 48, display: 'flex', justifyContent: 'space-between' }}>
         <span>{t('draw.signDrawer')}</span>
         <span>{t('draw.signWitness')}</span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDraw } from '../../../src-shared/draw/draw';
 import { defaultPlan } from '../../../src-shared/draw/plan';
-import { givenHead, headOf, pageRows } from '../../../src-renderer/db/drawHead';
+import { givenHead, headOf, pageRows, PREVIEW_ROWS, previewRows } from '../../../src-renderer/db/drawHead';
 import { syntheticLists } from '../../fixtures/synthetic';
 
 const lists = syntheticLists({ seed: 11, entities: 300, inspectors: 40, districts: 3, subdistrictsPerDistrict: 2 });
@@ -42,5 +42,15 @@ describe('the head of a draw (what its result page shows first)', () => {
     expect(givenHead(null, ID)).toBeNull();
     expect(givenHead({ other: 1 }, ID)).toBeNull();
     expect(givenHead({ drawHead: { id: ID, selected: 'x', excluded: [] } }, ID)).toBeNull();
+  });
+});
+
+describe('the printable record page', () => {
+  it('lists every drawn target up to PREVIEW_ROWS, and beyond it the first PREVIEW_ROWS with the count left to the PDF', () => {
+    const few = Array.from({ length: PREVIEW_ROWS }, (_, i) => i);
+    expect(previewRows(few)).toEqual({ rows: few, left: 0 });
+    const city = Array.from({ length: 48_971 }, (_, i) => i);
+    const { rows, left } = previewRows(city);
+    expect([rows.length, rows[0], rows.at(-1), left]).toEqual([1_000, 0, 999, 47_971]);
   });
 });
